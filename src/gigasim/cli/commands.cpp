@@ -1,0 +1,128 @@
+#include "gigasim/cli/commands.hpp"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include "gigasim/cli/progress.hpp"
+#include "gigasim/core/errors.hpp"
+#include "gigasim/core/units.hpp"
+#include "gigasim/io/catalog.hpp"
+#include "gigasim/io/scenario_loader.hpp"
+#include "gigasim/io/writers.hpp"
+#include "gigasim/sim/simulation.hpp"
+
+namespace gigasim::cli {
+namespace {
+
+io::Catalog load_catalog(const std::filesystem::path& dir) {
+  return io::Catalog::load(dir.empty() ? io::default_data_dir() : dir);
+}
+
+std::string thousands(std::int64_t n) {
+  std::string digits = std::to_string(n < 0 ? -n : n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return n < 0 ? "-" + out : out;
+}
+
+void print_totals(const std::string& label, const sim::Totals& t) {
+  fmt::print("  {:<24} {:>11} acc  IT peak {:8.1f} MW  facility peak {:8.1f} MW  PUE {:.3f}  WUE {:.2f} L/kWh\n",
+             label, thousands(t.accelerators), t.it_power_peak_mw, t.facility_power_peak_mw, t.pue(), t.wue_l_per_kwh());
+  fmt::print("  {:<24} heat reused {:9.1f} GWh (ERE {:.3f}, ERF {:.3f})  carbon {:9.1f} t ({:.1f} g/kWh)  energy {:.1f} MEUR",
+             "", t.heat_reused_mwh / 1e3, t.ere(), t.erf(), t.carbon_t, t.carbon_intensity_g_per_kwh(),
+             t.energy_cost_eur / 1e6);
+  if (t.unserved_energy_mwh > 0) fmt::print("  UNSERVED {:.1f} MWh", t.unserved_energy_mwh);
+  fmt::print("\n");
+}
+
+}  // namespace
+
+int check_command(const CheckOptions& options) {
+  const io::Catalog catalog = load_catalog(options.data_dir);
+  const sim::Scenario s = io::load_scenario(options.scenario, catalog);
+  std::size_t systems = 0;
+  for (const auto& site : s.sites) systems += site.fleet.size();
+  fmt::print("{}: ok ({} sites, {} fleet entries, {:.0f} h at {} min ticks)\n", options.scenario.string(),
+             s.sites.size(), systems, s.horizon.in_hours(), s.tick.ms() / 60'000);
+  return 0;
+}
+
+int run_command(const RunOptions& options) {
+  const io::Catalog catalog = load_catalog(options.data_dir);
+  sim::Scenario scenario = io::load_scenario(options.scenario, catalog);
+  const std::uint64_t seed = options.seed.value_or(scenario.seed);
+  const std::filesystem::path out = options.out.empty() ? std::filesystem::path("out") / scenario.name : options.out;
+
+  sim::Simulation simulation(scenario, seed);
+  ProgressBar bar(!options.quiet && ::isatty(STDERR_FILENO) == 1, scenario.horizon.in_hours(), scenario.sites.size(),
+                  fmt::format("{:%Y-%m-%d}", scenario.start));
+  const sim::Results results = simulation.run([&bar](double f) { bar.update(f); });
+  bar.finish();
+  io::write_outputs(results, out);
+
+  fmt::print("gigasim run {} (seed {}, {:.0f} h)\n", scenario.name, seed, results.hours);
+  for (const auto& site : results.sites) {
+    for (const auto& f : site.fleet) {
+      fmt::print("  {:<24} {} x {} ({} accelerators{}), design PUE {:.3f}\n", site.name, thousands(f.systems), f.system,
+                 thousands(f.accelerators), f.sized_automatically ? ", sized to the envelope" : "", site.design_pue);
+    }
+  }
+  if (results.sites.size() <= 12) {
+    for (const auto& site : results.sites) print_totals(site.name, site.totals);
+  }
+  print_totals("total", results.total);
+  fmt::print("  outputs in {}\n", out.string());
+  return 0;
+}
+
+int size_command(const SizeOptions& options) {
+  const io::Catalog catalog = load_catalog(options.data_dir);
+  sim::Scenario scenario;
+  if (!options.scenario.empty()) {
+    scenario = io::load_scenario(options.scenario, catalog);
+  } else {
+    std::vector<core::Diagnostic> problems;
+    sim::SiteSpec site;
+    const auto location = catalog.locations.find(options.location);
+    if (location == catalog.locations.end()) {
+      problems.push_back({"--location", fmt::format("unknown location \"{}\"", options.location), {}});
+    } else {
+      site.location = location->second;
+    }
+    const auto system = catalog.systems.find(options.system);
+    if (system == catalog.systems.end()) {
+      problems.push_back({"--system", fmt::format("unknown system \"{}\"", options.system), {}});
+    } else {
+      site.fleet.push_back(sim::FleetEntry{system->second, std::nullopt});
+    }
+    try {
+      site.grid_connection = core::parse<core::Power>(options.power);
+      if (site.grid_connection.value() <= 0) problems.push_back({"--power", "must be positive", {}});
+    } catch (const core::UnitParseError& e) {
+      problems.push_back({"--power", e.what(), {}});
+    }
+    if (!problems.empty()) throw core::InputError(std::move(problems));
+    site.name = options.location;
+    site.power_envelope = site.grid_connection;
+    scenario.name = "size";
+    scenario.seed = options.seed;
+    scenario.sites.push_back(std::move(site));
+  }
+  const core::RandomStreams streams(scenario.seed);
+  for (const auto& site : scenario.sites) {
+    const sim::SiteModel m = sim::prepare_site(site, scenario, streams, 1);
+    for (const auto& f : m.fleet) {
+      fmt::print("{} at {} ({}): {} {} systems = {} {} accelerators{}; IT {:.1f} MW at full load, design PUE {:.3f}\n",
+                 fmt::format("{:.0f} MW", site.power_envelope.value() / 1e6), site.location.name, site.location.country,
+                 thousands(f.systems), f.system, thousands(f.accelerators), f.accelerator,
+                 f.sized_automatically ? " (sized to the envelope)" : "", m.rated_it_w / 1e6, m.design_pue);
+    }
+  }
+  return 0;
+}
+
+}  // namespace gigasim::cli

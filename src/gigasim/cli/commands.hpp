@@ -1,0 +1,37 @@
+// The subcommands of `gigasim`. Each returns the process exit code; errors travel as
+// exceptions to main(), which maps them to exit codes (2 input, 3 I/O, 70 internal).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace gigasim::cli {
+
+struct RunOptions {
+  std::filesystem::path scenario;
+  std::filesystem::path out;  ///< empty: out/<scenario name>
+  std::optional<std::uint64_t> seed;
+  bool quiet = false;
+  std::filesystem::path data_dir;
+};
+int run_command(const RunOptions& options);
+
+struct CheckOptions {
+  std::filesystem::path scenario;
+  std::filesystem::path data_dir;
+};
+int check_command(const CheckOptions& options);
+
+struct SizeOptions {
+  std::filesystem::path scenario;  ///< either a scenario...
+  std::string location;            ///< ...or a location, a system and a power
+  std::string system;
+  std::string power;
+  std::uint64_t seed = 1;
+  std::filesystem::path data_dir;
+};
+int size_command(const SizeOptions& options);
+
+}  // namespace gigasim::cli

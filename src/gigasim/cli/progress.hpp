@@ -1,0 +1,24 @@
+// Progress of a run on stderr, only when stderr is a terminal.
+#pragma once
+
+#include <chrono>
+#include <string>
+
+namespace gigasim::cli {
+
+class ProgressBar {
+ public:
+  ProgressBar(bool enabled, double horizon_hours, std::size_t sites, std::string start_date);
+  void update(double fraction);
+  void finish();
+
+ private:
+  bool enabled_;
+  double horizon_hours_;
+  std::size_t sites_;
+  std::string start_date_;
+  std::chrono::steady_clock::time_point began_;
+  int last_percent_ = -1;
+};
+
+}  // namespace gigasim::cli

@@ -1,0 +1,200 @@
+#include "gigasim/energy/profiles.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+#include "gigasim/core/errors.hpp"
+
+namespace gigasim::energy {
+namespace {
+
+constexpr double kPi = std::numbers::pi;
+
+std::size_t hours_of(core::Duration d) { return static_cast<std::size_t>(std::max<std::int64_t>(1, d.ms() / 3'600'000)); }
+
+// Scales a non-negative series so that its mean is `target`, with values capped at 1.
+// Capping removes energy, so the scale is corrected a few times.
+void rescale_to_mean(std::vector<double>& v, double target) {
+  if (v.empty()) return;
+  for (int pass = 0; pass < 8; ++pass) {
+    double sum = 0;
+    for (double x : v) sum += x;
+    const double mean = sum / static_cast<double>(v.size());
+    if (mean <= 0) return;
+    const double k = target / mean;
+    if (std::fabs(k - 1.0) < 1e-12) return;
+    for (double& x : v) x = std::min(1.0, x * k);
+  }
+}
+
+}  // namespace
+
+std::string_view to_string(SourceKind kind) {
+  switch (kind) {
+    case SourceKind::nuclear: return "nuclear";
+    case SourceKind::hydro: return "hydro";
+    case SourceKind::wind: return "wind";
+    case SourceKind::solar: return "solar";
+    case SourceKind::grid: return "grid";
+  }
+  return "unknown";
+}
+
+double normal_cdf(double x) { return 0.5 * std::erfc(-x / std::numbers::sqrt2); }
+
+double normal_quantile(double p) {
+  double lo = -12.0, hi = 12.0;
+  for (int i = 0; i < 100 && hi - lo > 1e-12; ++i) {
+    const double mid = 0.5 * (lo + hi);
+    (normal_cdf(mid) < p ? lo : hi) = mid;
+  }
+  return 0.5 * (lo + hi);
+}
+
+std::vector<double> nuclear_unit_availability(const NuclearOutages& o, std::size_t hours,
+                                              core::RandomStream& rng) {
+  std::vector<double> available(hours, 1.0);
+  // Refuelling outages: the first starts at a random phase of a first cycle.
+  const auto cycle_min = static_cast<double>(hours_of(o.cycle_min));
+  const auto cycle_max = static_cast<double>(hours_of(o.cycle_max));
+  const auto outage_min = static_cast<double>(hours_of(o.outage_min));
+  const auto outage_max = static_cast<double>(hours_of(o.outage_max));
+  double start = rng.uniform(0.0, rng.uniform(cycle_min, cycle_max));
+  while (start < static_cast<double>(hours)) {
+    const double length = rng.uniform(outage_min, outage_max);
+    const auto first = static_cast<std::size_t>(start);
+    const auto last = std::min(hours, static_cast<std::size_t>(start + length));
+    for (std::size_t h = first; h < last; ++h) available[h] = 0.0;
+    start += rng.uniform(cycle_min, cycle_max);
+  }
+  // Forced outages: P(fail per hour) = 1/MTTF, P(repair per hour) = 1/MTTR, with
+  // unavailability U = MTTR / (MTTF + MTTR), hence MTTF = MTTR (1 − U) / U.
+  if (o.forced_outage_rate > 0.0) {
+    const double mttr = static_cast<double>(hours_of(o.forced_outage_mean));
+    const double mttf = mttr * (1.0 - o.forced_outage_rate) / o.forced_outage_rate;
+    bool down = rng.bernoulli(o.forced_outage_rate);  // stationary start
+    for (std::size_t h = 0; h < hours; ++h) {
+      if (down) available[h] = 0.0;
+      down = down ? !rng.bernoulli(1.0 / mttr) : rng.bernoulli(1.0 / mttf);
+    }
+  }
+  return available;
+}
+
+std::vector<double> wind_profile(double cf, std::size_t hours, core::RandomStream& rng, double tau_h) {
+  std::vector<double> v(hours);
+  const double phi = std::exp(-1.0 / tau_h);
+  const double innovation = std::sqrt(1.0 - phi * phi);
+  const double b = std::numbers::sqrt2 * normal_quantile(std::clamp(cf, 1e-6, 1.0 - 1e-6));
+  double z = rng.normal();
+  for (std::size_t h = 0; h < hours; ++h) {
+    v[h] = normal_cdf(b + z);
+    z = phi * z + innovation * rng.normal();
+  }
+  rescale_to_mean(v, cf);
+  return v;
+}
+
+std::vector<double> solar_profile(double cf, const SourceContext& where, std::size_t hours,
+                                  core::RandomStream& rng) {
+  std::vector<double> v(hours);
+  const double lat = where.latitude * kPi / 180.0;
+  // Clock time is the local standard time of the time-zone meridian nearest the site.
+  const double zone_meridian = 15.0 * std::round(where.longitude / 15.0);
+  const double solar_offset_h = (where.longitude - zone_meridian) / 15.0;
+  double z = rng.normal();
+  for (std::size_t h = 0; h < hours; ++h) {
+    const std::size_t day = h / 24;
+    if (h % 24 == 0 && day > 0) z = 0.6 * z + 0.8 * rng.normal();  // daily clearness, AR(1)
+    const double clearness = 0.25 + 0.75 * normal_cdf(z);
+    const int doy = static_cast<int>((static_cast<std::size_t>(where.start_day_of_year) + day) % 365);
+    const double declination = 23.44 * kPi / 180.0 * std::sin(2.0 * kPi * (284.0 + doy + 1) / 365.0);
+    const double solar_hour = static_cast<double>(h % 24) + 0.5 + solar_offset_h;
+    const double hour_angle = (solar_hour - 12.0) * 15.0 * kPi / 180.0;
+    const double sin_elevation = std::sin(lat) * std::sin(declination) +
+                                 std::cos(lat) * std::cos(declination) * std::cos(hour_angle);
+    v[h] = std::max(0.0, sin_elevation) * clearness;
+  }
+  rescale_to_mean(v, cf);
+  return v;
+}
+
+namespace {
+
+std::vector<double> shaped(double mean, double seasonal, double daily, std::size_t hours, int start_day) {
+  std::vector<double> v(hours);
+  for (std::size_t h = 0; h < hours; ++h) {
+    const double day = static_cast<double>((static_cast<std::size_t>(start_day) + h / 24) % 365);
+    const double hour = static_cast<double>(h % 24);
+    v[h] = mean * (1.0 + seasonal * std::cos(2.0 * kPi * (day - 15.0) / 365.0) +
+                   daily * std::cos(2.0 * kPi * (hour - 19.0) / 24.0));
+  }
+  return v;
+}
+
+std::vector<double> cyclic(const std::vector<double>& series, double scale, std::size_t hours) {
+  std::vector<double> v(hours);
+  for (std::size_t h = 0; h < hours; ++h) v[h] = series[h % series.size()] * scale;
+  return v;
+}
+
+}  // namespace
+
+SourceProfile build_profile(const SourceSpec& spec, const SourceContext& where, std::size_t hours,
+                            core::RandomStream& rng) {
+  SourceProfile p;
+  p.on_site = spec.on_site;
+  p.price_constant = spec.price.value();
+  p.carbon_constant = spec.carbon.value();
+  p.available_w.assign(hours, spec.capacity.value());
+  auto month_of_hour = [&](std::size_t h) {
+    static constexpr int kStarts[13] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365};
+    const int doy = static_cast<int>((static_cast<std::size_t>(where.start_day_of_year) + h / 24) % 365);
+    int m = 0;
+    while (doy >= kStarts[m + 1]) ++m;
+    return static_cast<std::size_t>(m);
+  };
+  switch (spec.kind) {
+    case SourceKind::nuclear:
+      if (!spec.units.empty()) {
+        std::fill(p.available_w.begin(), p.available_w.end(), 0.0);
+        for (const core::Power unit : spec.units) {
+          const auto up = nuclear_unit_availability(spec.outages, hours, rng);
+          for (std::size_t h = 0; h < hours; ++h) p.available_w[h] += up[h] * unit.value();
+        }
+      } else {
+        for (std::size_t h = 0; h < hours; ++h) p.available_w[h] *= spec.monthly_factor[month_of_hour(h)];
+      }
+      break;
+    case SourceKind::hydro:
+      for (std::size_t h = 0; h < hours; ++h) p.available_w[h] *= spec.monthly_factor[month_of_hour(h)];
+      break;
+    case SourceKind::wind: {
+      const auto cf = wind_profile(spec.capacity_factor, hours, rng);
+      for (std::size_t h = 0; h < hours; ++h) p.available_w[h] *= cf[h];
+      break;
+    }
+    case SourceKind::solar: {
+      const auto cf = solar_profile(spec.capacity_factor, where, hours, rng);
+      for (std::size_t h = 0; h < hours; ++h) p.available_w[h] *= cf[h];
+      break;
+    }
+    case SourceKind::grid: {
+      if (spec.capacity.value() <= 0.0) {
+        std::fill(p.available_w.begin(), p.available_w.end(), std::numeric_limits<double>::infinity());
+      }
+      const double per_mwh = 1.0 / 3.6e9, per_g_kwh = 1e-3 / 3.6e6;
+      p.price = spec.price_series.empty()
+                    ? shaped(spec.price.value(), spec.shape.price_seasonal, spec.shape.price_daily, hours, where.start_day_of_year)
+                    : cyclic(spec.price_series, per_mwh, hours);
+      p.carbon = spec.carbon_series.empty()
+                     ? shaped(spec.carbon.value(), spec.shape.carbon_seasonal, spec.shape.carbon_daily, hours, where.start_day_of_year)
+                     : cyclic(spec.carbon_series, per_g_kwh, hours);
+      break;
+    }
+  }
+  return p;
+}
+
+}  // namespace gigasim::energy

@@ -1,0 +1,75 @@
+// Energy supply sources of a site and their hourly availability, price and carbon.
+#pragma once
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gigasim/core/quantity.hpp"
+#include "gigasim/core/time.hpp"
+
+namespace gigasim::energy {
+
+enum class SourceKind { nuclear, hydro, wind, solar, grid };
+inline constexpr std::array kAllSourceKinds = {SourceKind::nuclear, SourceKind::hydro,
+                                               SourceKind::wind, SourceKind::solar,
+                                               SourceKind::grid};
+std::string_view to_string(SourceKind kind);
+
+/// Refuelling and forced outages of modelled nuclear units (docs/models/energy.md).
+struct NuclearOutages {
+  core::Duration cycle_min = core::Duration::days(365);  ///< 12 months between refuellings
+  core::Duration cycle_max = core::Duration::days(548);  ///< 18 months
+  core::Duration outage_min = core::Duration::days(35);  ///< simple refuelling (ASR)
+  core::Duration outage_max = core::Duration::days(90);  ///< partial inspection (VP)
+  double forced_outage_rate = 0.03;  ///< unplanned unavailability, fraction of time
+  core::Duration forced_outage_mean = core::Duration::days(3);
+};
+
+/// Zero-mean seasonal and daily modulation of grid price and carbon intensity: the annual
+/// mean stays the catalog's. value(t) = mean · (1 + a_s cos(2π(d − 15)/365) + a_d cos(2π(h − 19)/24)).
+struct GridShape {
+  double price_seasonal = 0.15;
+  double price_daily = 0.15;
+  double carbon_seasonal = 0.25;
+  double carbon_daily = 0.10;
+};
+
+struct SourceSpec {
+  std::string name;
+  SourceKind kind = SourceKind::grid;
+  core::Power capacity;          ///< contract / nameplate / grid import cap (0: no cap)
+  core::EnergyPrice price;       ///< marginal price; grid: annual mean
+  core::CarbonIntensity carbon;  ///< life-cycle intensity; grid: annual mean
+  bool on_site = false;          ///< on-site plant: does not pass the grid connection
+  std::vector<core::Power> units;     ///< nuclear: modelled units (else a contract)
+  NuclearOutages outages;
+  std::array<double, 12> monthly_factor{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+  double capacity_factor = 0.0;  ///< wind and solar: annual mean
+  GridShape shape;
+  std::vector<double> price_series;   ///< grid: hourly EUR/MWh from a CSV (overrides shape)
+  std::vector<double> carbon_series;  ///< grid: hourly g/kWh from a CSV (overrides shape)
+};
+
+/// Where a source's randomness and geometry come from.
+struct SourceContext {
+  double latitude = 0.0;
+  double longitude = 0.0;
+  int start_day_of_year = 0;  ///< day of year at hour 0 of the run
+};
+
+/// Hourly availability (W), price (EUR/J) and carbon (kg/J) of one source over the run.
+struct SourceProfile {
+  std::vector<double> available_w;
+  std::vector<double> price;   ///< empty: constant `price_constant`
+  std::vector<double> carbon;  ///< empty: constant `carbon_constant`
+  double price_constant = 0.0;
+  double carbon_constant = 0.0;
+  bool on_site = false;
+
+  [[nodiscard]] double price_at(std::size_t h) const { return price.empty() ? price_constant : price[h]; }
+  [[nodiscard]] double carbon_at(std::size_t h) const { return carbon.empty() ? carbon_constant : carbon[h]; }
+};
+
+}  // namespace gigasim::energy

@@ -1,0 +1,87 @@
+#include "gigasim/facility/cooling.hpp"
+
+#include <algorithm>
+
+namespace gigasim::facility {
+
+CoolingLoopSpec default_liquid_loop() {
+  CoolingLoopSpec s;
+  s.supply = core::Temperature::celsius(32.0);
+  s.return_temp = core::Temperature::celsius(42.0);
+  s.distribution_fraction = 0.015;  // CDU and facility-water pumps
+  return s;
+}
+
+CoolingLoopSpec default_air_loop() {
+  CoolingLoopSpec s;
+  s.supply = core::Temperature::celsius(20.0);
+  s.return_temp = core::Temperature::celsius(28.0);
+  s.distribution_fraction = 0.04;  // air-handler fans and chilled-water pumps
+  return s;
+}
+
+namespace {
+double share(double return_c, double supply_c, double leaving_c) {
+  if (return_c <= supply_c) return leaving_c <= supply_c ? 1.0 : 0.0;
+  return std::clamp((return_c - leaving_c) / (return_c - supply_c), 0.0, 1.0);
+}
+}  // namespace
+
+CoolingLoopResult reject_heat(const CoolingLoopSpec& loop, double heat_w, double dry_bulb_c,
+                              double wet_bulb_c, double distribution_heat_w) {
+  CoolingLoopResult r;
+  r.pump_or_fan_w = loop.distribution_fraction * distribution_heat_w;
+  // The loop's pumps and fans turn into heat inside it as well.
+  const double q = std::max(0.0, heat_w) + r.pump_or_fan_w;
+  if (q <= 0.0) {
+    r.free_fraction = 1.0;
+    return r;
+  }
+  const HeatRejectionSpec& rej = loop.rejection;
+  const double t_sup = loop.supply.in_celsius();
+  const double t_ret = loop.return_temp.in_celsius();
+  const double dry_leaving = dry_bulb_c + rej.dry_approach.value();
+  const double evap_leaving = wet_bulb_c + rej.evaporative_approach.value();
+  const double f_dry = rej.dry_cooler ? share(t_ret, t_sup, dry_leaving) : 0.0;
+  const double f_evap = rej.evaporative ? share(t_ret, t_sup, evap_leaving) : 0.0;
+  const double f_free = std::max(f_dry, f_evap);
+  double q_dry = f_dry * q;
+  double q_tower = std::max(0.0, f_evap - f_dry) * q;
+  const double q_chiller = (1.0 - f_free) * q;
+  r.free_fraction = f_free;
+
+  if (q_chiller > 0.0) {
+    if (rej.chiller) {
+      // The condenser rejects to the better of the available sinks.
+      double sink = dry_bulb_c + rej.dry_approach.value();
+      if (rej.evaporative) sink = std::min(sink, evap_leaving);
+      const double t_evap_k = t_sup - 2.0 + 273.15;
+      const double t_cond_k = std::max(sink + 3.0 + 273.15, t_evap_k + 1.0);
+      const double cop =
+          std::min(rej.chiller_cop_max, rej.chiller_carnot_fraction * t_evap_k / (t_cond_k - t_evap_k));
+      r.chiller_w = q_chiller / cop;
+      const double condenser = q_chiller + r.chiller_w;
+      if (rej.evaporative) {
+        q_tower += condenser;
+      } else {
+        q_dry += condenser;
+      }
+    } else {
+      r.over_temperature = true;
+      // Without a chiller the remaining heat still leaves through the free-cooling plant,
+      // at a supply temperature above the set point.
+      if (rej.evaporative) {
+        q_tower += q_chiller;
+      } else {
+        q_dry += q_chiller;
+      }
+    }
+  }
+  r.rejection_fan_w = rej.dry_fan_fraction * q_dry + rej.tower_fan_fraction * q_tower;
+  const double c = std::max(1.5, rej.cycles_of_concentration);
+  const double evaporated_kg_per_s = q_tower / kLatentHeatJPerKg;
+  r.water_m3_per_s = evaporated_kg_per_s * c / (c - 1.0) / 1000.0;
+  return r;
+}
+
+}  // namespace gigasim::facility

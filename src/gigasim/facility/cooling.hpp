@@ -1,0 +1,56 @@
+// Heat rejection of a cooling loop: dry coolers (free cooling), evaporative towers and
+// chillers, plus the loop's pumps or fans (docs/models/facility.md).
+#pragma once
+
+#include "gigasim/core/quantity.hpp"
+
+namespace gigasim::facility {
+
+struct HeatRejectionSpec {
+  bool dry_cooler = true;
+  core::TemperatureDelta dry_approach = core::kelvins(6.0);  ///< leaving water − dry bulb
+  bool evaporative = false;
+  core::TemperatureDelta evaporative_approach = core::kelvins(4.0);  ///< leaving − wet bulb
+  bool chiller = true;
+  double chiller_carnot_fraction = 0.5;  ///< COP = fraction × Carnot COP
+  double chiller_cop_max = 10.0;
+  double dry_fan_fraction = 0.02;     ///< dry-cooler fan power per unit heat rejected
+  double tower_fan_fraction = 0.008;  ///< tower fan power per unit heat rejected
+  double cycles_of_concentration = 4.0;
+};
+
+struct CoolingLoopSpec {
+  core::Temperature supply;        ///< water to the equipment (or to the air handlers)
+  core::Temperature return_temp;   ///< water back from it
+  double distribution_fraction = 0.0;  ///< pumps (liquid) or air-handler fans, per unit heat
+  HeatRejectionSpec rejection;
+};
+
+/// Defaults: a warm-water direct-liquid loop (ASHRAE liquid class W32: supply up to 32 °C)
+/// and a chilled-water loop feeding air handlers.
+CoolingLoopSpec default_liquid_loop();
+CoolingLoopSpec default_air_loop();
+
+struct CoolingLoopResult {
+  double pump_or_fan_w = 0.0;   ///< loop distribution (CDU pumps, CRAH fans)
+  double rejection_fan_w = 0.0; ///< dry-cooler and tower fans
+  double chiller_w = 0.0;
+  double water_m3_per_s = 0.0;  ///< evaporation + blow-down make-up
+  double free_fraction = 0.0;   ///< share of the heat rejected without a chiller
+  bool over_temperature = false;  ///< supply could not be held (no chiller, too hot)
+  [[nodiscard]] double power_w() const { return pump_or_fan_w + rejection_fan_w + chiller_w; }
+};
+
+/// Rejects `heat_w` from the loop at outdoor dry bulb and wet bulb (°C).
+/// The dry cooler pre-cools the return water as far as dry bulb + approach allows; the
+/// share it covers is f_dry = clamp((T_ret − (T_db + a_dry)) / (T_ret − T_sup), 0, 1).
+/// An evaporative tower likewise covers f_evap from the wet bulb; a chiller trims the rest
+/// with COP = min(COP_max, η · T_evap / (T_cond − T_evap)) in kelvin, T_evap = T_sup − 2 K,
+/// T_cond = best heat sink + 3 K. Water = heat to the tower / h_fg · C / (C − 1).
+CoolingLoopResult reject_heat(const CoolingLoopSpec& loop, double heat_w, double dry_bulb_c,
+                              double wet_bulb_c, double distribution_heat_w);
+
+/// Latent heat of vaporisation of water near 25 °C, J/kg (IAPWS: 2442 kJ/kg at 25 °C).
+inline constexpr double kLatentHeatJPerKg = 2.442e6;
+
+}  // namespace gigasim::facility

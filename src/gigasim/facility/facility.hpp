@@ -1,0 +1,41 @@
+// One site's facility physics for one tick: from IT power and weather to facility power,
+// water and heat reuse (docs/models/facility.md).
+#pragma once
+
+#include "gigasim/facility/cooling.hpp"
+#include "gigasim/facility/heat_reuse.hpp"
+#include "gigasim/facility/power_chain.hpp"
+
+namespace gigasim::facility {
+
+struct FacilitySpec {
+  double liquid_share = 0.0;  ///< share of IT heat into the liquid loop
+  PowerChainSpec power_chain;
+  CoolingLoopSpec liquid = default_liquid_loop();
+  CoolingLoopSpec air = default_air_loop();
+  HeatReuseSpec heat_reuse;
+};
+
+struct FacilityLoad {
+  double it_w = 0.0;
+  double power_chain_loss_w = 0.0;
+  double cooling_w = 0.0;      ///< pumps, fans and chillers of both loops
+  double heat_pump_w = 0.0;
+  double facility_w = 0.0;     ///< = it + power chain losses + cooling + heat pumps
+  double water_m3_per_s = 0.0;
+  double heat_delivered_w = 0.0;
+  double heat_demand_w = 0.0;
+  double free_cooling_fraction = 0.0;  ///< heat-weighted over both loops
+  bool over_temperature = false;
+};
+
+/// Evaluates the facility at IT power `it_w`, sized for `rated_it_w`.
+/// Heat paths: the liquid share of IT heat enters the liquid loop, where heat reuse takes
+/// what the network wants first; the rest of the IT heat and the losses of distribution and
+/// UPS (indoors) enter the air loop; the transformer is outdoors. Cooling power itself passes
+/// through the transformer, so the balance is closed by one fixed-point step on the
+/// transformer loss, which does not feed back into any cooling load.
+FacilityLoad evaluate_facility(const FacilitySpec& spec, double it_w, double rated_it_w,
+                               double dry_bulb_c, double wet_bulb_c, double heat_demand_w);
+
+}  // namespace gigasim::facility

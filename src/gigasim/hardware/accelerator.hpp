@@ -1,0 +1,44 @@
+// Accelerators and the systems (servers or racks) that hold them, as described in the
+// catalogs of data/. Plain data: the io layer fills them, the models read them.
+#pragma once
+
+#include <string>
+
+#include "gigasim/core/quantity.hpp"
+
+namespace gigasim::hardware {
+
+struct Accelerator {
+  std::string id;
+  std::string name;
+  std::string vendor;
+  std::string generation;
+  core::ComputeRate bf16_dense;
+  core::ComputeRate fp8_dense;
+  core::DataSize hbm_capacity;
+  core::Bandwidth hbm_bandwidth;
+  core::Power tdp;
+  core::Power idle_power;
+  core::Bandwidth scale_up_bandwidth;
+};
+
+/// A system is the unit a fleet is counted in: a DGX server of 8 GPUs, or an NVL72 rack.
+struct System {
+  std::string id;
+  std::string name;
+  Accelerator accelerator;
+  int accelerators_per_system = 0;
+  int scale_up_domain = 0;  ///< accelerators sharing one NVLink / Infinity Fabric domain
+  core::Power power_full;   ///< whole system at full load (accelerators, CPUs, NICs, fans)
+  core::Power power_idle;
+  int systems_per_rack = 1;
+  double liquid_cooled_fraction = 0.0;  ///< share of the heat taken by direct liquid cooling
+
+  /// Power at a utilization u in [0, 1], linear between idle and full load: the model of
+  /// Fan, Weber & Barroso, "Power provisioning for a warehouse-sized computer", ISCA 2007.
+  [[nodiscard]] core::Power power_at(double utilization) const {
+    return power_idle + (power_full - power_idle) * utilization;
+  }
+};
+
+}  // namespace gigasim::hardware

@@ -1,0 +1,227 @@
+#include "gigasim/io/catalog.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <initializer_list>
+
+#include "gigasim/io/files.hpp"
+
+#ifndef GIGASIM_SOURCE_DATA_DIR
+#define GIGASIM_SOURCE_DATA_DIR "data"
+#endif
+
+namespace gigasim::io {
+namespace fs = std::filesystem;
+
+fs::path default_data_dir() {
+  if (const char* env = std::getenv("GIGASIM_DATA_DIR"); env != nullptr && *env != '\0') return env;
+  return GIGASIM_SOURCE_DATA_DIR;
+}
+
+void decode_accelerator(MapView& m, hardware::Accelerator& a, Need need) {
+  m.string("name", a.name, need);
+  m.string("vendor", a.vendor, need);
+  m.string("generation", a.generation, need);
+  m.quantity("bf16_dense", a.bf16_dense, need, Check::positive);
+  m.quantity("fp8_dense", a.fp8_dense, need, Check::positive);
+  m.quantity("hbm_capacity", a.hbm_capacity, need, Check::positive);
+  m.quantity("hbm_bandwidth", a.hbm_bandwidth, need, Check::positive);
+  m.quantity("tdp", a.tdp, need, Check::positive);
+  m.quantity("idle_power", a.idle_power, need, Check::positive);
+  m.quantity("scale_up_bandwidth", a.scale_up_bandwidth, need, Check::positive);
+  if (a.idle_power > a.tdp) m.error("idle_power", "must not exceed tdp");
+}
+
+void decode_system(MapView& m, hardware::System& s, Need need, const Catalog& catalog) {
+  m.string("name", s.name, need);
+  const YAML::Node acc = m.get("accelerator");
+  if (acc.IsDefined()) {
+    resolve_accelerator(m.context(), acc, m.path_of("accelerator"), catalog, s.accelerator);
+  } else if (need == Need::required) {
+    m.error("accelerator", "missing required key \"accelerator\"");
+  }
+  m.integer("accelerators_per_system", s.accelerators_per_system, need, Check::positive);
+  m.integer("scale_up_domain", s.scale_up_domain, need, Check::positive);
+  m.quantity("power_full", s.power_full, need, Check::positive);
+  m.quantity("power_idle", s.power_idle, need, Check::positive);
+  m.integer("systems_per_rack", s.systems_per_rack, need, Check::positive);
+  m.fraction("liquid_cooled_fraction", s.liquid_cooled_fraction, need);
+  if (s.power_idle > s.power_full) m.error("power_idle", "must not exceed power_full");
+}
+
+void decode_location(MapView& m, climate::Location& l, Need need) {
+  m.string("name", l.name, need);
+  m.string("country", l.country, need);
+  if (m.number("latitude", l.latitude, need) && (l.latitude < -90 || l.latitude > 90)) {
+    m.error("latitude", "must lie between -90 and 90 degrees");
+  }
+  if (m.number("longitude", l.longitude, need) && (l.longitude < -180 || l.longitude > 180)) {
+    m.error("longitude", "must lie between -180 and 180 degrees");
+  }
+  m.quantity("elevation", l.elevation, need);
+  const YAML::Node climate = m.get("climate");
+  if (climate.IsDefined()) {
+    MapView c(m.context(), climate, m.path_of("climate"));
+    c.monthly("dry_bulb_mean_c", l.climate.dry_bulb_mean_c, need);
+    c.monthly("diurnal_range_k", l.climate.diurnal_range_k, need, Check::non_negative);
+    c.monthly("relative_humidity_pct", l.climate.relative_humidity_pct, need, Check::positive);
+    c.finish();
+  } else if (need == Need::required) {
+    m.error("climate", "missing required key \"climate\"");
+  }
+}
+
+void decode_grid(MapView& m, Grid& g, Need need) {
+  m.string("name", g.name, need);
+  m.quantity("carbon_intensity", g.carbon_intensity, need, Check::non_negative);
+  m.quantity("price", g.price, need, Check::non_negative);
+  m.fraction("wind_capacity_factor", g.wind_capacity_factor, need);
+  m.fraction("solar_capacity_factor", g.solar_capacity_factor, need);
+}
+
+namespace {
+
+// `sources` must map each listed field (or one of its alternatives) to a citation.
+void check_sources(MapView& entry, std::initializer_list<std::initializer_list<std::string_view>> fields) {
+  const YAML::Node node = entry.get("sources");
+  if (!node.IsDefined()) {
+    entry.error("sources", "missing required key \"sources\": every number in data/ carries its source");
+    return;
+  }
+  MapView sources(entry.context(), node, entry.path_of("sources"));
+  if (!sources.valid()) return;
+  for (const auto& alternatives : fields) {
+    bool found = false;
+    for (const auto key : alternatives) found = found || sources.has(key);
+    if (!found) entry.error("sources", fmt::format("no source given for \"{}\"", *alternatives.begin()));
+  }
+  // Any other keys name further cited fields (e.g. "name"): allowed, not checked.
+}
+
+template <class T, class Decode>
+void load_entries(Context& ctx, const fs::path& dir, const char* file, const char* list_key, const char* id_key,
+                  std::map<std::string, T, std::less<>>& out, Decode decode) {
+  const fs::path path = dir / file;
+  ctx.set_file(path.string());
+  YAML::Node root;
+  try {
+    root = parse_yaml(read_input_file(path, "catalog"), path.string());
+  } catch (const core::InputError& e) {
+    ctx.add(e.diagnostics());
+    return;
+  }
+  MapView top(ctx, root, "");
+  const YAML::Node list = top.get(list_key);
+  top.finish();
+  if (!list.IsSequence()) {
+    ctx.error(list_key, list.IsDefined() ? ctx.where(list) : ctx.where(root), "expected a list of entries");
+    return;
+  }
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    MapView entry(ctx, list[i], index_path(list_key, i));
+    if (!entry.valid()) continue;
+    T value{};
+    std::string id;
+    entry.string(id_key, id, Need::required);
+    decode(entry, value);
+    entry.finish();
+    if (id.empty()) continue;
+    if (out.count(id) != 0) {
+      entry.error(id_key, fmt::format("duplicate id \"{}\"", id));
+      continue;
+    }
+    out.emplace(id, std::move(value));
+  }
+}
+
+}  // namespace
+
+Catalog Catalog::load(const fs::path& dir) {
+  Catalog c;
+  Context ctx("");
+  load_entries(ctx, dir, "accelerators.yaml", "accelerators", "id", c.accelerators,
+               [](MapView& m, hardware::Accelerator& a) {
+                 a.id = m.node()["id"].IsScalar() ? m.node()["id"].Scalar() : "";
+                 decode_accelerator(m, a, Need::required);
+                 check_sources(m, {{"bf16_dense"}, {"fp8_dense"}, {"hbm_capacity"}, {"hbm_bandwidth"},
+                                   {"tdp"}, {"idle_power"}, {"scale_up_bandwidth"}});
+               });
+  load_entries(ctx, dir, "systems.yaml", "systems", "id", c.systems, [&c](MapView& m, hardware::System& s) {
+    s.id = m.node()["id"].IsScalar() ? m.node()["id"].Scalar() : "";
+    decode_system(m, s, Need::required, c);
+    check_sources(m, {{"accelerators_per_system"}, {"scale_up_domain"}, {"power_full"}, {"power_idle"},
+                      {"systems_per_rack"}, {"liquid_cooled_fraction"}});
+  });
+  load_entries(ctx, dir, "locations.yaml", "locations", "id", c.locations, [](MapView& m, climate::Location& l) {
+    l.id = m.node()["id"].IsScalar() ? m.node()["id"].Scalar() : "";
+    decode_location(m, l, Need::required);
+    check_sources(m, {{"latitude", "coordinates"}, {"longitude", "coordinates"}, {"elevation"}, {"climate"}});
+  });
+  load_entries(ctx, dir, "grids.yaml", "grids", "country", c.grids, [](MapView& m, Grid& g) {
+    g.country = m.node()["country"].IsScalar() ? m.node()["country"].Scalar() : "";
+    decode_grid(m, g, Need::required);
+    check_sources(m, {{"carbon_intensity"}, {"price"}, {"wind_capacity_factor"}, {"solar_capacity_factor"}});
+  });
+  ctx.throw_if_errors();
+  return c;
+}
+
+namespace {
+
+template <class Map>
+std::string known_ids(const Map& map) {
+  std::string out;
+  for (const auto& [id, value] : map) {
+    if (!out.empty()) out += ", ";
+    out += id;
+  }
+  return out;
+}
+
+// The shared shape of every reference: "id" or {id: ..., field overrides}.
+template <class T, class Map, class Decode>
+bool resolve(Context& ctx, const YAML::Node& node, const std::string& path, const Map& entries, const char* what,
+             T& out, Decode decode) {
+  const YAML::Node id_node = node.IsMap() ? node["id"] : node;
+  if (!id_node.IsDefined() || !id_node.IsScalar()) {
+    ctx.error(path, node, fmt::format("expected a {} id, or a mapping with `id` and fields to override", what));
+    return false;
+  }
+  const auto it = entries.find(id_node.Scalar());
+  if (it == entries.end()) {
+    ctx.error(node.IsMap() ? child_path(path, "id") : path, id_node,
+              fmt::format("unknown {} \"{}\"; the catalog has: {}", what, id_node.Scalar(), known_ids(entries)));
+    return false;
+  }
+  out = it->second;
+  if (!node.IsMap()) return true;
+  const std::size_t before = ctx.error_count();
+  MapView m(ctx, node, path);
+  m.get("id");
+  decode(m, out);
+  m.finish();
+  return ctx.error_count() == before;
+}
+
+}  // namespace
+
+bool resolve_accelerator(Context& ctx, const YAML::Node& node, const std::string& path, const Catalog& catalog,
+                         hardware::Accelerator& out) {
+  return resolve(ctx, node, path, catalog.accelerators, "accelerator", out,
+                 [](MapView& m, hardware::Accelerator& a) { decode_accelerator(m, a, Need::optional); });
+}
+
+bool resolve_system(Context& ctx, const YAML::Node& node, const std::string& path, const Catalog& catalog,
+                    hardware::System& out) {
+  return resolve(ctx, node, path, catalog.systems, "system", out,
+                 [&catalog](MapView& m, hardware::System& s) { decode_system(m, s, Need::optional, catalog); });
+}
+
+bool resolve_location(Context& ctx, const YAML::Node& node, const std::string& path, const Catalog& catalog,
+                      climate::Location& out) {
+  return resolve(ctx, node, path, catalog.locations, "location", out,
+                 [](MapView& m, climate::Location& l) { decode_location(m, l, Need::optional); });
+}
+
+}  // namespace gigasim::io

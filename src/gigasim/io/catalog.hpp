@@ -1,0 +1,59 @@
+// The catalogs of data/: accelerators, systems, locations and country grids, read with the
+// same location-aware decoder as scenarios. Scenario entries refer to them by id and may
+// override any field inline.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "gigasim/climate/location.hpp"
+#include "gigasim/core/quantity.hpp"
+#include "gigasim/hardware/accelerator.hpp"
+#include "gigasim/io/yaml_reader.hpp"
+
+namespace gigasim::io {
+
+/// A country's electricity grid: annual means.
+struct Grid {
+  std::string country;
+  std::string name;
+  core::CarbonIntensity carbon_intensity;
+  core::EnergyPrice price;
+  double wind_capacity_factor = 0.0;
+  double solar_capacity_factor = 0.0;
+};
+
+struct Catalog {
+  std::map<std::string, hardware::Accelerator, std::less<>> accelerators;
+  std::map<std::string, hardware::System, std::less<>> systems;
+  std::map<std::string, climate::Location, std::less<>> locations;
+  std::map<std::string, Grid, std::less<>> grids;
+
+  /// Reads accelerators.yaml, systems.yaml, locations.yaml and grids.yaml from `dir`.
+  /// Every problem of every file is reported at once (core::InputError).
+  static Catalog load(const std::filesystem::path& dir);
+};
+
+/// The folder of the catalogs: $GIGASIM_DATA_DIR if set, else the data/ of the source tree.
+std::filesystem::path default_data_dir();
+
+// Field decoders shared by catalog entries (every field required) and scenario overrides
+// (every field optional, filling over the catalog's values).
+void decode_accelerator(MapView& m, hardware::Accelerator& a, Need need);
+void decode_system(MapView& m, hardware::System& s, Need need, const Catalog& catalog);
+void decode_location(MapView& m, climate::Location& l, Need need);
+void decode_grid(MapView& m, Grid& g, Need need);
+
+/// Resolves a reference to a catalog entry: either an id ("gb200-nvl72") or a mapping with
+/// `id` and fields that override the entry's. Returns false (error recorded) when the id is
+/// unknown or a field is invalid.
+bool resolve_accelerator(Context& ctx, const YAML::Node& node, const std::string& path, const Catalog& catalog,
+                         hardware::Accelerator& out);
+bool resolve_system(Context& ctx, const YAML::Node& node, const std::string& path, const Catalog& catalog,
+                    hardware::System& out);
+bool resolve_location(Context& ctx, const YAML::Node& node, const std::string& path, const Catalog& catalog,
+                      climate::Location& out);
+
+}  // namespace gigasim::io

@@ -1,0 +1,190 @@
+// The per-tick site table in SQLite and CSV, from one list of columns.
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <array>
+
+#include "gigasim/core/errors.hpp"
+#include "gigasim/io/files.hpp"
+#include "gigasim/io/writers.hpp"
+
+namespace gigasim::io {
+
+std::span<const HourlyColumn> hourly_columns() {
+  using R = sim::SiteTickRow;
+  static constexpr std::array kColumns = {
+      HourlyColumn{"dry_bulb_c", "°C", &R::dry_bulb_c},
+      HourlyColumn{"wet_bulb_c", "°C", &R::wet_bulb_c},
+      HourlyColumn{"utilization", "fraction", &R::utilization},
+      HourlyColumn{"it_mw", "MW", &R::it_mw},
+      HourlyColumn{"power_chain_loss_mw", "MW", &R::power_chain_loss_mw},
+      HourlyColumn{"cooling_mw", "MW", &R::cooling_mw},
+      HourlyColumn{"heat_pump_mw", "MW", &R::heat_pump_mw},
+      HourlyColumn{"facility_mw", "MW", &R::facility_mw},
+      HourlyColumn{"pue", "ratio", &R::pue},
+      HourlyColumn{"water_m3", "m³ in the tick", &R::water_m3},
+      HourlyColumn{"heat_demand_mw", "MW", &R::heat_demand_mw},
+      HourlyColumn{"heat_reused_mw", "MW", &R::heat_reused_mw},
+      HourlyColumn{"free_cooling", "fraction of heat", &R::free_cooling},
+      HourlyColumn{"nuclear_mw", "MW", &R::nuclear_mw},
+      HourlyColumn{"hydro_mw", "MW", &R::hydro_mw},
+      HourlyColumn{"wind_mw", "MW", &R::wind_mw},
+      HourlyColumn{"solar_mw", "MW", &R::solar_mw},
+      HourlyColumn{"grid_mw", "MW", &R::grid_mw},
+      HourlyColumn{"unserved_mw", "MW", &R::unserved_mw},
+      HourlyColumn{"carbon_t", "t CO2e in the tick", &R::carbon_t},
+      HourlyColumn{"carbon_intensity_g_per_kwh", "g CO2e/kWh", &R::carbon_intensity_g_per_kwh},
+      HourlyColumn{"energy_cost_eur", "EUR in the tick", &R::energy_cost_eur},
+  };
+  return kColumns;
+}
+
+namespace {
+
+class Database {
+ public:
+  explicit Database(const std::filesystem::path& file) {
+    if (sqlite3_open(file.c_str(), &db_) != SQLITE_OK) fail("open");
+    exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;");  // atomicity comes from the rename
+  }
+  ~Database() { sqlite3_close(db_); }
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  void exec(const std::string& sql) {
+    char* message = nullptr;
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+      const std::string text = message != nullptr ? message : "unknown error";
+      sqlite3_free(message);
+      throw core::IoError(fmt::format("SQLite: {} in: {}", text, sql.substr(0, 80)));
+    }
+  }
+  sqlite3_stmt* prepare(const std::string& sql) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) fail("prepare");
+    return stmt;
+  }
+  void step(sqlite3_stmt* stmt) {
+    if (sqlite3_step(stmt) != SQLITE_DONE) fail("insert");
+    sqlite3_reset(stmt);
+  }
+  [[noreturn]] void fail(const char* what) {
+    throw core::IoError(fmt::format("SQLite {} failed: {}", what, db_ != nullptr ? sqlite3_errmsg(db_) : "no database"));
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+struct Statement {
+  sqlite3_stmt* stmt;
+  ~Statement() { sqlite3_finalize(stmt); }
+};
+
+void bind_text(sqlite3_stmt* s, int i, const std::string& v) { sqlite3_bind_text(s, i, v.c_str(), -1, SQLITE_TRANSIENT); }
+
+void insert_kpis(Database& db, sqlite3_stmt* s, const std::string& site, const sim::Totals& t) {
+  const auto put = [&](const std::string& name, double value, const char* unit) {
+    bind_text(s, 1, site);
+    bind_text(s, 2, name);
+    sqlite3_bind_double(s, 3, value);
+    sqlite3_bind_text(s, 4, unit, -1, SQLITE_STATIC);
+    db.step(s);
+  };
+  put("accelerators", static_cast<double>(t.accelerators), "count");
+  put("grid_connection_mw", t.grid_connection_mw, "MW");
+  put("it_power_peak_mw", t.it_power_peak_mw, "MW");
+  put("facility_power_peak_mw", t.facility_power_peak_mw, "MW");
+  put("energy_it_mwh", t.energy_it_mwh, "MWh");
+  put("energy_facility_mwh", t.energy_facility_mwh, "MWh");
+  put("pue", t.pue(), "ratio");
+  put("wue_l_per_kwh", t.wue_l_per_kwh(), "L/kWh");
+  put("water_m3", t.water_m3, "m3");
+  put("heat_reused_mwh", t.heat_reused_mwh, "MWh");
+  put("ere", t.ere(), "ratio");
+  put("erf", t.erf(), "ratio");
+  put("unserved_energy_mwh", t.unserved_energy_mwh, "MWh");
+  put("carbon_t", t.carbon_t, "t CO2e");
+  put("carbon_intensity_g_per_kwh", t.carbon_intensity_g_per_kwh(), "g CO2e/kWh");
+  put("energy_cost_eur", t.energy_cost_eur, "EUR");
+  for (const auto& [name, mwh] : t.energy_by_source_mwh) put("energy_" + name + "_mwh", mwh, "MWh");
+}
+
+}  // namespace
+
+void write_sqlite(const sim::Results& r, const std::filesystem::path& file) {
+  write_atomically_by_name(file, [&](const std::filesystem::path& tmp) {
+    std::filesystem::remove(tmp);
+    Database db(tmp);
+    db.exec("CREATE TABLE run (scenario TEXT, seed INTEGER, start TEXT, hours REAL, tick_h REAL, sites INTEGER);");
+    db.exec("CREATE TABLE kpis (site TEXT, name TEXT, value REAL, unit TEXT);");
+    std::string columns = "site TEXT, time_h REAL";
+    std::string marks = "?, ?";
+    for (const auto& c : hourly_columns()) {
+      columns += fmt::format(", {} REAL", c.name);
+      marks += ", ?";
+    }
+    db.exec(fmt::format("CREATE TABLE site_hourly ({});", columns));
+    db.exec("BEGIN;");
+    {
+      Statement run{db.prepare("INSERT INTO run VALUES (?, ?, ?, ?, ?, ?);")};
+      bind_text(run.stmt, 1, r.scenario);
+      sqlite3_bind_int64(run.stmt, 2, static_cast<sqlite3_int64>(r.seed));
+      bind_text(run.stmt, 3, r.start_date);
+      sqlite3_bind_double(run.stmt, 4, r.hours);
+      sqlite3_bind_double(run.stmt, 5, r.tick_h);
+      sqlite3_bind_int64(run.stmt, 6, static_cast<sqlite3_int64>(r.sites.size()));
+      db.step(run.stmt);
+    }
+    {
+      Statement kpi{db.prepare("INSERT INTO kpis VALUES (?, ?, ?, ?);")};
+      for (const auto& s : r.sites) insert_kpis(db, kpi.stmt, s.name, s.totals);
+      insert_kpis(db, kpi.stmt, "total", r.total);
+    }
+    {
+      Statement row{db.prepare(fmt::format("INSERT INTO site_hourly VALUES ({});", marks))};
+      const auto cols = hourly_columns();
+      for (const auto& s : r.sites) {
+        for (const auto& rec : s.rows) {
+          sqlite3_bind_text(row.stmt, 1, s.name.c_str(), -1, SQLITE_STATIC);
+          sqlite3_bind_double(row.stmt, 2, rec.time_h);
+          for (std::size_t c = 0; c < cols.size(); ++c) {
+            sqlite3_bind_double(row.stmt, static_cast<int>(c) + 3, static_cast<double>(rec.*(cols[c].member)));
+          }
+          db.step(row.stmt);
+        }
+      }
+    }
+    db.exec("COMMIT;");
+  });
+}
+
+void write_hourly_csv(const sim::Results& r, const std::filesystem::path& file) {
+  write_atomically(file, [&](std::ostream& out) {
+    const auto cols = hourly_columns();
+    out << "site,time_h";
+    for (const auto& c : cols) out << ',' << c.name;
+    out << '\n';
+    fmt::memory_buffer line;
+    for (const auto& s : r.sites) {
+      for (const auto& rec : s.rows) {
+        line.clear();
+        fmt::format_to(std::back_inserter(line), "{},{}", s.name, rec.time_h);
+        for (const auto& c : cols) fmt::format_to(std::back_inserter(line), ",{:.6g}", rec.*(c.member));
+        line.push_back('\n');
+        out.write(line.data(), static_cast<std::streamsize>(line.size()));
+      }
+    }
+  });
+}
+
+void write_outputs(const sim::Results& results, const std::filesystem::path& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) throw core::IoError(fmt::format("cannot create output folder \"{}\": {}", dir.string(), ec.message()));
+  write_sqlite(results, dir / "results.sqlite");
+  write_hourly_csv(results, dir / "site_hourly.csv");
+  write_summary_json(results, dir / "summary.json");
+}
+
+}  // namespace gigasim::io

@@ -1,0 +1,32 @@
+// Result writers: summary.json, results.sqlite and site_hourly.csv (docs/outputs.md).
+#pragma once
+
+#include <filesystem>
+#include <span>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "gigasim/sim/results.hpp"
+
+namespace gigasim::io {
+
+/// One column of the per-tick site table, shared by the SQLite and CSV writers.
+struct HourlyColumn {
+  const char* name;
+  const char* unit;
+  float sim::SiteTickRow::*member;
+};
+std::span<const HourlyColumn> hourly_columns();
+
+nlohmann::json summary_json(const sim::Results& results);
+
+void write_summary_json(const sim::Results& results, const std::filesystem::path& file);
+void write_sqlite(const sim::Results& results, const std::filesystem::path& file);
+void write_hourly_csv(const sim::Results& results, const std::filesystem::path& file);
+
+/// Writes every output into `dir` (created if missing), each file atomically; summary.json
+/// last, so that its presence means the set is complete.
+void write_outputs(const sim::Results& results, const std::filesystem::path& dir);
+
+}  // namespace gigasim::io

@@ -1,0 +1,96 @@
+// What a run produces: per-site time series and totals. Writers in io turn it into files.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace gigasim::sim {
+
+/// One row per tick and site. Powers are tick averages in MW.
+struct SiteTickRow {
+  double time_h = 0.0;  ///< hours since the start of the run
+  float dry_bulb_c = 0, wet_bulb_c = 0;
+  float utilization = 0;
+  float it_mw = 0, power_chain_loss_mw = 0, cooling_mw = 0, heat_pump_mw = 0, facility_mw = 0;
+  float pue = 0;
+  float water_m3 = 0;
+  float heat_demand_mw = 0, heat_reused_mw = 0;
+  float free_cooling = 0;
+  float unserved_mw = 0;
+  float carbon_t = 0, energy_cost_eur = 0;
+  float carbon_intensity_g_per_kwh = 0;
+  float nuclear_mw = 0, hydro_mw = 0, wind_mw = 0, solar_mw = 0, grid_mw = 0;
+};
+
+/// Sums over a site or over all sites. Energies in MWh, carbon in t, water in m³, money in EUR.
+struct Totals {
+  std::int64_t accelerators = 0;
+  std::int64_t systems = 0;
+  double grid_connection_mw = 0;
+  double it_power_peak_mw = 0;
+  double facility_power_peak_mw = 0;
+  double energy_it_mwh = 0;
+  double energy_facility_mwh = 0;
+  double energy_power_chain_loss_mwh = 0;
+  double energy_cooling_mwh = 0;
+  double energy_heat_pump_mwh = 0;
+  double water_m3 = 0;
+  double heat_demand_mwh = 0;
+  double heat_reused_mwh = 0;
+  std::map<std::string, double> energy_by_source_mwh;
+  double unserved_energy_mwh = 0;
+  double carbon_t = 0;
+  double energy_cost_eur = 0;
+  double over_temperature_hours = 0;
+  double free_cooling_hours = 0;  ///< hours fully free-cooled (no chiller)
+
+  // The Green Grid's metrics. PUE = facility / IT energy; WUE = site water (L) / IT kWh;
+  // ERE = (facility − reused) / IT; ERF = reused / facility.
+  [[nodiscard]] double pue() const { return energy_it_mwh > 0 ? energy_facility_mwh / energy_it_mwh : 0.0; }
+  [[nodiscard]] double wue_l_per_kwh() const { return energy_it_mwh > 0 ? water_m3 / energy_it_mwh : 0.0; }
+  [[nodiscard]] double ere() const {
+    return energy_it_mwh > 0 ? (energy_facility_mwh - heat_reused_mwh) / energy_it_mwh : 0.0;
+  }
+  [[nodiscard]] double erf() const {
+    return energy_facility_mwh > 0 ? heat_reused_mwh / energy_facility_mwh : 0.0;
+  }
+  [[nodiscard]] double carbon_intensity_g_per_kwh() const {
+    const double supplied = energy_facility_mwh - unserved_energy_mwh;
+    return supplied > 0 ? carbon_t / supplied * 1e3 : 0.0;  // t/MWh = kg/kWh; ×1000 → g/kWh
+  }
+  void add(const Totals& other);
+};
+
+struct FleetResult {
+  std::string system;
+  std::string accelerator;
+  std::int64_t systems = 0;
+  std::int64_t accelerators = 0;
+  bool sized_automatically = false;
+};
+
+struct SiteResult {
+  std::string name;
+  std::string location;
+  std::string country;
+  std::string weather_source;
+  std::vector<FleetResult> fleet;
+  double design_pue = 0.0;     ///< PUE at full load in the worst hour of the year
+  double liquid_share = 0.0;
+  Totals totals;
+  std::vector<SiteTickRow> rows;
+};
+
+struct Results {
+  std::string scenario;
+  std::uint64_t seed = 0;
+  double hours = 0.0;
+  double tick_h = 1.0;
+  std::string start_date;  ///< ISO date of hour 0
+  std::vector<SiteResult> sites;
+  Totals total;
+};
+
+}  // namespace gigasim::sim
