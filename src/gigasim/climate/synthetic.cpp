@@ -1,6 +1,7 @@
 #include "gigasim/climate/synthetic.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numbers>
 
@@ -74,30 +75,54 @@ WeatherYear synthesize_weather(const ClimateNormals& normals, core::RandomStream
   const std::vector<double> range_curve = interpolate(normals.diurnal_range_k);
   const std::vector<double> rh_curve = interpolate(normals.relative_humidity_pct);
 
+  // Day-to-day anomalies, AR(1) from a stationary start.
+  const double phi = options.daily_anomaly_autocorrelation;
+  const double innovation_sd = options.daily_anomaly_sd_k * std::sqrt(1.0 - phi * phi);
+  std::vector<double> anomaly(kDays);
+  double a = options.daily_anomaly_sd_k * rng.normal();
+  for (auto& x : anomaly) {
+    x = a;
+    a = phi * a + innovation_sd * rng.normal();
+  }
+  // A typical year: remove the anomalies' own monthly means (their standard deviation is
+  // about σ·√((1+φ)/(30(1−φ))) ≈ 1.3 K) through the same smooth, mean-preserving curve, so
+  // that each month keeps its normal and no step appears at month boundaries.
+  std::array<double, 12> monthly_anomaly{};
+  for (int m = 0; m < 12; ++m) {
+    double sum = 0;
+    for (int d = month_start_day(m); d < month_start_day(m + 1); ++d) sum += anomaly[static_cast<std::size_t>(d)];
+    monthly_anomaly[static_cast<std::size_t>(m)] = sum / (month_start_day(m + 1) - month_start_day(m));
+  }
+  const std::vector<double> anomaly_trend = daily_mean_curve(monthly_anomaly);
+  for (std::size_t d = 0; d < anomaly.size(); ++d) anomaly[d] -= anomaly_trend[d];
+
   WeatherYear w;
   w.dry_bulb_c.resize(kDays * 24);
   w.wet_bulb_c.resize(kDays * 24);
   w.relative_humidity.resize(kDays * 24);
+  std::array<double, 24> shape{};
+  for (int h = 0; h < 24; ++h) shape[static_cast<std::size_t>(h)] = diurnal_shape(h + 0.5);
 
-  const double phi = options.daily_anomaly_autocorrelation;
-  const double innovation_sd = options.daily_anomaly_sd_k * std::sqrt(1.0 - phi * phi);
-  double anomaly = options.daily_anomaly_sd_k * rng.normal();  // stationary start
   for (int d = 0; d < kDays; ++d) {
     const auto di = static_cast<std::size_t>(d);
-    const double day_mean = mean_curve[di] + anomaly;
     const double half_range = 0.5 * range_curve[di];
-    const double rh_mean = std::clamp(rh_curve[di] / 100.0, 0.01, 1.0);
-    const double dew = dew_point_c(mean_curve[di], rh_mean) + anomaly;
-    const double vapour = saturation_vapour_pressure_hpa(dew);
+    // Vapour pressure of the day: the value e for which the mean of e / e_s(T(h)) over the
+    // climatological diurnal cycle equals the monthly mean relative humidity. Weather
+    // anomalies then change the relative humidity, not the moisture content.
+    double inverse_saturation = 0;
+    for (int h = 0; h < 24; ++h) {
+      const double t = mean_curve[di] + half_range * shape[static_cast<std::size_t>(h)];
+      inverse_saturation += 1.0 / (24.0 * saturation_vapour_pressure_hpa(t));
+    }
+    const double vapour = std::clamp(rh_curve[di] / 100.0, 0.01, 1.0) / inverse_saturation;
     for (int h = 0; h < 24; ++h) {
       const auto i = di * 24 + static_cast<std::size_t>(h);
-      const double t = day_mean + half_range * diurnal_shape(h + 0.5);
+      const double t = mean_curve[di] + anomaly[di] + half_range * shape[static_cast<std::size_t>(h)];
       const double rh = std::min(1.0, vapour / saturation_vapour_pressure_hpa(t));
       w.dry_bulb_c[i] = t;
       w.relative_humidity[i] = rh;
       w.wet_bulb_c[i] = wet_bulb_stull_c(t, rh);
     }
-    anomaly = phi * anomaly + innovation_sd * rng.normal();
   }
   return w;
 }

@@ -23,8 +23,10 @@ struct SyntheticWeatherOptions {
 /// 3. the diurnal cycle is a two-piece cosine with its minimum at 05:00 and maximum at 15:00
 ///    of amplitude half the diurnal range (the WAVE shape of Reicosky et al. 1989, Agric.
 ///    For. Meteorol. 46, 193-209);
-/// 4. the dew point is held for the day at the value the monthly mean humidity gives at the
-///    daily mean temperature, so relative humidity falls in the afternoon as observed;
+///    the anomalies' own monthly means are removed (smoothly), so each month keeps its normal;
+/// 4. the vapour pressure is held for the day at the value whose mean relative humidity over
+///    the climatological diurnal cycle equals the monthly normal, so relative humidity falls
+///    in the afternoon as observed and warm anomalies are drier, not more humid;
 /// 5. the wet bulb follows from Stull (2011).
 /// Deterministic for a given random stream.
 WeatherYear synthesize_weather(const ClimateNormals& normals, core::RandomStream& rng,

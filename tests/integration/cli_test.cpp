@@ -1,0 +1,213 @@
+// The gigasim command end to end: exit codes, messages, outputs on disk.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+const fs::path kSource = GIGASIM_TEST_SOURCE_DIR;
+const fs::path kLyonEpw = fs::path(GIGASIM_TEST_SHARED_DATA) / "weather/FRA_AR_Lyon-Bron.AP.074800_TMYx.2004-2018.epw";
+
+struct Outcome {
+  int code;
+  std::string out;  // stdout and stderr together
+};
+
+Outcome gigasim(const std::string& args) {
+  const std::string command = std::string(GIGASIM_BINARY) + " " + args + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  std::string text;
+  std::array<char, 4096> buffer{};
+  while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr) text += buffer.data();
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, text};
+}
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("gigasim-cli-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  fs::path write(const std::string& name, const std::string& text) {
+    const fs::path p = dir_ / name;
+    std::ofstream(p) << text;
+    return p;
+  }
+  // Runs a bad scenario: exit 2, the message names `expect`, and no output folder appears.
+  void expect_input_error(const std::string& yaml, const std::string& expect) {
+    const fs::path file = write("bad.yaml", yaml);
+    const fs::path out = dir_ / "out";
+    const Outcome r = gigasim("run " + file.string() + " --out " + out.string());
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find(expect), std::string::npos) << "expected \"" << expect << "\" in:\n" << r.out;
+    EXPECT_FALSE(fs::exists(out)) << "a failed run left an output folder";
+    EXPECT_EQ(r.out.find("internal error"), std::string::npos) << r.out;
+  }
+
+  fs::path dir_;
+};
+
+const std::string kSite = R"(name: t
+horizon: 30 days
+sites:
+  - name: a
+    location: lyon
+    grid_connection: 20 MW
+    fleet:
+      - system: dgx-h100
+        count: 100
+    supply:
+      - type: grid
+)";
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  text.replace(text.find(from), from.size(), to);
+  return text;
+}
+
+TEST_F(Cli, RunsTheMinimalScenarioAndWritesEveryOutput) {
+  const fs::path out = dir_ / "min";
+  const Outcome r = gigasim("run " + (kSource / "scenarios/minimal.yaml").string() + " --out " + out.string());
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("lyon-pilot"), std::string::npos);
+  EXPECT_EQ(r.out.find("%]"), std::string::npos) << "progress printed although stderr is not a terminal";
+
+  std::ifstream json_file(out / "summary.json");
+  const auto j = nlohmann::json::parse(json_file);
+  for (const char* key : {"scenario", "seed", "hours", "sites", "total"}) EXPECT_TRUE(j.contains(key)) << key;
+  for (const auto* part : {&j["sites"][0], &j["total"]}) {
+    for (const char* key : {"accelerators", "grid_connection_mw", "it_power_peak_mw", "facility_power_peak_mw",
+                            "energy_it_mwh", "energy_facility_mwh", "pue", "wue_l_per_kwh", "heat_reused_mwh", "ere",
+                            "erf", "energy_by_source_mwh", "unserved_energy_mwh", "carbon_t",
+                            "carbon_intensity_g_per_kwh", "energy_cost_eur"}) {
+      EXPECT_TRUE(part->contains(key)) << key;
+    }
+  }
+  EXPECT_EQ(j["sites"][0]["name"], "lyon-pilot");
+  EXPECT_EQ(j["total"]["accelerators"], 8000);
+  EXPECT_GT(j["total"]["pue"].get<double>(), 1.0);
+
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((out / "results.sqlite").c_str(), &db), SQLITE_OK);
+  const auto count = [&](const char* sql) {
+    sqlite3_stmt* s = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, sql, -1, &s, nullptr), SQLITE_OK) << sql;
+    EXPECT_EQ(sqlite3_step(s), SQLITE_ROW);
+    const auto n = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return n;
+  };
+  EXPECT_EQ(count("SELECT COUNT(*) FROM site_hourly"), 8760);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM run"), 1);
+  EXPECT_GT(count("SELECT COUNT(*) FROM kpis WHERE site = 'total' AND name = 'pue'"), 0);
+  sqlite3_close(db);
+
+  std::ifstream csv(out / "site_hourly.csv");
+  std::string line;
+  int lines = 0;
+  while (std::getline(csv, line)) ++lines;
+  EXPECT_EQ(lines, 8761);
+  for (const auto& entry : fs::directory_iterator(out)) {
+    EXPECT_EQ(entry.path().filename().string().find(".tmp"), std::string::npos) << "temporary file left behind";
+  }
+}
+
+TEST_F(Cli, EveryShippedScenarioChecks) {
+  for (const char* s : {"minimal", "france-1gw", "nordic-hydro", "eu-60-sites"}) {
+    const Outcome r = gigasim("check " + (kSource / "scenarios" / (std::string(s) + ".yaml")).string());
+    EXPECT_EQ(r.code, 0) << s << ": " << r.out;
+  }
+}
+
+TEST_F(Cli, SameSeedGivesIdenticalSummaries) {
+  const fs::path file = write("s.yaml", kSite);
+  ASSERT_EQ(gigasim("run " + file.string() + " --seed 9 --out " + (dir_ / "a").string()).code, 0);
+  ASSERT_EQ(gigasim("run " + file.string() + " --seed 9 --out " + (dir_ / "b").string()).code, 0);
+  std::stringstream a, b;
+  a << std::ifstream(dir_ / "a/summary.json").rdbuf();
+  b << std::ifstream(dir_ / "b/summary.json").rdbuf();
+  EXPECT_EQ(a.str(), b.str());
+}
+
+TEST_F(Cli, SizeAnswersInOneLine) {
+  const Outcome r = gigasim("size --location paris-saclay --system gb200-nvl72 --power \"1 GW\"");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("gb200-nvl72 systems"), std::string::npos) << r.out;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1);
+  const Outcome bad = gigasim("size --location atlantis --system gb200-nvl72 --power \"1 GW\"");
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_EQ(gigasim("size --location lyon --system gb200-nvl72 --power \"1 day\"").code, 2);
+}
+
+TEST_F(Cli, WeatherFromAnEpwFile) {
+  fs::copy_file(kLyonEpw, dir_ / "lyon.epw");
+  const fs::path file = write("s.yaml", replaced(kSite, "    grid_connection", "    weather: {epw: lyon.epw}\n    grid_connection"));
+  const Outcome r = gigasim("run " + file.string() + " --out " + (dir_ / "o").string());
+  ASSERT_EQ(r.code, 0) << r.out;
+  std::ifstream json_file(dir_ / "o/summary.json");
+  const auto j = nlohmann::json::parse(json_file);
+  EXPECT_NE(j["sites"][0]["weather"].get<std::string>().find("lyon.epw"), std::string::npos);
+}
+
+TEST_F(Cli, BadInputsExitWithCode2AndTheirPlace) {
+  expect_input_error("name: t\nsites: [\n", "bad.yaml:");                       // YAML syntax
+  expect_input_error("   \n", "scenario file is empty");                         // empty
+  expect_input_error(replaced(kSite, "grid_connection", "grid_conection"), "sites[0].grid_conection: unknown key");
+  expect_input_error(replaced(kSite, "count: 100", "count: [1, 2]"), "sites[0].fleet[0].count");   // wrong type
+  expect_input_error(replaced(kSite, "20 MW", "20 days"), "which is a duration");                  // wrong unit
+  expect_input_error(replaced(kSite, "20 MW", "20"), "missing unit");                              // missing unit
+  expect_input_error(replaced(kSite, "20 MW", "-20 MW"), "must be positive");                      // negative
+  expect_input_error(replaced(kSite, "dgx-h100", "dgx-h900"), "unknown system \"dgx-h900\"");      // unknown id
+  expect_input_error(kSite + "  - name: a\n    location: lyon\n    grid_connection: 1 MW\n"
+                     "    fleet: [{system: dgx-h100, count: 1}]\n    supply: [{type: grid}]\n",
+                     "duplicate site name");
+  expect_input_error(replaced(kSite, "grid_connection: 20 MW", "grid_connection: 20 MW\n    weather: {epw: missing.epw}"),
+                     "missing.epw");
+}
+
+TEST_F(Cli, BrokenEpwFilesNameTheirLine) {
+  std::ifstream in(kLyonEpw);
+  std::ofstream cut(dir_ / "cut.epw");
+  std::string line;
+  for (int i = 0; i < 100 && std::getline(in, line); ++i) cut << line << '\n';
+  cut.close();
+  expect_input_error(replaced(kSite, "grid_connection: 20 MW", "grid_connection: 20 MW\n    weather: {epw: cut.epw}"),
+                     "cut.epw:100");
+  std::ofstream junk(dir_ / "junk.epw");
+  junk << "LOCATION,x,x,x,x,x,1,2,0,100\n1\n2\n3\n4\n5\n6\n7\n2001,1,1,1,60,x,abc,1,50\n";
+  junk.close();
+  expect_input_error(replaced(kSite, "grid_connection: 20 MW", "grid_connection: 20 MW\n    weather: {epw: junk.epw}"),
+                     "junk.epw:9:");
+}
+
+TEST_F(Cli, MissingFileAndBadArgumentsExitWith2) {
+  EXPECT_EQ(gigasim("run " + (dir_ / "nothing.yaml").string()).code, 2);
+  EXPECT_EQ(gigasim("run").code, 2);
+  EXPECT_EQ(gigasim("frobnicate").code, 2);
+  EXPECT_EQ(gigasim("--help").code, 0);
+}
+
+TEST_F(Cli, UnwritableOutputExitsWith3) {
+  const fs::path file = write("s.yaml", kSite);
+  const fs::path blocker = write("blocker", "a file where a folder should be");
+  const Outcome r = gigasim("run " + file.string() + " --out " + (blocker / "sub").string());
+  EXPECT_EQ(r.code, 3) << r.out;
+}
+
+}  // namespace

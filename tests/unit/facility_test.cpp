@@ -1,0 +1,153 @@
+#include <gtest/gtest.h>
+
+#include "gigasim/climate/synthetic.hpp"
+#include "gigasim/facility/facility.hpp"
+#include "gigasim/facility/sizing.hpp"
+
+namespace gigasim::facility {
+namespace {
+
+TEST(PowerChain, LossStageFollowsTheThreeTermModel) {
+  const LossStage s{0.01, 0.02, 0.03};
+  // loss = 0.01·R + 0.02·P + 0.03·P²/R at P = 50, R = 100: 1 + 1 + 0.75
+  EXPECT_DOUBLE_EQ(s.loss(50, 100), 2.75);
+  EXPECT_DOUBLE_EQ(s.loss(0, 100), 1.0);  // no-load loss is paid at zero load
+}
+
+TEST(PowerChain, DefaultUpsEfficiencyAtHalfLoad) {
+  const PowerChainSpec spec;
+  const double loss = spec.ups.loss(50, 100);
+  EXPECT_NEAR(50.0 / (50.0 + loss), 0.968, 0.002);
+}
+
+TEST(Cooling, ColdWeatherIsFullyFreeCooled) {
+  const auto loop = default_liquid_loop();
+  const auto r = reject_heat(loop, 1e6, 5.0, 3.0, 1e6);
+  EXPECT_DOUBLE_EQ(r.free_fraction, 1.0);
+  EXPECT_DOUBLE_EQ(r.chiller_w, 0.0);
+  // Pumps 1.5 % of the heat; dry-cooler fans 2 % of the heat plus the pumps' own heat.
+  EXPECT_NEAR(r.power_w(), 0.015e6 + 0.02 * 1.015e6, 1e-6);
+  EXPECT_DOUBLE_EQ(r.water_m3_per_s, 0.0);
+}
+
+TEST(Cooling, HotWeatherNeedsTheChillerWithACarnotCop) {
+  auto loop = default_liquid_loop();  // 32 -> 42 C
+  const double t_db = 40.0;  // dry cooler leaves at 46 C: no free cooling
+  const auto r = reject_heat(loop, 1e6, t_db, 25.0, 0.0);
+  EXPECT_DOUBLE_EQ(r.free_fraction, 0.0);
+  const double t_evap = 30.0 + 273.15, t_cond = t_db + 6.0 + 3.0 + 273.15;
+  const double cop = 0.5 * t_evap / (t_cond - t_evap);
+  EXPECT_NEAR(r.chiller_w, 1e6 / cop, 1e-6);
+}
+
+TEST(Cooling, PartialFreeCoolingIsLinearInTheLeavingTemperature) {
+  const auto loop = default_liquid_loop();  // 32 -> 42 C, dry approach 6 K
+  const auto r = reject_heat(loop, 1e6, 31.0, 20.0, 0.0);  // leaves at 37 C: half the range
+  EXPECT_NEAR(r.free_fraction, 0.5, 1e-12);
+}
+
+TEST(Cooling, EvaporativeWaterFollowsLatentHeatAndConcentration) {
+  auto loop = default_liquid_loop();
+  loop.rejection.dry_cooler = false;
+  loop.rejection.evaporative = true;
+  loop.rejection.cycles_of_concentration = 4.0;
+  const auto r = reject_heat(loop, 1e6, 30.0, 15.0, 0.0);  // wet bulb + 4 K = 19 C: all free
+  EXPECT_DOUBLE_EQ(r.free_fraction, 1.0);
+  const double expected = 1e6 / kLatentHeatJPerKg * 4.0 / 3.0 / 1000.0;
+  EXPECT_NEAR(r.water_m3_per_s, expected, 1e-12);
+  // About 1.97 L per kWh of heat rejected.
+  EXPECT_NEAR(r.water_m3_per_s * 1000.0 * 3600.0 / 1000.0, 1.97, 0.01);
+}
+
+TEST(Cooling, WithoutAChillerHotHoursAreFlagged) {
+  auto loop = default_liquid_loop();
+  loop.rejection.chiller = false;
+  const auto r = reject_heat(loop, 1e6, 40.0, 25.0, 0.0);
+  EXPECT_TRUE(r.over_temperature);
+  EXPECT_DOUBLE_EQ(r.chiller_w, 0.0);
+}
+
+TEST(HeatReuse, DemandFollowsDegreeHours) {
+  HeatReuseSpec h;
+  h.base_load = core::megawatts(10);
+  h.peak_load = core::megawatts(50);
+  EXPECT_DOUBLE_EQ(heat_demand_w(h, 20.0, 0), 10e6);
+  EXPECT_DOUBLE_EQ(heat_demand_w(h, -10.0, 0), 50e6);
+  EXPECT_DOUBLE_EQ(heat_demand_w(h, 5.0, 0), 30e6);  // halfway between 15 C and -5 C
+}
+
+TEST(HeatReuse, HeatPumpBalanceAndCop) {
+  HeatReuseSpec h;
+  h.enabled = true;
+  const auto r = reuse_heat(h, 100e6, core::Temperature::celsius(42), 30e6);
+  const double t_hot = 70 + 273.15, t_cold = 39 + 273.15;
+  EXPECT_NEAR(r.cop, 0.5 * t_hot / (t_hot - t_cold), 1e-12);
+  EXPECT_DOUBLE_EQ(r.delivered_w, 30e6);
+  EXPECT_NEAR(r.from_loop_w + r.heat_pump_w, r.delivered_w, 1e-6);
+  EXPECT_NEAR(r.heat_pump_w, 30e6 / r.cop, 1e-6);
+}
+
+TEST(HeatReuse, LimitedBySourceHeatAndCapacity) {
+  HeatReuseSpec h;
+  h.enabled = true;
+  h.capacity = core::megawatts(20);
+  EXPECT_DOUBLE_EQ(reuse_heat(h, 100e6, core::Temperature::celsius(42), 30e6).delivered_w, 20e6);
+  h.capacity = {};
+  const auto r = reuse_heat(h, 10e6, core::Temperature::celsius(42), 1e9);
+  EXPECT_NEAR(r.from_loop_w, 10e6, 1e-3);  // all of the loop's heat, lifted
+}
+
+TEST(HeatReuse, DirectExchangeWhenTheLoopIsHotEnough) {
+  HeatReuseSpec h;
+  h.enabled = true;
+  h.network_supply = core::Temperature::celsius(35);
+  const auto r = reuse_heat(h, 50e6, core::Temperature::celsius(45), 20e6);
+  EXPECT_DOUBLE_EQ(r.heat_pump_w, 0.0);
+  EXPECT_DOUBLE_EQ(r.delivered_w, 20e6);
+}
+
+TEST(Facility, EnergyBalanceCloses) {
+  FacilitySpec spec;
+  spec.liquid_share = 0.85;
+  spec.heat_reuse.enabled = true;
+  spec.heat_reuse.peak_load = core::megawatts(40);
+  for (double t : {-10.0, 5.0, 20.0, 35.0}) {
+    const auto f = evaluate_facility(spec, 80e6, 100e6, t, t - 5, heat_demand_w(spec.heat_reuse, t, 0));
+    EXPECT_NEAR(f.facility_w, f.it_w + f.power_chain_loss_w + f.cooling_w + f.heat_pump_w, 1e-6);
+    EXPECT_GT(f.facility_w / f.it_w, 1.0);
+  }
+}
+
+TEST(Facility, HotterMeansHigherPue) {
+  FacilitySpec spec;
+  spec.liquid_share = 0.5;
+  const auto cold = evaluate_facility(spec, 50e6, 50e6, 0.0, -2.0, 0.0);
+  const auto hot = evaluate_facility(spec, 50e6, 50e6, 35.0, 24.0, 0.0);
+  EXPECT_LT(cold.facility_w, hot.facility_w);
+}
+
+TEST(Sizing, TheSizedFleetFitsAndOneMoreDoesNot) {
+  climate::ClimateNormals n;
+  n.dry_bulb_mean_c = {4, 5, 9, 12, 16, 20, 22, 22, 18, 13, 8, 5};
+  n.diurnal_range_k.fill(9.0);
+  n.relative_humidity_pct.fill(70.0);
+  core::RandomStream rng(1, "w");
+  const auto w = climate::synthesize_weather(n, rng);
+  FacilitySpec spec;
+  spec.liquid_share = 0.85;
+  const double per = 126e3;  // one NVL72 rack with network share
+  const auto r = size_to_envelope(spec, w, per, 0.0, 1e9);
+  ASSERT_GT(r.systems, 0);
+  const double it = static_cast<double>(r.systems) * per;
+  double worst = 0, worst_more = 0;
+  for (std::size_t h = 0; h < w.hours(); ++h) {
+    worst = std::max(worst, facility_at_hour(spec, w, h, it));
+    worst_more = std::max(worst_more, facility_at_hour(spec, w, h, it + per));
+  }
+  EXPECT_LE(worst, 1e9);
+  EXPECT_GT(worst_more, 1e9);
+  EXPECT_NEAR(r.design_pue, worst / it, 1e-9);
+}
+
+}  // namespace
+}  // namespace gigasim::facility

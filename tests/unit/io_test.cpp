@@ -1,0 +1,220 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <set>
+
+#include "gigasim/core/errors.hpp"
+#include "gigasim/io/catalog.hpp"
+#include "gigasim/io/csv_series.hpp"
+#include "gigasim/io/scenario_loader.hpp"
+
+namespace gigasim::io {
+namespace {
+
+const std::filesystem::path kData = std::filesystem::path(GIGASIM_TEST_SOURCE_DIR) / "data";
+
+const Catalog& catalog() {
+  static const Catalog c = Catalog::load(kData);
+  return c;
+}
+
+std::vector<core::Diagnostic> problems(const std::string& yaml) {
+  try {
+    (void)load_scenario_text(yaml, "test.yaml", ".", catalog());
+  } catch (const core::InputError& e) {
+    return e.diagnostics();
+  }
+  return {};
+}
+
+const char* kValid = R"(name: t
+sites:
+  - name: a
+    location: lyon
+    grid_connection: 20 MW
+    fleet:
+      - system: dgx-h100
+        count: 100
+    supply:
+      - type: grid
+)";
+
+TEST(Catalog, HoldsTheRequiredEntries) {
+  for (const char* id : {"a100-sxm4-40gb", "a100-sxm4-80gb", "h100-sxm5-80gb", "h200-sxm-141gb", "b200", "gb200",
+                         "gb300", "mi300x", "mi325x", "mi355x"}) {
+    EXPECT_EQ(catalog().accelerators.count(id), 1U) << id;
+  }
+  for (const char* id : {"dgx-a100", "dgx-h100", "hgx-h200", "dgx-b200", "gb200-nvl72", "gb300-nvl72", "mi300x-platform"}) {
+    EXPECT_EQ(catalog().systems.count(id), 1U) << id;
+  }
+  EXPECT_GE(catalog().locations.size(), 30U);
+  const std::set<std::string> eu = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
+                                    "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"};
+  std::set<std::string> countries;
+  for (const auto& [id, l] : catalog().locations) {
+    if (eu.count(l.country) != 0) countries.insert(l.country);
+    EXPECT_EQ(catalog().grids.count(l.country), 1U) << "no grid for the country of " << id;
+  }
+  EXPECT_GE(countries.size(), 16U);
+  for (const char* id : {"paris-saclay", "lyon", "lulea", "kajaani", "helsinki", "stockholm", "copenhagen", "frankfurt",
+                         "munich", "julich", "amsterdam", "dublin", "madrid", "barcelona", "milan", "bologna", "vienna",
+                         "prague", "warsaw", "athens", "ljubljana"}) {
+    EXPECT_EQ(catalog().locations.count(id), 1U) << id;
+  }
+}
+
+TEST(Catalog, SystemsResolveTheirAccelerators) {
+  const auto& nvl72 = catalog().systems.at("gb200-nvl72");
+  EXPECT_EQ(nvl72.accelerator.id, "gb200");
+  EXPECT_EQ(nvl72.accelerators_per_system, 72);
+  EXPECT_GT(nvl72.power_full, nvl72.power_idle);
+}
+
+TEST(Catalog, AnEntryWithoutSourcesIsRefused) {
+  const auto dir = std::filesystem::temp_directory_path() / "gigasim-catalog-test";
+  std::filesystem::create_directories(dir);
+  for (const char* f : {"systems.yaml", "locations.yaml", "grids.yaml"}) {
+    std::filesystem::copy_file(kData / f, dir / f, std::filesystem::copy_options::overwrite_existing);
+  }
+  {
+    std::ofstream out(dir / "accelerators.yaml");
+    out << "accelerators:\n  - id: x\n    name: X\n    vendor: v\n    generation: g\n    bf16_dense: 1 TFLOP/s\n"
+           "    fp8_dense: 2 TFLOP/s\n    hbm_capacity: 1 GB\n    hbm_bandwidth: 1 TB/s\n    tdp: 100 W\n"
+           "    idle_power: 10 W\n    scale_up_bandwidth: 1 GB/s\n";
+  }
+  try {
+    (void)Catalog::load(dir);
+    FAIL();
+  } catch (const core::InputError& e) {
+    bool found = false;
+    for (const auto& d : e.diagnostics()) found = found || d.message.find("source") != std::string::npos;
+    EXPECT_TRUE(found) << e.what();
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(ScenarioLoader, LoadsAValidScenarioWithDefaults) {
+  const auto s = load_scenario_text(kValid, "t.yaml", ".", catalog());
+  ASSERT_EQ(s.sites.size(), 1U);
+  EXPECT_EQ(s.horizon, core::Duration::days(365));
+  EXPECT_EQ(s.tick, core::Duration::hours(1));
+  EXPECT_EQ(s.sites[0].fleet[0].count.value(), 100);
+  EXPECT_EQ(s.sites[0].power_envelope, s.sites[0].grid_connection);
+  EXPECT_NEAR(core::in_euros_per_mwh(s.sites[0].supply[0].price), catalog().grids.at("FR").price.value() * 3.6e9, 1e-9);
+}
+
+TEST(ScenarioLoader, UnknownKeyNamesPathPlaceAndSuggestion) {
+  std::string yaml = kValid;
+  yaml.replace(yaml.find("grid_connection"), 15, "grid_conection");
+  const auto p = problems(yaml);
+  ASSERT_FALSE(p.empty());
+  bool found = false;
+  for (const auto& d : p) {
+    if (d.path == "sites[0].grid_conection") {
+      found = true;
+      EXPECT_NE(d.message.find("did you mean \"grid_connection\""), std::string::npos) << d.message;
+      EXPECT_EQ(d.location.line, 5);
+      EXPECT_EQ(d.location.column, 5);
+      EXPECT_EQ(d.location.file, "test.yaml");
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(ScenarioLoader, ReportsEveryProblemAtOnce) {
+  const std::string yaml = R"(name: t
+sites:
+  - name: a
+    location: atlantis
+    grid_connection: hot
+    fleet:
+      - system: dgx-h100
+        count: -3
+    supply:
+      - type: grid
+  - name: a
+    location: lyon
+    grid_connection: 10 days
+    fleet:
+      - {system: {id: dgx-h100, power_full: 12}, count: 1}
+    supply:
+      - type: coal
+)";
+  const auto p = problems(yaml);
+  std::set<std::string> paths;
+  for (const auto& d : p) paths.insert(d.path);
+  EXPECT_TRUE(paths.count("sites[0].location")) << "unknown location";
+  EXPECT_TRUE(paths.count("sites[0].grid_connection")) << "not a quantity";
+  EXPECT_TRUE(paths.count("sites[0].fleet[0].count")) << "negative";
+  EXPECT_TRUE(paths.count("sites[1].name")) << "duplicate site";
+  EXPECT_TRUE(paths.count("sites[1].grid_connection")) << "wrong dimension";
+  EXPECT_TRUE(paths.count("sites[1].fleet[0].system.power_full")) << "missing unit";
+  EXPECT_TRUE(paths.count("sites[1].supply[0].type")) << "unknown source type";
+  for (const auto& d : p) {
+    EXPECT_EQ(d.location.file, "test.yaml");
+    EXPECT_GT(d.location.line, 0) << d.to_string();
+  }
+}
+
+TEST(ScenarioLoader, MessageFormatMatchesTheDesign) {
+  std::string yaml = kValid;
+  yaml += "    cooling:\n      liquid:\n        supply_temp: hot\n";
+  const auto p = problems(yaml);
+  ASSERT_EQ(p.size(), 1U);
+  EXPECT_EQ(p[0].to_string(),
+            "sites[0].cooling.liquid.supply_temp: expected a temperature like \"32 C\", got \"hot\" (test.yaml:13:22)");
+}
+
+TEST(ScenarioLoader, CatalogFieldsCanBeOverriddenInline) {
+  std::string yaml = kValid;
+  yaml.replace(yaml.find("system: dgx-h100"), 16, "system: {id: dgx-h100, power_full: 11 kW}");
+  const auto s = load_scenario_text(yaml, "t.yaml", ".", catalog());
+  EXPECT_DOUBLE_EQ(s.sites[0].fleet[0].system.power_full.value(), 11e3);
+  EXPECT_EQ(s.sites[0].fleet[0].system.accelerators_per_system, 8);  // the rest from the catalog
+}
+
+TEST(ScenarioLoader, YamlSyntaxErrorHasItsPlace) {
+  try {
+    (void)load_scenario_text("name: t\nsites: [\n  - {a: 1\n", "bad.yaml", ".", catalog());
+    FAIL();
+  } catch (const core::InputError& e) {
+    EXPECT_EQ(e.diagnostics()[0].location.file, "bad.yaml");
+    EXPECT_GT(e.diagnostics()[0].location.line, 0);
+    EXPECT_NE(e.diagnostics()[0].message.find("YAML syntax error"), std::string::npos);
+  }
+}
+
+TEST(ScenarioLoader, RefusesNonsensicalPhysics) {
+  std::string yaml = kValid;
+  yaml += "    cooling:\n      liquid: {supply_temp: 45 C, return_temp: 40 C}\n";
+  yaml += "    heat_reuse: {base_load: 50 MW, peak_load: 10 MW}\n";
+  const auto p = problems(yaml);
+  std::set<std::string> paths;
+  for (const auto& d : p) paths.insert(d.path);
+  EXPECT_TRUE(paths.count("sites[0].cooling.liquid.return_temp"));
+  EXPECT_TRUE(paths.count("sites[0].heat_reuse.base_load"));
+}
+
+TEST(ScenarioLoader, OnlyOneAutoFleetEntryPerSite) {
+  std::string yaml = kValid;
+  yaml.replace(yaml.find("count: 100"), 10, "count: auto\n      - {system: gb200-nvl72, count: auto}");
+  const auto p = problems(yaml);
+  ASSERT_EQ(p.size(), 1U);
+  EXPECT_EQ(p[0].path, "sites[0].fleet[1].count");
+}
+
+TEST(CsvSeries, ReadsAColumnAndLocatesBadCells) {
+  EXPECT_EQ(read_csv_column("hour,mw\n0,1.5\n1,2\n", "f.csv", "mw"), (std::vector<double>{1.5, 2.0}));
+  try {
+    (void)read_csv_column("hour,mw\n0,1.5\n1,lots\n", "f.csv", "mw");
+    FAIL();
+  } catch (const core::InputError& e) {
+    EXPECT_EQ(e.diagnostics()[0].location.line, 3);
+    EXPECT_EQ(e.diagnostics()[0].location.column, 3);
+  }
+  EXPECT_THROW((void)read_csv_column("hour,mw\n0,1\n", "f.csv", "price"), core::InputError);
+  EXPECT_THROW((void)read_csv_column("hour,mw\n", "f.csv", "mw"), core::InputError);
+}
+
+}  // namespace
+}  // namespace gigasim::io

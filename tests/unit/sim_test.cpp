@@ -1,0 +1,143 @@
+#include <gtest/gtest.h>
+
+#include "gigasim/io/catalog.hpp"
+#include "gigasim/io/scenario_loader.hpp"
+#include "gigasim/sim/simulation.hpp"
+
+namespace gigasim::sim {
+namespace {
+
+const io::Catalog& catalog() {
+  static const io::Catalog c = io::Catalog::load(std::filesystem::path(GIGASIM_TEST_SOURCE_DIR) / "data");
+  return c;
+}
+
+Scenario scenario(const std::string& extra_site_yaml = "", const std::string& top = "") {
+  const std::string yaml = "name: t\nhorizon: 60 days\n" + top + R"(sites:
+  - name: campus
+    location: paris-saclay
+    grid_connection: 200 MW
+    fleet:
+      - system: gb200-nvl72
+        count: auto
+    utilization: {mean: 0.8, daily_amplitude: 0.1}
+    heat_reuse: {base_load: 5 MW, peak_load: 40 MW}
+    supply:
+      - {type: nuclear, units: [100 MW, 60 MW]}
+      - {type: wind, capacity: 50 MW, price: 30 EUR/MWh}
+      - {type: grid, import_cap: 40 MW}
+)" + extra_site_yaml;
+  return io::load_scenario_text(yaml, "t.yaml", ".", catalog());
+}
+
+TEST(UtilizationProfile, PeaksAtItsHourAndStaysInRange) {
+  UtilizationProfile u{0.8, 0.3, 15.0};
+  EXPECT_DOUBLE_EQ(u.at(15.0), 1.0);  // clamped
+  EXPECT_NEAR(u.at(3.0), 0.5, 1e-12);
+}
+
+TEST(Simulation, SupplyMeetsFacilityLoadEveryTick) {
+  const Scenario s = scenario();
+  Simulation sim(s, 1);
+  const Results r = sim.run();
+  ASSERT_EQ(r.sites[0].rows.size(), 60U * 24U);
+  bool some_unserved = false;
+  for (const auto& row : r.sites[0].rows) {
+    const double supplied = row.nuclear_mw + row.hydro_mw + row.wind_mw + row.solar_mw + row.grid_mw;
+    ASSERT_NEAR(supplied + row.unserved_mw, row.facility_mw, 1e-3 * row.facility_mw);
+    ASSERT_NEAR(row.facility_mw, row.it_mw + row.power_chain_loss_mw + row.cooling_mw + row.heat_pump_mw,
+                1e-4 * row.facility_mw);
+    some_unserved = some_unserved || row.unserved_mw > 0;
+  }
+  const Totals& t = r.sites[0].totals;
+  double by_source = 0;
+  for (const auto& [name, mwh] : t.energy_by_source_mwh) by_source += mwh;
+  EXPECT_NEAR(by_source + t.unserved_energy_mwh, t.energy_facility_mwh, 1e-6 * t.energy_facility_mwh);
+  EXPECT_NEAR(t.energy_facility_mwh,
+              t.energy_it_mwh + t.energy_power_chain_loss_mwh + t.energy_cooling_mwh + t.energy_heat_pump_mwh,
+              1e-6 * t.energy_facility_mwh);
+  EXPECT_TRUE(some_unserved) << "import cap 40 MW + 210 MW of plants cannot always meet ~200 MW";
+}
+
+TEST(Simulation, AutoFleetFitsTheEnvelopeAtFullLoad) {
+  const Scenario s = scenario();
+  Simulation sim(s, 1);
+  const SiteModel& m = sim.sites()[0];
+  ASSERT_TRUE(m.fleet[0].sized_automatically);
+  EXPECT_GT(m.fleet[0].systems, 1000);
+  EXPECT_LE(m.rated_it_w * m.design_pue, 200e6 * (1 + 1e-9));
+  EXPECT_GT((m.rated_it_w + 120e3 * 1.05) * m.design_pue, 200e6 * 0.999);
+}
+
+TEST(Simulation, SameSeedSameResultsOtherSeedOtherWeather) {
+  const Scenario s = scenario();
+  Simulation a(s, 5), b(s, 5), c(s, 6);
+  const Results ra = a.run(), rb = b.run(), rc = c.run();
+  EXPECT_EQ(ra.sites[0].totals.energy_facility_mwh, rb.sites[0].totals.energy_facility_mwh);
+  EXPECT_EQ(ra.sites[0].totals.carbon_t, rb.sites[0].totals.carbon_t);
+  EXPECT_NE(ra.sites[0].totals.carbon_t, rc.sites[0].totals.carbon_t);
+}
+
+TEST(Simulation, AddingASiteDoesNotChangeAnother) {
+  const Scenario one = scenario();
+  const Scenario two = scenario(R"(  - name: second
+    location: lulea
+    grid_connection: 50 MW
+    fleet: [{system: dgx-h100, count: 100}]
+    supply: [{type: grid}]
+)");
+  Simulation a(one, 3), b(two, 3);
+  EXPECT_EQ(a.run().sites[0].totals.energy_facility_mwh, b.run().sites[0].totals.energy_facility_mwh);
+}
+
+TEST(Simulation, IntegralIsExactWhateverTheTick) {
+  const std::string flat = R"(sites:
+  - name: flat
+    location: lyon
+    grid_connection: 20 MW
+    fleet: [{system: dgx-h100, count: 500}]
+    utilization: 0.7
+    supply: [{type: grid}]
+)";
+  const std::string yaml_h = "name: t\nhorizon: 10 days\ntick: 1 h\n" + flat;
+  const std::string yaml_q = "name: t\nhorizon: 10 days\ntick: 15 min\n" + flat;
+  const Scenario h = io::load_scenario_text(yaml_h, "h.yaml", ".", catalog());
+  const Scenario q = io::load_scenario_text(yaml_q, "q.yaml", ".", catalog());
+  Simulation sh(h, 1), sq(q, 1);
+  const Results rh = sh.run(), rq = sq.run();
+  EXPECT_EQ(rq.sites[0].rows.size(), 4 * rh.sites[0].rows.size());
+  EXPECT_NEAR(rq.sites[0].totals.energy_it_mwh, rh.sites[0].totals.energy_it_mwh, 1e-9 * rh.sites[0].totals.energy_it_mwh);
+  EXPECT_NEAR(rh.sites[0].totals.energy_it_mwh, 500 * (2.5 + 0.7 * (10.2 - 2.5)) * 1.05 / 1e3 * 240, 1e-6);
+}
+
+TEST(Simulation, TotalsAddUpOverSites) {
+  const Scenario two = scenario(R"(  - name: second
+    location: lulea
+    grid_connection: 50 MW
+    fleet: [{system: dgx-h100, count: 100}]
+    supply: [{type: grid}]
+)");
+  Simulation sim(two, 3);
+  const Results r = sim.run();
+  EXPECT_NEAR(r.total.energy_it_mwh, r.sites[0].totals.energy_it_mwh + r.sites[1].totals.energy_it_mwh, 1e-6);
+  EXPECT_EQ(r.total.accelerators, r.sites[0].totals.accelerators + r.sites[1].totals.accelerators);
+  EXPECT_LE(r.total.facility_power_peak_mw,
+            r.sites[0].totals.facility_power_peak_mw + r.sites[1].totals.facility_power_peak_mw + 1e-3);
+}
+
+TEST(Simulation, ReportsProgressUpToCompletion) {
+  const Scenario s = scenario();
+  Simulation sim(s, 1);
+  double last = 0;
+  int calls = 0;
+  (void)sim.run([&](double f) {
+    EXPECT_GE(f, last);
+    last = f;
+    ++calls;
+  });
+  EXPECT_DOUBLE_EQ(last, 1.0);
+  EXPECT_GT(calls, 10);
+}
+
+}  // namespace
+}  // namespace gigasim::sim
