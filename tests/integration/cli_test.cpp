@@ -128,6 +128,38 @@ TEST_F(Cli, RunsTheMinimalScenarioAndWritesEveryOutput) {
   }
 }
 
+TEST_F(Cli, KpisTableMirrorsTheSummaryAndCsvQuotesNames) {
+  const fs::path file = write("s.yaml", replaced(kSite, "name: a", "name: \"lyon, north\""));
+  const fs::path out = dir_ / "o";
+  ASSERT_EQ(gigasim("run " + file.string() + " --out " + out.string()).code, 0);
+  std::ifstream json_file(out / "summary.json");
+  const auto j = nlohmann::json::parse(json_file);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((out / "results.sqlite").c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT name, value FROM kpis WHERE site = 'total'", -1, &s, nullptr), SQLITE_OK);
+  int compared = 0;
+  while (sqlite3_step(s) == SQLITE_ROW) {
+    const std::string name = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+    const double value = sqlite3_column_double(s, 1);
+    if (name.rfind("energy_by_source_mwh.", 0) == 0) {
+      EXPECT_DOUBLE_EQ(j["total"]["energy_by_source_mwh"][name.substr(21)].get<double>(), value) << name;
+    } else {
+      ASSERT_TRUE(j["total"].contains(name)) << name;
+      EXPECT_DOUBLE_EQ(j["total"][name].get<double>(), value) << name;
+    }
+    ++compared;
+  }
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  EXPECT_GT(compared, 20);
+  std::ifstream csv(out / "site_hourly.csv");
+  std::string header, first;
+  std::getline(csv, header);
+  std::getline(csv, first);
+  EXPECT_EQ(first.rfind("\"lyon, north\",0,", 0), 0U) << first;
+}
+
 TEST_F(Cli, EveryShippedScenarioChecks) {
   for (const char* s : {"minimal", "france-1gw", "nordic-hydro", "eu-60-sites"}) {
     const Outcome r = gigasim("check " + (kSource / "scenarios" / (std::string(s) + ".yaml")).string());

@@ -69,11 +69,14 @@ TEST(Cooling, WithoutAChillerHotHoursAreFlagged) {
 
 TEST(HeatReuse, DemandFollowsDegreeHours) {
   HeatReuseSpec h;
+  h.enabled = true;
   h.base_load = core::megawatts(10);
   h.peak_load = core::megawatts(50);
   EXPECT_DOUBLE_EQ(heat_demand_w(h, 20.0, 0), 10e6);
   EXPECT_DOUBLE_EQ(heat_demand_w(h, -10.0, 0), 50e6);
   EXPECT_DOUBLE_EQ(heat_demand_w(h, 5.0, 0), 30e6);  // halfway between 15 C and -5 C
+  h.enabled = false;
+  EXPECT_DOUBLE_EQ(heat_demand_w(h, -10.0, 0), 0.0);  // no network, no demand
 }
 
 TEST(HeatReuse, HeatPumpBalanceAndCop) {

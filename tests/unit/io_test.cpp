@@ -203,6 +203,30 @@ TEST(ScenarioLoader, OnlyOneAutoFleetEntryPerSite) {
   EXPECT_EQ(p[0].path, "sites[0].fleet[1].count");
 }
 
+TEST(ScenarioLoader, TotalIsAReservedSiteName) {
+  std::string yaml = kValid;
+  yaml.replace(yaml.find("name: a"), 7, "name: total");
+  const auto p = problems(yaml);
+  ASSERT_EQ(p.size(), 1U);
+  EXPECT_EQ(p[0].path, "sites[0].name");
+}
+
+TEST(ScenarioLoader, DisabledHeatReuseNeedsNoLoads) {
+  std::string yaml = kValid;
+  yaml += "    heat_reuse: {enabled: false}\n";
+  const auto s = load_scenario_text(yaml, "t.yaml", ".", catalog());
+  EXPECT_FALSE(s.sites[0].facility.heat_reuse.enabled);
+}
+
+TEST(ScenarioLoader, UnknownKeysInsideNestedMappingsAreFound) {
+  std::string yaml = kValid;
+  yaml += "    cooling:\n      air: {suply_temp: 20 C}\n";
+  const auto p = problems(yaml);
+  ASSERT_EQ(p.size(), 1U);
+  EXPECT_EQ(p[0].path, "sites[0].cooling.air.suply_temp");
+  EXPECT_NE(p[0].message.find("supply_temp"), std::string::npos);
+}
+
 TEST(CsvSeries, ReadsAColumnAndLocatesBadCells) {
   EXPECT_EQ(read_csv_column("hour,mw\n0,1.5\n1,2\n", "f.csv", "mw"), (std::vector<double>{1.5, 2.0}));
   try {

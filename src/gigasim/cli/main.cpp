@@ -40,6 +40,7 @@ int dispatch(int argc, char** argv) {
   size_cmd->add_option("--location", size.location, "location id (data/locations.yaml)");
   size_cmd->add_option("--system", size.system, "system id (data/systems.yaml)");
   size_cmd->add_option("--power", size.power, "power envelope, e.g. \"1 GW\"");
+  size_cmd->add_option("--seed", size.seed, "seed of the synthetic weather year (default 1)");
 
   try {
     app.parse(argc, argv);

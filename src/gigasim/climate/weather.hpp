@@ -22,7 +22,7 @@ struct WeatherYear {
   }
   /// Monthly means of dry-bulb temperature (calendar months of a 365-day year).
   [[nodiscard]] std::vector<double> monthly_mean_dry_bulb() const;
-  /// Hottest hour by wet bulb and dry bulb, for design conditions.
+  /// Highest dry-bulb temperature of the year, °C.
   [[nodiscard]] double max_dry_bulb() const;
 };
 

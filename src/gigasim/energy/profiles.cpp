@@ -109,7 +109,7 @@ std::vector<double> solar_profile(double cf, const SourceContext& where, std::si
     if (h % 24 == 0 && day > 0) z = 0.6 * z + 0.8 * rng.normal();  // daily clearness, AR(1)
     const double clearness = 0.25 + 0.75 * normal_cdf(z);
     const int doy = static_cast<int>((static_cast<std::size_t>(where.start_day_of_year) + day) % 365);
-    const double declination = 23.44 * kPi / 180.0 * std::sin(2.0 * kPi * (284.0 + doy + 1) / 365.0);
+    const double declination = 23.45 * kPi / 180.0 * std::sin(2.0 * kPi * (284.0 + doy + 1) / 365.0);
     const double solar_hour = static_cast<double>(h % 24) + 0.5 + solar_offset_h;
     const double hour_angle = (solar_hour - 12.0) * 15.0 * kPi / 180.0;
     const double sin_elevation = std::sin(lat) * std::sin(declination) +

@@ -17,7 +17,9 @@ inline constexpr std::array kAllSourceKinds = {SourceKind::nuclear, SourceKind::
                                                SourceKind::grid};
 std::string_view to_string(SourceKind kind);
 
-/// Refuelling and forced outages of modelled nuclear units (docs/models/energy.md).
+/// Refuelling and forced outages of modelled nuclear units (docs/models/energy.md). Defaults:
+/// refuelling every 12-18 months, a simple refuelling outage (ASR) about 35 days, a partial
+/// inspection (VP) 60-90 days (SFEN, "Un arrêt de tranche, c'est quoi ?", 2023).
 struct NuclearOutages {
   core::Duration cycle_min = core::Duration::days(365);  ///< 12 months between refuellings
   core::Duration cycle_max = core::Duration::days(548);  ///< 18 months

@@ -78,7 +78,7 @@ CoolingLoopResult reject_heat(const CoolingLoopSpec& loop, double heat_w, double
     }
   }
   r.rejection_fan_w = rej.dry_fan_fraction * q_dry + rej.tower_fan_fraction * q_tower;
-  const double c = std::max(1.5, rej.cycles_of_concentration);
+  const double c = rej.cycles_of_concentration;  // ≥ 1.5, checked on input
   const double evaporated_kg_per_s = q_tower / kLatentHeatJPerKg;
   r.water_m3_per_s = evaporated_kg_per_s * c / (c - 1.0) / 1000.0;
   return r;

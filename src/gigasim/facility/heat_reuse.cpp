@@ -6,6 +6,7 @@
 namespace gigasim::facility {
 
 double heat_demand_w(const HeatReuseSpec& spec, double dry_bulb_c, std::size_t hour) {
+  if (!spec.enabled) return 0.0;
   if (!spec.demand_series_w.empty()) return spec.demand_series_w[hour % spec.demand_series_w.size()];
   const double span = spec.heating_threshold.in_celsius() - spec.design_outdoor.in_celsius();
   const double x = span > 0 ? (spec.heating_threshold.in_celsius() - dry_bulb_c) / span : 0.0;

@@ -47,13 +47,14 @@ SizingResult size_to_envelope(const FacilitySpec& spec, const climate::WeatherYe
   SizingResult r;
   // First guess at a PUE of 1.2, then refine: the worst hour at that load, the count that
   // fits there, and the worst hour again at the count found.
+  // Each pass can only lower the count (the new worst hour is at least as demanding as the
+  // hours already tried at that load), so the loop ends with a fleet that fits every hour.
   std::size_t hour = worst_hour(spec, weather, std::max(fixed_it_w, envelope_w / 1.2));
-  for (int pass = 0; pass < 3; ++pass) {
+  for (;;) {
     r.systems = largest_fit(spec, weather, hour, per_system_it_w, fixed_it_w, envelope_w);
     const double it = fixed_it_w + static_cast<double>(r.systems) * per_system_it_w;
-    const std::size_t again = worst_hour(spec, weather, it);
-    if (again == hour) break;
-    hour = again;
+    hour = worst_hour(spec, weather, it);
+    if (r.systems == 0 || facility_at_hour(spec, weather, hour, it) <= envelope_w) break;
   }
   r.design_hour = hour;
   r.it_design_w = fixed_it_w + static_cast<double>(r.systems) * per_system_it_w;

@@ -21,7 +21,7 @@ struct SizingResult {
 /// facility power at or below `envelope_w` in the worst hour of `weather` (the hour of the
 /// highest PUE at full load, heat reuse included). Facility power grows monotonically with
 /// IT power, so a bisection on the count finds it; the worst hour is searched again at the
-/// result, as a larger load can move it.
+/// result, as a larger load can move it, until the fleet fits in every hour.
 SizingResult size_to_envelope(const FacilitySpec& spec, const climate::WeatherYear& weather,
                               double per_system_it_w, double fixed_it_w, double envelope_w);
 

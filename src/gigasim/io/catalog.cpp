@@ -65,7 +65,14 @@ void decode_location(MapView& m, climate::Location& l, Need need) {
     MapView c(m.context(), climate, m.path_of("climate"));
     c.monthly("dry_bulb_mean_c", l.climate.dry_bulb_mean_c, need);
     c.monthly("diurnal_range_k", l.climate.diurnal_range_k, need, Check::non_negative);
-    c.monthly("relative_humidity_pct", l.climate.relative_humidity_pct, need, Check::positive);
+    if (c.monthly("relative_humidity_pct", l.climate.relative_humidity_pct, need, Check::positive)) {
+      for (double rh : l.climate.relative_humidity_pct) {
+        if (rh > 100.0) {
+          c.error("relative_humidity_pct", "values must not exceed 100 %");
+          break;
+        }
+      }
+    }
     c.finish();
   } else if (need == Need::required) {
     m.error("climate", "missing required key \"climate\"");

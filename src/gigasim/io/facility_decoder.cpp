@@ -36,8 +36,8 @@ void decode_loop(MapView& cooling, const char* key, facility::CoolingLoopSpec& l
   m.fraction("dry_fan", r.dry_fan_fraction);
   m.fraction("tower_fan", r.tower_fan_fraction);
   if (m.number("cycles_of_concentration", r.cycles_of_concentration, Need::optional, Check::positive) &&
-      r.cycles_of_concentration <= 1.0) {
-    m.error("cycles_of_concentration", "must be greater than 1");
+      r.cycles_of_concentration < 1.5) {
+    m.error("cycles_of_concentration", "must be at least 1.5 (towers run at 2 to 6)");
   }
   if (loop.return_temp <= loop.supply) m.error("return_temp", "must be above supply_temp");
   if (r.chiller && r.chiller_carnot_fraction <= 0.0) m.error("chiller_carnot_fraction", "must be positive");
@@ -56,7 +56,7 @@ void decode_heat_reuse(MapView& site, facility::HeatReuseSpec& h, const std::fil
   m.boolean("enabled", h.enabled);
   m.quantity("network_supply_temp", h.network_supply);
   const bool has_csv = m.has("demand_csv");
-  const Need need_model = has_csv ? Need::optional : Need::required;
+  const Need need_model = (has_csv || !h.enabled) ? Need::optional : Need::required;
   m.quantity("base_load", h.base_load, need_model, Check::non_negative);
   m.quantity("peak_load", h.peak_load, need_model, Check::positive);
   m.quantity("design_outdoor_temp", h.design_outdoor);

@@ -22,7 +22,7 @@ std::span<const HourlyColumn> hourly_columns() {
       HourlyColumn{"heat_pump_mw", "MW", &R::heat_pump_mw},
       HourlyColumn{"facility_mw", "MW", &R::facility_mw},
       HourlyColumn{"pue", "ratio", &R::pue},
-      HourlyColumn{"water_m3", "m³ in the tick", &R::water_m3},
+      HourlyColumn{"water_m3", "m3 in the tick", &R::water_m3},
       HourlyColumn{"heat_demand_mw", "MW", &R::heat_demand_mw},
       HourlyColumn{"heat_reused_mw", "MW", &R::heat_reused_mw},
       HourlyColumn{"free_cooling", "fraction of heat", &R::free_cooling},
@@ -91,23 +91,19 @@ void insert_kpis(Database& db, sqlite3_stmt* s, const std::string& site, const s
     sqlite3_bind_text(s, 4, unit, -1, SQLITE_STATIC);
     db.step(s);
   };
-  put("accelerators", static_cast<double>(t.accelerators), "count");
-  put("grid_connection_mw", t.grid_connection_mw, "MW");
-  put("it_power_peak_mw", t.it_power_peak_mw, "MW");
-  put("facility_power_peak_mw", t.facility_power_peak_mw, "MW");
-  put("energy_it_mwh", t.energy_it_mwh, "MWh");
-  put("energy_facility_mwh", t.energy_facility_mwh, "MWh");
-  put("pue", t.pue(), "ratio");
-  put("wue_l_per_kwh", t.wue_l_per_kwh(), "L/kWh");
-  put("water_m3", t.water_m3, "m3");
-  put("heat_reused_mwh", t.heat_reused_mwh, "MWh");
-  put("ere", t.ere(), "ratio");
-  put("erf", t.erf(), "ratio");
-  put("unserved_energy_mwh", t.unserved_energy_mwh, "MWh");
-  put("carbon_t", t.carbon_t, "t CO2e");
-  put("carbon_intensity_g_per_kwh", t.carbon_intensity_g_per_kwh(), "g CO2e/kWh");
-  put("energy_cost_eur", t.energy_cost_eur, "EUR");
-  for (const auto& [name, mwh] : t.energy_by_source_mwh) put("energy_" + name + "_mwh", mwh, "MWh");
+  for (const Kpi& k : kpis_of(t)) put(k.name, k.value, k.unit);
+  for (const auto& [name, mwh] : t.energy_by_source_mwh) put("energy_by_source_mwh." + name, mwh, "MWh");
+}
+
+// RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
 }
 
 }  // namespace
@@ -167,9 +163,10 @@ void write_hourly_csv(const sim::Results& r, const std::filesystem::path& file) 
     out << '\n';
     fmt::memory_buffer line;
     for (const auto& s : r.sites) {
+      const std::string site = csv_field(s.name);
       for (const auto& rec : s.rows) {
         line.clear();
-        fmt::format_to(std::back_inserter(line), "{},{}", s.name, rec.time_h);
+        fmt::format_to(std::back_inserter(line), "{},{}", site, rec.time_h);
         for (const auto& c : cols) fmt::format_to(std::back_inserter(line), ",{:.6g}", rec.*(c.member));
         line.push_back('\n');
         out.write(line.data(), static_cast<std::streamsize>(line.size()));

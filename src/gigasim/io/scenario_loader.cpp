@@ -165,7 +165,9 @@ sim::Scenario load_scenario_text(const std::string& text, const std::string& fil
       MapView m(ctx, sites[i], index_path("sites", i));
       if (!m.valid()) continue;
       sim::SiteSpec site = decode_site(m, catalog, base_dir);
-      if (!site.name.empty() && !names.insert(site.name).second) {
+      if (site.name == "total") {
+        m.error("name", "\"total\" is reserved for the sum over sites");
+      } else if (!site.name.empty() && !names.insert(site.name).second) {
         m.error("name", fmt::format("duplicate site name \"{}\"", site.name));
       }
       s.sites.push_back(std::move(site));

@@ -6,39 +6,47 @@
 #include "gigasim/io/writers.hpp"
 
 namespace gigasim::io {
+std::vector<Kpi> kpis_of(const sim::Totals& t) {
+  return {
+      {"accelerators", static_cast<double>(t.accelerators), "count"},
+      {"systems", static_cast<double>(t.systems), "count"},
+      {"grid_connection_mw", t.grid_connection_mw, "MW"},
+      {"it_power_peak_mw", t.it_power_peak_mw, "MW"},
+      {"facility_power_peak_mw", t.facility_power_peak_mw, "MW"},
+      {"energy_it_mwh", t.energy_it_mwh, "MWh"},
+      {"energy_facility_mwh", t.energy_facility_mwh, "MWh"},
+      {"energy_power_chain_loss_mwh", t.energy_power_chain_loss_mwh, "MWh"},
+      {"energy_cooling_mwh", t.energy_cooling_mwh, "MWh"},
+      {"energy_heat_pump_mwh", t.energy_heat_pump_mwh, "MWh"},
+      {"pue", t.pue(), "ratio"},
+      {"water_m3", t.water_m3, "m3"},
+      {"wue_l_per_kwh", t.wue_l_per_kwh(), "L/kWh"},
+      {"heat_demand_mwh", t.heat_demand_mwh, "MWh"},
+      {"heat_reused_mwh", t.heat_reused_mwh, "MWh"},
+      {"ere", t.ere(), "ratio"},
+      {"erf", t.erf(), "ratio"},
+      {"unserved_energy_mwh", t.unserved_energy_mwh, "MWh"},
+      {"carbon_t", t.carbon_t, "t CO2e"},
+      {"carbon_intensity_g_per_kwh", t.carbon_intensity_g_per_kwh(), "g CO2e/kWh"},
+      {"energy_cost_eur", t.energy_cost_eur, "EUR"},
+      {"over_temperature_hours", t.over_temperature_hours, "h"},
+      {"free_cooling_hours", t.free_cooling_hours, "h"},
+  };
+}
+
 namespace {
 
-// JSON has no NaN or infinity; a metric without a denominator is written as null.
+// JSON has no NaN or infinity: a non-finite value (none is expected) is written as null.
 nlohmann::json number(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
 
 nlohmann::json totals_json(const sim::Totals& t) {
   nlohmann::json j;
-  j["accelerators"] = t.accelerators;
+  for (const Kpi& k : kpis_of(t)) j[k.name] = number(k.value);
+  j["accelerators"] = t.accelerators;  // integers stay integers
   j["systems"] = t.systems;
-  j["grid_connection_mw"] = number(t.grid_connection_mw);
-  j["it_power_peak_mw"] = number(t.it_power_peak_mw);
-  j["facility_power_peak_mw"] = number(t.facility_power_peak_mw);
-  j["energy_it_mwh"] = number(t.energy_it_mwh);
-  j["energy_facility_mwh"] = number(t.energy_facility_mwh);
-  j["energy_power_chain_loss_mwh"] = number(t.energy_power_chain_loss_mwh);
-  j["energy_cooling_mwh"] = number(t.energy_cooling_mwh);
-  j["energy_heat_pump_mwh"] = number(t.energy_heat_pump_mwh);
-  j["pue"] = number(t.pue());
-  j["water_m3"] = number(t.water_m3);
-  j["wue_l_per_kwh"] = number(t.wue_l_per_kwh());
-  j["heat_demand_mwh"] = number(t.heat_demand_mwh);
-  j["heat_reused_mwh"] = number(t.heat_reused_mwh);
-  j["ere"] = number(t.ere());
-  j["erf"] = number(t.erf());
   nlohmann::json sources = nlohmann::json::object();
   for (const auto& [name, mwh] : t.energy_by_source_mwh) sources[name] = number(mwh);
   j["energy_by_source_mwh"] = sources;
-  j["unserved_energy_mwh"] = number(t.unserved_energy_mwh);
-  j["carbon_t"] = number(t.carbon_t);
-  j["carbon_intensity_g_per_kwh"] = number(t.carbon_intensity_g_per_kwh());
-  j["energy_cost_eur"] = number(t.energy_cost_eur);
-  j["over_temperature_hours"] = number(t.over_temperature_hours);
-  j["free_cooling_hours"] = number(t.free_cooling_hours);
   return j;
 }
 

@@ -109,7 +109,7 @@ void decode_supply(MapView& site, const std::string& country, const Catalog& cat
     }
     if (!kind_from(type, s.kind)) {
       m.error("type", fmt::format("unknown source type \"{}\"; known: nuclear, hydro, wind, solar, grid", type));
-      continue;
+      continue;  // the other keys depend on the type: not checked
     }
     s.name = type;
     m.string("name", s.name);
@@ -120,7 +120,9 @@ void decode_supply(MapView& site, const std::string& country, const Catalog& cat
     s.carbon = default_carbon(s.kind);
     m.boolean("on_site", s.on_site);
     const io::Grid* grid = nullptr;
-    if (s.kind == SourceKind::grid || s.kind == SourceKind::wind || s.kind == SourceKind::solar) {
+    const bool needs_grid = s.kind == SourceKind::grid ||
+                            ((s.kind == SourceKind::wind || s.kind == SourceKind::solar) && !m.has("capacity_factor"));
+    if (needs_grid) {
       std::string c = country;
       m.string("country", c);
       const auto it = catalog.grids.find(c);
@@ -168,8 +170,11 @@ void decode_supply(MapView& site, const std::string& country, const Catalog& cat
           sh.fraction("price_daily", s.shape.price_daily);
           sh.fraction("carbon_seasonal", s.shape.carbon_seasonal);
           sh.fraction("carbon_daily", s.shape.carbon_daily);
-          if (s.shape.price_seasonal + s.shape.price_daily > 1.0 || s.shape.carbon_seasonal + s.shape.carbon_daily > 1.0) {
-            sh.error("price_seasonal", "seasonal + daily amplitudes must not exceed 1 (values would turn negative)");
+          if (s.shape.price_seasonal + s.shape.price_daily > 1.0) {
+            sh.error("price_seasonal", "price_seasonal + price_daily must not exceed 1 (prices would turn negative)");
+          }
+          if (s.shape.carbon_seasonal + s.shape.carbon_daily > 1.0) {
+            sh.error("carbon_seasonal", "carbon_seasonal + carbon_daily must not exceed 1 (intensity would turn negative)");
           }
           sh.finish();
         }

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <span>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -18,6 +19,15 @@ struct HourlyColumn {
   float sim::SiteTickRow::*member;
 };
 std::span<const HourlyColumn> hourly_columns();
+
+/// One key figure of a site or of the total: the same list feeds summary.json and the
+/// `kpis` table, so they cannot drift apart.
+struct Kpi {
+  std::string name;
+  double value;
+  const char* unit;
+};
+std::vector<Kpi> kpis_of(const sim::Totals& totals);
 
 nlohmann::json summary_json(const sim::Results& results);
 

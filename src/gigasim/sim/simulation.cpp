@@ -104,6 +104,9 @@ void Simulation::facility_tick(std::size_t site, core::Time now, SiteResult& out
   const double served_j = (f.facility_w - d.unserved_w) * dt_s;
   row.carbon_intensity_g_per_kwh = static_cast<float>(served_j > 0 ? carbon_kg * 1e3 / (served_j / 3.6e6) : 0.0);
   out.rows.push_back(row);
+  const auto tick_index = static_cast<std::size_t>(now.ms() / scenario_.tick.ms());
+  it_sum_w_[tick_index] += f.it_w;
+  facility_sum_w_[tick_index] += f.facility_w;
 
   t.it_power_peak_mw = std::max(t.it_power_peak_mw, f.it_w / 1e6);
   t.facility_power_peak_mw = std::max(t.facility_power_peak_mw, f.facility_w / 1e6);
@@ -132,6 +135,8 @@ Results Simulation::run(const Progress& progress) {
 
   const auto ticks = static_cast<std::size_t>((scenario_.horizon.ms() + scenario_.tick.ms() - 1) / scenario_.tick.ms());
   r.sites.resize(sites_.size());
+  it_sum_w_.assign(ticks, 0.0);
+  facility_sum_w_.assign(ticks, 0.0);
   for (std::size_t i = 0; i < sites_.size(); ++i) {
     const SiteModel& m = sites_[i];
     SiteResult& s = r.sites[i];
@@ -176,18 +181,11 @@ Results Simulation::run(const Progress& progress) {
       r.sites[i].totals.energy_by_source_mwh[sites_[i].source_names[k]] += source_energy_j_[i][k] / kJPerMWh;
     }
   }
-  // Totals over sites; the joint peaks come from the summed series (ticks are aligned).
-  std::vector<double> it_sum(ticks, 0.0), facility_sum(ticks, 0.0);
-  for (const auto& s : r.sites) {
-    r.total.add(s.totals);
-    for (std::size_t k = 0; k < s.rows.size(); ++k) {
-      it_sum[k] += s.rows[k].it_mw;
-      facility_sum[k] += s.rows[k].facility_mw;
-    }
-  }
+  // Totals over sites; the joint peaks come from the per-tick sums (ticks are aligned).
+  for (const auto& s : r.sites) r.total.add(s.totals);
   for (std::size_t k = 0; k < ticks; ++k) {
-    r.total.it_power_peak_mw = std::max(r.total.it_power_peak_mw, it_sum[k]);
-    r.total.facility_power_peak_mw = std::max(r.total.facility_power_peak_mw, facility_sum[k]);
+    r.total.it_power_peak_mw = std::max(r.total.it_power_peak_mw, it_sum_w_[k] / 1e6);
+    r.total.facility_power_peak_mw = std::max(r.total.facility_power_peak_mw, facility_sum_w_[k] / 1e6);
   }
   if (progress) progress(1.0);
   return r;

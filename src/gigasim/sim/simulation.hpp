@@ -44,6 +44,7 @@ class Simulation {
   std::vector<double> supplied_w_;   // scratch for dispatch
   std::vector<std::size_t> order_;   // scratch for dispatch
   std::vector<std::vector<double>> source_energy_j_;  // [site][source], summed per tick
+  std::vector<double> it_sum_w_, facility_sum_w_;     // [tick], over sites, for joint peaks
 };
 
 }  // namespace gigasim::sim
