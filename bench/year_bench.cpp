@@ -16,7 +16,8 @@ const fs::path kSource = GIGASIM_TEST_SOURCE_DIR;
 
 const gigasim::sim::Scenario& eu60() {
   static const gigasim::io::Catalog catalog = gigasim::io::Catalog::load(kSource / "data");
-  static const gigasim::sim::Scenario s = gigasim::io::load_scenario(kSource / "scenarios/eu-60-sites.yaml", catalog);
+  static const gigasim::sim::Scenario s =
+      gigasim::io::load_scenario(kSource / "scenarios/eu-60-sites.yaml", catalog);
   return s;
 }
 

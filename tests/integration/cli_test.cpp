@@ -17,7 +17,8 @@ namespace {
 
 namespace fs = std::filesystem;
 const fs::path kSource = GIGASIM_TEST_SOURCE_DIR;
-const fs::path kLyonEpw = fs::path(GIGASIM_TEST_SHARED_DATA) / "weather/FRA_AR_Lyon-Bron.AP.074800_TMYx.2004-2018.epw";
+const fs::path kLyonEpw =
+    fs::path(GIGASIM_TEST_SHARED_DATA) / "weather/FRA_AR_Lyon-Bron.AP.074800_TMYx.2004-2018.epw";
 
 struct Outcome {
   int code;
@@ -37,8 +38,9 @@ Outcome gigasim(const std::string& args) {
 class Cli : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("gigasim-cli-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() /
+           ("gigasim-cli-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
@@ -55,7 +57,8 @@ class Cli : public ::testing::Test {
     const fs::path out = dir_ / "out";
     const Outcome r = gigasim("run " + file.string() + " --out " + out.string());
     EXPECT_EQ(r.code, 2) << r.out;
-    EXPECT_NE(r.out.find(expect), std::string::npos) << "expected \"" << expect << "\" in:\n" << r.out;
+    EXPECT_NE(r.out.find(expect), std::string::npos) << "expected \"" << expect << "\" in:\n"
+                                                     << r.out;
     EXPECT_FALSE(fs::exists(out)) << "a failed run left an output folder";
     EXPECT_EQ(r.out.find("internal error"), std::string::npos) << r.out;
   }
@@ -83,19 +86,23 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 
 TEST_F(Cli, RunsTheMinimalScenarioAndWritesEveryOutput) {
   const fs::path out = dir_ / "min";
-  const Outcome r = gigasim("run " + (kSource / "scenarios/minimal.yaml").string() + " --out " + out.string());
+  const Outcome r =
+      gigasim("run " + (kSource / "scenarios/minimal.yaml").string() + " --out " + out.string());
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("lyon-pilot"), std::string::npos);
-  EXPECT_EQ(r.out.find("%]"), std::string::npos) << "progress printed although stderr is not a terminal";
+  EXPECT_EQ(r.out.find("%]"), std::string::npos)
+      << "progress printed although stderr is not a terminal";
 
   std::ifstream json_file(out / "summary.json");
   const auto j = nlohmann::json::parse(json_file);
-  for (const char* key : {"scenario", "seed", "hours", "sites", "total"}) EXPECT_TRUE(j.contains(key)) << key;
+  for (const char* key : {"scenario", "seed", "hours", "sites", "total"})
+    EXPECT_TRUE(j.contains(key)) << key;
   for (const auto* part : {&j["sites"][0], &j["total"]}) {
-    for (const char* key : {"accelerators", "grid_connection_mw", "it_power_peak_mw", "facility_power_peak_mw",
-                            "energy_it_mwh", "energy_facility_mwh", "pue", "wue_l_per_kwh", "heat_reused_mwh", "ere",
-                            "erf", "energy_by_source_mwh", "unserved_energy_mwh", "carbon_t",
-                            "carbon_intensity_g_per_kwh", "energy_cost_eur"}) {
+    for (const char* key :
+         {"accelerators", "grid_connection_mw", "it_power_peak_mw", "facility_power_peak_mw",
+          "energy_it_mwh", "energy_facility_mwh", "pue", "wue_l_per_kwh", "heat_reused_mwh", "ere",
+          "erf", "energy_by_source_mwh", "unserved_energy_mwh", "carbon_t",
+          "carbon_intensity_g_per_kwh", "energy_cost_eur"}) {
       EXPECT_TRUE(part->contains(key)) << key;
     }
   }
@@ -124,7 +131,8 @@ TEST_F(Cli, RunsTheMinimalScenarioAndWritesEveryOutput) {
   while (std::getline(csv, line)) ++lines;
   EXPECT_EQ(lines, 8761);
   for (const auto& entry : fs::directory_iterator(out)) {
-    EXPECT_EQ(entry.path().filename().string().find(".tmp"), std::string::npos) << "temporary file left behind";
+    EXPECT_EQ(entry.path().filename().string().find(".tmp"), std::string::npos)
+        << "temporary file left behind";
   }
 }
 
@@ -137,13 +145,16 @@ TEST_F(Cli, KpisTableMirrorsTheSummaryAndCsvQuotesNames) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open((out / "results.sqlite").c_str(), &db), SQLITE_OK);
   sqlite3_stmt* s = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT name, value FROM kpis WHERE site = 'total'", -1, &s, nullptr), SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_prepare_v2(db, "SELECT name, value FROM kpis WHERE site = 'total'", -1, &s, nullptr),
+      SQLITE_OK);
   int compared = 0;
   while (sqlite3_step(s) == SQLITE_ROW) {
     const std::string name = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
     const double value = sqlite3_column_double(s, 1);
     if (name.rfind("energy_by_source_mwh.", 0) == 0) {
-      EXPECT_DOUBLE_EQ(j["total"]["energy_by_source_mwh"][name.substr(21)].get<double>(), value) << name;
+      EXPECT_DOUBLE_EQ(j["total"]["energy_by_source_mwh"][name.substr(21)].get<double>(), value)
+          << name;
     } else {
       ASSERT_TRUE(j["total"].contains(name)) << name;
       EXPECT_DOUBLE_EQ(j["total"][name].get<double>(), value) << name;
@@ -162,7 +173,8 @@ TEST_F(Cli, KpisTableMirrorsTheSummaryAndCsvQuotesNames) {
 
 TEST_F(Cli, EveryShippedScenarioChecks) {
   for (const char* s : {"minimal", "france-1gw", "nordic-hydro", "eu-60-sites"}) {
-    const Outcome r = gigasim("check " + (kSource / "scenarios" / (std::string(s) + ".yaml")).string());
+    const Outcome r =
+        gigasim("check " + (kSource / "scenarios" / (std::string(s) + ".yaml")).string());
     EXPECT_EQ(r.code, 0) << s << ": " << r.out;
   }
 }
@@ -189,7 +201,9 @@ TEST_F(Cli, SizeAnswersInOneLine) {
 
 TEST_F(Cli, WeatherFromAnEpwFile) {
   fs::copy_file(kLyonEpw, dir_ / "lyon.epw");
-  const fs::path file = write("s.yaml", replaced(kSite, "    grid_connection", "    weather: {epw: lyon.epw}\n    grid_connection"));
+  const fs::path file = write(
+      "s.yaml",
+      replaced(kSite, "    grid_connection", "    weather: {epw: lyon.epw}\n    grid_connection"));
   const Outcome r = gigasim("run " + file.string() + " --out " + (dir_ / "o").string());
   ASSERT_EQ(r.code, 0) << r.out;
   std::ifstream json_file(dir_ / "o/summary.json");
@@ -198,18 +212,23 @@ TEST_F(Cli, WeatherFromAnEpwFile) {
 }
 
 TEST_F(Cli, BadInputsExitWithCode2AndTheirPlace) {
-  expect_input_error("name: t\nsites: [\n", "bad.yaml:");                       // YAML syntax
-  expect_input_error("   \n", "scenario file is empty");                         // empty
-  expect_input_error(replaced(kSite, "grid_connection", "grid_conection"), "sites[0].grid_conection: unknown key");
-  expect_input_error(replaced(kSite, "count: 100", "count: [1, 2]"), "sites[0].fleet[0].count");   // wrong type
-  expect_input_error(replaced(kSite, "20 MW", "20 days"), "which is a duration");                  // wrong unit
-  expect_input_error(replaced(kSite, "20 MW", "20"), "missing unit");                              // missing unit
-  expect_input_error(replaced(kSite, "20 MW", "-20 MW"), "must be positive");                      // negative
-  expect_input_error(replaced(kSite, "dgx-h100", "dgx-h900"), "unknown system \"dgx-h900\"");      // unknown id
-  expect_input_error(kSite + "  - name: a\n    location: lyon\n    grid_connection: 1 MW\n"
-                     "    fleet: [{system: dgx-h100, count: 1}]\n    supply: [{type: grid}]\n",
+  expect_input_error("name: t\nsites: [\n", "bad.yaml:");  // YAML syntax
+  expect_input_error("   \n", "scenario file is empty");   // empty
+  expect_input_error(replaced(kSite, "grid_connection", "grid_conection"),
+                     "sites[0].grid_conection: unknown key");
+  expect_input_error(replaced(kSite, "count: 100", "count: [1, 2]"),
+                     "sites[0].fleet[0].count");                                   // wrong type
+  expect_input_error(replaced(kSite, "20 MW", "20 days"), "which is a duration");  // wrong unit
+  expect_input_error(replaced(kSite, "20 MW", "20"), "missing unit");              // missing unit
+  expect_input_error(replaced(kSite, "20 MW", "-20 MW"), "must be positive");      // negative
+  expect_input_error(replaced(kSite, "dgx-h100", "dgx-h900"),
+                     "unknown system \"dgx-h900\"");  // unknown id
+  expect_input_error(kSite +
+                         "  - name: a\n    location: lyon\n    grid_connection: 1 MW\n"
+                         "    fleet: [{system: dgx-h100, count: 1}]\n    supply: [{type: grid}]\n",
                      "duplicate site name");
-  expect_input_error(replaced(kSite, "grid_connection: 20 MW", "grid_connection: 20 MW\n    weather: {epw: missing.epw}"),
+  expect_input_error(replaced(kSite, "grid_connection: 20 MW",
+                              "grid_connection: 20 MW\n    weather: {epw: missing.epw}"),
                      "missing.epw");
 }
 
@@ -219,12 +238,14 @@ TEST_F(Cli, BrokenEpwFilesNameTheirLine) {
   std::string line;
   for (int i = 0; i < 100 && std::getline(in, line); ++i) cut << line << '\n';
   cut.close();
-  expect_input_error(replaced(kSite, "grid_connection: 20 MW", "grid_connection: 20 MW\n    weather: {epw: cut.epw}"),
+  expect_input_error(replaced(kSite, "grid_connection: 20 MW",
+                              "grid_connection: 20 MW\n    weather: {epw: cut.epw}"),
                      "cut.epw:100");
   std::ofstream junk(dir_ / "junk.epw");
   junk << "LOCATION,x,x,x,x,x,1,2,0,100\n1\n2\n3\n4\n5\n6\n7\n2001,1,1,1,60,x,abc,1,50\n";
   junk.close();
-  expect_input_error(replaced(kSite, "grid_connection: 20 MW", "grid_connection: 20 MW\n    weather: {epw: junk.epw}"),
+  expect_input_error(replaced(kSite, "grid_connection: 20 MW",
+                              "grid_connection: 20 MW\n    weather: {epw: junk.epw}"),
                      "junk.epw:9:");
 }
 

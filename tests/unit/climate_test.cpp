@@ -12,7 +12,8 @@
 namespace gigasim::climate {
 namespace {
 
-const std::string kLyonEpw = std::string(GIGASIM_TEST_SHARED_DATA) + "/weather/FRA_AR_Lyon-Bron.AP.074800_TMYx.2004-2018.epw";
+const std::string kLyonEpw = std::string(GIGASIM_TEST_SHARED_DATA) +
+                             "/weather/FRA_AR_Lyon-Bron.AP.074800_TMYx.2004-2018.epw";
 
 ClimateNormals lyon_like() {
   ClimateNormals n;
@@ -53,8 +54,10 @@ TEST(SyntheticWeather, DailyCurveReproducesMonthlyNormals) {
   ASSERT_EQ(daily.size(), 365U);
   for (int m = 0; m < 12; ++m) {
     double sum = 0;
-    for (int d = month_start_day(m); d < month_start_day(m + 1); ++d) sum += daily[static_cast<std::size_t>(d)];
-    EXPECT_NEAR(sum / (month_start_day(m + 1) - month_start_day(m)), n.dry_bulb_mean_c[static_cast<std::size_t>(m)], 1e-3);
+    for (int d = month_start_day(m); d < month_start_day(m + 1); ++d)
+      sum += daily[static_cast<std::size_t>(d)];
+    EXPECT_NEAR(sum / (month_start_day(m + 1) - month_start_day(m)),
+                n.dry_bulb_mean_c[static_cast<std::size_t>(m)], 1e-3);
   }
 }
 
@@ -73,7 +76,8 @@ TEST(SyntheticWeather, MonthlyMeansAndDiurnalRangeFollowTheNormals) {
   const auto n = lyon_like();
   const auto w = synthesize_weather(n, rng);
   const auto means = w.monthly_mean_dry_bulb();
-  for (std::size_t m = 0; m < 12; ++m) EXPECT_NEAR(means[m], n.dry_bulb_mean_c[m], 1.5) << "month " << m;
+  for (std::size_t m = 0; m < 12; ++m)
+    EXPECT_NEAR(means[m], n.dry_bulb_mean_c[m], 1.5) << "month " << m;
   // Mean daily range in July: max − min of each day.
   double range = 0;
   for (int d = month_start_day(6); d < month_start_day(7); ++d) {
@@ -101,7 +105,7 @@ TEST(Epw, ReadsTheLyonYear) {
   EXPECT_NEAR(d.header.latitude, 45.7261, 1e-4);
   EXPECT_NEAR(d.header.elevation_m, 198.0, 1e-9);
   EXPECT_EQ(d.header.city, "Lyon Bron AP");
-  EXPECT_DOUBLE_EQ(d.weather.dry_bulb_c[0], 0.0);   // first record: 0.0 C, RH 85 %
+  EXPECT_DOUBLE_EQ(d.weather.dry_bulb_c[0], 0.0);  // first record: 0.0 C, RH 85 %
   EXPECT_NEAR(d.weather.relative_humidity[0], 0.85, 1e-12);
   EXPECT_DOUBLE_EQ(d.weather.dry_bulb_c[1], 2.0);
   EXPECT_GT(d.weather.max_dry_bulb(), 30.0);

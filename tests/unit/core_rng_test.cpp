@@ -60,7 +60,7 @@ TEST(RandomStream, UniformMomentsMatch) {
     sq += u * u;
   }
   const double mean = sum / n;
-  EXPECT_NEAR(mean, 0.5, 0.003);                    // sd of the mean: 0.00065
+  EXPECT_NEAR(mean, 0.5, 0.003);  // sd of the mean: 0.00065
   EXPECT_NEAR(sq / n - mean * mean, 1.0 / 12, 0.002);
 }
 

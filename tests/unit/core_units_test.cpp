@@ -56,11 +56,11 @@ TEST(Units, RefusesTheWrongDimension) {
 }
 
 TEST(Units, RefusesMissingUnknownAndMalformed) {
-  EXPECT_THROW((void)parse<Power>("1000"), UnitParseError);      // missing unit
-  EXPECT_THROW((void)parse<Power>("1 GWW"), UnitParseError);     // unknown unit
-  EXPECT_THROW((void)parse<Power>("hot"), UnitParseError);       // no number
+  EXPECT_THROW((void)parse<Power>("1000"), UnitParseError);   // missing unit
+  EXPECT_THROW((void)parse<Power>("1 GWW"), UnitParseError);  // unknown unit
+  EXPECT_THROW((void)parse<Power>("hot"), UnitParseError);    // no number
   EXPECT_THROW((void)parse<Power>(""), UnitParseError);
-  EXPECT_THROW((void)parse<Power>("1 mw"), UnitParseError);      // case matters: milli-watt is not MW
+  EXPECT_THROW((void)parse<Power>("1 mw"), UnitParseError);  // case matters: milli-watt is not MW
   EXPECT_THROW((void)parse<Power>("nan W"), UnitParseError);
   try {
     (void)parse<Power>("1000");

@@ -17,7 +17,9 @@ SourceProfile constant(double available_w, double price_eur_mwh, bool on_site = 
   return p;
 }
 
-double mean(const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size()); }
+double mean(const std::vector<double>& v) {
+  return std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
+}
 
 TEST(Dispatch, FollowsMeritOrder) {
   const std::vector<SourceProfile> p = {constant(100, 80), constant(60, 40), constant(30, 10)};
@@ -51,7 +53,8 @@ TEST(Dispatch, EqualPricesKeepDeclarationOrder) {
 }
 
 TEST(NormalFunctions, QuantileInvertsCdf) {
-  for (double p : {0.01, 0.2, 0.5, 0.9, 0.999}) EXPECT_NEAR(normal_cdf(normal_quantile(p)), p, 1e-10);
+  for (double p : {0.01, 0.2, 0.5, 0.9, 0.999})
+    EXPECT_NEAR(normal_cdf(normal_quantile(p)), p, 1e-10);
   EXPECT_NEAR(normal_cdf(1.959964), 0.975, 1e-6);
 }
 
@@ -121,8 +124,8 @@ TEST(Profiles, HydroAndContractsFollowMonthlyFactors) {
   core::RandomStream rng(5, "hydro");
   const auto p = build_profile(s, SourceContext{0, 0, 0}, 8760, rng);
   EXPECT_DOUBLE_EQ(p.available_w[0], 100e6);
-  EXPECT_DOUBLE_EQ(p.available_w[125 * 24], 50e6);   // 5 May
-  EXPECT_DOUBLE_EQ(p.available_w[350 * 24], 20e6);   // mid-December
+  EXPECT_DOUBLE_EQ(p.available_w[125 * 24], 50e6);  // 5 May
+  EXPECT_DOUBLE_EQ(p.available_w[350 * 24], 20e6);  // mid-December
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
+#include "gigasim/facility/facility.hpp"
+
 #include <gtest/gtest.h>
 
 #include "gigasim/climate/synthetic.hpp"
-#include "gigasim/facility/facility.hpp"
 #include "gigasim/facility/sizing.hpp"
 
 namespace gigasim::facility {
@@ -32,7 +33,7 @@ TEST(Cooling, ColdWeatherIsFullyFreeCooled) {
 
 TEST(Cooling, HotWeatherNeedsTheChillerWithACarnotCop) {
   auto loop = default_liquid_loop();  // 32 -> 42 C
-  const double t_db = 40.0;  // dry cooler leaves at 46 C: no free cooling
+  const double t_db = 40.0;           // dry cooler leaves at 46 C: no free cooling
   const auto r = reject_heat(loop, 1e6, t_db, 25.0, 0.0);
   EXPECT_DOUBLE_EQ(r.free_fraction, 0.0);
   const double t_evap = 30.0 + 273.15, t_cond = t_db + 6.0 + 3.0 + 273.15;
@@ -41,7 +42,7 @@ TEST(Cooling, HotWeatherNeedsTheChillerWithACarnotCop) {
 }
 
 TEST(Cooling, PartialFreeCoolingIsLinearInTheLeavingTemperature) {
-  const auto loop = default_liquid_loop();  // 32 -> 42 C, dry approach 6 K
+  const auto loop = default_liquid_loop();                 // 32 -> 42 C, dry approach 6 K
   const auto r = reject_heat(loop, 1e6, 31.0, 20.0, 0.0);  // leaves at 37 C: half the range
   EXPECT_NEAR(r.free_fraction, 0.5, 1e-12);
 }
@@ -115,7 +116,8 @@ TEST(Facility, EnergyBalanceCloses) {
   spec.heat_reuse.enabled = true;
   spec.heat_reuse.peak_load = core::megawatts(40);
   for (double t : {-10.0, 5.0, 20.0, 35.0}) {
-    const auto f = evaluate_facility(spec, 80e6, 100e6, t, t - 5, heat_demand_w(spec.heat_reuse, t, 0));
+    const auto f =
+        evaluate_facility(spec, 80e6, 100e6, t, t - 5, heat_demand_w(spec.heat_reuse, t, 0));
     EXPECT_NEAR(f.facility_w, f.it_w + f.power_chain_loss_w + f.cooling_w + f.heat_pump_w, 1e-6);
     EXPECT_GT(f.facility_w / f.it_w, 1.0);
   }

@@ -40,25 +40,28 @@ sites:
 )";
 
 TEST(Catalog, HoldsTheRequiredEntries) {
-  for (const char* id : {"a100-sxm4-40gb", "a100-sxm4-80gb", "h100-sxm5-80gb", "h200-sxm-141gb", "b200", "gb200",
-                         "gb300", "mi300x", "mi325x", "mi355x"}) {
+  for (const char* id : {"a100-sxm4-40gb", "a100-sxm4-80gb", "h100-sxm5-80gb", "h200-sxm-141gb",
+                         "b200", "gb200", "gb300", "mi300x", "mi325x", "mi355x"}) {
     EXPECT_EQ(catalog().accelerators.count(id), 1U) << id;
   }
-  for (const char* id : {"dgx-a100", "dgx-h100", "hgx-h200", "dgx-b200", "gb200-nvl72", "gb300-nvl72", "mi300x-platform"}) {
+  for (const char* id : {"dgx-a100", "dgx-h100", "hgx-h200", "dgx-b200", "gb200-nvl72",
+                         "gb300-nvl72", "mi300x-platform"}) {
     EXPECT_EQ(catalog().systems.count(id), 1U) << id;
   }
   EXPECT_GE(catalog().locations.size(), 30U);
-  const std::set<std::string> eu = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
-                                    "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"};
+  const std::set<std::string> eu = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI",
+                                    "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU",
+                                    "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"};
   std::set<std::string> countries;
   for (const auto& [id, l] : catalog().locations) {
     if (eu.count(l.country) != 0) countries.insert(l.country);
     EXPECT_EQ(catalog().grids.count(l.country), 1U) << "no grid for the country of " << id;
   }
   EXPECT_GE(countries.size(), 16U);
-  for (const char* id : {"paris-saclay", "lyon", "lulea", "kajaani", "helsinki", "stockholm", "copenhagen", "frankfurt",
-                         "munich", "julich", "amsterdam", "dublin", "madrid", "barcelona", "milan", "bologna", "vienna",
-                         "prague", "warsaw", "athens", "ljubljana"}) {
+  for (const char* id :
+       {"paris-saclay", "lyon",    "lulea",  "kajaani",   "helsinki", "stockholm", "copenhagen",
+        "frankfurt",    "munich",  "julich", "amsterdam", "dublin",   "madrid",    "barcelona",
+        "milan",        "bologna", "vienna", "prague",    "warsaw",   "athens",    "ljubljana"}) {
     EXPECT_EQ(catalog().locations.count(id), 1U) << id;
   }
 }
@@ -74,12 +77,15 @@ TEST(Catalog, AnEntryWithoutSourcesIsRefused) {
   const auto dir = std::filesystem::temp_directory_path() / "gigasim-catalog-test";
   std::filesystem::create_directories(dir);
   for (const char* f : {"systems.yaml", "locations.yaml", "grids.yaml"}) {
-    std::filesystem::copy_file(kData / f, dir / f, std::filesystem::copy_options::overwrite_existing);
+    std::filesystem::copy_file(kData / f, dir / f,
+                               std::filesystem::copy_options::overwrite_existing);
   }
   {
     std::ofstream out(dir / "accelerators.yaml");
-    out << "accelerators:\n  - id: x\n    name: X\n    vendor: v\n    generation: g\n    bf16_dense: 1 TFLOP/s\n"
-           "    fp8_dense: 2 TFLOP/s\n    hbm_capacity: 1 GB\n    hbm_bandwidth: 1 TB/s\n    tdp: 100 W\n"
+    out << "accelerators:\n  - id: x\n    name: X\n    vendor: v\n    generation: g\n    "
+           "bf16_dense: 1 TFLOP/s\n"
+           "    fp8_dense: 2 TFLOP/s\n    hbm_capacity: 1 GB\n    hbm_bandwidth: 1 TB/s\n    tdp: "
+           "100 W\n"
            "    idle_power: 10 W\n    scale_up_bandwidth: 1 GB/s\n";
   }
   try {
@@ -87,7 +93,8 @@ TEST(Catalog, AnEntryWithoutSourcesIsRefused) {
     FAIL();
   } catch (const core::InputError& e) {
     bool found = false;
-    for (const auto& d : e.diagnostics()) found = found || d.message.find("source") != std::string::npos;
+    for (const auto& d : e.diagnostics())
+      found = found || d.message.find("source") != std::string::npos;
     EXPECT_TRUE(found) << e.what();
   }
   std::filesystem::remove_all(dir);
@@ -100,7 +107,8 @@ TEST(ScenarioLoader, LoadsAValidScenarioWithDefaults) {
   EXPECT_EQ(s.tick, core::Duration::hours(1));
   EXPECT_EQ(s.sites[0].fleet[0].count.value(), 100);
   EXPECT_EQ(s.sites[0].power_envelope, s.sites[0].grid_connection);
-  EXPECT_NEAR(core::in_euros_per_mwh(s.sites[0].supply[0].price), catalog().grids.at("FR").price.value() * 3.6e9, 1e-9);
+  EXPECT_NEAR(core::in_euros_per_mwh(s.sites[0].supply[0].price),
+              catalog().grids.at("FR").price.value() * 3.6e9, 1e-9);
 }
 
 TEST(ScenarioLoader, UnknownKeyNamesPathPlaceAndSuggestion) {
@@ -162,7 +170,8 @@ TEST(ScenarioLoader, MessageFormatMatchesTheDesign) {
   const auto p = problems(yaml);
   ASSERT_EQ(p.size(), 1U);
   EXPECT_EQ(p[0].to_string(),
-            "sites[0].cooling.liquid.supply_temp: expected a temperature like \"32 C\", got \"hot\" (test.yaml:13:22)");
+            "sites[0].cooling.liquid.supply_temp: expected a temperature like \"32 C\", got "
+            "\"hot\" (test.yaml:13:22)");
 }
 
 TEST(ScenarioLoader, CatalogFieldsCanBeOverriddenInline) {
@@ -197,7 +206,8 @@ TEST(ScenarioLoader, RefusesNonsensicalPhysics) {
 
 TEST(ScenarioLoader, OnlyOneAutoFleetEntryPerSite) {
   std::string yaml = kValid;
-  yaml.replace(yaml.find("count: 100"), 10, "count: auto\n      - {system: gb200-nvl72, count: auto}");
+  yaml.replace(yaml.find("count: 100"), 10,
+               "count: auto\n      - {system: gb200-nvl72, count: auto}");
   const auto p = problems(yaml);
   ASSERT_EQ(p.size(), 1U);
   EXPECT_EQ(p[0].path, "sites[0].fleet[1].count");
@@ -228,7 +238,8 @@ TEST(ScenarioLoader, UnknownKeysInsideNestedMappingsAreFound) {
 }
 
 TEST(CsvSeries, ReadsAColumnAndLocatesBadCells) {
-  EXPECT_EQ(read_csv_column("hour,mw\n0,1.5\n1,2\n", "f.csv", "mw"), (std::vector<double>{1.5, 2.0}));
+  EXPECT_EQ(read_csv_column("hour,mw\n0,1.5\n1,2\n", "f.csv", "mw"),
+            (std::vector<double>{1.5, 2.0}));
   try {
     (void)read_csv_column("hour,mw\n0,1.5\n1,lots\n", "f.csv", "mw");
     FAIL();

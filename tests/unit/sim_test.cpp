@@ -8,7 +8,8 @@ namespace gigasim::sim {
 namespace {
 
 const io::Catalog& catalog() {
-  static const io::Catalog c = io::Catalog::load(std::filesystem::path(GIGASIM_TEST_SOURCE_DIR) / "data");
+  static const io::Catalog c =
+      io::Catalog::load(std::filesystem::path(GIGASIM_TEST_SOURCE_DIR) / "data");
   return c;
 }
 
@@ -43,18 +44,22 @@ TEST(Simulation, SupplyMeetsFacilityLoadEveryTick) {
   ASSERT_EQ(r.sites[0].rows.size(), 60U * 24U);
   bool some_unserved = false;
   for (const auto& row : r.sites[0].rows) {
-    const double supplied = row.nuclear_mw + row.hydro_mw + row.wind_mw + row.solar_mw + row.grid_mw;
+    const double supplied =
+        row.nuclear_mw + row.hydro_mw + row.wind_mw + row.solar_mw + row.grid_mw;
     ASSERT_NEAR(supplied + row.unserved_mw, row.facility_mw, 1e-3 * row.facility_mw);
-    ASSERT_NEAR(row.facility_mw, row.it_mw + row.power_chain_loss_mw + row.cooling_mw + row.heat_pump_mw,
+    ASSERT_NEAR(row.facility_mw,
+                row.it_mw + row.power_chain_loss_mw + row.cooling_mw + row.heat_pump_mw,
                 1e-4 * row.facility_mw);
     some_unserved = some_unserved || row.unserved_mw > 0;
   }
   const Totals& t = r.sites[0].totals;
   double by_source = 0;
   for (const auto& [name, mwh] : t.energy_by_source_mwh) by_source += mwh;
-  EXPECT_NEAR(by_source + t.unserved_energy_mwh, t.energy_facility_mwh, 1e-6 * t.energy_facility_mwh);
+  EXPECT_NEAR(by_source + t.unserved_energy_mwh, t.energy_facility_mwh,
+              1e-6 * t.energy_facility_mwh);
   EXPECT_NEAR(t.energy_facility_mwh,
-              t.energy_it_mwh + t.energy_power_chain_loss_mwh + t.energy_cooling_mwh + t.energy_heat_pump_mwh,
+              t.energy_it_mwh + t.energy_power_chain_loss_mwh + t.energy_cooling_mwh +
+                  t.energy_heat_pump_mwh,
               1e-6 * t.energy_facility_mwh);
   EXPECT_TRUE(some_unserved) << "import cap 40 MW + 210 MW of plants cannot always meet ~200 MW";
 }
@@ -87,7 +92,8 @@ TEST(Simulation, AddingASiteDoesNotChangeAnother) {
     supply: [{type: grid}]
 )");
   Simulation a(one, 3), b(two, 3);
-  EXPECT_EQ(a.run().sites[0].totals.energy_facility_mwh, b.run().sites[0].totals.energy_facility_mwh);
+  EXPECT_EQ(a.run().sites[0].totals.energy_facility_mwh,
+            b.run().sites[0].totals.energy_facility_mwh);
 }
 
 TEST(Simulation, IntegralIsExactWhateverTheTick) {
@@ -106,8 +112,10 @@ TEST(Simulation, IntegralIsExactWhateverTheTick) {
   Simulation sh(h, 1), sq(q, 1);
   const Results rh = sh.run(), rq = sq.run();
   EXPECT_EQ(rq.sites[0].rows.size(), 4 * rh.sites[0].rows.size());
-  EXPECT_NEAR(rq.sites[0].totals.energy_it_mwh, rh.sites[0].totals.energy_it_mwh, 1e-9 * rh.sites[0].totals.energy_it_mwh);
-  EXPECT_NEAR(rh.sites[0].totals.energy_it_mwh, 500 * (2.5 + 0.7 * (10.2 - 2.5)) * 1.05 / 1e3 * 240, 1e-6);
+  EXPECT_NEAR(rq.sites[0].totals.energy_it_mwh, rh.sites[0].totals.energy_it_mwh,
+              1e-9 * rh.sites[0].totals.energy_it_mwh);
+  EXPECT_NEAR(rh.sites[0].totals.energy_it_mwh, 500 * (2.5 + 0.7 * (10.2 - 2.5)) * 1.05 / 1e3 * 240,
+              1e-6);
 }
 
 TEST(Simulation, TotalsAddUpOverSites) {
@@ -119,10 +127,11 @@ TEST(Simulation, TotalsAddUpOverSites) {
 )");
   Simulation sim(two, 3);
   const Results r = sim.run();
-  EXPECT_NEAR(r.total.energy_it_mwh, r.sites[0].totals.energy_it_mwh + r.sites[1].totals.energy_it_mwh, 1e-6);
+  EXPECT_NEAR(r.total.energy_it_mwh,
+              r.sites[0].totals.energy_it_mwh + r.sites[1].totals.energy_it_mwh, 1e-6);
   EXPECT_EQ(r.total.accelerators, r.sites[0].totals.accelerators + r.sites[1].totals.accelerators);
-  EXPECT_LE(r.total.facility_power_peak_mw,
-            r.sites[0].totals.facility_power_peak_mw + r.sites[1].totals.facility_power_peak_mw + 1e-6);
+  EXPECT_LE(r.total.facility_power_peak_mw, r.sites[0].totals.facility_power_peak_mw +
+                                                r.sites[1].totals.facility_power_peak_mw + 1e-6);
 }
 
 TEST(Simulation, ReportsProgressUpToCompletion) {

@@ -20,7 +20,8 @@ struct Years {
 
 const Years& years() {
   static const Years y = [] {
-    std::ifstream in(std::string(GIGASIM_TEST_SHARED_DATA) + "/weather/FRA_AR_Lyon-Bron.AP.074800_TMYx.2004-2018.epw");
+    std::ifstream in(std::string(GIGASIM_TEST_SHARED_DATA) +
+                     "/weather/FRA_AR_Lyon-Bron.AP.074800_TMYx.2004-2018.epw");
     Years out;
     out.real = parse_epw(in, "lyon.epw").weather;
     const auto catalog = io::Catalog::load(std::filesystem::path(GIGASIM_TEST_SOURCE_DIR) / "data");

@@ -30,11 +30,16 @@ std::string thousands(std::int64_t n) {
 }
 
 void print_totals(const std::string& label, const sim::Totals& t) {
-  fmt::print("  {:<24} {:>11} acc  IT peak {:8.1f} MW  facility peak {:8.1f} MW  PUE {:.3f}  WUE {:.2f} L/kWh\n",
-             label, thousands(t.accelerators), t.it_power_peak_mw, t.facility_power_peak_mw, t.pue(), t.wue_l_per_kwh());
-  fmt::print("  {:<24} heat reused {:9.1f} GWh (ERE {:.3f}, ERF {:.3f})  carbon {:9.1f} t ({:.1f} g/kWh)  energy {:.1f} MEUR",
-             "", t.heat_reused_mwh / 1e3, t.ere(), t.erf(), t.carbon_t, t.carbon_intensity_g_per_kwh(),
-             t.energy_cost_eur / 1e6);
+  fmt::print(
+      "  {:<24} {:>11} acc  IT peak {:8.1f} MW  facility peak {:8.1f} MW  PUE {:.3f}  WUE {:.2f} "
+      "L/kWh\n",
+      label, thousands(t.accelerators), t.it_power_peak_mw, t.facility_power_peak_mw, t.pue(),
+      t.wue_l_per_kwh());
+  fmt::print(
+      "  {:<24} heat reused {:9.1f} GWh (ERE {:.3f}, ERF {:.3f})  carbon {:9.1f} t ({:.1f} g/kWh)  "
+      "energy {:.1f} MEUR",
+      "", t.heat_reused_mwh / 1e3, t.ere(), t.erf(), t.carbon_t, t.carbon_intensity_g_per_kwh(),
+      t.energy_cost_eur / 1e6);
   if (t.unserved_energy_mwh > 0) fmt::print("  UNSERVED {:.1f} MWh", t.unserved_energy_mwh);
   fmt::print("\n");
 }
@@ -46,8 +51,9 @@ int check_command(const CheckOptions& options) {
   const sim::Scenario s = io::load_scenario(options.scenario, catalog);
   std::size_t systems = 0;
   for (const auto& site : s.sites) systems += site.fleet.size();
-  fmt::print("{}: ok ({} sites, {} fleet entries, {:.0f} h at {} min ticks)\n", options.scenario.string(),
-             s.sites.size(), systems, s.horizon.in_hours(), s.tick.ms() / 60'000);
+  fmt::print("{}: ok ({} sites, {} fleet entries, {:.0f} h at {} min ticks)\n",
+             options.scenario.string(), s.sites.size(), systems, s.horizon.in_hours(),
+             s.tick.ms() / 60'000);
   return 0;
 }
 
@@ -55,11 +61,12 @@ int run_command(const RunOptions& options) {
   const io::Catalog catalog = load_catalog(options.data_dir);
   sim::Scenario scenario = io::load_scenario(options.scenario, catalog);
   const std::uint64_t seed = options.seed.value_or(scenario.seed);
-  const std::filesystem::path out = options.out.empty() ? std::filesystem::path("out") / scenario.name : options.out;
+  const std::filesystem::path out =
+      options.out.empty() ? std::filesystem::path("out") / scenario.name : options.out;
 
   sim::Simulation simulation(scenario, seed);
-  ProgressBar bar(!options.quiet && ::isatty(STDERR_FILENO) == 1, scenario.horizon.in_hours(), scenario.sites.size(),
-                  fmt::format("{:%Y-%m-%d}", scenario.start));
+  ProgressBar bar(!options.quiet && ::isatty(STDERR_FILENO) == 1, scenario.horizon.in_hours(),
+                  scenario.sites.size(), scenario.start);
   const sim::Results results = simulation.run([&bar](double f) { bar.update(f); });
   bar.finish();
   io::write_outputs(results, out);
@@ -67,8 +74,9 @@ int run_command(const RunOptions& options) {
   fmt::print("gigasim run {} (seed {}, {:.0f} h)\n", scenario.name, seed, results.hours);
   for (const auto& site : results.sites) {
     for (const auto& f : site.fleet) {
-      fmt::print("  {:<24} {} x {} ({} accelerators{}), design PUE {:.3f}\n", site.name, thousands(f.systems), f.system,
-                 thousands(f.accelerators), f.sized_automatically ? ", sized to the envelope" : "", site.design_pue);
+      fmt::print("  {:<24} {} x {} ({} accelerators{}), design PUE {:.3f}\n", site.name,
+                 thousands(f.systems), f.system, thousands(f.accelerators),
+                 f.sized_automatically ? ", sized to the envelope" : "", site.design_pue);
     }
   }
   if (results.sites.size() <= 12) {
@@ -89,7 +97,8 @@ int size_command(const SizeOptions& options) {
     sim::SiteSpec site;
     const auto location = catalog.locations.find(options.location);
     if (location == catalog.locations.end()) {
-      problems.push_back({"--location", fmt::format("unknown location \"{}\"", options.location), {}});
+      problems.push_back(
+          {"--location", fmt::format("unknown location \"{}\"", options.location), {}});
     } else {
       site.location = location->second;
     }
@@ -101,7 +110,8 @@ int size_command(const SizeOptions& options) {
     }
     try {
       site.grid_connection = core::parse<core::Power>(options.power);
-      if (site.grid_connection.value() <= 0) problems.push_back({"--power", "must be positive", {}});
+      if (site.grid_connection.value() <= 0)
+        problems.push_back({"--power", "must be positive", {}});
     } catch (const core::UnitParseError& e) {
       problems.push_back({"--power", e.what(), {}});
     }
@@ -116,10 +126,13 @@ int size_command(const SizeOptions& options) {
   for (const auto& site : scenario.sites) {
     const sim::SiteModel m = sim::prepare_site(site, scenario, streams, 1);
     for (const auto& f : m.fleet) {
-      fmt::print("{} at {} ({}): {} {} systems = {} {} accelerators{}; IT {:.1f} MW at full load, design PUE {:.3f}\n",
-                 fmt::format("{:.0f} MW", site.power_envelope.value() / 1e6), site.location.name, site.location.country,
-                 thousands(f.systems), f.system, thousands(f.accelerators), f.accelerator,
-                 f.sized_automatically ? " (sized to the envelope)" : "", m.rated_it_w / 1e6, m.design_pue);
+      fmt::print(
+          "{} at {} ({}): {} {} systems = {} {} accelerators{}; IT {:.1f} MW at full load, design "
+          "PUE {:.3f}\n",
+          fmt::format("{:.0f} MW", site.power_envelope.value() / 1e6), site.location.name,
+          site.location.country, thousands(f.systems), f.system, thousands(f.accelerators),
+          f.accelerator, f.sized_automatically ? " (sized to the envelope)" : "",
+          m.rated_it_w / 1e6, m.design_pue);
     }
   }
   return 0;

@@ -1,8 +1,8 @@
 // The `gigasim` command: parses the command line (CLI11), runs a subcommand, and maps errors
 // to exit codes: 0 ok, 2 bad input, 3 I/O failure, 70 internal error.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <exception>
 
 #include "gigasim/cli/commands.hpp"
@@ -15,10 +15,13 @@ constexpr int kExitIo = 3;
 constexpr int kExitInternal = 70;
 
 int dispatch(int argc, char** argv) {
-  CLI::App app{"gigasim: digital twin of AI supercomputers, from one accelerator to a federation of campuses"};
+  CLI::App app{
+      "gigasim: digital twin of AI supercomputers, from one accelerator to a federation of "
+      "campuses"};
   app.require_subcommand(1);
   std::string data_dir;
-  app.add_option("--data", data_dir, "folder of the catalogs (default: $GIGASIM_DATA_DIR or the source tree's data/)");
+  app.add_option("--data", data_dir,
+                 "folder of the catalogs (default: $GIGASIM_DATA_DIR or the source tree's data/)");
 
   gigasim::cli::RunOptions run;
   std::uint64_t seed = 0;
@@ -60,8 +63,10 @@ int dispatch(int argc, char** argv) {
   }
   size.data_dir = data_dir;
   size.scenario = size_scenario;
-  if (size_scenario.empty() && (size.location.empty() || size.system.empty() || size.power.empty())) {
-    fmt::print(stderr, "error: gigasim size needs a scenario file, or --location, --system and --power\n");
+  if (size_scenario.empty() &&
+      (size.location.empty() || size.system.empty() || size.power.empty())) {
+    fmt::print(stderr,
+               "error: gigasim size needs a scenario file, or --location, --system and --power\n");
     return kExitInput;
   }
   return gigasim::cli::size_command(size);

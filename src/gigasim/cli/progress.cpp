@@ -1,13 +1,17 @@
 #include "gigasim/cli/progress.hpp"
 
+#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include <cstdio>
 
 namespace gigasim::cli {
 
-ProgressBar::ProgressBar(bool enabled, double horizon_hours, std::size_t sites, std::string start_date)
-    : enabled_(enabled), horizon_hours_(horizon_hours), sites_(sites), start_date_(std::move(start_date)),
+ProgressBar::ProgressBar(bool enabled, double horizon_hours, std::size_t sites, std::chrono::sys_days start)
+    : enabled_(enabled),
+      horizon_hours_(horizon_hours),
+      sites_(sites),
+      start_(start),
       began_(std::chrono::steady_clock::now()) {}
 
 void ProgressBar::update(double fraction) {
@@ -18,8 +22,8 @@ void ProgressBar::update(double fraction) {
   const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - began_).count();
   const double sim_hours = fraction * horizon_hours_;
   const double speed = elapsed > 0 ? sim_hours * static_cast<double>(sites_) / elapsed : 0.0;
-  fmt::print(stderr, "\r  [{:3d}%] day {:5.0f} of the run from {}  {:8.2e} site-hours/s ", percent, sim_hours / 24.0,
-             start_date_, speed);
+  const auto date = start_ + std::chrono::days(static_cast<int>(sim_hours / 24.0));
+  fmt::print(stderr, "\r  [{:3d}%] simulated {:%Y-%m-%d}  {:8.2e} site-hours/s ", percent, date, speed);
   std::fflush(stderr);
 }
 

@@ -8,7 +8,7 @@ namespace gigasim::cli {
 
 class ProgressBar {
  public:
-  ProgressBar(bool enabled, double horizon_hours, std::size_t sites, std::string start_date);
+  ProgressBar(bool enabled, double horizon_hours, std::size_t sites, std::chrono::sys_days start);
   void update(double fraction);
   void finish();
 
@@ -16,7 +16,7 @@ class ProgressBar {
   bool enabled_;
   double horizon_hours_;
   std::size_t sites_;
-  std::string start_date_;
+  std::chrono::sys_days start_;
   std::chrono::steady_clock::time_point began_;
   int last_percent_ = -1;
 };

@@ -59,24 +59,28 @@ class Parser {
     header.country = std::string(f[3]);
     if (!to_double(f[6], header.latitude) || !to_double(f[7], header.longitude) ||
         !to_double(f[9], header.elevation_m)) {
-      problem(line_no, 1, "EPW: LOCATION has a latitude, longitude or elevation that is not a number");
+      problem(line_no, 1,
+              "EPW: LOCATION has a latitude, longitude or elevation that is not a number");
     }
   }
 
   // Column (1-based) where field i starts, for messages.
-  static int column_of(const std::vector<std::string_view>& f, std::size_t i, std::string_view line) {
+  static int column_of(const std::vector<std::string_view>& f, std::size_t i,
+                       std::string_view line) {
     return static_cast<int>(f[i].data() - line.data()) + 1;
   }
 
   void parse_record(std::string_view line, int line_no, WeatherYear& w) {
     const auto f = split_commas(line);
     if (f.size() < 9) {
-      problem(line_no, 1, fmt::format("EPW: expected at least 9 comma-separated fields, found {}", f.size()));
+      problem(line_no, 1,
+              fmt::format("EPW: expected at least 9 comma-separated fields, found {}", f.size()));
       return;
     }
     double values[9];
-    static constexpr const char* kNames[9] = {"year", "month", "day", "hour", "minute",
-                                              "flags", "dry bulb", "dew point", "relative humidity"};
+    static constexpr const char* kNames[9] = {"year",     "month",     "day",
+                                              "hour",     "minute",    "flags",
+                                              "dry bulb", "dew point", "relative humidity"};
     for (std::size_t i = 0; i < 9; ++i) {
       if (i == 5) continue;  // data source flags are text
       if (!to_double(f[i], values[i])) {
@@ -100,7 +104,8 @@ class Parser {
     double rh = rh_pct / 100.0;
     if (rh_pct >= 999 || rh_pct < 0 || rh_pct > 110) {
       if (dew >= 99.9) {
-        problem(line_no, column_of(f, 8, line), "EPW: both relative humidity and dew point are missing");
+        problem(line_no, column_of(f, 8, line),
+                "EPW: both relative humidity and dew point are missing");
         return;
       }
       rh = saturation_vapour_pressure_hpa(dew) / saturation_vapour_pressure_hpa(t);

@@ -5,7 +5,9 @@
 
 namespace gigasim::climate {
 
-double saturation_vapour_pressure_hpa(double t) { return 6.1094 * std::exp(17.625 * t / (t + 243.04)); }
+double saturation_vapour_pressure_hpa(double t) {
+  return 6.1094 * std::exp(17.625 * t / (t + 243.04));
+}
 
 double dew_point_c(double t, double rh) {
   const double gamma = std::log(std::clamp(rh, 1e-3, 1.0)) + 17.625 * t / (t + 243.04);

@@ -32,8 +32,8 @@ std::vector<double> interpolate(const std::array<double, 12>& anchors) {
     if (hi == 0) x0 -= kDays;   // before mid-January: wrap from December
     if (hi == 12) x1 += kDays;  // after mid-December: wrap to January
     const double w = (x - x0) / (x1 - x0);
-    daily[static_cast<std::size_t>(d)] =
-        anchors[static_cast<std::size_t>(lo)] * (1 - w) + anchors[static_cast<std::size_t>(next)] * w;
+    daily[static_cast<std::size_t>(d)] = anchors[static_cast<std::size_t>(lo)] * (1 - w) +
+                                         anchors[static_cast<std::size_t>(next)] * w;
   }
   return daily;
 }
@@ -90,8 +90,10 @@ WeatherYear synthesize_weather(const ClimateNormals& normals, core::RandomStream
   std::array<double, 12> monthly_anomaly{};
   for (int m = 0; m < 12; ++m) {
     double sum = 0;
-    for (int d = month_start_day(m); d < month_start_day(m + 1); ++d) sum += anomaly[static_cast<std::size_t>(d)];
-    monthly_anomaly[static_cast<std::size_t>(m)] = sum / (month_start_day(m + 1) - month_start_day(m));
+    for (int d = month_start_day(m); d < month_start_day(m + 1); ++d)
+      sum += anomaly[static_cast<std::size_t>(d)];
+    monthly_anomaly[static_cast<std::size_t>(m)] =
+        sum / (month_start_day(m + 1) - month_start_day(m));
   }
   const std::vector<double> anomaly_trend = daily_mean_curve(monthly_anomaly);
   for (std::size_t d = 0; d < anomaly.size(); ++d) anomaly[d] -= anomaly_trend[d];
@@ -117,7 +119,8 @@ WeatherYear synthesize_weather(const ClimateNormals& normals, core::RandomStream
     const double vapour = std::clamp(rh_curve[di] / 100.0, 0.01, 1.0) / inverse_saturation;
     for (int h = 0; h < 24; ++h) {
       const auto i = di * 24 + static_cast<std::size_t>(h);
-      const double t = mean_curve[di] + anomaly[di] + half_range * shape[static_cast<std::size_t>(h)];
+      const double t =
+          mean_curve[di] + anomaly[di] + half_range * shape[static_cast<std::size_t>(h)];
       const double rh = std::min(1.0, vapour / saturation_vapour_pressure_hpa(t));
       w.dry_bulb_c[i] = t;
       w.relative_humidity[i] = rh;

@@ -9,7 +9,9 @@ constexpr std::array<int, 13> kMonthStart = {0,   31,  59,  90,  120, 151, 181,
                                              212, 243, 273, 304, 334, 365};
 }  // namespace
 
-int month_start_day(int month) { return kMonthStart.at(static_cast<std::size_t>(month)); }
+int month_start_day(int month) {
+  return kMonthStart.at(static_cast<std::size_t>(month));
+}
 
 int month_of_day(int day_of_year) {
   const int d = ((day_of_year % 365) + 365) % 365;

@@ -9,9 +9,9 @@ namespace gigasim::climate {
 
 /// One value per hour from 1 January 00:00. A run longer than the year wraps around.
 struct WeatherYear {
-  std::string source;                ///< "synthetic: lyon" or the EPW file name
-  std::vector<double> dry_bulb_c;    ///< air temperature, °C
-  std::vector<double> wet_bulb_c;    ///< thermodynamic wet-bulb temperature, °C
+  std::string source;                     ///< "synthetic: lyon" or the EPW file name
+  std::vector<double> dry_bulb_c;         ///< air temperature, °C
+  std::vector<double> wet_bulb_c;         ///< thermodynamic wet-bulb temperature, °C
   std::vector<double> relative_humidity;  ///< fraction in [0, 1]
 
   [[nodiscard]] std::size_t hours() const { return dry_bulb_c.size(); }

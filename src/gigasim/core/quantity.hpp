@@ -40,18 +40,18 @@ class Quantity {
   double v_ = 0.0;
 };
 
-struct PowerTag {};            // W
-struct EnergyTag {};           // J
-struct TemperatureDeltaTag {}; // K
-struct MoneyTag {};            // EUR
-struct CarbonMassTag {};       // kg CO2-equivalent
-struct WaterVolumeTag {};      // m^3
-struct CarbonIntensityTag {};  // kg CO2e per J
-struct EnergyPriceTag {};      // EUR per J
-struct ComputeRateTag {};      // FLOP/s
-struct DataSizeTag {};         // byte
-struct BandwidthTag {};        // byte/s
-struct LengthTag {};           // m
+struct PowerTag {};             // W
+struct EnergyTag {};            // J
+struct TemperatureDeltaTag {};  // K
+struct MoneyTag {};             // EUR
+struct CarbonMassTag {};        // kg CO2-equivalent
+struct WaterVolumeTag {};       // m^3
+struct CarbonIntensityTag {};   // kg CO2e per J
+struct EnergyPriceTag {};       // EUR per J
+struct ComputeRateTag {};       // FLOP/s
+struct DataSizeTag {};          // byte
+struct BandwidthTag {};         // byte/s
+struct LengthTag {};            // m
 
 using Power = Quantity<PowerTag>;
 using Energy = Quantity<EnergyTag>;
@@ -89,34 +89,80 @@ class Temperature {
 };
 
 // Convenience constructors in the units people read.
-constexpr Power watts(double w) { return Power::base(w); }
-constexpr Power kilowatts(double kw) { return Power::base(kw * 1e3); }
-constexpr Power megawatts(double mw) { return Power::base(mw * 1e6); }
-constexpr Energy joules(double j) { return Energy::base(j); }
-constexpr Energy megawatt_hours(double mwh) { return Energy::base(mwh * 3.6e9); }
-constexpr Energy kilowatt_hours(double kwh) { return Energy::base(kwh * 3.6e6); }
-constexpr TemperatureDelta kelvins(double k) { return TemperatureDelta::base(k); }
-constexpr Money euros(double e) { return Money::base(e); }
-constexpr CarbonMass kilograms_co2(double kg) { return CarbonMass::base(kg); }
-constexpr WaterVolume litres(double l) { return WaterVolume::base(l * 1e-3); }
-constexpr CarbonIntensity grams_per_kwh(double g) { return CarbonIntensity::base(g * 1e-3 / 3.6e6); }
-constexpr EnergyPrice euros_per_mwh(double e) { return EnergyPrice::base(e / 3.6e9); }
+constexpr Power watts(double w) {
+  return Power::base(w);
+}
+constexpr Power kilowatts(double kw) {
+  return Power::base(kw * 1e3);
+}
+constexpr Power megawatts(double mw) {
+  return Power::base(mw * 1e6);
+}
+constexpr Energy joules(double j) {
+  return Energy::base(j);
+}
+constexpr Energy megawatt_hours(double mwh) {
+  return Energy::base(mwh * 3.6e9);
+}
+constexpr Energy kilowatt_hours(double kwh) {
+  return Energy::base(kwh * 3.6e6);
+}
+constexpr TemperatureDelta kelvins(double k) {
+  return TemperatureDelta::base(k);
+}
+constexpr Money euros(double e) {
+  return Money::base(e);
+}
+constexpr CarbonMass kilograms_co2(double kg) {
+  return CarbonMass::base(kg);
+}
+constexpr WaterVolume litres(double l) {
+  return WaterVolume::base(l * 1e-3);
+}
+constexpr CarbonIntensity grams_per_kwh(double g) {
+  return CarbonIntensity::base(g * 1e-3 / 3.6e6);
+}
+constexpr EnergyPrice euros_per_mwh(double e) {
+  return EnergyPrice::base(e / 3.6e9);
+}
 
-constexpr double in_megawatts(Power p) { return p.value() / 1e6; }
-constexpr double in_megawatt_hours(Energy e) { return e.value() / 3.6e9; }
-constexpr double in_kilowatt_hours(Energy e) { return e.value() / 3.6e6; }
-constexpr double in_tonnes(CarbonMass m) { return m.value() / 1e3; }
-constexpr double in_litres(WaterVolume v) { return v.value() * 1e3; }
-constexpr double in_grams_per_kwh(CarbonIntensity c) { return c.value() * 3.6e6 * 1e3; }
-constexpr double in_euros_per_mwh(EnergyPrice p) { return p.value() * 3.6e9; }
+constexpr double in_megawatts(Power p) {
+  return p.value() / 1e6;
+}
+constexpr double in_megawatt_hours(Energy e) {
+  return e.value() / 3.6e9;
+}
+constexpr double in_kilowatt_hours(Energy e) {
+  return e.value() / 3.6e6;
+}
+constexpr double in_tonnes(CarbonMass m) {
+  return m.value() / 1e3;
+}
+constexpr double in_litres(WaterVolume v) {
+  return v.value() * 1e3;
+}
+constexpr double in_grams_per_kwh(CarbonIntensity c) {
+  return c.value() * 3.6e6 * 1e3;
+}
+constexpr double in_euros_per_mwh(EnergyPrice p) {
+  return p.value() * 3.6e9;
+}
 
 // The products the models need; anything else is a compile error.
-constexpr Energy operator*(Power p, Duration d) { return Energy::base(p.value() * d.in_seconds()); }
-constexpr Energy operator*(Duration d, Power p) { return p * d; }
-constexpr Power operator/(Energy e, Duration d) { return Power::base(e.value() / d.in_seconds()); }
+constexpr Energy operator*(Power p, Duration d) {
+  return Energy::base(p.value() * d.in_seconds());
+}
+constexpr Energy operator*(Duration d, Power p) {
+  return p * d;
+}
+constexpr Power operator/(Energy e, Duration d) {
+  return Power::base(e.value() / d.in_seconds());
+}
 constexpr CarbonMass operator*(Energy e, CarbonIntensity c) {
   return CarbonMass::base(e.value() * c.value());
 }
-constexpr Money operator*(Energy e, EnergyPrice p) { return Money::base(e.value() * p.value()); }
+constexpr Money operator*(Energy e, EnergyPrice p) {
+  return Money::base(e.value() * p.value());
+}
 
 }  // namespace gigasim::core

@@ -141,8 +141,9 @@ Split split_number(std::string_view text, std::string_view original, Dimension e
   double number = 0;
   auto [ptr, ec] = std::from_chars(first, last, number);
   if (ec != std::errc() || !std::isfinite(number)) {
-    throw UnitParseError(fmt::format("expected {} like \"{}\", got \"{}\"", dimension_name(expected),
-                                     dimension_example(expected), original));
+    throw UnitParseError(fmt::format("expected {} like \"{}\", got \"{}\"",
+                                     dimension_name(expected), dimension_example(expected),
+                                     original));
   }
   return {number, trim(std::string_view(ptr, static_cast<std::size_t>(last - ptr)))};
 }
@@ -151,42 +152,72 @@ Split split_number(std::string_view text, std::string_view original, Dimension e
 
 std::string_view dimension_name(Dimension d) {
   switch (d) {
-    case Dimension::dimensionless: return "a number";
-    case Dimension::power: return "a power";
-    case Dimension::energy: return "an energy";
-    case Dimension::duration: return "a duration";
-    case Dimension::temperature: return "a temperature";
-    case Dimension::temperature_delta: return "a temperature difference";
-    case Dimension::money: return "an amount of money";
-    case Dimension::carbon_mass: return "a carbon mass";
-    case Dimension::water_volume: return "a water volume";
-    case Dimension::carbon_intensity: return "a carbon intensity";
-    case Dimension::energy_price: return "an energy price";
-    case Dimension::compute_rate: return "a compute rate";
-    case Dimension::data_size: return "a data size";
-    case Dimension::bandwidth: return "a bandwidth";
-    case Dimension::length: return "a length";
+    case Dimension::dimensionless:
+      return "a number";
+    case Dimension::power:
+      return "a power";
+    case Dimension::energy:
+      return "an energy";
+    case Dimension::duration:
+      return "a duration";
+    case Dimension::temperature:
+      return "a temperature";
+    case Dimension::temperature_delta:
+      return "a temperature difference";
+    case Dimension::money:
+      return "an amount of money";
+    case Dimension::carbon_mass:
+      return "a carbon mass";
+    case Dimension::water_volume:
+      return "a water volume";
+    case Dimension::carbon_intensity:
+      return "a carbon intensity";
+    case Dimension::energy_price:
+      return "an energy price";
+    case Dimension::compute_rate:
+      return "a compute rate";
+    case Dimension::data_size:
+      return "a data size";
+    case Dimension::bandwidth:
+      return "a bandwidth";
+    case Dimension::length:
+      return "a length";
   }
   return "a quantity";
 }
 
 std::string_view dimension_example(Dimension d) {
   switch (d) {
-    case Dimension::dimensionless: return "0.85";
-    case Dimension::power: return "1 GW";
-    case Dimension::energy: return "250 MWh";
-    case Dimension::duration: return "35 days";
-    case Dimension::temperature: return "32 C";
-    case Dimension::temperature_delta: return "5 K";
-    case Dimension::money: return "10e9 EUR";
-    case Dimension::carbon_mass: return "12 t";
-    case Dimension::water_volume: return "1000 m3";
-    case Dimension::carbon_intensity: return "21.7 g/kWh";
-    case Dimension::energy_price: return "60 EUR/MWh";
-    case Dimension::compute_rate: return "989 TFLOP/s";
-    case Dimension::data_size: return "80 GB";
-    case Dimension::bandwidth: return "900 GB/s";
-    case Dimension::length: return "150 m";
+    case Dimension::dimensionless:
+      return "0.85";
+    case Dimension::power:
+      return "1 GW";
+    case Dimension::energy:
+      return "250 MWh";
+    case Dimension::duration:
+      return "35 days";
+    case Dimension::temperature:
+      return "32 C";
+    case Dimension::temperature_delta:
+      return "5 K";
+    case Dimension::money:
+      return "10e9 EUR";
+    case Dimension::carbon_mass:
+      return "12 t";
+    case Dimension::water_volume:
+      return "1000 m3";
+    case Dimension::carbon_intensity:
+      return "21.7 g/kWh";
+    case Dimension::energy_price:
+      return "60 EUR/MWh";
+    case Dimension::compute_rate:
+      return "989 TFLOP/s";
+    case Dimension::data_size:
+      return "80 GB";
+    case Dimension::bandwidth:
+      return "900 GB/s";
+    case Dimension::length:
+      return "150 m";
   }
   return "";
 }
@@ -222,7 +253,8 @@ double parse_fraction(std::string_view text) {
   const Split split = split_number(trimmed, text, Dimension::dimensionless);
   if (split.unit.empty()) return split.number;
   if (split.unit == "%") return split.number / 100.0;
-  throw UnitParseError(fmt::format("expected a fraction like \"0.85\" or \"85 %\", got \"{}\"", text));
+  throw UnitParseError(
+      fmt::format("expected a fraction like \"0.85\" or \"85 %\", got \"{}\"", text));
 }
 
 double parse_number(std::string_view text) {

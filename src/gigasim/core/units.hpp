@@ -54,11 +54,11 @@ double parse_number(std::string_view text);
 template <class Q>
 struct QuantityTraits;
 
-#define GIGASIM_QUANTITY_TRAITS(Type, Dim)                                   \
-  template <>                                                                \
-  struct QuantityTraits<Type> {                                              \
-    static constexpr Dimension dimension = Dimension::Dim;                   \
-    static constexpr Type from_base(double v) { return Type::base(v); }      \
+#define GIGASIM_QUANTITY_TRAITS(Type, Dim)                              \
+  template <>                                                           \
+  struct QuantityTraits<Type> {                                         \
+    static constexpr Dimension dimension = Dimension::Dim;              \
+    static constexpr Type from_base(double v) { return Type::base(v); } \
   };
 GIGASIM_QUANTITY_TRAITS(Power, power)
 GIGASIM_QUANTITY_TRAITS(Energy, energy)

@@ -11,7 +11,9 @@ namespace {
 
 constexpr double kPi = std::numbers::pi;
 
-std::size_t hours_of(core::Duration d) { return static_cast<std::size_t>(std::max<std::int64_t>(1, d.ms() / 3'600'000)); }
+std::size_t hours_of(core::Duration d) {
+  return static_cast<std::size_t>(std::max<std::int64_t>(1, d.ms() / 3'600'000));
+}
 
 // Scales a non-negative series so that its mean is `target`, with values capped at 1.
 // Capping removes energy, so the scale is corrected a few times.
@@ -32,16 +34,23 @@ void rescale_to_mean(std::vector<double>& v, double target) {
 
 std::string_view to_string(SourceKind kind) {
   switch (kind) {
-    case SourceKind::nuclear: return "nuclear";
-    case SourceKind::hydro: return "hydro";
-    case SourceKind::wind: return "wind";
-    case SourceKind::solar: return "solar";
-    case SourceKind::grid: return "grid";
+    case SourceKind::nuclear:
+      return "nuclear";
+    case SourceKind::hydro:
+      return "hydro";
+    case SourceKind::wind:
+      return "wind";
+    case SourceKind::solar:
+      return "solar";
+    case SourceKind::grid:
+      return "grid";
   }
   return "unknown";
 }
 
-double normal_cdf(double x) { return 0.5 * std::erfc(-x / std::numbers::sqrt2); }
+double normal_cdf(double x) {
+  return 0.5 * std::erfc(-x / std::numbers::sqrt2);
+}
 
 double normal_quantile(double p) {
   double lo = -12.0, hi = 12.0;
@@ -82,7 +91,8 @@ std::vector<double> nuclear_unit_availability(const NuclearOutages& o, std::size
   return available;
 }
 
-std::vector<double> wind_profile(double cf, std::size_t hours, core::RandomStream& rng, double tau_h) {
+std::vector<double> wind_profile(double cf, std::size_t hours, core::RandomStream& rng,
+                                 double tau_h) {
   std::vector<double> v(hours);
   const double phi = std::exp(-1.0 / tau_h);
   const double innovation = std::sqrt(1.0 - phi * phi);
@@ -108,8 +118,10 @@ std::vector<double> solar_profile(double cf, const SourceContext& where, std::si
     const std::size_t day = h / 24;
     if (h % 24 == 0 && day > 0) z = 0.6 * z + 0.8 * rng.normal();  // daily clearness, AR(1)
     const double clearness = 0.25 + 0.75 * normal_cdf(z);
-    const int doy = static_cast<int>((static_cast<std::size_t>(where.start_day_of_year) + day) % 365);
-    const double declination = 23.45 * kPi / 180.0 * std::sin(2.0 * kPi * (284.0 + doy + 1) / 365.0);
+    const int doy =
+        static_cast<int>((static_cast<std::size_t>(where.start_day_of_year) + day) % 365);
+    const double declination =
+        23.45 * kPi / 180.0 * std::sin(2.0 * kPi * (284.0 + doy + 1) / 365.0);
     const double solar_hour = static_cast<double>(h % 24) + 0.5 + solar_offset_h;
     const double hour_angle = (solar_hour - 12.0) * 15.0 * kPi / 180.0;
     const double sin_elevation = std::sin(lat) * std::sin(declination) +
@@ -122,7 +134,8 @@ std::vector<double> solar_profile(double cf, const SourceContext& where, std::si
 
 namespace {
 
-std::vector<double> shaped(double mean, double seasonal, double daily, std::size_t hours, int start_day) {
+std::vector<double> shaped(double mean, double seasonal, double daily, std::size_t hours,
+                           int start_day) {
   std::vector<double> v(hours);
   for (std::size_t h = 0; h < hours; ++h) {
     const double day = static_cast<double>((static_cast<std::size_t>(start_day) + h / 24) % 365);
@@ -150,7 +163,8 @@ SourceProfile build_profile(const SourceSpec& spec, const SourceContext& where, 
   p.available_w.assign(hours, spec.capacity.value());
   auto month_of_hour = [&](std::size_t h) {
     static constexpr int kStarts[13] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365};
-    const int doy = static_cast<int>((static_cast<std::size_t>(where.start_day_of_year) + h / 24) % 365);
+    const int doy =
+        static_cast<int>((static_cast<std::size_t>(where.start_day_of_year) + h / 24) % 365);
     int m = 0;
     while (doy >= kStarts[m + 1]) ++m;
     return static_cast<std::size_t>(m);
@@ -164,11 +178,13 @@ SourceProfile build_profile(const SourceSpec& spec, const SourceContext& where, 
           for (std::size_t h = 0; h < hours; ++h) p.available_w[h] += up[h] * unit.value();
         }
       } else {
-        for (std::size_t h = 0; h < hours; ++h) p.available_w[h] *= spec.monthly_factor[month_of_hour(h)];
+        for (std::size_t h = 0; h < hours; ++h)
+          p.available_w[h] *= spec.monthly_factor[month_of_hour(h)];
       }
       break;
     case SourceKind::hydro:
-      for (std::size_t h = 0; h < hours; ++h) p.available_w[h] *= spec.monthly_factor[month_of_hour(h)];
+      for (std::size_t h = 0; h < hours; ++h)
+        p.available_w[h] *= spec.monthly_factor[month_of_hour(h)];
       break;
     case SourceKind::wind: {
       const auto cf = wind_profile(spec.capacity_factor, hours, rng);
@@ -182,14 +198,17 @@ SourceProfile build_profile(const SourceSpec& spec, const SourceContext& where, 
     }
     case SourceKind::grid: {
       if (spec.capacity.value() <= 0.0) {
-        std::fill(p.available_w.begin(), p.available_w.end(), std::numeric_limits<double>::infinity());
+        std::fill(p.available_w.begin(), p.available_w.end(),
+                  std::numeric_limits<double>::infinity());
       }
       const double per_mwh = 1.0 / 3.6e9, per_g_kwh = 1e-3 / 3.6e6;
       p.price = spec.price_series.empty()
-                    ? shaped(spec.price.value(), spec.shape.price_seasonal, spec.shape.price_daily, hours, where.start_day_of_year)
+                    ? shaped(spec.price.value(), spec.shape.price_seasonal, spec.shape.price_daily,
+                             hours, where.start_day_of_year)
                     : cyclic(spec.price_series, per_mwh, hours);
       p.carbon = spec.carbon_series.empty()
-                     ? shaped(spec.carbon.value(), spec.shape.carbon_seasonal, spec.shape.carbon_daily, hours, where.start_day_of_year)
+                     ? shaped(spec.carbon.value(), spec.shape.carbon_seasonal,
+                              spec.shape.carbon_daily, hours, where.start_day_of_year)
                      : cyclic(spec.carbon_series, per_g_kwh, hours);
       break;
     }

@@ -12,9 +12,8 @@
 namespace gigasim::energy {
 
 enum class SourceKind { nuclear, hydro, wind, solar, grid };
-inline constexpr std::array kAllSourceKinds = {SourceKind::nuclear, SourceKind::hydro,
-                                               SourceKind::wind, SourceKind::solar,
-                                               SourceKind::grid};
+inline constexpr std::array kAllSourceKinds = {
+    SourceKind::nuclear, SourceKind::hydro, SourceKind::wind, SourceKind::solar, SourceKind::grid};
 std::string_view to_string(SourceKind kind);
 
 /// Refuelling and forced outages of modelled nuclear units (docs/models/energy.md). Defaults:
@@ -30,7 +29,8 @@ struct NuclearOutages {
 };
 
 /// Zero-mean seasonal and daily modulation of grid price and carbon intensity: the annual
-/// mean stays the catalog's. value(t) = mean · (1 + a_s cos(2π(d − 15)/365) + a_d cos(2π(h − 19)/24)).
+/// mean stays the catalog's. value(t) = mean · (1 + a_s cos(2π(d − 15)/365) + a_d cos(2π(h −
+/// 19)/24)).
 struct GridShape {
   double price_seasonal = 0.15;
   double price_daily = 0.15;
@@ -41,11 +41,11 @@ struct GridShape {
 struct SourceSpec {
   std::string name;
   SourceKind kind = SourceKind::grid;
-  core::Power capacity;          ///< contract / nameplate / grid import cap (0: no cap)
-  core::EnergyPrice price;       ///< marginal price; grid: annual mean
-  core::CarbonIntensity carbon;  ///< life-cycle intensity; grid: annual mean
-  bool on_site = false;          ///< on-site plant: does not pass the grid connection
-  std::vector<core::Power> units;     ///< nuclear: modelled units (else a contract)
+  core::Power capacity;            ///< contract / nameplate / grid import cap (0: no cap)
+  core::EnergyPrice price;         ///< marginal price; grid: annual mean
+  core::CarbonIntensity carbon;    ///< life-cycle intensity; grid: annual mean
+  bool on_site = false;            ///< on-site plant: does not pass the grid connection
+  std::vector<core::Power> units;  ///< nuclear: modelled units (else a contract)
   NuclearOutages outages;
   std::array<double, 12> monthly_factor{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
   double capacity_factor = 0.0;  ///< wind and solar: annual mean
@@ -70,8 +70,12 @@ struct SourceProfile {
   double carbon_constant = 0.0;
   bool on_site = false;
 
-  [[nodiscard]] double price_at(std::size_t h) const { return price.empty() ? price_constant : price[h]; }
-  [[nodiscard]] double carbon_at(std::size_t h) const { return carbon.empty() ? carbon_constant : carbon[h]; }
+  [[nodiscard]] double price_at(std::size_t h) const {
+    return price.empty() ? price_constant : price[h];
+  }
+  [[nodiscard]] double carbon_at(std::size_t h) const {
+    return carbon.empty() ? carbon_constant : carbon[h];
+  }
 };
 
 }  // namespace gigasim::energy

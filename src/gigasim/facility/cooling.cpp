@@ -57,8 +57,8 @@ CoolingLoopResult reject_heat(const CoolingLoopSpec& loop, double heat_w, double
       if (rej.evaporative) sink = std::min(sink, evap_leaving);
       const double t_evap_k = t_sup - 2.0 + 273.15;
       const double t_cond_k = std::max(sink + 3.0 + 273.15, t_evap_k + 1.0);
-      const double cop =
-          std::min(rej.chiller_cop_max, rej.chiller_carnot_fraction * t_evap_k / (t_cond_k - t_evap_k));
+      const double cop = std::min(rej.chiller_cop_max,
+                                  rej.chiller_carnot_fraction * t_evap_k / (t_cond_k - t_evap_k));
       r.chiller_w = q_chiller / cop;
       const double condenser = q_chiller + r.chiller_w;
       if (rej.evaporative) {

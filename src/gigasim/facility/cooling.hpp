@@ -20,8 +20,8 @@ struct HeatRejectionSpec {
 };
 
 struct CoolingLoopSpec {
-  core::Temperature supply;        ///< water to the equipment (or to the air handlers)
-  core::Temperature return_temp;   ///< water back from it
+  core::Temperature supply;            ///< water to the equipment (or to the air handlers)
+  core::Temperature return_temp;       ///< water back from it
   double distribution_fraction = 0.0;  ///< pumps (liquid) or air-handler fans, per unit heat
   HeatRejectionSpec rejection;
 };
@@ -32,11 +32,11 @@ CoolingLoopSpec default_liquid_loop();
 CoolingLoopSpec default_air_loop();
 
 struct CoolingLoopResult {
-  double pump_or_fan_w = 0.0;   ///< loop distribution (CDU pumps, CRAH fans)
-  double rejection_fan_w = 0.0; ///< dry-cooler and tower fans
+  double pump_or_fan_w = 0.0;    ///< loop distribution (CDU pumps, CRAH fans)
+  double rejection_fan_w = 0.0;  ///< dry-cooler and tower fans
   double chiller_w = 0.0;
-  double water_m3_per_s = 0.0;  ///< evaporation + blow-down make-up
-  double free_fraction = 0.0;   ///< share of the heat rejected without a chiller
+  double water_m3_per_s = 0.0;    ///< evaporation + blow-down make-up
+  double free_fraction = 0.0;     ///< share of the heat rejected without a chiller
   bool over_temperature = false;  ///< supply could not be held (no chiller, too hot)
   [[nodiscard]] double power_w() const { return pump_or_fan_w + rejection_fan_w + chiller_w; }
 };

@@ -18,15 +18,17 @@ FacilityLoad evaluate_facility(const FacilitySpec& spec, double it_w, double rat
   f.heat_delivered_w = reuse.delivered_w;
   f.heat_pump_w = reuse.heat_pump_w;
 
-  const CoolingLoopResult liquid =
-      reject_heat(spec.liquid, liquid_heat - reuse.from_loop_w, dry_bulb_c, wet_bulb_c, liquid_heat);
+  const CoolingLoopResult liquid = reject_heat(spec.liquid, liquid_heat - reuse.from_loop_w,
+                                               dry_bulb_c, wet_bulb_c, liquid_heat);
   const CoolingLoopResult air = reject_heat(spec.air, air_heat, dry_bulb_c, wet_bulb_c, air_heat);
   f.cooling_w = liquid.power_w() + air.power_w();
   f.water_m3_per_s = liquid.water_m3_per_s + air.water_m3_per_s;
   f.over_temperature = liquid.over_temperature || air.over_temperature;
   const double heat_total = liquid_heat + air_heat;
   f.free_cooling_fraction =
-      heat_total > 0 ? (liquid.free_fraction * liquid_heat + air.free_fraction * air_heat) / heat_total : 1.0;
+      heat_total > 0
+          ? (liquid.free_fraction * liquid_heat + air.free_fraction * air_heat) / heat_total
+          : 1.0;
 
   const PowerChainLosses all =
       power_chain_losses(spec.power_chain, it_w, f.cooling_w + f.heat_pump_w, rated_it_w);

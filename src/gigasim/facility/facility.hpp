@@ -19,9 +19,9 @@ struct FacilitySpec {
 struct FacilityLoad {
   double it_w = 0.0;
   double power_chain_loss_w = 0.0;
-  double cooling_w = 0.0;      ///< pumps, fans and chillers of both loops
+  double cooling_w = 0.0;  ///< pumps, fans and chillers of both loops
   double heat_pump_w = 0.0;
-  double facility_w = 0.0;     ///< = it + power chain losses + cooling + heat pumps
+  double facility_w = 0.0;  ///< = it + power chain losses + cooling + heat pumps
   double water_m3_per_s = 0.0;
   double heat_delivered_w = 0.0;
   double heat_demand_w = 0.0;

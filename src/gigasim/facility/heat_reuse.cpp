@@ -7,18 +7,21 @@ namespace gigasim::facility {
 
 double heat_demand_w(const HeatReuseSpec& spec, double dry_bulb_c, std::size_t hour) {
   if (!spec.enabled) return 0.0;
-  if (!spec.demand_series_w.empty()) return spec.demand_series_w[hour % spec.demand_series_w.size()];
+  if (!spec.demand_series_w.empty())
+    return spec.demand_series_w[hour % spec.demand_series_w.size()];
   const double span = spec.heating_threshold.in_celsius() - spec.design_outdoor.in_celsius();
   const double x = span > 0 ? (spec.heating_threshold.in_celsius() - dry_bulb_c) / span : 0.0;
-  return spec.base_load.value() + (spec.peak_load - spec.base_load).value() * std::clamp(x, 0.0, 1.0);
+  return spec.base_load.value() +
+         (spec.peak_load - spec.base_load).value() * std::clamp(x, 0.0, 1.0);
 }
 
-HeatReuseResult reuse_heat(const HeatReuseSpec& spec, double available_w, core::Temperature loop_return,
-                           double demand_w) {
+HeatReuseResult reuse_heat(const HeatReuseSpec& spec, double available_w,
+                           core::Temperature loop_return, double demand_w) {
   HeatReuseResult r;
   r.demand_w = demand_w;
   if (!spec.enabled || available_w <= 0.0 || demand_w <= 0.0) return r;
-  const double limit = spec.capacity.value() > 0 ? spec.capacity.value() : std::numeric_limits<double>::infinity();
+  const double limit =
+      spec.capacity.value() > 0 ? spec.capacity.value() : std::numeric_limits<double>::infinity();
   const double t_cold = (loop_return - spec.exchanger_approach).in_kelvin();
   const double t_hot = spec.network_supply.in_kelvin();
   if (t_hot <= t_cold) {

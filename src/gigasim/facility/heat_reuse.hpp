@@ -11,12 +11,12 @@ namespace gigasim::facility {
 struct HeatReuseSpec {
   bool enabled = false;
   core::Temperature network_supply = core::Temperature::celsius(70.0);
-  core::Power base_load;   ///< demand when it is warm (hot water, process heat)
-  core::Power peak_load;   ///< demand at the design outdoor temperature
+  core::Power base_load;  ///< demand when it is warm (hot water, process heat)
+  core::Power peak_load;  ///< demand at the design outdoor temperature
   core::Temperature design_outdoor = core::Temperature::celsius(-5.0);
   core::Temperature heating_threshold = core::Temperature::celsius(15.0);
-  double carnot_fraction = 0.5;   ///< heat-pump COP = fraction × Carnot COP
-  core::Power capacity;           ///< heat-pump / exchanger heat output limit (0: none)
+  double carnot_fraction = 0.5;  ///< heat-pump COP = fraction × Carnot COP
+  core::Power capacity;          ///< heat-pump / exchanger heat output limit (0: none)
   core::TemperatureDelta exchanger_approach = core::kelvins(3.0);
   std::vector<double> demand_series_w;  ///< hourly demand from a CSV (overrides the model)
 };
@@ -26,17 +26,17 @@ struct HeatReuseSpec {
 double heat_demand_w(const HeatReuseSpec& spec, double dry_bulb_c, std::size_t hour);
 
 struct HeatReuseResult {
-  double delivered_w = 0.0;   ///< heat sold to the network
-  double from_loop_w = 0.0;   ///< heat taken from the liquid loop
-  double heat_pump_w = 0.0;   ///< electricity of the heat pumps
+  double delivered_w = 0.0;  ///< heat sold to the network
+  double from_loop_w = 0.0;  ///< heat taken from the liquid loop
+  double heat_pump_w = 0.0;  ///< electricity of the heat pumps
   double demand_w = 0.0;
-  double cop = 0.0;           ///< 0 when no heat pump is needed (direct exchange)
+  double cop = 0.0;  ///< 0 when no heat pump is needed (direct exchange)
 };
 
 /// Heat-pump COP = η · T_hot / (T_hot − T_cold) in kelvin, with T_hot the network supply and
 /// T_cold the loop return less the exchanger approach. The pump delivers Q = Q_src + W, so
 /// the loop gives Q (1 − 1/COP). Where the loop is hot enough, heat passes directly.
-HeatReuseResult reuse_heat(const HeatReuseSpec& spec, double available_w, core::Temperature loop_return,
-                           double demand_w);
+HeatReuseResult reuse_heat(const HeatReuseSpec& spec, double available_w,
+                           core::Temperature loop_return, double demand_w);
 
 }  // namespace gigasim::facility

@@ -2,8 +2,8 @@
 
 namespace gigasim::facility {
 
-double facility_at_hour(const FacilitySpec& spec, const climate::WeatherYear& weather, std::size_t h,
-                        double it_w) {
+double facility_at_hour(const FacilitySpec& spec, const climate::WeatherYear& weather,
+                        std::size_t h, double it_w) {
   const double t = weather.dry_bulb_c[h];
   const double demand = heat_demand_w(spec.heat_reuse, t, h);
   return evaluate_facility(spec, it_w, it_w, t, weather.wet_bulb_c[h], demand).facility_w;
@@ -25,8 +25,8 @@ std::size_t worst_hour(const FacilitySpec& spec, const climate::WeatherYear& wea
 }
 
 // Largest n with facility(fixed + n · per) ≤ envelope at hour h.
-std::int64_t largest_fit(const FacilitySpec& spec, const climate::WeatherYear& weather, std::size_t h,
-                         double per, double fixed, double envelope) {
+std::int64_t largest_fit(const FacilitySpec& spec, const climate::WeatherYear& weather,
+                         std::size_t h, double per, double fixed, double envelope) {
   auto fits = [&](std::int64_t n) {
     return facility_at_hour(spec, weather, h, fixed + static_cast<double>(n) * per) <= envelope;
   };

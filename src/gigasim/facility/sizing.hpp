@@ -9,11 +9,11 @@
 namespace gigasim::facility {
 
 struct SizingResult {
-  std::int64_t systems = 0;       ///< systems of the sized kind that fit
-  double it_design_w = 0.0;       ///< IT power at full load, all fleet entries
-  double facility_design_w = 0.0; ///< facility power at the design hour
-  double design_pue = 0.0;        ///< PUE at the design hour at full load
-  std::size_t design_hour = 0;    ///< hour of the weather year with the worst PUE
+  std::int64_t systems = 0;        ///< systems of the sized kind that fit
+  double it_design_w = 0.0;        ///< IT power at full load, all fleet entries
+  double facility_design_w = 0.0;  ///< facility power at the design hour
+  double design_pue = 0.0;         ///< PUE at the design hour at full load
+  std::size_t design_hour = 0;     ///< hour of the weather year with the worst PUE
 };
 
 /// Largest number of systems, each drawing `per_system_it_w` at full load (network and
@@ -26,7 +26,7 @@ SizingResult size_to_envelope(const FacilitySpec& spec, const climate::WeatherYe
                               double per_system_it_w, double fixed_it_w, double envelope_w);
 
 /// Facility power at full load `it_w` in hour `h` of the weather year.
-double facility_at_hour(const FacilitySpec& spec, const climate::WeatherYear& weather, std::size_t h,
-                        double it_w);
+double facility_at_hour(const FacilitySpec& spec, const climate::WeatherYear& weather,
+                        std::size_t h, double it_w);
 
 }  // namespace gigasim::facility

@@ -65,7 +65,8 @@ void decode_location(MapView& m, climate::Location& l, Need need) {
     MapView c(m.context(), climate, m.path_of("climate"));
     c.monthly("dry_bulb_mean_c", l.climate.dry_bulb_mean_c, need);
     c.monthly("diurnal_range_k", l.climate.diurnal_range_k, need, Check::non_negative);
-    if (c.monthly("relative_humidity_pct", l.climate.relative_humidity_pct, need, Check::positive)) {
+    if (c.monthly("relative_humidity_pct", l.climate.relative_humidity_pct, need,
+                  Check::positive)) {
       for (double rh : l.climate.relative_humidity_pct) {
         if (rh > 100.0) {
           c.error("relative_humidity_pct", "values must not exceed 100 %");
@@ -90,10 +91,12 @@ void decode_grid(MapView& m, Grid& g, Need need) {
 namespace {
 
 // `sources` must map each listed field (or one of its alternatives) to a citation.
-void check_sources(MapView& entry, std::initializer_list<std::initializer_list<std::string_view>> fields) {
+void check_sources(MapView& entry,
+                   std::initializer_list<std::initializer_list<std::string_view>> fields) {
   const YAML::Node node = entry.get("sources");
   if (!node.IsDefined()) {
-    entry.error("sources", "missing required key \"sources\": every number in data/ carries its source");
+    entry.error("sources",
+                "missing required key \"sources\": every number in data/ carries its source");
     return;
   }
   MapView sources(entry.context(), node, entry.path_of("sources"));
@@ -101,14 +104,15 @@ void check_sources(MapView& entry, std::initializer_list<std::initializer_list<s
   for (const auto& alternatives : fields) {
     bool found = false;
     for (const auto key : alternatives) found = found || sources.has(key);
-    if (!found) entry.error("sources", fmt::format("no source given for \"{}\"", *alternatives.begin()));
+    if (!found)
+      entry.error("sources", fmt::format("no source given for \"{}\"", *alternatives.begin()));
   }
   // Any other keys name further cited fields (e.g. "name"): allowed, not checked.
 }
 
 template <class T, class Decode>
-void load_entries(Context& ctx, const fs::path& dir, const char* file, const char* list_key, const char* id_key,
-                  std::map<std::string, T, std::less<>>& out, Decode decode) {
+void load_entries(Context& ctx, const fs::path& dir, const char* file, const char* list_key,
+                  const char* id_key, std::map<std::string, T, std::less<>>& out, Decode decode) {
   const fs::path path = dir / file;
   ctx.set_file(path.string());
   YAML::Node root;
@@ -122,7 +126,8 @@ void load_entries(Context& ctx, const fs::path& dir, const char* file, const cha
   const YAML::Node list = top.get(list_key);
   top.finish();
   if (!list.IsSequence()) {
-    ctx.error(list_key, list.IsDefined() ? ctx.where(list) : ctx.where(root), "expected a list of entries");
+    ctx.error(list_key, list.IsDefined() ? ctx.where(list) : ctx.where(root),
+              "expected a list of entries");
     return;
   }
   for (std::size_t i = 0; i < list.size(); ++i) {
@@ -151,24 +156,39 @@ Catalog Catalog::load(const fs::path& dir) {
                [](MapView& m, hardware::Accelerator& a) {
                  a.id = m.node()["id"].IsScalar() ? m.node()["id"].Scalar() : "";
                  decode_accelerator(m, a, Need::required);
-                 check_sources(m, {{"bf16_dense"}, {"fp8_dense"}, {"hbm_capacity"}, {"hbm_bandwidth"},
-                                   {"tdp"}, {"idle_power"}, {"scale_up_bandwidth"}});
+                 check_sources(m, {{"bf16_dense"},
+                                   {"fp8_dense"},
+                                   {"hbm_capacity"},
+                                   {"hbm_bandwidth"},
+                                   {"tdp"},
+                                   {"idle_power"},
+                                   {"scale_up_bandwidth"}});
                });
-  load_entries(ctx, dir, "systems.yaml", "systems", "id", c.systems, [&c](MapView& m, hardware::System& s) {
-    s.id = m.node()["id"].IsScalar() ? m.node()["id"].Scalar() : "";
-    decode_system(m, s, Need::required, c);
-    check_sources(m, {{"accelerators_per_system"}, {"scale_up_domain"}, {"power_full"}, {"power_idle"},
-                      {"systems_per_rack"}, {"liquid_cooled_fraction"}});
-  });
-  load_entries(ctx, dir, "locations.yaml", "locations", "id", c.locations, [](MapView& m, climate::Location& l) {
-    l.id = m.node()["id"].IsScalar() ? m.node()["id"].Scalar() : "";
-    decode_location(m, l, Need::required);
-    check_sources(m, {{"latitude", "coordinates"}, {"longitude", "coordinates"}, {"elevation"}, {"climate"}});
-  });
+  load_entries(ctx, dir, "systems.yaml", "systems", "id", c.systems,
+               [&c](MapView& m, hardware::System& s) {
+                 s.id = m.node()["id"].IsScalar() ? m.node()["id"].Scalar() : "";
+                 decode_system(m, s, Need::required, c);
+                 check_sources(m, {{"accelerators_per_system"},
+                                   {"scale_up_domain"},
+                                   {"power_full"},
+                                   {"power_idle"},
+                                   {"systems_per_rack"},
+                                   {"liquid_cooled_fraction"}});
+               });
+  load_entries(ctx, dir, "locations.yaml", "locations", "id", c.locations,
+               [](MapView& m, climate::Location& l) {
+                 l.id = m.node()["id"].IsScalar() ? m.node()["id"].Scalar() : "";
+                 decode_location(m, l, Need::required);
+                 check_sources(m, {{"latitude", "coordinates"},
+                                   {"longitude", "coordinates"},
+                                   {"elevation"},
+                                   {"climate"}});
+               });
   load_entries(ctx, dir, "grids.yaml", "grids", "country", c.grids, [](MapView& m, Grid& g) {
     g.country = m.node()["country"].IsScalar() ? m.node()["country"].Scalar() : "";
     decode_grid(m, g, Need::required);
-    check_sources(m, {{"carbon_intensity"}, {"price"}, {"wind_capacity_factor"}, {"solar_capacity_factor"}});
+    check_sources(
+        m, {{"carbon_intensity"}, {"price"}, {"wind_capacity_factor"}, {"solar_capacity_factor"}});
   });
   ctx.throw_if_errors();
   return c;
@@ -188,17 +208,19 @@ std::string known_ids(const Map& map) {
 
 // The shared shape of every reference: "id" or {id: ..., field overrides}.
 template <class T, class Map, class Decode>
-bool resolve(Context& ctx, const YAML::Node& node, const std::string& path, const Map& entries, const char* what,
-             T& out, Decode decode) {
+bool resolve(Context& ctx, const YAML::Node& node, const std::string& path, const Map& entries,
+             const char* what, T& out, Decode decode) {
   const YAML::Node id_node = node.IsMap() ? node["id"] : node;
   if (!id_node.IsDefined() || !id_node.IsScalar()) {
-    ctx.error(path, node, fmt::format("expected a {} id, or a mapping with `id` and fields to override", what));
+    ctx.error(path, node,
+              fmt::format("expected a {} id, or a mapping with `id` and fields to override", what));
     return false;
   }
   const auto it = entries.find(id_node.Scalar());
   if (it == entries.end()) {
     ctx.error(node.IsMap() ? child_path(path, "id") : path, id_node,
-              fmt::format("unknown {} \"{}\"; the catalog has: {}", what, id_node.Scalar(), known_ids(entries)));
+              fmt::format("unknown {} \"{}\"; the catalog has: {}", what, id_node.Scalar(),
+                          known_ids(entries)));
     return false;
   }
   out = it->second;
@@ -213,20 +235,23 @@ bool resolve(Context& ctx, const YAML::Node& node, const std::string& path, cons
 
 }  // namespace
 
-bool resolve_accelerator(Context& ctx, const YAML::Node& node, const std::string& path, const Catalog& catalog,
-                         hardware::Accelerator& out) {
-  return resolve(ctx, node, path, catalog.accelerators, "accelerator", out,
-                 [](MapView& m, hardware::Accelerator& a) { decode_accelerator(m, a, Need::optional); });
+bool resolve_accelerator(Context& ctx, const YAML::Node& node, const std::string& path,
+                         const Catalog& catalog, hardware::Accelerator& out) {
+  return resolve(
+      ctx, node, path, catalog.accelerators, "accelerator", out,
+      [](MapView& m, hardware::Accelerator& a) { decode_accelerator(m, a, Need::optional); });
 }
 
-bool resolve_system(Context& ctx, const YAML::Node& node, const std::string& path, const Catalog& catalog,
-                    hardware::System& out) {
+bool resolve_system(Context& ctx, const YAML::Node& node, const std::string& path,
+                    const Catalog& catalog, hardware::System& out) {
   return resolve(ctx, node, path, catalog.systems, "system", out,
-                 [&catalog](MapView& m, hardware::System& s) { decode_system(m, s, Need::optional, catalog); });
+                 [&catalog](MapView& m, hardware::System& s) {
+                   decode_system(m, s, Need::optional, catalog);
+                 });
 }
 
-bool resolve_location(Context& ctx, const YAML::Node& node, const std::string& path, const Catalog& catalog,
-                      climate::Location& out) {
+bool resolve_location(Context& ctx, const YAML::Node& node, const std::string& path,
+                      const Catalog& catalog, climate::Location& out) {
   return resolve(ctx, node, path, catalog.locations, "location", out,
                  [](MapView& m, climate::Location& l) { decode_location(m, l, Need::optional); });
 }

@@ -49,11 +49,11 @@ void decode_grid(MapView& m, Grid& g, Need need);
 /// Resolves a reference to a catalog entry: either an id ("gb200-nvl72") or a mapping with
 /// `id` and fields that override the entry's. Returns false (error recorded) when the id is
 /// unknown or a field is invalid.
-bool resolve_accelerator(Context& ctx, const YAML::Node& node, const std::string& path, const Catalog& catalog,
-                         hardware::Accelerator& out);
-bool resolve_system(Context& ctx, const YAML::Node& node, const std::string& path, const Catalog& catalog,
-                    hardware::System& out);
-bool resolve_location(Context& ctx, const YAML::Node& node, const std::string& path, const Catalog& catalog,
-                      climate::Location& out);
+bool resolve_accelerator(Context& ctx, const YAML::Node& node, const std::string& path,
+                         const Catalog& catalog, hardware::Accelerator& out);
+bool resolve_system(Context& ctx, const YAML::Node& node, const std::string& path,
+                    const Catalog& catalog, hardware::System& out);
+bool resolve_location(Context& ctx, const YAML::Node& node, const std::string& path,
+                      const Catalog& catalog, climate::Location& out);
 
 }  // namespace gigasim::io

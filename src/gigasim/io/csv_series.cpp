@@ -33,7 +33,8 @@ bool field(std::string_view line, std::size_t index, std::string_view& out, int&
 
 }  // namespace
 
-std::vector<double> read_csv_column(const std::string& text, const std::string& file, const std::string& column) {
+std::vector<double> read_csv_column(const std::string& text, const std::string& file,
+                                    const std::string& column) {
   std::istringstream in(text);
   std::string line;
   std::vector<core::Diagnostic> problems;
@@ -56,8 +57,10 @@ std::vector<double> read_csv_column(const std::string& text, const std::string& 
   if (!found) {
     std::string list;
     for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
-    throw core::InputError(core::Diagnostic{
-        "", fmt::format("CSV has no column \"{}\"; its columns are: {}", column, list), {file, 1, 1}});
+    throw core::InputError(
+        core::Diagnostic{"",
+                         fmt::format("CSV has no column \"{}\"; its columns are: {}", column, list),
+                         {file, 1, 1}});
   }
   std::vector<double> values;
   int line_no = 1;
@@ -68,19 +71,22 @@ std::vector<double> read_csv_column(const std::string& text, const std::string& 
     int col = 1;
     double v = 0;
     if (!field(line, index, cell, col)) {
-      problems.push_back({"", fmt::format("CSV row has no column \"{}\"", column), {file, line_no, 1}});
+      problems.push_back(
+          {"", fmt::format("CSV row has no column \"{}\"", column), {file, line_no, 1}});
     } else {
       cell = trim(cell);
       const auto [ptr, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), v);
       if (ec != std::errc() || ptr != cell.data() + cell.size() || cell.empty()) {
-        problems.push_back({"", fmt::format("CSV cell \"{}\" is not a number", cell), {file, line_no, col}});
+        problems.push_back(
+            {"", fmt::format("CSV cell \"{}\" is not a number", cell), {file, line_no, col}});
       }
     }
     if (problems.size() >= 20) break;
     values.push_back(v);
   }
   if (!problems.empty()) throw core::InputError(std::move(problems));
-  if (values.empty()) throw core::InputError(core::Diagnostic{"", "CSV file has no data rows", {file, 2, 1}});
+  if (values.empty())
+    throw core::InputError(core::Diagnostic{"", "CSV file has no data rows", {file, 2, 1}});
   return values;
 }
 

@@ -35,19 +35,22 @@ void decode_loop(MapView& cooling, const char* key, facility::CoolingLoopSpec& l
   m.number("chiller_cop_max", r.chiller_cop_max, Need::optional, Check::positive);
   m.fraction("dry_fan", r.dry_fan_fraction);
   m.fraction("tower_fan", r.tower_fan_fraction);
-  if (m.number("cycles_of_concentration", r.cycles_of_concentration, Need::optional, Check::positive) &&
+  if (m.number("cycles_of_concentration", r.cycles_of_concentration, Need::optional,
+               Check::positive) &&
       r.cycles_of_concentration < 1.5) {
     m.error("cycles_of_concentration", "must be at least 1.5 (towers run at 2 to 6)");
   }
   if (loop.return_temp <= loop.supply) m.error("return_temp", "must be above supply_temp");
-  if (r.chiller && r.chiller_carnot_fraction <= 0.0) m.error("chiller_carnot_fraction", "must be positive");
+  if (r.chiller && r.chiller_carnot_fraction <= 0.0)
+    m.error("chiller_carnot_fraction", "must be positive");
   if (!r.dry_cooler && !r.evaporative && !r.chiller) {
     m.error("chiller", "the loop needs at least one of dry_cooler, evaporative or chiller");
   }
   m.finish();
 }
 
-void decode_heat_reuse(MapView& site, facility::HeatReuseSpec& h, const std::filesystem::path& base_dir) {
+void decode_heat_reuse(MapView& site, facility::HeatReuseSpec& h,
+                       const std::filesystem::path& base_dir) {
   const YAML::Node node = site.get("heat_reuse");
   if (!node.IsDefined()) return;
   MapView m(site.context(), node, site.path_of("heat_reuse"));
@@ -66,20 +69,23 @@ void decode_heat_reuse(MapView& site, facility::HeatReuseSpec& h, const std::fil
   m.quantity("exchanger_approach", h.exchanger_approach, Need::optional, Check::non_negative);
   if (has_csv) {
     std::vector<double> mw;
-    if (read_series(m.context(), m.get("demand_csv"), m.path_of("demand_csv"), base_dir, "demand_mw", mw)) {
+    if (read_series(m.context(), m.get("demand_csv"), m.path_of("demand_csv"), base_dir,
+                    "demand_mw", mw)) {
       h.demand_series_w.reserve(mw.size());
       for (double v : mw) h.demand_series_w.push_back(v * 1e6);
     }
   }
   if (h.base_load > h.peak_load) m.error("base_load", "must not exceed peak_load");
-  if (h.heating_threshold <= h.design_outdoor) m.error("heating_threshold", "must be above design_outdoor_temp");
+  if (h.heating_threshold <= h.design_outdoor)
+    m.error("heating_threshold", "must be above design_outdoor_temp");
   m.finish();
 }
 
 }  // namespace
 
 bool read_series(Context& ctx, const YAML::Node& node, const std::string& path,
-                 const std::filesystem::path& base_dir, const char* default_column, std::vector<double>& out) {
+                 const std::filesystem::path& base_dir, const char* default_column,
+                 std::vector<double>& out) {
   MapView m(ctx, node, path);
   std::string file;
   std::string column = default_column;
@@ -100,7 +106,8 @@ bool read_series(Context& ctx, const YAML::Node& node, const std::string& path,
   }
 }
 
-double decode_facility(MapView& site, facility::FacilitySpec& spec, const std::filesystem::path& base_dir) {
+double decode_facility(MapView& site, facility::FacilitySpec& spec,
+                       const std::filesystem::path& base_dir) {
   const YAML::Node chain = site.get("power_chain");
   if (chain.IsDefined()) {
     MapView m(site.context(), chain, site.path_of("power_chain"));

@@ -14,21 +14,27 @@ namespace fs = std::filesystem;
 std::string read_input_file(const fs::path& path, const std::string& what) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
-    throw core::InputError(core::Diagnostic{"", fmt::format("{} file \"{}\" is a directory", what, path.string()), {}});
+    throw core::InputError(core::Diagnostic{
+        "", fmt::format("{} file \"{}\" is a directory", what, path.string()), {}});
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     throw core::InputError(
-        core::Diagnostic{"", fmt::format("cannot read {} file \"{}\": no such file or no permission", what, path.string()), {}});
+        core::Diagnostic{"",
+                         fmt::format("cannot read {} file \"{}\": no such file or no permission",
+                                     what, path.string()),
+                         {}});
   }
   std::ostringstream buffer;
   buffer << in.rdbuf();
   if (in.bad()) {
-    throw core::InputError(core::Diagnostic{"", fmt::format("cannot read {} file \"{}\"", what, path.string()), {}});
+    throw core::InputError(
+        core::Diagnostic{"", fmt::format("cannot read {} file \"{}\"", what, path.string()), {}});
   }
   std::string text = buffer.str();
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    throw core::InputError(core::Diagnostic{"", fmt::format("{} file is empty", what), {path.string(), 1, 1}});
+    throw core::InputError(
+        core::Diagnostic{"", fmt::format("{} file is empty", what), {path.string(), 1, 1}});
   }
   return text;
 }
@@ -39,7 +45,8 @@ fs::path temporary_for(const fs::path& path) {
 }
 }  // namespace
 
-void write_atomically_by_name(const fs::path& path, const std::function<void(const fs::path&)>& write) {
+void write_atomically_by_name(const fs::path& path,
+                              const std::function<void(const fs::path&)>& write) {
   const fs::path tmp = temporary_for(path);
   try {
     write(tmp);

@@ -69,7 +69,8 @@ class Database {
     sqlite3_reset(stmt);
   }
   [[noreturn]] void fail(const char* what) {
-    throw core::IoError(fmt::format("SQLite {} failed: {}", what, db_ != nullptr ? sqlite3_errmsg(db_) : "no database"));
+    throw core::IoError(fmt::format("SQLite {} failed: {}", what,
+                                    db_ != nullptr ? sqlite3_errmsg(db_) : "no database"));
   }
 
  private:
@@ -81,7 +82,9 @@ struct Statement {
   ~Statement() { sqlite3_finalize(stmt); }
 };
 
-void bind_text(sqlite3_stmt* s, int i, const std::string& v) { sqlite3_bind_text(s, i, v.c_str(), -1, SQLITE_TRANSIENT); }
+void bind_text(sqlite3_stmt* s, int i, const std::string& v) {
+  sqlite3_bind_text(s, i, v.c_str(), -1, SQLITE_TRANSIENT);
+}
 
 void insert_kpis(Database& db, sqlite3_stmt* s, const std::string& site, const sim::Totals& t) {
   const auto put = [&](const std::string& name, double value, const char* unit) {
@@ -92,7 +95,8 @@ void insert_kpis(Database& db, sqlite3_stmt* s, const std::string& site, const s
     db.step(s);
   };
   for (const Kpi& k : kpis_of(t)) put(k.name, k.value, k.unit);
-  for (const auto& [name, mwh] : t.energy_by_source_mwh) put("energy_by_source_mwh." + name, mwh, "MWh");
+  for (const auto& [name, mwh] : t.energy_by_source_mwh)
+    put("energy_by_source_mwh." + name, mwh, "MWh");
 }
 
 // RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.
@@ -112,7 +116,9 @@ void write_sqlite(const sim::Results& r, const std::filesystem::path& file) {
   write_atomically_by_name(file, [&](const std::filesystem::path& tmp) {
     std::filesystem::remove(tmp);
     Database db(tmp);
-    db.exec("CREATE TABLE run (scenario TEXT, seed INTEGER, start TEXT, hours REAL, tick_h REAL, sites INTEGER);");
+    db.exec(
+        "CREATE TABLE run (scenario TEXT, seed INTEGER, start TEXT, hours REAL, tick_h REAL, sites "
+        "INTEGER);");
     db.exec("CREATE TABLE kpis (site TEXT, name TEXT, value REAL, unit TEXT);");
     std::string columns = "site TEXT, time_h REAL";
     std::string marks = "?, ?";
@@ -145,7 +151,8 @@ void write_sqlite(const sim::Results& r, const std::filesystem::path& file) {
           sqlite3_bind_text(row.stmt, 1, s.name.c_str(), -1, SQLITE_STATIC);
           sqlite3_bind_double(row.stmt, 2, rec.time_h);
           for (std::size_t c = 0; c < cols.size(); ++c) {
-            sqlite3_bind_double(row.stmt, static_cast<int>(c) + 3, static_cast<double>(rec.*(cols[c].member)));
+            sqlite3_bind_double(row.stmt, static_cast<int>(c) + 3,
+                                static_cast<double>(rec.*(cols[c].member)));
           }
           db.step(row.stmt);
         }
@@ -167,7 +174,8 @@ void write_hourly_csv(const sim::Results& r, const std::filesystem::path& file) 
       for (const auto& rec : s.rows) {
         line.clear();
         fmt::format_to(std::back_inserter(line), "{},{}", site, rec.time_h);
-        for (const auto& c : cols) fmt::format_to(std::back_inserter(line), ",{:.6g}", rec.*(c.member));
+        for (const auto& c : cols)
+          fmt::format_to(std::back_inserter(line), ",{:.6g}", rec.*(c.member));
         line.push_back('\n');
         out.write(line.data(), static_cast<std::streamsize>(line.size()));
       }
@@ -178,7 +186,9 @@ void write_hourly_csv(const sim::Results& r, const std::filesystem::path& file) 
 void write_outputs(const sim::Results& results, const std::filesystem::path& dir) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec) throw core::IoError(fmt::format("cannot create output folder \"{}\": {}", dir.string(), ec.message()));
+  if (ec)
+    throw core::IoError(
+        fmt::format("cannot create output folder \"{}\": {}", dir.string(), ec.message()));
   write_sqlite(results, dir / "results.sqlite");
   write_hourly_csv(results, dir / "site_hourly.csv");
   write_summary_json(results, dir / "summary.json");

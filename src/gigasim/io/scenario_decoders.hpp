@@ -13,11 +13,13 @@ namespace gigasim::io {
 
 /// Reads a CSV column named in a mapping {file: ..., column: ...} at `path`.
 bool read_series(Context& ctx, const YAML::Node& node, const std::string& path,
-                 const std::filesystem::path& base_dir, const char* default_column, std::vector<double>& out);
+                 const std::filesystem::path& base_dir, const char* default_column,
+                 std::vector<double>& out);
 
 /// site.power_chain, site.cooling and site.heat_reuse into `spec`; returns the liquid share
 /// override of cooling.liquid_share if given (negative if not).
-double decode_facility(MapView& site, facility::FacilitySpec& spec, const std::filesystem::path& base_dir);
+double decode_facility(MapView& site, facility::FacilitySpec& spec,
+                       const std::filesystem::path& base_dir);
 
 /// site.supply: a list of sources. `country` is the site's, for grid defaults.
 void decode_supply(MapView& site, const std::string& country, const Catalog& catalog,

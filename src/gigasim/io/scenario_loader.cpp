@@ -19,7 +19,8 @@ bool parse_date(const std::string& text, std::chrono::sys_days& out) {
   unsigned m = 0, d = 0;
   char tail = 0;
   if (std::sscanf(text.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) return false;
-  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m},
+                                        std::chrono::day{d}};
   if (!ymd.ok()) return false;
   out = std::chrono::sys_days{ymd};
   return true;
@@ -39,7 +40,8 @@ void decode_weather(MapView& site, const fs::path& base_dir, sim::SiteSpec& spec
       spec.weather = climate::parse_epw(in, file.string()).weather;
     } catch (const core::InputError& e) {
       for (const auto& d : e.diagnostics()) {
-        m.context().error(m.path_of("epw"), d.location.known() ? d.location : m.context().where(m.get("epw")),
+        m.context().error(m.path_of("epw"),
+                          d.location.known() ? d.location : m.context().where(m.get("epw")),
                           d.message);
       }
     }
@@ -48,9 +50,11 @@ void decode_weather(MapView& site, const fs::path& base_dir, sim::SiteSpec& spec
   if (synthetic.IsDefined()) {
     MapView s(m.context(), synthetic, m.path_of("synthetic"));
     core::TemperatureDelta sd = core::kelvins(spec.synthetic.daily_anomaly_sd_k);
-    if (s.quantity("daily_anomaly_sd", sd, Need::optional, Check::non_negative)) spec.synthetic.daily_anomaly_sd_k = sd.value();
+    if (s.quantity("daily_anomaly_sd", sd, Need::optional, Check::non_negative))
+      spec.synthetic.daily_anomaly_sd_k = sd.value();
     s.fraction("daily_autocorrelation", spec.synthetic.daily_anomaly_autocorrelation);
-    if (spec.synthetic.daily_anomaly_autocorrelation >= 1.0) s.error("daily_autocorrelation", "must be below 1");
+    if (spec.synthetic.daily_anomaly_autocorrelation >= 1.0)
+      s.error("daily_autocorrelation", "must be below 1");
     s.finish();
     if (!epw.empty()) m.error("synthetic", "give either `epw` or `synthetic`, not both");
   }
@@ -132,8 +136,8 @@ sim::SiteSpec decode_site(MapView& m, const Catalog& catalog, const fs::path& ba
 
 }  // namespace
 
-sim::Scenario load_scenario_text(const std::string& text, const std::string& file, const fs::path& base_dir,
-                                 const Catalog& catalog) {
+sim::Scenario load_scenario_text(const std::string& text, const std::string& file,
+                                 const fs::path& base_dir, const Catalog& catalog) {
   Context ctx(file);
   const YAML::Node root = parse_yaml(text, file);
   MapView top(ctx, root, "");
@@ -152,7 +156,8 @@ sim::Scenario load_scenario_text(const std::string& text, const std::string& fil
     top.error("tick", "must lie between 1 min and 1 day");
   }
   std::int64_t seed = static_cast<std::int64_t>(s.seed);
-  if (top.integer("seed", seed, Need::optional, Check::non_negative)) s.seed = static_cast<std::uint64_t>(seed);
+  if (top.integer("seed", seed, Need::optional, Check::non_negative))
+    s.seed = static_cast<std::uint64_t>(seed);
 
   const YAML::Node sites = top.get("sites");
   if (!sites.IsDefined()) {

@@ -37,7 +37,9 @@ std::vector<Kpi> kpis_of(const sim::Totals& t) {
 namespace {
 
 // JSON has no NaN or infinity: a non-finite value (none is expected) is written as null.
-nlohmann::json number(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
+nlohmann::json number(double v) {
+  return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
+}
 
 nlohmann::json totals_json(const sim::Totals& t) {
   nlohmann::json j;

@@ -14,11 +14,16 @@ using energy::SourceKind;
 // nuclear 12, hydro 24, onshore wind 11, utility-scale PV 48 g CO2e/kWh.
 core::CarbonIntensity default_carbon(SourceKind kind) {
   switch (kind) {
-    case SourceKind::nuclear: return core::grams_per_kwh(12.0);
-    case SourceKind::hydro: return core::grams_per_kwh(24.0);
-    case SourceKind::wind: return core::grams_per_kwh(11.0);
-    case SourceKind::solar: return core::grams_per_kwh(48.0);
-    case SourceKind::grid: return core::grams_per_kwh(0.0);
+    case SourceKind::nuclear:
+      return core::grams_per_kwh(12.0);
+    case SourceKind::hydro:
+      return core::grams_per_kwh(24.0);
+    case SourceKind::wind:
+      return core::grams_per_kwh(11.0);
+    case SourceKind::solar:
+      return core::grams_per_kwh(48.0);
+    case SourceKind::grid:
+      return core::grams_per_kwh(0.0);
   }
   return {};
 }
@@ -51,7 +56,8 @@ void decode_outages(MapView& m, energy::NuclearOutages& o) {
 }
 
 void decode_nuclear(MapView& m, energy::SourceSpec& s) {
-  s.price = core::euros_per_mwh(42.0);  // ARENH regulated price of historic French nuclear (CRE, 2012-2025)
+  s.price = core::euros_per_mwh(
+      42.0);  // ARENH regulated price of historic French nuclear (CRE, 2012-2025)
   const YAML::Node units = m.get("units");
   if (units.IsDefined()) {
     if (!units.IsSequence() || units.size() == 0) {
@@ -71,7 +77,8 @@ void decode_nuclear(MapView& m, energy::SourceSpec& s) {
       }
     }
     decode_outages(m, s.outages);
-    if (m.has("capacity")) m.error("capacity", "give either `units` or a contract `capacity`, not both");
+    if (m.has("capacity"))
+      m.error("capacity", "give either `units` or a contract `capacity`, not both");
   } else {
     m.quantity("capacity", s.capacity, Need::required, Check::positive);
     const YAML::Node availability = m.get("availability");
@@ -90,7 +97,9 @@ void decode_supply(MapView& site, const std::string& country, const Catalog& cat
                    const std::filesystem::path& base_dir, std::vector<energy::SourceSpec>& out) {
   const YAML::Node list = site.get("supply");
   if (!list.IsDefined()) {
-    site.error("supply", "missing required key \"supply\": a list of energy sources (at least `- type: grid`)");
+    site.error(
+        "supply",
+        "missing required key \"supply\": a list of energy sources (at least `- type: grid`)");
     return;
   }
   if (!list.IsSequence() || list.size() == 0) {
@@ -108,20 +117,25 @@ void decode_supply(MapView& site, const std::string& country, const Catalog& cat
       continue;
     }
     if (!kind_from(type, s.kind)) {
-      m.error("type", fmt::format("unknown source type \"{}\"; known: nuclear, hydro, wind, solar, grid", type));
+      m.error("type",
+              fmt::format("unknown source type \"{}\"; known: nuclear, hydro, wind, solar, grid",
+                          type));
       continue;  // the other keys depend on the type: not checked
     }
     s.name = type;
     m.string("name", s.name);
     if (!names.insert(s.name).second) {
       m.error(m.has("name") ? "name" : "type",
-              fmt::format("duplicate source name \"{}\" in this site; give each source a distinct `name`", s.name));
+              fmt::format(
+                  "duplicate source name \"{}\" in this site; give each source a distinct `name`",
+                  s.name));
     }
     s.carbon = default_carbon(s.kind);
     m.boolean("on_site", s.on_site);
     const io::Grid* grid = nullptr;
-    const bool needs_grid = s.kind == SourceKind::grid ||
-                            ((s.kind == SourceKind::wind || s.kind == SourceKind::solar) && !m.has("capacity_factor"));
+    const bool needs_grid =
+        s.kind == SourceKind::grid ||
+        ((s.kind == SourceKind::wind || s.kind == SourceKind::solar) && !m.has("capacity_factor"));
     if (needs_grid) {
       std::string c = country;
       m.string("country", c);
@@ -152,7 +166,8 @@ void decode_supply(MapView& site, const std::string& country, const Catalog& cat
       case SourceKind::solar:
         m.quantity("capacity", s.capacity, Need::required, Check::positive);
         if (grid != nullptr) {
-          s.capacity_factor = s.kind == SourceKind::wind ? grid->wind_capacity_factor : grid->solar_capacity_factor;
+          s.capacity_factor =
+              s.kind == SourceKind::wind ? grid->wind_capacity_factor : grid->solar_capacity_factor;
         }
         m.fraction("capacity_factor", s.capacity_factor);
         break;
@@ -171,24 +186,33 @@ void decode_supply(MapView& site, const std::string& country, const Catalog& cat
           sh.fraction("carbon_seasonal", s.shape.carbon_seasonal);
           sh.fraction("carbon_daily", s.shape.carbon_daily);
           if (s.shape.price_seasonal + s.shape.price_daily > 1.0) {
-            sh.error("price_seasonal", "price_seasonal + price_daily must not exceed 1 (prices would turn negative)");
+            sh.error("price_seasonal",
+                     "price_seasonal + price_daily must not exceed 1 (prices would turn negative)");
           }
           if (s.shape.carbon_seasonal + s.shape.carbon_daily > 1.0) {
-            sh.error("carbon_seasonal", "carbon_seasonal + carbon_daily must not exceed 1 (intensity would turn negative)");
+            sh.error(
+                "carbon_seasonal",
+                "carbon_seasonal + carbon_daily must not exceed 1 (intensity would turn negative)");
           }
           sh.finish();
         }
         const YAML::Node prices = m.get("price_csv");
-        if (prices.IsDefined()) read_series(m.context(), prices, m.path_of("price_csv"), base_dir, "price_eur_per_mwh", s.price_series);
+        if (prices.IsDefined())
+          read_series(m.context(), prices, m.path_of("price_csv"), base_dir, "price_eur_per_mwh",
+                      s.price_series);
         const YAML::Node carbon = m.get("carbon_csv");
-        if (carbon.IsDefined()) read_series(m.context(), carbon, m.path_of("carbon_csv"), base_dir, "carbon_g_per_kwh", s.carbon_series);
+        if (carbon.IsDefined())
+          read_series(m.context(), carbon, m.path_of("carbon_csv"), base_dir, "carbon_g_per_kwh",
+                      s.carbon_series);
         break;
       }
     }
     if (s.kind != SourceKind::grid) {
       m.quantity("carbon_intensity", s.carbon, Need::optional, Check::non_negative);
     }
-    const Need price_need = (s.kind == SourceKind::nuclear || s.kind == SourceKind::grid) ? Need::optional : Need::required;
+    const Need price_need = (s.kind == SourceKind::nuclear || s.kind == SourceKind::grid)
+                                ? Need::optional
+                                : Need::required;
     m.quantity("price", s.price, price_need, Check::non_negative);
     m.finish();
     out.push_back(std::move(s));

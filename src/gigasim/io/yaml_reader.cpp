@@ -58,7 +58,8 @@ YAML::Node MapView::get(std::string_view key) {
 
 void MapView::error(std::string_view key, std::string message) {
   const YAML::Node value = get(key);
-  ctx_.error(path_of(key), value.IsDefined() ? ctx_.where(value) : ctx_.where(node_), std::move(message));
+  ctx_.error(path_of(key), value.IsDefined() ? ctx_.where(value) : ctx_.where(node_),
+             std::move(message));
 }
 
 bool MapView::scalar(std::string_view key, Need need, YAML::Node& value) {
@@ -83,7 +84,8 @@ bool MapView::scalar(std::string_view key, Need need, YAML::Node& value) {
 bool MapView::check_value(std::string_view key, const YAML::Node& value, double v, Check check) {
   const char* problem = nullptr;
   switch (check) {
-    case Check::none: break;
+    case Check::none:
+      break;
     case Check::positive:
       if (!(v > 0)) problem = "must be positive";
       break;
@@ -201,7 +203,8 @@ bool MapView::monthly(std::string_view key, std::array<double, 12>& out, Need ne
       ok = false;
       continue;
     }
-    if ((check == Check::non_negative && parsed[i] < 0) || (check == Check::positive && parsed[i] <= 0) ||
+    if ((check == Check::non_negative && parsed[i] < 0) ||
+        (check == Check::positive && parsed[i] <= 0) ||
         (check == Check::fraction && (parsed[i] < 0 || parsed[i] > 1))) {
       ctx_.error(path, item, fmt::format("value {} is out of range", parsed[i]));
       ok = false;
@@ -252,8 +255,9 @@ YAML::Node parse_yaml(const std::string& text, const std::string& file) {
   try {
     return YAML::Load(text);
   } catch (const YAML::Exception& e) {
-    throw core::InputError(core::Diagnostic{
-        "", fmt::format("YAML syntax error: {}", e.msg), {file, e.mark.line + 1, e.mark.column + 1}});
+    throw core::InputError(core::Diagnostic{"",
+                                            fmt::format("YAML syntax error: {}", e.msg),
+                                            {file, e.mark.line + 1, e.mark.column + 1}});
   }
 }
 

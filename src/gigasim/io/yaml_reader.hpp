@@ -66,11 +66,15 @@ class MapView {
   // an error when it is invalid, or absent and required; leave `out` (a default or the
   // catalog's value) untouched otherwise.
   template <class Q>
-  bool quantity(std::string_view key, Q& out, Need need = Need::optional, Check check = Check::none);
-  bool number(std::string_view key, double& out, Need need = Need::optional, Check check = Check::none);
+  bool quantity(std::string_view key, Q& out, Need need = Need::optional,
+                Check check = Check::none);
+  bool number(std::string_view key, double& out, Need need = Need::optional,
+              Check check = Check::none);
   bool fraction(std::string_view key, double& out, Need need = Need::optional);
-  bool integer(std::string_view key, std::int64_t& out, Need need = Need::optional, Check check = Check::none);
-  bool integer(std::string_view key, int& out, Need need = Need::optional, Check check = Check::none);
+  bool integer(std::string_view key, std::int64_t& out, Need need = Need::optional,
+               Check check = Check::none);
+  bool integer(std::string_view key, int& out, Need need = Need::optional,
+               Check check = Check::none);
   bool boolean(std::string_view key, bool& out, Need need = Need::optional);
   bool string(std::string_view key, std::string& out, Need need = Need::optional);
   /// A list of exactly 12 plain numbers (January..December).
@@ -96,8 +100,10 @@ template <class Q>
 bool read_quantity(Context& ctx, const YAML::Node& value, const std::string& path, Q& out) {
   if (!value.IsScalar()) {
     ctx.error(path, value,
-              std::string("expected ") + std::string(core::dimension_name(core::QuantityTraits<Q>::dimension)) +
-                  " like \"" + std::string(core::dimension_example(core::QuantityTraits<Q>::dimension)) + "\"");
+              std::string("expected ") +
+                  std::string(core::dimension_name(core::QuantityTraits<Q>::dimension)) +
+                  " like \"" +
+                  std::string(core::dimension_example(core::QuantityTraits<Q>::dimension)) + "\"");
     return false;
   }
   try {

@@ -48,8 +48,12 @@ struct Totals {
 
   // The Green Grid's metrics. PUE = facility / IT energy; WUE = site water (L) / IT kWh;
   // ERE = (facility − reused) / IT; ERF = reused / facility.
-  [[nodiscard]] double pue() const { return energy_it_mwh > 0 ? energy_facility_mwh / energy_it_mwh : 0.0; }
-  [[nodiscard]] double wue_l_per_kwh() const { return energy_it_mwh > 0 ? water_m3 / energy_it_mwh : 0.0; }
+  [[nodiscard]] double pue() const {
+    return energy_it_mwh > 0 ? energy_facility_mwh / energy_it_mwh : 0.0;
+  }
+  [[nodiscard]] double wue_l_per_kwh() const {
+    return energy_it_mwh > 0 ? water_m3 / energy_it_mwh : 0.0;
+  }
   [[nodiscard]] double ere() const {
     return energy_it_mwh > 0 ? (energy_facility_mwh - heat_reused_mwh) / energy_it_mwh : 0.0;
   }
@@ -77,7 +81,7 @@ struct SiteResult {
   std::string country;
   std::string weather_source;
   std::vector<FleetResult> fleet;
-  double design_pue = 0.0;     ///< PUE at full load in the worst hour of the year
+  double design_pue = 0.0;  ///< PUE at full load in the worst hour of the year
   double liquid_share = 0.0;
   Totals totals;
   std::vector<SiteTickRow> rows;

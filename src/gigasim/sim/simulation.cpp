@@ -1,11 +1,11 @@
 #include "gigasim/sim/simulation.hpp"
 
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-
-#include <fmt/chrono.h>
-#include <fmt/format.h>
 
 #include "gigasim/energy/dispatch.hpp"
 
@@ -65,12 +65,14 @@ void Simulation::facility_tick(std::size_t site, core::Time now, SiteResult& out
   const double u = m.spec->utilization.at(hour_of_day);
   const double it_w = m.it_power_w(u);
   const double demand = facility::heat_demand_w(m.facility.heat_reuse, t_db, hour);
-  const facility::FacilityLoad f = facility::evaluate_facility(m.facility, it_w, m.rated_it_w, t_db, t_wb, demand);
+  const facility::FacilityLoad f =
+      facility::evaluate_facility(m.facility, it_w, m.rated_it_w, t_db, t_wb, demand);
 
   const std::size_t n = m.profiles.size();
   const auto supplied = std::span<double>(supplied_w_).first(n);
-  const energy::DispatchResult d = energy::dispatch(
-      f.facility_w, m.spec->grid_connection.value(), hour, m.profiles, supplied, std::span(order_).first(n));
+  const energy::DispatchResult d =
+      energy::dispatch(f.facility_w, m.spec->grid_connection.value(), hour, m.profiles, supplied,
+                       std::span(order_).first(n));
 
   SiteTickRow row;
   row.time_h = now.in_hours();
@@ -102,7 +104,8 @@ void Simulation::facility_tick(std::size_t site, core::Time now, SiteResult& out
   row.carbon_t = static_cast<float>(carbon_kg / 1e3);
   row.energy_cost_eur = static_cast<float>(cost);
   const double served_j = (f.facility_w - d.unserved_w) * dt_s;
-  row.carbon_intensity_g_per_kwh = static_cast<float>(served_j > 0 ? carbon_kg * 1e3 / (served_j / 3.6e6) : 0.0);
+  row.carbon_intensity_g_per_kwh =
+      static_cast<float>(served_j > 0 ? carbon_kg * 1e3 / (served_j / 3.6e6) : 0.0);
   out.rows.push_back(row);
   const auto tick_index = static_cast<std::size_t>(now.ms() / scenario_.tick.ms());
   it_sum_w_[tick_index] += f.it_w;
@@ -133,7 +136,8 @@ Results Simulation::run(const Progress& progress) {
   r.tick_h = scenario_.tick.in_hours();
   r.start_date = fmt::format("{:%Y-%m-%d}", scenario_.start);
 
-  const auto ticks = static_cast<std::size_t>((scenario_.horizon.ms() + scenario_.tick.ms() - 1) / scenario_.tick.ms());
+  const auto ticks = static_cast<std::size_t>((scenario_.horizon.ms() + scenario_.tick.ms() - 1) /
+                                              scenario_.tick.ms());
   r.sites.resize(sites_.size());
   it_sum_w_.assign(ticks, 0.0);
   facility_sum_w_.assign(ticks, 0.0);
@@ -154,7 +158,8 @@ Results Simulation::run(const Progress& progress) {
     }
     s.totals.grid_connection_mw = m.spec->grid_connection.value() / 1e6;
     source_energy_j_.emplace_back(m.profiles.size(), 0.0);
-    queue_.schedule(core::Time::start(), Event{EventKind::facility_tick, static_cast<std::uint32_t>(i)});
+    queue_.schedule(core::Time::start(),
+                    Event{EventKind::facility_tick, static_cast<std::uint32_t>(i)});
   }
 
   const core::Time end = core::Time::start() + scenario_.horizon;
@@ -178,14 +183,16 @@ Results Simulation::run(const Progress& progress) {
 
   for (std::size_t i = 0; i < sites_.size(); ++i) {
     for (std::size_t k = 0; k < sites_[i].source_names.size(); ++k) {
-      r.sites[i].totals.energy_by_source_mwh[sites_[i].source_names[k]] += source_energy_j_[i][k] / kJPerMWh;
+      r.sites[i].totals.energy_by_source_mwh[sites_[i].source_names[k]] +=
+          source_energy_j_[i][k] / kJPerMWh;
     }
   }
   // Totals over sites; the joint peaks come from the per-tick sums (ticks are aligned).
   for (const auto& s : r.sites) r.total.add(s.totals);
   for (std::size_t k = 0; k < ticks; ++k) {
     r.total.it_power_peak_mw = std::max(r.total.it_power_peak_mw, it_sum_w_[k] / 1e6);
-    r.total.facility_power_peak_mw = std::max(r.total.facility_power_peak_mw, facility_sum_w_[k] / 1e6);
+    r.total.facility_power_peak_mw =
+        std::max(r.total.facility_power_peak_mw, facility_sum_w_[k] / 1e6);
   }
   if (progress) progress(1.0);
   return r;

@@ -41,8 +41,8 @@ class Simulation {
   std::size_t hours_ = 0;
   std::vector<SiteModel> sites_;
   core::EventQueue<Event> queue_;
-  std::vector<double> supplied_w_;   // scratch for dispatch
-  std::vector<std::size_t> order_;   // scratch for dispatch
+  std::vector<double> supplied_w_;                    // scratch for dispatch
+  std::vector<std::size_t> order_;                    // scratch for dispatch
   std::vector<std::vector<double>> source_energy_j_;  // [site][source], summed per tick
   std::vector<double> it_sum_w_, facility_sum_w_;     // [tick], over sites, for joint peaks
 };

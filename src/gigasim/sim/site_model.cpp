@@ -15,10 +15,13 @@ climate::WeatherYear weather_for(const SiteSpec& spec, const core::RandomStreams
   return w;
 }
 
-double full_it_w(const hardware::System& s, double overhead) { return s.power_full.value() * (1.0 + overhead); }
+double full_it_w(const hardware::System& s, double overhead) {
+  return s.power_full.value() * (1.0 + overhead);
+}
 
 // Power-weighted liquid-cooled share of the fleet at full load.
-double fleet_liquid_share(const std::vector<FleetEntry>& fleet, const std::vector<std::int64_t>& counts) {
+double fleet_liquid_share(const std::vector<FleetEntry>& fleet,
+                          const std::vector<std::int64_t>& counts) {
   double liquid = 0.0, total = 0.0;
   for (std::size_t i = 0; i < fleet.size(); ++i) {
     const double p = static_cast<double>(counts[i]) * fleet[i].system.power_full.value();
@@ -30,8 +33,8 @@ double fleet_liquid_share(const std::vector<FleetEntry>& fleet, const std::vecto
 
 }  // namespace
 
-SiteModel prepare_site(const SiteSpec& spec, const Scenario& scenario, const core::RandomStreams& streams,
-                       std::size_t hours) {
+SiteModel prepare_site(const SiteSpec& spec, const Scenario& scenario,
+                       const core::RandomStreams& streams, std::size_t hours) {
   SiteModel m;
   m.spec = &spec;
   m.weather = weather_for(spec, streams);
@@ -45,7 +48,8 @@ SiteModel prepare_site(const SiteSpec& spec, const Scenario& scenario, const cor
   for (std::size_t i = 0; i < spec.fleet.size(); ++i) {
     if (spec.fleet[i].count) {
       counts[i] = *spec.fleet[i].count;
-      fixed_w += static_cast<double>(counts[i]) * full_it_w(spec.fleet[i].system, spec.network_overhead);
+      fixed_w +=
+          static_cast<double>(counts[i]) * full_it_w(spec.fleet[i].system, spec.network_overhead);
     } else {
       auto_index = static_cast<std::ptrdiff_t>(i);
     }
@@ -59,7 +63,8 @@ SiteModel prepare_site(const SiteSpec& spec, const Scenario& scenario, const cor
     counts[ai] = static_cast<std::int64_t>(std::max(0.0, envelope / 1.2 - fixed_w) / per);
     for (int pass = 0; pass < 2; ++pass) {
       m.facility.liquid_share = spec.liquid_share.value_or(fleet_liquid_share(spec.fleet, counts));
-      counts[ai] = facility::size_to_envelope(m.facility, m.weather, per, fixed_w, envelope).systems;
+      counts[ai] =
+          facility::size_to_envelope(m.facility, m.weather, per, fixed_w, envelope).systems;
     }
   }
   m.facility.liquid_share = spec.liquid_share.value_or(fleet_liquid_share(spec.fleet, counts));
@@ -69,7 +74,8 @@ SiteModel prepare_site(const SiteSpec& spec, const Scenario& scenario, const cor
     const auto n = static_cast<double>(counts[i]);
     m.idle_it_w += n * s.power_idle.value() * (1.0 + spec.network_overhead);
     m.dynamic_it_w += n * (s.power_full - s.power_idle).value() * (1.0 + spec.network_overhead);
-    m.fleet.push_back(FleetResult{s.id, s.accelerator.id, counts[i], counts[i] * s.accelerators_per_system,
+    m.fleet.push_back(FleetResult{s.id, s.accelerator.id, counts[i],
+                                  counts[i] * s.accelerators_per_system,
                                   !spec.fleet[i].count.has_value()});
   }
   m.rated_it_w = m.idle_it_w + m.dynamic_it_w;
@@ -81,7 +87,8 @@ SiteModel prepare_site(const SiteSpec& spec, const Scenario& scenario, const cor
     m.design_pue = worst / m.rated_it_w;
   }
 
-  energy::SourceContext where{spec.location.latitude, spec.location.longitude, day_of_year(scenario.start)};
+  energy::SourceContext where{spec.location.latitude, spec.location.longitude,
+                              day_of_year(scenario.start)};
   for (const auto& source : spec.supply) {
     core::RandomStream rng = streams.stream("supply/" + spec.name + "/" + source.name);
     m.profiles.push_back(energy::build_profile(source, where, hours, rng));

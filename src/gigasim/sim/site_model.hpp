@@ -29,14 +29,16 @@ struct SiteModel {
   std::vector<std::string> source_names;
   std::vector<energy::SourceKind> source_kinds;
 
-  [[nodiscard]] double it_power_w(double utilization) const { return idle_it_w + utilization * dynamic_it_w; }
+  [[nodiscard]] double it_power_w(double utilization) const {
+    return idle_it_w + utilization * dynamic_it_w;
+  }
 };
 
 /// Prepares a site: weather from its EPW year or synthesised from the location's normals
 /// (stream "weather/<site>"), fleet counts (sizing `auto` entries to the envelope), the
 /// liquid share (power-weighted over the fleet unless the scenario sets it) and hourly
 /// supply profiles (stream "supply/<site>/<source>").
-SiteModel prepare_site(const SiteSpec& spec, const Scenario& scenario, const core::RandomStreams& streams,
-                       std::size_t hours);
+SiteModel prepare_site(const SiteSpec& spec, const Scenario& scenario,
+                       const core::RandomStreams& streams, std::size_t hours);
 
 }  // namespace gigasim::sim
