@@ -40,6 +40,7 @@ TEST(Units, ConvertsEnergyPriceAndCarbon) {
   EXPECT_DOUBLE_EQ(parse<Bandwidth>("400 Gbit/s").value(), 50e9);
   EXPECT_EQ(parse<Duration>("1.5 h"), Duration::minutes(90));
   EXPECT_EQ(parse<Duration>("1 year"), Duration::days(365));
+  EXPECT_DOUBLE_EQ(parse<PowerPerKelvin>("2.5 MW/K").value(), 2.5e6);
 }
 
 TEST(Units, RefusesTheWrongDimension) {

@@ -80,6 +80,26 @@ TEST(HeatReuse, DemandFollowsDegreeHours) {
   EXPECT_DOUBLE_EQ(heat_demand_w(h, -10.0, 0), 0.0);  // no network, no demand
 }
 
+TEST(HeatReuse, DegreeCoefficientFormWithOptionalCap) {
+  HeatReuseSpec h;
+  h.enabled = true;
+  h.base_load = core::megawatts(10);
+  h.degree_coefficient = core::PowerPerKelvin::base(2e6);  // 2 MW per kelvin below 15 C
+  EXPECT_DOUBLE_EQ(heat_demand_w(h, 15.0, 0), 10e6);
+  EXPECT_DOUBLE_EQ(heat_demand_w(h, 5.0, 0), 30e6);
+  EXPECT_DOUBLE_EQ(heat_demand_w(h, -20.0, 0), 80e6);  // no cap
+  h.peak_load = core::megawatts(60);
+  EXPECT_DOUBLE_EQ(heat_demand_w(h, -20.0, 0), 60e6);
+}
+
+TEST(HeatReuse, DemandFromAnHourlySeries) {
+  HeatReuseSpec h;
+  h.enabled = true;
+  h.demand_series_w = {1e6, 2e6, 3e6};
+  EXPECT_DOUBLE_EQ(heat_demand_w(h, -30.0, 1), 2e6);
+  EXPECT_DOUBLE_EQ(heat_demand_w(h, -30.0, 4), 2e6);  // wraps around
+}
+
 TEST(HeatReuse, HeatPumpBalanceAndCop) {
   HeatReuseSpec h;
   h.enabled = true;

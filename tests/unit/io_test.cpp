@@ -237,6 +237,45 @@ TEST(ScenarioLoader, UnknownKeysInsideNestedMappingsAreFound) {
   EXPECT_NE(p[0].message.find("supply_temp"), std::string::npos);
 }
 
+TEST(ScenarioLoader, ReadsCsvSeriesRelativeToTheScenario) {
+  const auto dir = std::filesystem::temp_directory_path() / "gigasim-csv-scenario";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "grid.csv") << "hour,price_eur_per_mwh,carbon_g_per_kwh\n0,50,30\n1,80,60\n";
+  std::ofstream(dir / "heat.csv") << "hour,demand_mw\n0,12\n1,15\n";
+  std::string yaml = kValid;
+  yaml.replace(yaml.find("      - type: grid"), 18,
+               "      - type: grid\n        price_csv: {file: grid.csv}\n        carbon_csv: {file: grid.csv}");
+  yaml += "    heat_reuse: {demand_csv: {file: heat.csv}}\n";
+  const auto s = load_scenario_text(yaml, "t.yaml", dir, catalog());
+  EXPECT_EQ(s.sites[0].supply[0].price_series, (std::vector<double>{50, 80}));
+  EXPECT_EQ(s.sites[0].supply[0].carbon_series, (std::vector<double>{30, 60}));
+  EXPECT_EQ(s.sites[0].facility.heat_reuse.demand_series_w, (std::vector<double>{12e6, 15e6}));
+  // A bad cell is reported in the CSV file and under the YAML path that names it.
+  std::ofstream(dir / "grid.csv") << "hour,price_eur_per_mwh\n0,cheap\n";
+  std::string bad = kValid;
+  bad.replace(bad.find("      - type: grid"), 18, "      - type: grid\n        price_csv: {file: grid.csv}");
+  try {
+    (void)load_scenario_text(bad, "t.yaml", dir, catalog());
+    FAIL();
+  } catch (const core::InputError& e) {
+    EXPECT_EQ(e.diagnostics()[0].path, "sites[0].supply[0].price_csv.file");
+    EXPECT_EQ(e.diagnostics()[0].location.line, 2);
+    EXPECT_NE(e.diagnostics()[0].location.file.find("grid.csv"), std::string::npos);
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(ScenarioLoader, WindWithItsOwnCapacityFactorMayNameACountry) {
+  std::string yaml = kValid;
+  yaml += "      - {type: wind, country: XX, capacity: 10 MW, capacity_factor: 0.3, price: 50 EUR/MWh}\n";
+  EXPECT_TRUE(problems(yaml).empty());
+  yaml = kValid;
+  yaml += "      - {type: wind, country: XX, capacity: 10 MW, price: 50 EUR/MWh}\n";
+  const auto p = problems(yaml);
+  ASSERT_EQ(p.size(), 1U);
+  EXPECT_EQ(p[0].path, "sites[0].supply[1].country");
+}
+
 TEST(CsvSeries, ReadsAColumnAndLocatesBadCells) {
   EXPECT_EQ(read_csv_column("hour,mw\n0,1.5\n1,2\n", "f.csv", "mw"),
             (std::vector<double>{1.5, 2.0}));

@@ -62,6 +62,11 @@ TEST(Simulation, SupplyMeetsFacilityLoadEveryTick) {
                   t.energy_heat_pump_mwh,
               1e-6 * t.energy_facility_mwh);
   EXPECT_TRUE(some_unserved) << "import cap 40 MW + 210 MW of plants cannot always meet ~200 MW";
+  double carbon = 0, cost = 0;
+  for (const auto& [name, t_co2] : t.carbon_by_source_t) carbon += t_co2;
+  for (const auto& [name, eur] : t.cost_by_source_eur) cost += eur;
+  EXPECT_NEAR(carbon, t.carbon_t, 1e-9 * t.carbon_t);
+  EXPECT_NEAR(cost, t.energy_cost_eur, 1e-9 * t.energy_cost_eur);
 }
 
 TEST(Simulation, AutoFleetFitsTheEnvelopeAtFullLoad) {

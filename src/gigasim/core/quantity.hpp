@@ -52,6 +52,7 @@ struct ComputeRateTag {};       // FLOP/s
 struct DataSizeTag {};          // byte
 struct BandwidthTag {};         // byte/s
 struct LengthTag {};            // m
+struct PowerPerKelvinTag {};    // W/K
 
 using Power = Quantity<PowerTag>;
 using Energy = Quantity<EnergyTag>;
@@ -65,6 +66,7 @@ using ComputeRate = Quantity<ComputeRateTag>;
 using DataSize = Quantity<DataSizeTag>;
 using Bandwidth = Quantity<BandwidthTag>;
 using Length = Quantity<LengthTag>;
+using PowerPerKelvin = Quantity<PowerPerKelvinTag>;  // W/K
 
 /// An absolute temperature, held in degrees Celsius. Affine: the difference of two
 /// temperatures is a TemperatureDelta, and two temperatures cannot be added.

@@ -110,6 +110,9 @@ constexpr std::array kUnits = {
     Unit{"Tbit/s", Dimension::bandwidth, 1e12 / 8, 0},
     Unit{"m", Dimension::length, 1.0, 0},
     Unit{"km", Dimension::length, 1e3, 0},
+    Unit{"W/K", Dimension::power_per_kelvin, 1.0, 0},
+    Unit{"kW/K", Dimension::power_per_kelvin, 1e3, 0},
+    Unit{"MW/K", Dimension::power_per_kelvin, 1e6, 0},
 };
 
 std::string_view trim(std::string_view s) {
@@ -182,6 +185,8 @@ std::string_view dimension_name(Dimension d) {
       return "a bandwidth";
     case Dimension::length:
       return "a length";
+    case Dimension::power_per_kelvin:
+      return "a power per kelvin";
   }
   return "a quantity";
 }
@@ -218,6 +223,8 @@ std::string_view dimension_example(Dimension d) {
       return "900 GB/s";
     case Dimension::length:
       return "150 m";
+    case Dimension::power_per_kelvin:
+      return "2.5 MW/K";
   }
   return "";
 }

@@ -28,6 +28,7 @@ enum class Dimension {
   data_size,
   bandwidth,
   length,
+  power_per_kelvin,
 };
 
 /// "a power", "a duration", ... for messages.
@@ -72,6 +73,7 @@ GIGASIM_QUANTITY_TRAITS(ComputeRate, compute_rate)
 GIGASIM_QUANTITY_TRAITS(DataSize, data_size)
 GIGASIM_QUANTITY_TRAITS(Bandwidth, bandwidth)
 GIGASIM_QUANTITY_TRAITS(Length, length)
+GIGASIM_QUANTITY_TRAITS(PowerPerKelvin, power_per_kelvin)
 #undef GIGASIM_QUANTITY_TRAITS
 
 template <>

@@ -9,10 +9,13 @@ double heat_demand_w(const HeatReuseSpec& spec, double dry_bulb_c, std::size_t h
   if (!spec.enabled) return 0.0;
   if (!spec.demand_series_w.empty())
     return spec.demand_series_w[hour % spec.demand_series_w.size()];
+  const double degrees = std::max(0.0, spec.heating_threshold.in_celsius() - dry_bulb_c);
   const double span = spec.heating_threshold.in_celsius() - spec.design_outdoor.in_celsius();
-  const double x = span > 0 ? (spec.heating_threshold.in_celsius() - dry_bulb_c) / span : 0.0;
-  return spec.base_load.value() +
-         (spec.peak_load - spec.base_load).value() * std::clamp(x, 0.0, 1.0);
+  const double k = spec.degree_coefficient.value() > 0 ? spec.degree_coefficient.value()
+                   : span > 0                          ? (spec.peak_load - spec.base_load).value() / span
+                                                       : 0.0;
+  const double demand = spec.base_load.value() + k * degrees;
+  return spec.peak_load.value() > 0 ? std::min(demand, spec.peak_load.value()) : demand;
 }
 
 HeatReuseResult reuse_heat(const HeatReuseSpec& spec, double available_w,

@@ -12,7 +12,8 @@ struct HeatReuseSpec {
   bool enabled = false;
   core::Temperature network_supply = core::Temperature::celsius(70.0);
   core::Power base_load;  ///< demand when it is warm (hot water, process heat)
-  core::Power peak_load;  ///< demand at the design outdoor temperature
+  core::Power peak_load;  ///< demand at the design outdoor temperature (0: no cap)
+  core::PowerPerKelvin degree_coefficient;  ///< demand per kelvin below the threshold (0: from peak)
   core::Temperature design_outdoor = core::Temperature::celsius(-5.0);
   core::Temperature heating_threshold = core::Temperature::celsius(15.0);
   double carnot_fraction = 0.5;  ///< heat-pump COP = fraction × Carnot COP
@@ -21,8 +22,10 @@ struct HeatReuseSpec {
   std::vector<double> demand_series_w;  ///< hourly demand from a CSV (overrides the model)
 };
 
-/// District-heating demand: base + (peak − base) · clamp((T_thr − T_out)/(T_thr − T_design), 0, 1),
-/// a degree-hour model (heating degree-days, EN ISO 15927-6), or the CSV series.
+/// District-heating demand by heating degree-hours (degree-days: EN ISO 15927-6):
+///   demand = base + k · max(0, T_thr − T_out), capped at the peak load when one is given,
+/// with k the degree coefficient, or k = (peak − base) / (T_thr − T_design) when only the
+/// peak at the design outdoor temperature is given; or the hourly CSV series.
 double heat_demand_w(const HeatReuseSpec& spec, double dry_bulb_c, std::size_t hour);
 
 struct HeatReuseResult {

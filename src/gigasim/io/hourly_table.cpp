@@ -23,6 +23,7 @@ std::span<const HourlyColumn> hourly_columns() {
       HourlyColumn{"facility_mw", "MW", &R::facility_mw},
       HourlyColumn{"pue", "ratio", &R::pue},
       HourlyColumn{"water_m3", "m3 in the tick", &R::water_m3},
+      HourlyColumn{"wue_l_per_kwh", "L/kWh", &R::wue_l_per_kwh},
       HourlyColumn{"heat_demand_mw", "MW", &R::heat_demand_mw},
       HourlyColumn{"heat_reused_mw", "MW", &R::heat_reused_mw},
       HourlyColumn{"free_cooling", "fraction of heat", &R::free_cooling},
@@ -95,8 +96,9 @@ void insert_kpis(Database& db, sqlite3_stmt* s, const std::string& site, const s
     db.step(s);
   };
   for (const Kpi& k : kpis_of(t)) put(k.name, k.value, k.unit);
-  for (const auto& [name, mwh] : t.energy_by_source_mwh)
-    put("energy_by_source_mwh." + name, mwh, "MWh");
+  for (const auto& [name, mwh] : t.energy_by_source_mwh) put("energy_by_source_mwh." + name, mwh, "MWh");
+  for (const auto& [name, co2] : t.carbon_by_source_t) put("carbon_by_source_t." + name, co2, "t CO2e");
+  for (const auto& [name, eur] : t.cost_by_source_eur) put("cost_by_source_eur." + name, eur, "EUR");
 }
 
 // RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.

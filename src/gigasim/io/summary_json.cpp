@@ -49,6 +49,11 @@ nlohmann::json totals_json(const sim::Totals& t) {
   nlohmann::json sources = nlohmann::json::object();
   for (const auto& [name, mwh] : t.energy_by_source_mwh) sources[name] = number(mwh);
   j["energy_by_source_mwh"] = sources;
+  nlohmann::json carbon = nlohmann::json::object(), cost = nlohmann::json::object();
+  for (const auto& [name, t_co2] : t.carbon_by_source_t) carbon[name] = number(t_co2);
+  for (const auto& [name, eur] : t.cost_by_source_eur) cost[name] = number(eur);
+  j["carbon_by_source_t"] = carbon;
+  j["cost_by_source_eur"] = cost;
   return j;
 }
 

@@ -133,15 +133,16 @@ void decode_supply(MapView& site, const std::string& country, const Catalog& cat
     s.carbon = default_carbon(s.kind);
     m.boolean("on_site", s.on_site);
     const io::Grid* grid = nullptr;
-    const bool needs_grid =
-        s.kind == SourceKind::grid ||
-        ((s.kind == SourceKind::wind || s.kind == SourceKind::solar) && !m.has("capacity_factor"));
+    // Grid, wind and solar take defaults from a country's grid; wind and solar only need
+    // it when no capacity factor of their own is given.
+    const bool uses_country = s.kind == SourceKind::grid || s.kind == SourceKind::wind || s.kind == SourceKind::solar;
+    std::string grid_country = country;
+    if (uses_country) m.string("country", grid_country);
+    const bool needs_grid = s.kind == SourceKind::grid || (uses_country && !m.has("capacity_factor"));
     if (needs_grid) {
-      std::string c = country;
-      m.string("country", c);
-      const auto it = catalog.grids.find(c);
+      const auto it = catalog.grids.find(grid_country);
       if (it == catalog.grids.end()) {
-        m.error("country", fmt::format("no grid for country \"{}\" in data/grids.yaml", c));
+        m.error("country", fmt::format("no grid for country \"{}\" in data/grids.yaml", grid_country));
       } else {
         grid = &it->second;
       }

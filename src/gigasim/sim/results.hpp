@@ -15,6 +15,7 @@ struct SiteTickRow {
   float utilization = 0;
   float it_mw = 0, power_chain_loss_mw = 0, cooling_mw = 0, heat_pump_mw = 0, facility_mw = 0;
   float pue = 0;
+  float wue_l_per_kwh = 0;
   float water_m3 = 0;
   float heat_demand_mw = 0, heat_reused_mw = 0;
   float free_cooling = 0;
@@ -40,6 +41,8 @@ struct Totals {
   double heat_demand_mwh = 0;
   double heat_reused_mwh = 0;
   std::map<std::string, double> energy_by_source_mwh;
+  std::map<std::string, double> carbon_by_source_t;
+  std::map<std::string, double> cost_by_source_eur;
   double unserved_energy_mwh = 0;
   double carbon_t = 0;
   double energy_cost_eur = 0;

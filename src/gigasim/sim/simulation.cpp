@@ -27,6 +27,8 @@ void Totals::add(const Totals& o) {
   heat_demand_mwh += o.heat_demand_mwh;
   heat_reused_mwh += o.heat_reused_mwh;
   for (const auto& [name, mwh] : o.energy_by_source_mwh) energy_by_source_mwh[name] += mwh;
+  for (const auto& [name, t] : o.carbon_by_source_t) carbon_by_source_t[name] += t;
+  for (const auto& [name, eur] : o.cost_by_source_eur) cost_by_source_eur[name] += eur;
   unserved_energy_mwh += o.unserved_energy_mwh;
   carbon_t += o.carbon_t;
   energy_cost_eur += o.energy_cost_eur;
@@ -86,6 +88,7 @@ void Simulation::facility_tick(std::size_t site, core::Time now, SiteResult& out
   row.facility_mw = static_cast<float>(f.facility_w / 1e6);
   row.pue = static_cast<float>(f.it_w > 0 ? f.facility_w / f.it_w : 0.0);
   row.water_m3 = static_cast<float>(f.water_m3_per_s * dt_s);
+  row.wue_l_per_kwh = static_cast<float>(f.it_w > 0 ? f.water_m3_per_s * 1e3 / (f.it_w / 3.6e6) : 0.0);
   row.heat_demand_mw = static_cast<float>(f.heat_demand_w / 1e6);
   row.heat_reused_mw = static_cast<float>(f.heat_delivered_w / 1e6);
   row.free_cooling = static_cast<float>(f.free_cooling_fraction);
@@ -96,9 +99,14 @@ void Simulation::facility_tick(std::size_t site, core::Time now, SiteResult& out
   float* by_kind[] = {&row.nuclear_mw, &row.hydro_mw, &row.wind_mw, &row.solar_mw, &row.grid_mw};
   for (std::size_t i = 0; i < n; ++i) {
     const double e = supplied[i] * dt_s;
-    carbon_kg += e * m.profiles[i].carbon_at(hour);
-    cost += e * m.profiles[i].price_at(hour);
-    source_energy_j_[site][i] += e;
+    SourceSums& sums = source_sums_[site][i];
+    const double source_carbon = e * m.profiles[i].carbon_at(hour);
+    const double source_cost = e * m.profiles[i].price_at(hour);
+    sums.energy_j += e;
+    sums.carbon_kg += source_carbon;
+    sums.cost_eur += source_cost;
+    carbon_kg += source_carbon;
+    cost += source_cost;
     *by_kind[static_cast<std::size_t>(m.source_kinds[i])] += static_cast<float>(supplied[i] / 1e6);
   }
   row.carbon_t = static_cast<float>(carbon_kg / 1e3);
@@ -157,7 +165,7 @@ Results Simulation::run(const Progress& progress) {
       s.totals.accelerators += f.accelerators;
     }
     s.totals.grid_connection_mw = m.spec->grid_connection.value() / 1e6;
-    source_energy_j_.emplace_back(m.profiles.size(), 0.0);
+    source_sums_.emplace_back(m.profiles.size());
     queue_.schedule(core::Time::start(),
                     Event{EventKind::facility_tick, static_cast<std::uint32_t>(i)});
   }
@@ -183,8 +191,12 @@ Results Simulation::run(const Progress& progress) {
 
   for (std::size_t i = 0; i < sites_.size(); ++i) {
     for (std::size_t k = 0; k < sites_[i].source_names.size(); ++k) {
-      r.sites[i].totals.energy_by_source_mwh[sites_[i].source_names[k]] +=
-          source_energy_j_[i][k] / kJPerMWh;
+      const std::string& name = sites_[i].source_names[k];
+      const SourceSums& sums = source_sums_[i][k];
+      Totals& t = r.sites[i].totals;
+      t.energy_by_source_mwh[name] += sums.energy_j / kJPerMWh;
+      t.carbon_by_source_t[name] += sums.carbon_kg / 1e3;
+      t.cost_by_source_eur[name] += sums.cost_eur;
     }
   }
   // Totals over sites; the joint peaks come from the per-tick sums (ticks are aligned).

@@ -43,7 +43,10 @@ class Simulation {
   core::EventQueue<Event> queue_;
   std::vector<double> supplied_w_;                    // scratch for dispatch
   std::vector<std::size_t> order_;                    // scratch for dispatch
-  std::vector<std::vector<double>> source_energy_j_;  // [site][source], summed per tick
+  struct SourceSums {
+    double energy_j = 0.0, carbon_kg = 0.0, cost_eur = 0.0;
+  };
+  std::vector<std::vector<SourceSums>> source_sums_;  // [site][source], summed per tick
   std::vector<double> it_sum_w_, facility_sum_w_;     // [tick], over sites, for joint peaks
 };
 
