@@ -31,6 +31,13 @@ Scenario scenario(const std::string& extra_site_yaml = "", const std::string& to
   return io::load_scenario_text(yaml, "t.yaml", ".", catalog());
 }
 
+const std::string kSecondSite = R"(  - name: second
+    location: lulea
+    grid_connection: 50 MW
+    fleet: [{system: dgx-h100, count: 100}]
+    supply: [{type: grid}]
+)";
+
 TEST(UtilizationProfile, PeaksAtItsHourAndStaysInRange) {
   UtilizationProfile u{0.8, 0.3, 15.0};
   EXPECT_DOUBLE_EQ(u.at(15.0), 1.0);  // clamped
@@ -90,12 +97,7 @@ TEST(Simulation, SameSeedSameResultsOtherSeedOtherWeather) {
 
 TEST(Simulation, AddingASiteDoesNotChangeAnother) {
   const Scenario one = scenario();
-  const Scenario two = scenario(R"(  - name: second
-    location: lulea
-    grid_connection: 50 MW
-    fleet: [{system: dgx-h100, count: 100}]
-    supply: [{type: grid}]
-)");
+  const Scenario two = scenario(kSecondSite);
   Simulation a(one, 3), b(two, 3);
   EXPECT_EQ(a.run().sites[0].totals.energy_facility_mwh,
             b.run().sites[0].totals.energy_facility_mwh);
@@ -124,12 +126,7 @@ TEST(Simulation, IntegralIsExactWhateverTheTick) {
 }
 
 TEST(Simulation, TotalsAddUpOverSites) {
-  const Scenario two = scenario(R"(  - name: second
-    location: lulea
-    grid_connection: 50 MW
-    fleet: [{system: dgx-h100, count: 100}]
-    supply: [{type: grid}]
-)");
+  const Scenario two = scenario(kSecondSite);
   Simulation sim(two, 3);
   const Results r = sim.run();
   EXPECT_NEAR(r.total.energy_it_mwh,

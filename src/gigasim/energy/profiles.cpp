@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 
+#include "gigasim/climate/weather.hpp"
 #include "gigasim/core/errors.hpp"
 
 namespace gigasim::energy {
@@ -162,12 +164,7 @@ SourceProfile build_profile(const SourceSpec& spec, const SourceContext& where, 
   p.carbon_constant = spec.carbon.value();
   p.available_w.assign(hours, spec.capacity.value());
   auto month_of_hour = [&](std::size_t h) {
-    static constexpr int kStarts[13] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365};
-    const int doy =
-        static_cast<int>((static_cast<std::size_t>(where.start_day_of_year) + h / 24) % 365);
-    int m = 0;
-    while (doy >= kStarts[m + 1]) ++m;
-    return static_cast<std::size_t>(m);
+    return static_cast<std::size_t>(climate::month_of_day(where.start_day_of_year + static_cast<int>(h / 24)));
   };
   switch (spec.kind) {
     case SourceKind::nuclear:
