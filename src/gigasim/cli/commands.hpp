@@ -34,4 +34,12 @@ struct SizeOptions {
 };
 int size_command(const SizeOptions& options);
 
+struct PerfOptions {
+  std::filesystem::path file;
+  bool json = false;
+  bool search = false;
+  std::filesystem::path data_dir;
+};
+int perf_command(const PerfOptions& options);
+
 }  // namespace gigasim::cli

@@ -45,6 +45,14 @@ int dispatch(int argc, char** argv) {
   size_cmd->add_option("--power", size.power, "power envelope, e.g. \"1 GW\"");
   size_cmd->add_option("--seed", size.seed, "seed of the synthetic weather year (default 1)");
 
+  gigasim::cli::PerfOptions perf;
+  auto* perf_cmd =
+      app.add_subcommand("perf", "training step time, throughput, memory and power of a layout");
+  perf_cmd->add_option("file", perf.file, "perf file (YAML): model, accelerator, gpus, parallelism")
+      ->required();
+  perf_cmd->add_flag("--json", perf.json, "print JSON");
+  perf_cmd->add_flag("--search", perf.search, "search every layout and print the best ten");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -56,6 +64,10 @@ int dispatch(int argc, char** argv) {
     if (seed_opt->count() > 0) run.seed = seed;
     run.data_dir = data_dir;
     return gigasim::cli::run_command(run);
+  }
+  if (perf_cmd->parsed()) {
+    perf.data_dir = data_dir;
+    return gigasim::cli::perf_command(perf);
   }
   if (check_cmd->parsed()) {
     check.data_dir = data_dir;

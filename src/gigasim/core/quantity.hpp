@@ -53,6 +53,7 @@ struct DataSizeTag {};          // byte
 struct BandwidthTag {};         // byte/s
 struct LengthTag {};            // m
 struct PowerPerKelvinTag {};    // W/K
+struct LatencyTag {};           // s (sub-millisecond spans of the performance model)
 
 using Power = Quantity<PowerTag>;
 using Energy = Quantity<EnergyTag>;
@@ -67,6 +68,8 @@ using DataSize = Quantity<DataSizeTag>;
 using Bandwidth = Quantity<BandwidthTag>;
 using Length = Quantity<LengthTag>;
 using PowerPerKelvin = Quantity<PowerPerKelvinTag>;  // W/K
+/// Short spans in seconds (latencies, step times). Simulation time is core::Time, never this.
+using Latency = Quantity<LatencyTag>;
 
 /// An absolute temperature, held in degrees Celsius. Affine: the difference of two
 /// temperatures is a TemperatureDelta, and two temperatures cannot be added.

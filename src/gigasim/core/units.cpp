@@ -113,6 +113,11 @@ constexpr std::array kUnits = {
     Unit{"W/K", Dimension::power_per_kelvin, 1.0, 0},
     Unit{"kW/K", Dimension::power_per_kelvin, 1e3, 0},
     Unit{"MW/K", Dimension::power_per_kelvin, 1e6, 0},
+    Unit{"ns", Dimension::latency, 1e-9, 0},
+    Unit{"us", Dimension::latency, 1e-6, 0},
+    Unit{"µs", Dimension::latency, 1e-6, 0},
+    Unit{"ms", Dimension::latency, 1e-3, 0},
+    Unit{"s", Dimension::latency, 1.0, 0},
 };
 
 std::string_view trim(std::string_view s) {
@@ -187,6 +192,8 @@ std::string_view dimension_name(Dimension d) {
       return "a length";
     case Dimension::power_per_kelvin:
       return "a power per kelvin";
+    case Dimension::latency:
+      return "a latency";
   }
   return "a quantity";
 }
@@ -225,6 +232,8 @@ std::string_view dimension_example(Dimension d) {
       return "150 m";
     case Dimension::power_per_kelvin:
       return "2.5 MW/K";
+    case Dimension::latency:
+      return "5 us";
   }
   return "";
 }

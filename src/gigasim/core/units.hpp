@@ -29,6 +29,7 @@ enum class Dimension {
   bandwidth,
   length,
   power_per_kelvin,
+  latency,
 };
 
 /// "a power", "a duration", ... for messages.
@@ -74,6 +75,7 @@ GIGASIM_QUANTITY_TRAITS(DataSize, data_size)
 GIGASIM_QUANTITY_TRAITS(Bandwidth, bandwidth)
 GIGASIM_QUANTITY_TRAITS(Length, length)
 GIGASIM_QUANTITY_TRAITS(PowerPerKelvin, power_per_kelvin)
+GIGASIM_QUANTITY_TRAITS(Latency, latency)
 #undef GIGASIM_QUANTITY_TRAITS
 
 template <>

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <initializer_list>
 
+#include "gigasim/io/catalog_entries.hpp"
 #include "gigasim/io/files.hpp"
 
 #ifndef GIGASIM_SOURCE_DATA_DIR
@@ -88,9 +89,6 @@ void decode_grid(MapView& m, Grid& g, Need need) {
   m.fraction("solar_capacity_factor", g.solar_capacity_factor, need);
 }
 
-namespace {
-
-// `sources` must map each listed field (or one of its alternatives) to a citation.
 void check_sources(MapView& entry,
                    std::initializer_list<std::initializer_list<std::string_view>> fields) {
   const YAML::Node node = entry.get("sources");
@@ -110,86 +108,50 @@ void check_sources(MapView& entry,
   // Any other keys name further cited fields (e.g. "name"): allowed, not checked.
 }
 
-template <class T, class Decode>
-void load_entries(Context& ctx, const fs::path& dir, const char* file, const char* list_key,
-                  const char* id_key, std::map<std::string, T, std::less<>>& out, Decode decode) {
-  const fs::path path = dir / file;
-  ctx.set_file(path.string());
-  YAML::Node root;
-  try {
-    root = parse_yaml(read_input_file(path, "catalog"), path.string());
-  } catch (const core::InputError& e) {
-    ctx.add(e.diagnostics());
-    return;
-  }
-  MapView top(ctx, root, "");
-  const YAML::Node list = top.get(list_key);
-  top.finish();
-  if (!list.IsSequence()) {
-    ctx.error(list_key, list.IsDefined() ? ctx.where(list) : ctx.where(root),
-              "expected a list of entries");
-    return;
-  }
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    MapView entry(ctx, list[i], index_path(list_key, i));
-    if (!entry.valid()) continue;
-    T value{};
-    std::string id;
-    entry.string(id_key, id, Need::required);
-    decode(entry, value);
-    entry.finish();
-    if (id.empty()) continue;
-    if (out.count(id) != 0) {
-      entry.error(id_key, fmt::format("duplicate id \"{}\"", id));
-      continue;
-    }
-    out.emplace(id, std::move(value));
-  }
-}
-
-}  // namespace
-
 Catalog Catalog::load(const fs::path& dir) {
   Catalog c;
   Context ctx("");
-  load_entries(ctx, dir, "accelerators.yaml", "accelerators", "id", c.accelerators,
-               [](MapView& m, hardware::Accelerator& a) {
-                 a.id = m.node()["id"].IsScalar() ? m.node()["id"].Scalar() : "";
-                 decode_accelerator(m, a, Need::required);
-                 check_sources(m, {{"bf16_dense"},
-                                   {"fp8_dense"},
-                                   {"hbm_capacity"},
-                                   {"hbm_bandwidth"},
-                                   {"tdp"},
-                                   {"idle_power"},
-                                   {"scale_up_bandwidth"}});
-               });
-  load_entries(ctx, dir, "systems.yaml", "systems", "id", c.systems,
-               [&c](MapView& m, hardware::System& s) {
-                 s.id = m.node()["id"].IsScalar() ? m.node()["id"].Scalar() : "";
-                 decode_system(m, s, Need::required, c);
-                 check_sources(m, {{"accelerators_per_system"},
-                                   {"scale_up_domain"},
-                                   {"power_full"},
-                                   {"power_idle"},
-                                   {"systems_per_rack"},
-                                   {"liquid_cooled_fraction"}});
-               });
-  load_entries(ctx, dir, "locations.yaml", "locations", "id", c.locations,
-               [](MapView& m, climate::Location& l) {
-                 l.id = m.node()["id"].IsScalar() ? m.node()["id"].Scalar() : "";
-                 decode_location(m, l, Need::required);
-                 check_sources(m, {{"latitude", "coordinates"},
-                                   {"longitude", "coordinates"},
-                                   {"elevation"},
-                                   {"climate"}});
-               });
-  load_entries(ctx, dir, "grids.yaml", "grids", "country", c.grids, [](MapView& m, Grid& g) {
-    g.country = m.node()["country"].IsScalar() ? m.node()["country"].Scalar() : "";
-    decode_grid(m, g, Need::required);
-    check_sources(
-        m, {{"carbon_intensity"}, {"price"}, {"wind_capacity_factor"}, {"solar_capacity_factor"}});
-  });
+  load_catalog_entries(ctx, dir, "accelerators.yaml", "accelerators", "id", c.accelerators,
+                       [](MapView& m, hardware::Accelerator& a) {
+                         a.id = m.node()["id"].IsScalar() ? m.node()["id"].Scalar() : "";
+                         decode_accelerator(m, a, Need::required);
+                         check_sources(m, {{"bf16_dense"},
+                                           {"fp8_dense"},
+                                           {"hbm_capacity"},
+                                           {"hbm_bandwidth"},
+                                           {"tdp"},
+                                           {"idle_power"},
+                                           {"scale_up_bandwidth"}});
+                       });
+  load_catalog_entries(ctx, dir, "systems.yaml", "systems", "id", c.systems,
+                       [&c](MapView& m, hardware::System& s) {
+                         s.id = m.node()["id"].IsScalar() ? m.node()["id"].Scalar() : "";
+                         decode_system(m, s, Need::required, c);
+                         check_sources(m, {{"accelerators_per_system"},
+                                           {"scale_up_domain"},
+                                           {"power_full"},
+                                           {"power_idle"},
+                                           {"systems_per_rack"},
+                                           {"liquid_cooled_fraction"}});
+                       });
+  load_catalog_entries(ctx, dir, "locations.yaml", "locations", "id", c.locations,
+                       [](MapView& m, climate::Location& l) {
+                         l.id = m.node()["id"].IsScalar() ? m.node()["id"].Scalar() : "";
+                         decode_location(m, l, Need::required);
+                         check_sources(m, {{"latitude", "coordinates"},
+                                           {"longitude", "coordinates"},
+                                           {"elevation"},
+                                           {"climate"}});
+                       });
+  load_perf_catalogs(ctx, dir, c);
+  load_catalog_entries(
+      ctx, dir, "grids.yaml", "grids", "country", c.grids, [](MapView& m, Grid& g) {
+        g.country = m.node()["country"].IsScalar() ? m.node()["country"].Scalar() : "";
+        decode_grid(m, g, Need::required);
+        check_sources(
+            m,
+            {{"carbon_intensity"}, {"price"}, {"wind_capacity_factor"}, {"solar_capacity_factor"}});
+      });
   ctx.throw_if_errors();
   return c;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <string_view>
@@ -12,6 +13,8 @@
 #include "gigasim/core/quantity.hpp"
 #include "gigasim/hardware/accelerator.hpp"
 #include "gigasim/io/yaml_reader.hpp"
+#include "gigasim/perf/model.hpp"
+#include "gigasim/perf/platform.hpp"
 
 namespace gigasim::io {
 
@@ -30,8 +33,13 @@ struct Catalog {
   std::map<std::string, hardware::System, std::less<>> systems;
   std::map<std::string, climate::Location, std::less<>> locations;
   std::map<std::string, Grid, std::less<>> grids;
+  std::map<std::string, perf::TransformerModel, std::less<>> models;
+  std::map<std::string, perf::Fabric, std::less<>> fabrics;
+  std::map<std::string, perf::Efficiency, std::less<>> efficiencies;  ///< by generation
+  std::map<std::string, std::string, std::less<>> default_fabrics;    ///< generation -> fabric id
 
-  /// Reads accelerators.yaml, systems.yaml, locations.yaml and grids.yaml from `dir`.
+  /// Reads accelerators.yaml, systems.yaml, locations.yaml, grids.yaml, models.yaml,
+  /// fabrics.yaml and efficiency.yaml from `dir`.
   /// Every problem of every file is reported at once (core::InputError).
   static Catalog load(const std::filesystem::path& dir);
 };
@@ -45,6 +53,12 @@ void decode_accelerator(MapView& m, hardware::Accelerator& a, Need need);
 void decode_system(MapView& m, hardware::System& s, Need need, const Catalog& catalog);
 void decode_location(MapView& m, climate::Location& l, Need need);
 void decode_grid(MapView& m, Grid& g, Need need);
+void decode_model(MapView& m, perf::TransformerModel& model, Need need);
+void decode_fabric(MapView& m, perf::Fabric& f, Need need);
+void decode_efficiency(MapView& m, perf::Efficiency& e, Need need);
+
+/// models.yaml, fabrics.yaml and efficiency.yaml (io/perf_catalog.cpp).
+void load_perf_catalogs(Context& ctx, const std::filesystem::path& dir, Catalog& catalog);
 
 /// Resolves a reference to a catalog entry: either an id ("gb200-nvl72") or a mapping with
 /// `id` and fields that override the entry's. Returns false (error recorded) when the id is
@@ -53,6 +67,8 @@ bool resolve_accelerator(Context& ctx, const YAML::Node& node, const std::string
                          const Catalog& catalog, hardware::Accelerator& out);
 bool resolve_system(Context& ctx, const YAML::Node& node, const std::string& path,
                     const Catalog& catalog, hardware::System& out);
+bool resolve_model(Context& ctx, const YAML::Node& node, const std::string& path,
+                   const Catalog& catalog, perf::TransformerModel& out);
 bool resolve_location(Context& ctx, const YAML::Node& node, const std::string& path,
                       const Catalog& catalog, climate::Location& out);
 

@@ -1,0 +1,159 @@
+#include "gigasim/perf/layout.hpp"
+
+#include <fmt/format.h>
+
+namespace gigasim::perf {
+
+std::string_view to_string(Recompute r) {
+  switch (r) {
+    case Recompute::none:
+      return "none";
+    case Recompute::selective:
+      return "selective";
+    case Recompute::full:
+      return "full";
+  }
+  return "?";
+}
+
+std::string_view to_string(ZeroStage z) {
+  switch (z) {
+    case ZeroStage::none:
+      return "none";
+    case ZeroStage::zero1:
+      return "zero1";
+    case ZeroStage::zero2:
+      return "zero2";
+    case ZeroStage::zero3:
+      return "zero3";
+  }
+  return "?";
+}
+
+std::string_view to_string(Precision p) {
+  return p == Precision::bf16 ? "bf16" : "fp8";
+}
+
+namespace {
+
+// Every constraint, once. `fail(field, make_message)` is called for each broken one;
+// make_message builds the text only if the caller wants it, so the search's fast path
+// allocates nothing.
+template <class Fail>
+void check(const TransformerModel& m, const Layout& l, std::int64_t gpus, int scale_up_domain,
+           Fail&& fail) {
+  bool positive = true;
+  for (auto [name, value] : {std::pair{"tp", l.tp},
+                             {"pp", l.pp},
+                             {"dp", l.dp},
+                             {"cp", l.cp},
+                             {"ep", l.ep},
+                             {"virtual_stages", l.virtual_stages},
+                             {"micro_batch", l.micro_batch},
+                             {"global_batch", l.global_batch}}) {
+    if (value < 1) {
+      fail(name, [&] { return fmt::format("{} must be at least 1, got {}", name, value); });
+      positive = false;
+    }
+  }
+  if (!positive) return;
+  if (l.gpus() != gpus) {
+    fail("dp", [&] {
+      return fmt::format("gpus ({}) must equal tp·pp·dp·cp = {}·{}·{}·{} = {}", gpus, l.tp, l.pp,
+                         l.dp, l.cp, l.gpus());
+    });
+  }
+  if (m.heads % l.tp != 0)
+    fail("tp",
+         [&] { return fmt::format("heads ({}) must be divisible by tp ({})", m.heads, l.tp); });
+  if (m.kv_heads % l.tp != 0 && l.tp % m.kv_heads != 0) {
+    fail("tp", [&] {
+      return fmt::format("kv_heads ({}) and tp ({}) must divide one another", m.kv_heads, l.tp);
+    });
+  }
+  if (m.ffn_hidden % l.tp != 0) {
+    fail("tp", [&] {
+      return fmt::format("ffn_hidden ({}) must be divisible by tp ({})", m.ffn_hidden, l.tp);
+    });
+  }
+  if (m.is_moe() && m.moe_ffn_hidden % l.tp != 0) {
+    fail("tp", [&] {
+      return fmt::format("moe_ffn_hidden ({}) must be divisible by tp ({})", m.moe_ffn_hidden,
+                         l.tp);
+    });
+  }
+  if (l.tp > scale_up_domain) {
+    fail("tp", [&] {
+      return fmt::format("tp ({}) must fit in one scale-up domain ({} accelerators)", l.tp,
+                         scale_up_domain);
+    });
+  }
+  const int chunks = l.pp * l.virtual_stages;
+  const int layer_slots = m.layers + (l.balance_embedding ? 2 : 0);
+  if (layer_slots % chunks != 0) {
+    fail("pp", [&] {
+      return fmt::format("layers ({}{}) must be divisible by pp·virtual_stages = {}·{} = {}",
+                         m.layers,
+                         l.balance_embedding ? " + 2 for the embedding and loss stages" : "", l.pp,
+                         l.virtual_stages, chunks);
+    });
+  }
+  if (l.virtual_stages > 1 && l.pp == 1)
+    fail("virtual_stages", [] { return std::string("virtual_stages > 1 needs pp > 1"); });
+  if (l.balance_embedding && l.pp == 1)
+    fail("balance_embedding", [] { return std::string("balance_embedding needs pp > 1"); });
+  if (l.global_batch % (l.dp * l.micro_batch) != 0) {
+    fail("global_batch", [&] {
+      return fmt::format("global_batch ({}) must be divisible by dp·micro_batch = {}·{} = {}",
+                         l.global_batch, l.dp, l.micro_batch, l.dp * l.micro_batch);
+    });
+  } else if (l.virtual_stages > 1 && l.micro_batches() % l.pp != 0) {
+    fail("global_batch", [&] {
+      return fmt::format("the interleaved schedule needs micro-batches ({}) divisible by pp ({})",
+                         l.micro_batches(), l.pp);
+    });
+  }
+  if (l.cp > 1 && m.seq_len % (2 * l.cp) != 0) {
+    fail("cp", [&] {
+      return fmt::format(
+          "seq_len ({}) must be divisible by 2·cp = {} (load-balanced causal chunks)", m.seq_len,
+          2 * l.cp);
+    });
+  }
+  if (m.is_moe()) {
+    if (m.experts % l.ep != 0) {
+      fail("ep", [&] {
+        return fmt::format("experts ({}) must be divisible by ep ({})", m.experts, l.ep);
+      });
+    }
+    if ((l.dp * l.cp) % l.ep != 0) {
+      fail("ep", [&] {
+        return fmt::format(
+            "ep ({}) must divide dp·cp = {} (experts are spread over data-parallel ranks)", l.ep,
+            l.dp * l.cp);
+      });
+    }
+  } else if (l.ep != 1) {
+    fail("ep", [&] { return fmt::format("ep must be 1 for a dense model, got {}", l.ep); });
+  }
+}
+
+}  // namespace
+
+std::vector<Violation> check_layout(const TransformerModel& m, const Layout& l, std::int64_t gpus,
+                                    int scale_up_domain) {
+  std::vector<Violation> v;
+  check(m, l, gpus, scale_up_domain, [&v](const char* field, auto&& message) {
+    v.push_back({field, message()});
+  });
+  return v;
+}
+
+bool layout_possible(const TransformerModel& m, const Layout& l, std::int64_t gpus,
+                     int scale_up_domain) {
+  bool ok = true;
+  check(m, l, gpus, scale_up_domain, [&ok](const char*, auto&&) { ok = false; });
+  return ok;
+}
+
+}  // namespace gigasim::perf

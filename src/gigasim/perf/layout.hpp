@@ -1,0 +1,59 @@
+// A parallel layout of a training job and the constraints that make it possible.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "gigasim/perf/model.hpp"
+
+namespace gigasim::perf {
+
+enum class Recompute { none, selective, full };
+enum class ZeroStage { none, zero1, zero2, zero3 };
+enum class Precision { bf16, fp8 };
+
+std::string_view to_string(Recompute r);
+std::string_view to_string(ZeroStage z);
+std::string_view to_string(Precision p);
+
+/// Ranks are laid out with tp innermost, then cp, then dp (with ep inside it), then pp
+/// outermost, as Llama 3 orders [TP, CP, PP, DP] and Megatron-LM [TP, CP, DP, PP]; the
+/// difference matters only for which network tier a group crosses (docs/models/perf.md).
+struct Layout {
+  int tp = 1;
+  int pp = 1;
+  int dp = 1;
+  int cp = 1;
+  int ep = 1;              ///< expert-parallel group, formed inside the data-parallel ranks
+  int virtual_stages = 1;  ///< interleaved pipeline chunks per pipeline rank
+  int micro_batch = 1;     ///< sequences per micro-batch
+  int global_batch = 1;    ///< sequences per step
+  bool sequence_parallel = false;
+  Recompute recompute = Recompute::none;
+  ZeroStage zero = ZeroStage::none;
+  Precision precision = Precision::bf16;
+  bool flash_attention = true;     ///< fused attention: no s × s score matrix in memory
+  bool balance_embedding = false;  ///< first and last stages hold one layer less (Llama 3)
+  bool fp32_grad_reduce = false;   ///< gradients reduced in FP32 (Llama 3), else BF16
+  bool dp_outer = true;            ///< pp inside dp in the rank order (Llama 3) or outside
+
+  [[nodiscard]] std::int64_t gpus() const { return static_cast<std::int64_t>(tp) * pp * dp * cp; }
+  /// Micro-batches per step on each pipeline.
+  [[nodiscard]] int micro_batches() const { return global_batch / (dp * micro_batch); }
+};
+
+struct Violation {
+  std::string field;    ///< the layout key at fault, e.g. "tp"
+  std::string message;  ///< which constraint fails, with the numbers
+};
+
+/// Every constraint the layout breaks for `model` on `gpus` accelerators with scale-up
+/// domains of `scale_up_domain`; empty when the layout is possible.
+std::vector<Violation> check_layout(const TransformerModel& model, const Layout& layout,
+                                    std::int64_t gpus, int scale_up_domain);
+/// The same test without messages or allocation, for the layout search.
+bool layout_possible(const TransformerModel& model, const Layout& layout, std::int64_t gpus,
+                     int scale_up_domain);
+
+}  // namespace gigasim::perf

@@ -1,0 +1,71 @@
+// Decoder-only transformer descriptions and their parameter and FLOP counts
+// (docs/models/perf.md).
+#pragma once
+
+#include <string>
+
+namespace gigasim::perf {
+
+enum class MlpKind {
+  plain,  ///< two matrices with GELU (GPT-3, Megatron-LM's GPT models)
+  gated,  ///< three matrices with SwiGLU (Llama)
+};
+
+struct TransformerModel {
+  std::string id;
+  std::string name;
+  int layers = 0;
+  int hidden = 0;
+  int heads = 0;
+  int kv_heads = 0;  ///< grouped-query attention; = heads for multi-head attention
+  int ffn_hidden = 0;
+  int vocab = 0;
+  int seq_len = 0;
+  MlpKind mlp = MlpKind::plain;
+  // Mixture of experts (experts = 0: dense).
+  int experts = 0;
+  int top_k = 0;
+  int moe_ffn_hidden = 0;
+  int shared_experts = 0;
+  int dense_layers = 0;  ///< leading layers with a dense MLP of ffn_hidden (DeepSeek-V3: 3)
+  bool tied_embeddings = false;
+
+  [[nodiscard]] bool is_moe() const { return experts > 0; }
+  [[nodiscard]] int head_dim() const { return hidden / heads; }
+  [[nodiscard]] int moe_layers() const { return is_moe() ? layers - dense_layers : 0; }
+};
+
+/// Parameter counts (weights only; biases and norms are below 0.1 % and left out).
+struct ParameterCounts {
+  double attention_per_layer = 0;  ///< Q, K, V, O projections
+  double dense_mlp_per_layer = 0;  ///< a dense layer's MLP
+  double expert = 0;               ///< one routed expert's MLP
+  double shared_per_layer = 0;     ///< shared experts of one MoE layer
+  double router_per_layer = 0;
+  double embedding = 0;  ///< input embedding
+  double output = 0;     ///< output projection (0 when tied)
+  double total = 0;
+  double active = 0;  ///< parameters a token passes through (routed experts: top_k of them)
+};
+
+ParameterCounts count_parameters(const TransformerModel& m);
+
+/// Forward FLOPs per token of a sequence of `seq` tokens (a multiply-add = 2 FLOPs).
+/// Matrix products: 2 × active weights. Attention scores and values: 2·s·(heads·d) with a
+/// causal mask (half of the 4·s·h of a full s × s score matrix, the convention of PaLM's
+/// and Megatron-LM's formulas, which count the masked half).
+struct ForwardFlops {
+  double dense_layer_matmul = 0;  ///< per token, one dense layer (attention projections + MLP)
+  double moe_layer_matmul = 0;  ///< per token, one MoE layer (attention + router + active experts)
+  double attention_causal = 0;  ///< per token, one layer, scores and values, causal
+  double logits = 0;            ///< per token, output projection
+  double total = 0;             ///< per token, whole model, causal attention
+};
+
+ForwardFlops forward_flops_per_token(const TransformerModel& m, int seq);
+
+/// Model FLOPs per token for training: 3 × forward (forward, and a backward of twice the
+/// forward: Kaplan et al. 2020, "Scaling laws for neural language models", §2.1).
+double training_flops_per_token(const TransformerModel& m, int seq);
+
+}  // namespace gigasim::perf

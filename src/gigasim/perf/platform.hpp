@@ -1,0 +1,50 @@
+// What a training job runs on: a system of accelerators, the scale-out fabric between
+// systems, and the achievable efficiencies of the accelerator's generation.
+#pragma once
+
+#include <string>
+
+#include "gigasim/core/quantity.hpp"
+#include "gigasim/hardware/accelerator.hpp"
+
+namespace gigasim::perf {
+
+/// The scale-out network (data/fabrics.yaml).
+struct Fabric {
+  std::string id;
+  std::string name;
+  core::Bandwidth nic_bandwidth;  ///< per accelerator, one direction
+  int pod_size = 0;               ///< accelerators under a non-blocking tier (0: one pod)
+  double oversubscription = 1.0;  ///< between pods (Llama 3: 1:7 at the aggregation layer)
+  core::Latency latency;          ///< per message across the fabric
+};
+
+/// Achievable fractions of peak, per accelerator generation (data/efficiency.yaml). Each is
+/// a physical quantity, calibrated once against published runs (docs/validation.md).
+struct Efficiency {
+  std::string generation;
+  double gemm_max = 0.75;  ///< large matrix products, fraction of dense peak
+  double gemm_half_dim =
+      128;  ///< matrix dimension at which a GEMM reaches half of gemm_max per dimension
+  double attention = 0.6;             ///< fused (flash) attention, fraction of dense BF16 peak
+  double memory = 0.75;               ///< memory-bound kernels, fraction of HBM bandwidth
+  double collective_scale_up = 0.8;   ///< bus bandwidth / link bandwidth inside the scale-up domain
+  double collective_scale_out = 0.8;  ///< bus bandwidth / NIC bandwidth across the fabric
+  double tp_overlap = 0.0;   ///< share of tensor-parallel communication hidden behind compute
+  double p2p_overlap = 0.0;  ///< share of pipeline send/receive hidden behind compute
+  double dp_overlap = 1.0;   ///< share of the last backward pass that gradient sync can hide behind
+  core::Latency scale_up_latency = core::Latency::base(5e-6);
+  core::Latency kernel_overhead =
+      core::Latency::base(0.0);   ///< launch and synchronisation per layer and micro-batch
+  core::DataSize memory_reserve;  ///< HBM taken by the runtime (context, communication buffers)
+  double activity_compute = 0.9;  ///< dynamic power share while computing
+  double activity_communication = 0.35;  ///< dynamic power share while only communicating
+};
+
+struct Platform {
+  hardware::System system;
+  Fabric fabric;
+  Efficiency efficiency;
+};
+
+}  // namespace gigasim::perf

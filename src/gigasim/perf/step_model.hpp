@@ -1,0 +1,62 @@
+// Step time, FLOPs, memory and power of one training step (docs/models/perf.md).
+#pragma once
+
+#include "gigasim/perf/layout.hpp"
+#include "gigasim/perf/model.hpp"
+#include "gigasim/perf/platform.hpp"
+
+namespace gigasim::perf {
+
+/// Seconds of one step, by cause. compute includes recomputation; the communication terms
+/// are the exposed parts only (what overlap could not hide).
+struct StepBreakdown {
+  double compute = 0;
+  double tp_exposed = 0;
+  double pp_bubble = 0;
+  double pp_p2p_exposed = 0;
+  double dp_exposed = 0;
+  double cp_exposed = 0;
+  double ep_exposed = 0;
+  double optimizer = 0;
+};
+
+struct MemoryBreakdown {  // bytes per accelerator, on the busiest pipeline stage
+  double weights = 0;
+  double gradients = 0;
+  double optimizer = 0;
+  double activations = 0;
+  double reserve = 0;
+  [[nodiscard]] double total() const {
+    return weights + gradients + optimizer + activations + reserve;
+  }
+};
+
+struct StepEstimate {
+  double step_time_s = 0;
+  double tokens_per_step = 0;
+  double tokens_per_s = 0;
+  double model_flops_per_step = 0;     ///< 3 × forward, causal attention
+  double hardware_flops_per_step = 0;  ///< model FLOPs + recomputation
+  double model_tflops_per_gpu = 0;
+  double hardware_tflops_per_gpu = 0;
+  double peak_tflops_per_gpu = 0;  ///< dense peak of the layout's precision
+  double mfu = 0;
+  double hfu = 0;
+  MemoryBreakdown memory;
+  double memory_capacity = 0;  ///< bytes of HBM per accelerator
+  bool fits_in_memory = false;
+  double power_per_gpu_w = 0;
+  StepBreakdown breakdown;
+};
+
+/// Estimates one training step. The layout must be possible (check_layout empty).
+StepEstimate estimate_step(const TransformerModel& model, const Layout& layout,
+                           const Platform& platform);
+
+/// Achievable fraction of peak of a matrix product M×K by K×N when compute-bound (tile and
+/// wave quantisation shrink it for small dimensions):
+/// η = gemm_max · Π_{d ∈ {M, N, K}} d / (d + gemm_half_dim). The step model takes the larger
+/// of this compute time and the HBM time of the operands (roofline).
+double gemm_efficiency(const Efficiency& e, double m, double n, double k);
+
+}  // namespace gigasim::perf
