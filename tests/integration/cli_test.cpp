@@ -171,6 +171,63 @@ TEST_F(Cli, KpisTableMirrorsTheSummaryAndCsvQuotesNames) {
   EXPECT_EQ(first.rfind("\"lyon, north\",0,", 0), 0U) << first;
 }
 
+TEST_F(Cli, PerfPrintsEveryRequiredJsonKey) {
+  const Outcome r = gigasim("perf " + (kSource / "examples/perf/llama3-405b-16k.yaml").string() + " --json");
+  ASSERT_EQ(r.code, 0) << r.out;
+  const auto j = nlohmann::json::parse(r.out);
+  for (const char* key : {"step_time_s", "tokens_per_s", "model_tflops_per_gpu", "mfu", "hardware_tflops_per_gpu", "hfu",
+                          "memory_per_gpu_gib", "fits_in_memory", "power_per_gpu_w", "breakdown"}) {
+    EXPECT_TRUE(j.contains(key)) << key;
+  }
+  for (const char* key : {"compute_s", "tp_exposed_s", "pp_bubble_s", "dp_exposed_s", "cp_exposed_s", "ep_exposed_s",
+                          "optimizer_s"}) {
+    EXPECT_TRUE(j["breakdown"].contains(key)) << key;
+  }
+  EXPECT_NEAR(j["model_tflops_per_gpu"].get<double>(), 400.0, 400.0 * 0.05);  // Llama 3 Table 4
+  EXPECT_TRUE(j["fits_in_memory"].get<bool>());
+}
+
+TEST_F(Cli, PerfSearchPrintsTheBestTen) {
+  const Outcome r = gigasim("perf " + (kSource / "examples/perf/mixtral-h100-search.yaml").string() + " --search");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("the best 10"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\n    10 "), std::string::npos) << r.out;
+  const Outcome j = gigasim("perf " + (kSource / "examples/perf/mixtral-h100-search.yaml").string() + " --search --json");
+  ASSERT_EQ(j.code, 0);
+  EXPECT_EQ(nlohmann::json::parse(j.out)["best"].size(), 10U);
+}
+
+TEST_F(Cli, PerfRefusesImpossibleLayoutsWithTheirPlace) {
+  const std::string base = R"(model: llama-3-405b
+accelerator: h100-sxm5-80gb
+gpus: 16384
+parallelism: {tp: 8, pp: 16, dp: 128, global_batch: 2048}
+)";
+  const auto run = [&](const std::string& yaml) { return gigasim("perf " + write("p.yaml", yaml).string()); };
+  Outcome r = run(replaced(base, "pp: 16", "pp: 10"));  // 126 layers over 10 stages
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("parallelism.pp: layers (126) must be divisible by pp"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("p.yaml:4:"), std::string::npos) << r.out;
+  r = run(replaced(base, "dp: 128", "dp: 100"));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("gpus (16384) must equal tp·pp·dp·cp"), std::string::npos) << r.out;
+  r = run(replaced(base, "tp: 8", "tp: 16"));
+  EXPECT_NE(r.out.find("scale-up domain"), std::string::npos) << r.out;
+  r = run(replaced(base, "global_batch: 2048", "global_batch: 2000"));
+  EXPECT_NE(r.out.find("parallelism.global_batch"), std::string::npos) << r.out;
+  r = run(replaced(base, "llama-3-405b", "llama-9"));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("model: unknown model \"llama-9\""), std::string::npos) << r.out;
+  r = run(replaced(base, "model: llama-3-405b", "model: {layers: 4, hidden: 512}"));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("model.heads: missing required key"), std::string::npos) << r.out;
+  r = run(replaced(base, "gpus: 16384\n", ""));
+  EXPECT_NE(r.out.find("gpus: missing required key"), std::string::npos) << r.out;
+  r = run(replaced(base, "tp: 8", "tp: eight"));
+  EXPECT_NE(r.out.find("parallelism.tp"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("internal error"), std::string::npos) << r.out;
+}
+
 TEST_F(Cli, EveryShippedScenarioChecks) {
   for (const char* s : {"minimal", "france-1gw", "nordic-hydro", "eu-60-sites"}) {
     const Outcome r =
