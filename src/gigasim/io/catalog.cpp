@@ -144,6 +144,7 @@ Catalog Catalog::load(const fs::path& dir) {
                                            {"climate"}});
                        });
   load_perf_catalogs(ctx, dir, c);
+  load_workload_catalog(ctx, dir, c);
   load_catalog_entries(
       ctx, dir, "grids.yaml", "grids", "country", c.grids, [](MapView& m, Grid& g) {
         g.country = m.node()["country"].IsScalar() ? m.node()["country"].Scalar() : "";

@@ -15,6 +15,7 @@
 #include "gigasim/io/yaml_reader.hpp"
 #include "gigasim/perf/model.hpp"
 #include "gigasim/perf/platform.hpp"
+#include "gigasim/workload/generator.hpp"
 
 namespace gigasim::io {
 
@@ -37,6 +38,9 @@ struct Catalog {
   std::map<std::string, perf::Fabric, std::less<>> fabrics;
   std::map<std::string, perf::Efficiency, std::less<>> efficiencies;  ///< by generation
   std::map<std::string, std::string, std::less<>> default_fabrics;    ///< generation -> fabric id
+  /// Job-class profiles of data/workload.yaml: size and duration defaults for generators.
+  std::map<std::string, workload::GeneratorSpec, std::less<>> workload_classes;
+  double arrivals_per_accelerator_day = 0;
 
   /// Reads accelerators.yaml, systems.yaml, locations.yaml, grids.yaml, models.yaml,
   /// fabrics.yaml and efficiency.yaml from `dir`.
@@ -57,6 +61,8 @@ void decode_model(MapView& m, perf::TransformerModel& model, Need need);
 void decode_fabric(MapView& m, perf::Fabric& f, Need need);
 void decode_efficiency(MapView& m, perf::Efficiency& e, Need need);
 
+/// workload.yaml (io/workload_decoder.cpp).
+void load_workload_catalog(Context& ctx, const std::filesystem::path& dir, Catalog& catalog);
 /// models.yaml, fabrics.yaml and efficiency.yaml (io/perf_catalog.cpp).
 void load_perf_catalogs(Context& ctx, const std::filesystem::path& dir, Catalog& catalog);
 

@@ -23,7 +23,8 @@ void check_sources(MapView& entry,
 template <class T, class Decode>
 void load_catalog_entries(Context& ctx, const std::filesystem::path& dir, const char* file,
                           const char* list_key, const char* id_key,
-                          std::map<std::string, T, std::less<>>& out, Decode decode) {
+                          std::map<std::string, T, std::less<>>& out, Decode decode,
+                          std::initializer_list<const char*> other_top_keys = {}) {
   const std::filesystem::path path = dir / file;
   ctx.set_file(path.string());
   YAML::Node root;
@@ -35,6 +36,7 @@ void load_catalog_entries(Context& ctx, const std::filesystem::path& dir, const 
   }
   MapView top(ctx, root, "");
   const YAML::Node list = top.get(list_key);
+  for (const char* key : other_top_keys) top.get(key);  // read by the caller
   top.finish();
   if (!list.IsSequence()) {
     ctx.error(list_key, list.IsDefined() ? ctx.where(list) : ctx.where(root),

@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "gigasim/sched/site_scheduler.hpp"
+#include "gigasim/workload/job.hpp"
+
 namespace gigasim::sim {
 
 /// One row per tick and site. Powers are tick averages in MW.
@@ -23,6 +26,29 @@ struct SiteTickRow {
   float carbon_t = 0, energy_cost_eur = 0;
   float carbon_intensity_g_per_kwh = 0;
   float nuclear_mw = 0, hydro_mw = 0, wind_mw = 0, solar_mw = 0, grid_mw = 0;
+  float queue_length = 0;    ///< jobs waiting at the end of the tick
+  float power_cap = 1;       ///< share of dynamic IT power allowed during the tick
+  float tokens_served_per_s = 0;
+};
+
+/// Workload figures of a site or of all sites (docs/outputs.md).
+struct WorkloadTotals {
+  bool present = false;
+  std::int64_t jobs_submitted = 0;
+  std::int64_t jobs_completed = 0;
+  std::int64_t preemptions = 0;
+  double utilization = 0;  ///< busy accelerator-hours / accelerator-hours
+  double mean_wait_h = 0;
+  double p95_wait_h = 0;
+  double mean_bounded_slowdown = 0;
+  double gpu_hours_delivered = 0;  ///< accelerator-hours of progress at full speed
+  double tokens_trained = 0;
+  double tokens_served = 0;
+  double tokens_demanded = 0;  ///< inference demand, served or not
+  double model_flops_delivered = 0;
+  double power_capped_hours = 0;
+  double gpu_hours_lost_to_power_caps = 0;
+  std::map<std::string, double> gpu_hours_by_tenant;
 };
 
 /// Sums over a site or over all sites. Energies in MWh, carbon in t, water in m³, money in EUR.
@@ -88,6 +114,12 @@ struct SiteResult {
   double liquid_share = 0.0;
   Totals totals;
   std::vector<SiteTickRow> rows;
+  WorkloadTotals workload;
+  // The jobs, as the scheduler left them at the end of the horizon.
+  std::vector<workload::JobSpec> jobs;
+  std::vector<sched::JobState> job_states;
+  std::vector<std::string> job_names;
+  std::vector<std::string> tenant_names;
 };
 
 struct Results {
@@ -98,6 +130,7 @@ struct Results {
   std::string start_date;  ///< ISO date of hour 0
   std::vector<SiteResult> sites;
   Totals total;
+  WorkloadTotals workload_total;
 };
 
 }  // namespace gigasim::sim

@@ -15,6 +15,7 @@
 #include "gigasim/energy/source.hpp"
 #include "gigasim/facility/facility.hpp"
 #include "gigasim/hardware/accelerator.hpp"
+#include "gigasim/sim/workload_spec.hpp"
 
 namespace gigasim::sim {
 
@@ -41,7 +42,9 @@ struct SiteSpec {
   core::Power power_envelope;  ///< what the fleet is sized to; defaults to grid_connection
   std::vector<FleetEntry> fleet;
   double network_overhead = 0.05;  ///< scale-out network and storage, share of system power
-  UtilizationProfile utilization;
+  UtilizationProfile utilization;  ///< used when the site has no workload
+  std::optional<WorkloadSpec> workload;
+  std::int64_t pod_size = 4096;    ///< accelerators under one non-blocking network pod
   std::optional<double> liquid_share;  ///< override of the fleet's own liquid-cooled share
   facility::FacilitySpec facility;
   std::vector<energy::SourceSpec> supply;

@@ -6,13 +6,15 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 
 #include "gigasim/energy/dispatch.hpp"
 
 namespace gigasim::sim {
 namespace {
 constexpr double kJPerMWh = 3.6e9;
-}
+constexpr std::int64_t kHourMs = 3'600'000;
+}  // namespace
 
 void Totals::add(const Totals& o) {
   accelerators += o.accelerators;
@@ -37,50 +39,156 @@ void Totals::add(const Totals& o) {
   // Peaks of a sum are not sums of peaks: the caller sets them from the joint series.
 }
 
-Simulation::Simulation(const Scenario& scenario, std::uint64_t seed)
-    : scenario_(scenario), streams_(seed) {
-  hours_ = static_cast<std::size_t>((scenario.horizon.ms() + 3'599'999) / 3'600'000);
+Simulation::Simulation(const Scenario& scenario, std::uint64_t seed) : scenario_(scenario), streams_(seed) {
+  hours_ = static_cast<std::size_t>((scenario.horizon.ms() + kHourMs - 1) / kHourMs);
   sites_.reserve(scenario.sites.size());
   std::size_t max_sources = 0;
-  for (const auto& site : scenario.sites) {
-    sites_.push_back(prepare_site(site, scenario, streams_, hours_));
-    max_sources = std::max(max_sources, site.supply.size());
+  std::vector<core::Diagnostic> problems;
+  for (std::size_t i = 0; i < scenario.sites.size(); ++i) {
+    try {
+      sites_.push_back(prepare_site(scenario.sites[i], scenario, streams_, hours_));
+    } catch (const core::InputError& e) {
+      for (const auto& d : e.diagnostics()) problems.push_back(d);
+    }
+    max_sources = std::max(max_sources, scenario.sites[i].supply.size());
   }
+  if (!problems.empty()) throw core::InputError(std::move(problems));
   supplied_w_.resize(max_sources);
   order_.resize(max_sources);
-  queue_.reserve(scenario.sites.size() + 1);
+  queue_.reserve(3 * scenario.sites.size() + 64);
 }
 
-void Simulation::facility_tick(std::size_t site, core::Time now, SiteResult& out) {
+void Simulation::integrate(std::size_t site, core::Time now) {
+  SiteRun& r = runs_[site];
+  const double dt = (now - r.last_change).in_seconds();
+  if (dt <= 0) return;
+  r.it_energy_j += r.it_power_w * dt;
   const SiteModel& m = sites_[site];
+  if (m.scheduler) {
+    const double busy = static_cast<double>(m.scheduler->busy_accelerators());
+    r.busy_acc_s += busy * dt;
+    if (m.scheduler->cap() < 1.0) {
+      r.capped_s += dt;
+      r.lost_acc_s += static_cast<double>(m.scheduler->busy_accelerators()) * (1.0 - m.scheduler->speed()) * dt;
+    }
+  }
+  r.last_change = now;
+}
+
+void Simulation::update_power(std::size_t site) {
+  const SiteModel& m = sites_[site];
+  SiteRun& r = runs_[site];
+  if (m.scheduler) {
+    const auto& s = *m.scheduler;
+    r.it_power_w = s.idle_w() + s.cap() * (s.dynamic_w() + r.inference_dynamic_w);
+  } else {
+    r.it_power_w = m.it_power_w(r.utilization);
+  }
+}
+
+void Simulation::push_ends(std::size_t site) {
+  for (const auto& e : ends_) {
+    queue_.schedule(e.end, Event{EventKind::job_end, static_cast<std::uint32_t>(site), e.job, e.version});
+  }
+  ends_.clear();
+}
+
+void Simulation::schedule_jobs(std::size_t site, core::Time now) {
+  sites_[site].scheduler->schedule(now, ends_);
+  push_ends(site);
+  update_power(site);
+}
+
+void Simulation::on_arrival(std::size_t site, core::Time now) {
+  SiteModel& m = sites_[site];
+  SiteRun& r = runs_[site];
+  integrate(site, now);
+  const auto& jobs = m.scheduler->jobs();
+  // Every job submitted at this instant joins the queue before one scheduling pass.
+  while (r.next_job < jobs.size() && jobs[r.next_job].submit <= now) {
+    m.scheduler->submit(static_cast<std::uint32_t>(r.next_job), now);
+    ++r.next_job;
+  }
+  schedule_jobs(site, now);
   const core::Time end = core::Time::start() + scenario_.horizon;
-  const core::Duration length = std::min(scenario_.tick, end - now);
-  const double dt_s = length.in_seconds();
-  const auto hour = static_cast<std::size_t>(now.ms() / 3'600'000);
+  if (r.next_job < jobs.size() && jobs[r.next_job].submit < end) {
+    queue_.schedule(jobs[r.next_job].submit, Event{EventKind::job_arrival, static_cast<std::uint32_t>(site), 0, 0});
+  }
+}
+
+void Simulation::on_end(std::size_t site, std::uint32_t job, std::uint32_t version, core::Time now) {
+  integrate(site, now);
+  if (!sites_[site].scheduler->complete(job, version, now)) return;  // stale: preempted or slowed
+  schedule_jobs(site, now);
+}
+
+void Simulation::open_interval(std::size_t site, core::Time now) {
+  SiteModel& m = sites_[site];
+  SiteRun& r = runs_[site];
+  r.interval_start = now;
+  const auto hour = static_cast<std::size_t>(now.ms() / kHourMs);
+  const double hour_of_day = std::fmod(now.in_hours(), 24.0);
+  if (!m.scheduler) {
+    r.utilization = m.spec->utilization.at(hour_of_day);
+    update_power(site);
+    return;
+  }
+  // Inference: replicas for this hour's demand.
+  r.inference_dynamic_w = r.served_tokens_per_s = r.demanded_tokens_per_s = 0;
+  for (std::size_t i = 0; i < m.inference.size(); ++i) {
+    const auto h = m.inference[i].at(static_cast<int>(hour_of_day));
+    r.inference_dynamic_w += h.active_replicas * m.inference_dynamic_w_per_replica[i];
+    r.served_tokens_per_s += h.served_tokens_per_s;
+    r.demanded_tokens_per_s += h.demand_tokens_per_s;
+  }
+  // Power cap for the interval from the supply this hour can deliver (profiles are known
+  // ahead) and the facility overhead of the last interval.
+  const SiteSpec& spec = *m.spec;
+  double on_site = 0, off_site = 0;
+  for (const auto& p : m.profiles) (p.on_site ? on_site : off_site) += p.available_w[hour];
+  const double available = on_site + std::min(off_site, spec.grid_connection.value());
+  auto& s = *m.scheduler;
+  const double dynamic = s.dynamic_w() + r.inference_dynamic_w;
+  const double it_budget = available / r.pue_estimate;
+  const PowerCapMode mode = spec.workload->power_cap;
+  double cap = 1.0;
+  if (it_budget < s.idle_w() + dynamic && dynamic > 0) cap = std::max(0.05, (it_budget - s.idle_w()) / dynamic);
+  if (mode == PowerCapMode::dvfs) {
+    s.set_cap(cap, now, ends_);
+    push_ends(site);
+  } else if (mode == PowerCapMode::preempt) {
+    s.limit_power(std::max(0.0, it_budget - s.idle_w() - r.inference_dynamic_w), now);
+    schedule_jobs(site, now);
+  }
+  update_power(site);
+}
+
+void Simulation::close_interval(std::size_t site, core::Time now, SiteResult& out) {
+  SiteModel& m = sites_[site];
+  SiteRun& r = runs_[site];
+  const core::Time start = r.interval_start;
+  const double dt_s = (now - start).in_seconds();
+  if (dt_s <= 0) return;
+  const auto hour = static_cast<std::size_t>(start.ms() / kHourMs);
   const std::size_t wh = m.weather.index(static_cast<std::int64_t>(hour) + m.weather_offset_h);
   const double t_db = m.weather.dry_bulb_c[wh];
   const double t_wb = m.weather.wet_bulb_c[wh];
-  const double hour_of_day = std::fmod(now.in_hours(), 24.0);
-
-  // IT power is constant over the tick (utilization profile at the tick's start), so its
-  // integral is exact: E = P · Δt.
-  const double u = m.spec->utilization.at(hour_of_day);
-  const double it_w = m.it_power_w(u);
+  // IT power integrated exactly over the piecewise-constant intervals between events.
+  const double it_w = r.it_energy_j / dt_s;
   const double demand = facility::heat_demand_w(m.facility.heat_reuse, t_db, hour);
-  const facility::FacilityLoad f =
-      facility::evaluate_facility(m.facility, it_w, m.rated_it_w, t_db, t_wb, demand);
+  const facility::FacilityLoad f = facility::evaluate_facility(m.facility, it_w, m.rated_it_w, t_db, t_wb, demand);
+  if (it_w > 0) r.pue_estimate = f.facility_w / it_w;
 
   const std::size_t n = m.profiles.size();
   const auto supplied = std::span<double>(supplied_w_).first(n);
-  const energy::DispatchResult d =
-      energy::dispatch(f.facility_w, m.spec->grid_connection.value(), hour, m.profiles, supplied,
-                       std::span(order_).first(n));
-
+  const energy::DispatchResult d = energy::dispatch(f.facility_w, m.spec->grid_connection.value(), hour, m.profiles,
+                                                    supplied, std::span(order_).first(n));
   SiteTickRow row;
-  row.time_h = now.in_hours();
+  row.time_h = start.in_hours();
   row.dry_bulb_c = static_cast<float>(t_db);
   row.wet_bulb_c = static_cast<float>(t_wb);
-  row.utilization = static_cast<float>(u);
+  row.utilization = static_cast<float>(m.scheduler ? r.busy_acc_s / (static_cast<double>(m.scheduler->total_accelerators()) * dt_s)
+                                                   : r.utilization);
   row.it_mw = static_cast<float>(f.it_w / 1e6);
   row.power_chain_loss_mw = static_cast<float>(f.power_chain_loss_w / 1e6);
   row.cooling_mw = static_cast<float>(f.cooling_w / 1e6);
@@ -93,13 +201,21 @@ void Simulation::facility_tick(std::size_t site, core::Time now, SiteResult& out
   row.heat_reused_mw = static_cast<float>(f.heat_delivered_w / 1e6);
   row.free_cooling = static_cast<float>(f.free_cooling_fraction);
   row.unserved_mw = static_cast<float>(d.unserved_w / 1e6);
+  if (m.scheduler) {
+    row.queue_length = static_cast<float>(m.scheduler->queue_length());
+    row.power_cap = static_cast<float>(m.scheduler->cap());
+    row.tokens_served_per_s = static_cast<float>(r.served_tokens_per_s);
+    r.tokens_served += r.served_tokens_per_s * dt_s;
+    r.tokens_demanded += r.demanded_tokens_per_s * dt_s;
+    r.busy_total_s += r.busy_acc_s;
+  }
 
   Totals& t = out.totals;
   double carbon_kg = 0.0, cost = 0.0;
   float* by_kind[] = {&row.nuclear_mw, &row.hydro_mw, &row.wind_mw, &row.solar_mw, &row.grid_mw};
   for (std::size_t i = 0; i < n; ++i) {
     const double e = supplied[i] * dt_s;
-    SourceSums& sums = source_sums_[site][i];
+    SourceSums& sums = r.sources[i];
     const double source_carbon = e * m.profiles[i].carbon_at(hour);
     const double source_cost = e * m.profiles[i].price_at(hour);
     sums.energy_j += e;
@@ -112,10 +228,9 @@ void Simulation::facility_tick(std::size_t site, core::Time now, SiteResult& out
   row.carbon_t = static_cast<float>(carbon_kg / 1e3);
   row.energy_cost_eur = static_cast<float>(cost);
   const double served_j = (f.facility_w - d.unserved_w) * dt_s;
-  row.carbon_intensity_g_per_kwh =
-      static_cast<float>(served_j > 0 ? carbon_kg * 1e3 / (served_j / 3.6e6) : 0.0);
+  row.carbon_intensity_g_per_kwh = static_cast<float>(served_j > 0 ? carbon_kg * 1e3 / (served_j / 3.6e6) : 0.0);
   out.rows.push_back(row);
-  const auto tick_index = static_cast<std::size_t>(now.ms() / scenario_.tick.ms());
+  const auto tick_index = static_cast<std::size_t>(start.ms() / scenario_.tick.ms());
   it_sum_w_[tick_index] += f.it_w;
   facility_sum_w_[tick_index] += f.facility_w;
 
@@ -134,6 +249,62 @@ void Simulation::facility_tick(std::size_t site, core::Time now, SiteResult& out
   t.energy_cost_eur += cost;
   if (f.over_temperature) t.over_temperature_hours += dt_s / 3600.0;
   if (f.free_cooling_fraction >= 1.0) t.free_cooling_hours += dt_s / 3600.0;
+  r.it_energy_j = 0;
+  r.busy_acc_s = 0;
+}
+
+void Simulation::finish_workload(std::size_t site, core::Time end, SiteResult& out) {
+  SiteModel& m = sites_[site];
+  const SiteRun& r = runs_[site];
+  auto& s = *m.scheduler;
+  s.finish(end);  // progress and energy of the jobs still running
+  WorkloadTotals& w = out.workload;
+  w.present = true;
+  w.preemptions = s.preemptions();
+  w.utilization = r.busy_total_s / (static_cast<double>(s.total_accelerators()) * scenario_.horizon.in_seconds());
+  w.tokens_served = r.tokens_served;
+  w.tokens_demanded = r.tokens_demanded;
+  w.power_capped_hours = r.capped_s / 3600.0;
+  w.gpu_hours_lost_to_power_caps = r.lost_acc_s / 3600.0;
+  std::vector<double> waits;
+  double wait_sum = 0, slowdown_sum = 0;
+  std::int64_t started = 0;
+  for (std::size_t j = 0; j < s.jobs().size(); ++j) {
+    const auto& spec = s.jobs()[j];
+    const auto& st = s.states()[j];
+    if (st.status == sched::JobStatus::pending) continue;
+    ++w.jobs_submitted;
+    const double done = spec.work_s > 0 ? (spec.work_s - st.remaining_s) / spec.work_s : 0.0;
+    const double acc_h = static_cast<double>(spec.accelerators) * (spec.work_s - st.remaining_s) / 3600.0;
+    w.gpu_hours_delivered += acc_h;
+    w.gpu_hours_by_tenant[s.tenants()[spec.tenant].name] += acc_h;
+    w.tokens_trained += spec.tokens * done;
+    w.model_flops_delivered += spec.model_flops * done;
+    if (st.first_start.ms() >= 0) {
+      const double wait = (st.first_start - spec.submit).in_seconds();
+      waits.push_back(wait / 3600.0);
+      wait_sum += wait;
+      ++started;
+    }
+    if (st.status == sched::JobStatus::done) {
+      ++w.jobs_completed;
+      // Bounded slowdown with a 10 s threshold (Feitelson, Rudolph & Schwiegelshohn 2005).
+      const double response = (st.end - spec.submit).in_seconds();
+      const double run = (st.end - st.first_start).in_seconds();
+      slowdown_sum += std::max(1.0, response / std::max(run, 10.0));
+    }
+  }
+  w.mean_wait_h = started > 0 ? wait_sum / static_cast<double>(started) / 3600.0 : 0.0;
+  if (!waits.empty()) {
+    const auto k = static_cast<std::size_t>(0.95 * static_cast<double>(waits.size() - 1));
+    std::nth_element(waits.begin(), waits.begin() + static_cast<std::ptrdiff_t>(k), waits.end());
+    w.p95_wait_h = waits[k];
+  }
+  w.mean_bounded_slowdown = w.jobs_completed > 0 ? slowdown_sum / static_cast<double>(w.jobs_completed) : 0.0;
+  out.jobs = s.jobs();
+  out.job_states = s.states();
+  out.job_names = m.job_names;
+  for (const auto& t : s.tenants()) out.tenant_names.push_back(t.name);
 }
 
 Results Simulation::run(const Progress& progress) {
@@ -143,12 +314,14 @@ Results Simulation::run(const Progress& progress) {
   r.hours = scenario_.horizon.in_hours();
   r.tick_h = scenario_.tick.in_hours();
   r.start_date = fmt::format("{:%Y-%m-%d}", scenario_.start);
+  events_ = 0;
 
-  const auto ticks = static_cast<std::size_t>((scenario_.horizon.ms() + scenario_.tick.ms() - 1) /
-                                              scenario_.tick.ms());
-  r.sites.resize(sites_.size());
+  const core::Time end = core::Time::start() + scenario_.horizon;
+  const auto ticks = static_cast<std::size_t>((scenario_.horizon.ms() + scenario_.tick.ms() - 1) / scenario_.tick.ms());
   it_sum_w_.assign(ticks, 0.0);
   facility_sum_w_.assign(ticks, 0.0);
+  runs_.assign(sites_.size(), SiteRun{});
+  r.sites.resize(sites_.size());
   for (std::size_t i = 0; i < sites_.size(); ++i) {
     const SiteModel& m = sites_[i];
     SiteResult& s = r.sites[i];
@@ -165,49 +338,105 @@ Results Simulation::run(const Progress& progress) {
       s.totals.accelerators += f.accelerators;
     }
     s.totals.grid_connection_mw = m.spec->grid_connection.value() / 1e6;
-    source_sums_.emplace_back(m.profiles.size());
-    queue_.schedule(core::Time::start(),
-                    Event{EventKind::facility_tick, static_cast<std::uint32_t>(i)});
+    runs_[i].sources.assign(m.profiles.size(), SourceSums{});
+    runs_[i].pue_estimate = m.design_pue > 0 ? m.design_pue : 1.2;
+    const auto site = static_cast<std::uint32_t>(i);
+    queue_.schedule(core::Time::start(), Event{EventKind::facility_tick, site, 0, 0});
+    if (m.scheduler && !m.scheduler->jobs().empty() && m.scheduler->jobs().front().submit < end) {
+      queue_.schedule(m.scheduler->jobs().front().submit, Event{EventKind::job_arrival, site, 0, 0});
+    }
   }
 
-  const core::Time end = core::Time::start() + scenario_.horizon;
-  const std::size_t total_events = ticks * sites_.size();
-  const std::size_t report_every = std::max<std::size_t>(1, total_events / 200);
-  std::size_t done = 0;
+  const std::size_t report_every = std::max<std::size_t>(1, ticks * sites_.size() / 200);
+  std::size_t ticks_done = 0;
   while (!queue_.empty()) {
     const auto e = queue_.pop();
+    ++events_;
+    const std::size_t site = e.payload.site;
     switch (e.payload.kind) {
+      case EventKind::job_arrival: on_arrival(site, e.time); break;
+      case EventKind::job_end:
+        if (e.time < end) on_end(site, e.payload.job, e.payload.version, e.time);
+        break;
       case EventKind::facility_tick: {
-        facility_tick(e.payload.site, e.time, r.sites[e.payload.site]);
-        const core::Time next = e.time + scenario_.tick;
-        if (next < end) queue_.schedule(next, e.payload);
+        integrate(site, e.time);
+        if (e.time > core::Time::start()) close_interval(site, e.time, r.sites[site]);
+        if (e.time < end) {
+          open_interval(site, e.time);
+          queue_.schedule(std::min(e.time + scenario_.tick, end), e.payload);
+        }
+        if (progress && ++ticks_done % report_every == 0) {
+          progress(std::min(1.0, static_cast<double>(ticks_done) / static_cast<double>(ticks * sites_.size())));
+        }
         break;
       }
-    }
-    if (progress && ++done % report_every == 0) {
-      progress(static_cast<double>(done) / static_cast<double>(total_events));
     }
   }
 
   for (std::size_t i = 0; i < sites_.size(); ++i) {
+    Totals& t = r.sites[i].totals;
     for (std::size_t k = 0; k < sites_[i].source_names.size(); ++k) {
       const std::string& name = sites_[i].source_names[k];
-      const SourceSums& sums = source_sums_[i][k];
-      Totals& t = r.sites[i].totals;
+      const SourceSums& sums = runs_[i].sources[k];
       t.energy_by_source_mwh[name] += sums.energy_j / kJPerMWh;
       t.carbon_by_source_t[name] += sums.carbon_kg / 1e3;
       t.cost_by_source_eur[name] += sums.cost_eur;
     }
+    if (sites_[i].scheduler) finish_workload(i, end, r.sites[i]);
   }
   // Totals over sites; the joint peaks come from the per-tick sums (ticks are aligned).
   for (const auto& s : r.sites) r.total.add(s.totals);
   for (std::size_t k = 0; k < ticks; ++k) {
     r.total.it_power_peak_mw = std::max(r.total.it_power_peak_mw, it_sum_w_[k] / 1e6);
-    r.total.facility_power_peak_mw =
-        std::max(r.total.facility_power_peak_mw, facility_sum_w_[k] / 1e6);
+    r.total.facility_power_peak_mw = std::max(r.total.facility_power_peak_mw, facility_sum_w_[k] / 1e6);
   }
+  summarise_workloads(r);
   if (progress) progress(1.0);
   return r;
+}
+
+void summarise_workloads(Results& r) {
+  WorkloadTotals& w = r.workload_total;
+  double busy = 0, capacity = 0, wait_weighted = 0, slowdown_weighted = 0;
+  std::int64_t started = 0;
+  std::vector<double> waits;
+  for (const auto& s : r.sites) {
+    if (!s.workload.present) continue;
+    const WorkloadTotals& x = s.workload;
+    w.present = true;
+    w.jobs_submitted += x.jobs_submitted;
+    w.jobs_completed += x.jobs_completed;
+    w.preemptions += x.preemptions;
+    w.gpu_hours_delivered += x.gpu_hours_delivered;
+    w.tokens_trained += x.tokens_trained;
+    w.tokens_served += x.tokens_served;
+    w.tokens_demanded += x.tokens_demanded;
+    w.model_flops_delivered += x.model_flops_delivered;
+    w.power_capped_hours = std::max(w.power_capped_hours, x.power_capped_hours);
+    w.gpu_hours_lost_to_power_caps += x.gpu_hours_lost_to_power_caps;
+    for (const auto& [tenant, h] : x.gpu_hours_by_tenant) w.gpu_hours_by_tenant[tenant] += h;
+    const double acc = static_cast<double>(s.totals.accelerators);
+    busy += x.utilization * acc;
+    capacity += acc;
+    slowdown_weighted += x.mean_bounded_slowdown * static_cast<double>(x.jobs_completed);
+    for (std::size_t j = 0; j < s.jobs.size(); ++j) {
+      const auto& st = s.job_states[j];
+      if (st.first_start.ms() < 0) continue;
+      const double wait = (st.first_start - s.jobs[j].submit).in_hours();
+      waits.push_back(wait);
+      wait_weighted += wait;
+      ++started;
+    }
+  }
+  if (!w.present) return;
+  w.utilization = capacity > 0 ? busy / capacity : 0.0;
+  w.mean_wait_h = started > 0 ? wait_weighted / static_cast<double>(started) : 0.0;
+  if (!waits.empty()) {
+    const auto k = static_cast<std::size_t>(0.95 * static_cast<double>(waits.size() - 1));
+    std::nth_element(waits.begin(), waits.begin() + static_cast<std::ptrdiff_t>(k), waits.end());
+    w.p95_wait_h = waits[k];
+  }
+  w.mean_bounded_slowdown = w.jobs_completed > 0 ? slowdown_weighted / static_cast<double>(w.jobs_completed) : 0.0;
 }
 
 }  // namespace gigasim::sim

@@ -1,5 +1,7 @@
-// The wiring of one run: sites prepared from the scenario, a facility tick per site as a
-// periodic event on one event queue, and the accounting of every tick into Results.
+// The wiring of one run: sites prepared from the scenario, and one event queue carrying
+// facility ticks, job arrivals and job ends. A tick closes the interval since the previous
+// one with the IT energy integrated exactly over the piecewise-constant power between
+// events, then opens the next (inference replicas, power cap).
 #pragma once
 
 #include <cstdint>
@@ -18,36 +20,71 @@ class Simulation {
   /// Called now and then with the fraction of the horizon done; the CLI draws progress.
   using Progress = std::function<void(double fraction_done)>;
 
-  /// Prepares every site (weather, fleet sizing, supply profiles). `scenario` must outlive
-  /// the simulation.
+  /// Prepares every site (weather, fleet sizing, supply profiles, jobs). `scenario` must
+  /// outlive the simulation. Throws core::InputError for jobs that do not fit a sized fleet.
   Simulation(const Scenario& scenario, std::uint64_t seed);
 
   /// Runs the horizon once and returns the results.
   Results run(const Progress& progress = {});
 
   [[nodiscard]] const std::vector<SiteModel>& sites() const { return sites_; }
+  /// Events handled by the last run.
+  [[nodiscard]] std::uint64_t events() const { return events_; }
 
  private:
-  enum class EventKind : std::uint8_t { facility_tick };
+  enum class EventKind : std::uint8_t { facility_tick, job_arrival, job_end };
   struct Event {
     EventKind kind;
     std::uint32_t site;
+    std::uint32_t job;
+    std::uint32_t version;
+  };
+  struct SourceSums {
+    double energy_j = 0.0, carbon_kg = 0.0, cost_eur = 0.0;
+  };
+  /// Per-site state of the event loop.
+  struct SiteRun {
+    core::Time interval_start;
+    core::Time last_change;
+    double it_power_w = 0;    // now
+    double it_energy_j = 0;   // since the interval opened
+    double busy_acc_s = 0;    // busy accelerator-seconds since the interval opened
+    double utilization = 0;   // profile sites: of the open interval
+    double inference_dynamic_w = 0;
+    double served_tokens_per_s = 0;
+    double demanded_tokens_per_s = 0;
+    double pue_estimate = 1.2;  // facility / IT of the last interval, for power caps
+    std::size_t next_job = 0;   // next arrival in submission order
+    double busy_total_s = 0;    // over the run
+    double tokens_served = 0, tokens_demanded = 0;
+    double capped_s = 0, lost_acc_s = 0;
+    std::vector<SourceSums> sources;
   };
 
-  void facility_tick(std::size_t site, core::Time now, SiteResult& out);
+  void integrate(std::size_t site, core::Time now);
+  void update_power(std::size_t site);
+  void close_interval(std::size_t site, core::Time now, SiteResult& out);
+  void open_interval(std::size_t site, core::Time now);
+  void on_arrival(std::size_t site, core::Time now);
+  void on_end(std::size_t site, std::uint32_t job, std::uint32_t version, core::Time now);
+  void schedule_jobs(std::size_t site, core::Time now);
+  void push_ends(std::size_t site);
+  void finish_workload(std::size_t site, core::Time end, SiteResult& out);
 
   const Scenario& scenario_;
   core::RandomStreams streams_;
   std::size_t hours_ = 0;
   std::vector<SiteModel> sites_;
+  std::vector<SiteRun> runs_;
   core::EventQueue<Event> queue_;
-  std::vector<double> supplied_w_;                    // scratch for dispatch
-  std::vector<std::size_t> order_;                    // scratch for dispatch
-  struct SourceSums {
-    double energy_j = 0.0, carbon_kg = 0.0, cost_eur = 0.0;
-  };
-  std::vector<std::vector<SourceSums>> source_sums_;  // [site][source], summed per tick
-  std::vector<double> it_sum_w_, facility_sum_w_;     // [tick], over sites, for joint peaks
+  std::vector<double> supplied_w_;
+  std::vector<std::size_t> order_;
+  std::vector<sched::EndEvent> ends_;
+  std::vector<double> it_sum_w_, facility_sum_w_;
+  std::uint64_t events_ = 0;
 };
+
+/// Workload figures over all sites (utilization weighted by accelerators, waits over all jobs).
+void summarise_workloads(Results& results);
 
 }  // namespace gigasim::sim

@@ -1,5 +1,9 @@
 #include "gigasim/sim/site_model.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+
 #include "gigasim/climate/synthetic.hpp"
 #include "gigasim/energy/profiles.hpp"
 #include "gigasim/facility/sizing.hpp"
@@ -29,6 +33,76 @@ double fleet_liquid_share(const std::vector<FleetEntry>& fleet,
     total += p;
   }
   return total > 0 ? liquid / total : 0.0;
+}
+
+// Jobs of every generator and the explicit ones, in submission order; partitions from the
+// sized fleet; inference pools reserved before any batch job.
+void prepare_workload(SiteModel& m, const SiteSpec& spec, const std::vector<std::int64_t>& counts,
+                      const WorkloadSpec& w, const core::RandomStreams& streams, core::Duration horizon) {
+  std::vector<sched::PartitionSetup> partitions;
+  std::vector<core::Diagnostic> problems;
+  for (std::size_t i = 0; i < spec.fleet.size(); ++i) {
+    const hardware::System& s = spec.fleet[i].system;
+    const int domain = std::clamp(s.scale_up_domain, 1, s.accelerators_per_system);
+    const double per_acc = (1.0 + spec.network_overhead) / s.accelerators_per_system;
+    sched::PartitionSetup p;
+    p.shape.domain_size = domain;
+    p.shape.domains = counts[i] * s.accelerators_per_system / domain;
+    p.shape.domains_per_pod = std::max<std::int64_t>(1, spec.pod_size / domain);
+    p.idle_w_per_accelerator = s.power_idle.value() * per_acc;
+    p.dynamic_w_per_accelerator = (s.power_full - s.power_idle).value() * per_acc;
+    partitions.push_back(p);
+  }
+  auto capacity = [&](std::size_t part) { return partitions[part].shape.domains * partitions[part].shape.domain_size; };
+
+  std::vector<workload::JobSpec> jobs = w.jobs;
+  std::vector<std::string> names = w.job_names;
+  names.resize(jobs.size());
+  for (std::size_t j = 0; j < jobs.size(); ++j) {
+    if (jobs[j].accelerators > capacity(jobs[j].partition)) {
+      core::Diagnostic d = j < w.job_places.size() ? w.job_places[j] : core::Diagnostic{};
+      d.message = fmt::format("the job needs {} accelerators but its partition holds {}", jobs[j].accelerators,
+                              capacity(jobs[j].partition));
+      problems.push_back(std::move(d));
+    }
+  }
+  for (std::size_t g = 0; g < w.generators.size(); ++g) {
+    const auto& gen = w.generators[g];
+    const auto largest = *std::max_element(gen.size.values.begin(), gen.size.values.end());
+    if (largest > capacity(gen.partition)) {
+      core::Diagnostic d = g < w.generator_places.size() ? w.generator_places[g] : core::Diagnostic{};
+      d.message = fmt::format("job sizes up to {} accelerators exceed the partition's {}", largest, capacity(gen.partition));
+      problems.push_back(std::move(d));
+      continue;
+    }
+    core::RandomStream rng = streams.stream(fmt::format("workload/{}/{}", spec.name, g));
+    workload::generate_jobs(gen, horizon, rng, jobs);
+  }
+  names.resize(jobs.size());
+  // Stable order by submission: explicit jobs keep their written order among equals.
+  std::vector<std::uint32_t> order(jobs.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return jobs[a].submit < jobs[b].submit; });
+  std::vector<workload::JobSpec> sorted;
+  sorted.reserve(jobs.size());
+  m.job_names.reserve(jobs.size());
+  for (const auto i : order) {
+    sorted.push_back(jobs[i]);
+    m.job_names.push_back(std::move(names[i]));
+  }
+  m.scheduler = std::make_unique<sched::SiteScheduler>(partitions, w.tenants, w.scheduler, std::move(sorted));
+  for (const auto& service : w.inference) {
+    const std::int64_t pool = service.accelerators_per_replica * service.max_replicas;
+    if (!m.scheduler->reserve(service.partition, pool)) {
+      problems.push_back({"", fmt::format("inference service \"{}\" needs a pool of {} accelerators that site \"{}\" cannot hold",
+                                          service.name, pool, spec.name), {}});
+      continue;
+    }
+    m.inference.push_back(service);
+    m.inference_dynamic_w_per_replica.push_back(static_cast<double>(service.accelerators_per_replica) * service.activity *
+                                                partitions[service.partition].dynamic_w_per_accelerator);
+  }
+  if (!problems.empty()) throw core::InputError(std::move(problems));
 }
 
 }  // namespace
@@ -86,6 +160,8 @@ SiteModel prepare_site(const SiteSpec& spec, const Scenario& scenario,
     }
     m.design_pue = worst / m.rated_it_w;
   }
+
+  if (spec.workload) prepare_workload(m, spec, counts, *spec.workload, streams, scenario.horizon);
 
   energy::SourceContext where{spec.location.latitude, spec.location.longitude,
                               day_of_year(scenario.start)};

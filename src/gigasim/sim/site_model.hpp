@@ -11,7 +11,9 @@
 #include "gigasim/energy/source.hpp"
 #include "gigasim/facility/facility.hpp"
 #include "gigasim/sim/results.hpp"
+#include "gigasim/sched/site_scheduler.hpp"
 #include "gigasim/sim/scenario.hpp"
+#include <memory>
 
 namespace gigasim::sim {
 
@@ -28,6 +30,11 @@ struct SiteModel {
   std::vector<energy::SourceProfile> profiles;
   std::vector<std::string> source_names;
   std::vector<energy::SourceKind> source_kinds;
+  // With a workload: the scheduler (which owns the jobs) and the inference services.
+  std::unique_ptr<sched::SiteScheduler> scheduler;
+  std::vector<std::string> job_names;  ///< by job index, "" for generated and trace jobs
+  std::vector<workload::InferenceService> inference;
+  std::vector<double> inference_dynamic_w_per_replica;
 
   [[nodiscard]] double it_power_w(double utilization) const {
     return idle_it_w + utilization * dynamic_it_w;
@@ -38,6 +45,8 @@ struct SiteModel {
 /// (stream "weather/<site>"), fleet counts (sizing `auto` entries to the envelope), the
 /// liquid share (power-weighted over the fleet unless the scenario sets it) and hourly
 /// supply profiles (stream "supply/<site>/<source>").
+/// Throws core::InputError when a job or generator asks for more accelerators than its
+/// partition holds once the fleet is sized, or an inference pool does not fit.
 SiteModel prepare_site(const SiteSpec& spec, const Scenario& scenario,
                        const core::RandomStreams& streams, std::size_t hours);
 

@@ -1,0 +1,182 @@
+#include "gigasim/cluster/allocator.hpp"
+
+#include <algorithm>
+
+#include "gigasim/core/errors.hpp"
+
+namespace gigasim::cluster {
+
+Allocator::Allocator(PartitionShape shape) : shape_(shape) {
+  core::ensure(shape.domain_size >= 1 && shape.domain_size < 65535, "domain size out of range");
+  const auto n = static_cast<std::size_t>(shape.domains);
+  const std::int64_t per_pod = shape.domains_per_pod > 0 ? shape.domains_per_pod : std::max<std::int64_t>(1, shape.domains);
+  const auto pods = static_cast<std::size_t>(shape.domains == 0 ? 0 : (shape.domains + per_pod - 1) / per_pod);
+  free_.assign(n, static_cast<std::uint16_t>(shape.domain_size));
+  pod_of_.resize(n);
+  pods_.resize(pods);
+  for (std::size_t d = 0; d < n; ++d) {
+    pod_of_[d] = static_cast<std::uint32_t>(d / static_cast<std::size_t>(per_pod));
+  }
+  // Whole-free stacks hold the lowest domain on top, so placements fill a pod in order.
+  for (std::size_t d = n; d-- > 0;) pods_[pod_of_[d]].whole_free.push_back(static_cast<std::uint32_t>(d));
+  for (std::uint32_t p = 0; p < pods; ++p) by_whole_free_.emplace(pods_[p].whole_free.size(), p);
+  bucket_head_.assign(static_cast<std::size_t>(shape.domain_size), kNone);
+  next_.assign(n, kNone);
+  prev_.assign(n, kNone);
+  free_accelerators_ = shape.domains * shape.domain_size;
+  whole_free_total_ = shape.domains;
+}
+
+std::int64_t Allocator::footprint(std::int64_t accelerators) const {
+  const std::int64_t d = shape_.domain_size;
+  return accelerators > d ? (accelerators + d - 1) / d * d : accelerators;
+}
+
+bool Allocator::fits(std::int64_t accelerators) const {
+  const std::int64_t d = shape_.domain_size;
+  if (accelerators <= 0) return true;
+  if (accelerators > d) return (accelerators + d - 1) / d <= whole_free_total_;
+  if (whole_free_total_ > 0) return true;
+  for (std::int64_t f = accelerators; f < d; ++f) {
+    if (bucket_head_[static_cast<std::size_t>(f)] != kNone) return true;
+  }
+  return false;
+}
+
+void Allocator::bucket_insert(std::uint32_t domain) {
+  const std::size_t f = free_[domain];
+  next_[domain] = bucket_head_[f];
+  prev_[domain] = kNone;
+  if (bucket_head_[f] != kNone) prev_[bucket_head_[f]] = domain;
+  bucket_head_[f] = domain;
+}
+
+void Allocator::bucket_erase(std::uint32_t domain) {
+  const std::size_t f = free_[domain];
+  if (prev_[domain] != kNone) {
+    next_[prev_[domain]] = next_[domain];
+  } else {
+    bucket_head_[f] = next_[domain];
+  }
+  if (next_[domain] != kNone) prev_[next_[domain]] = prev_[domain];
+  next_[domain] = prev_[domain] = kNone;
+}
+
+void Allocator::set_pod_count(std::uint32_t pod, std::size_t before) {
+  by_whole_free_.erase({before, pod});
+  by_whole_free_.emplace(pods_[pod].whole_free.size(), pod);
+}
+
+void Allocator::take_whole(std::uint32_t pod, std::int64_t n, std::vector<Piece>& out) {
+  auto& stack = pods_[pod].whole_free;
+  const std::size_t before = stack.size();
+  for (std::int64_t i = 0; i < n; ++i) {
+    const std::uint32_t d = stack.back();
+    stack.pop_back();
+    free_[d] = 0;
+    out.push_back({d, static_cast<std::uint16_t>(shape_.domain_size)});
+  }
+  whole_free_total_ -= n;
+  set_pod_count(pod, before);
+}
+
+AllocationId Allocator::new_allocation() {
+  if (!free_ids_.empty()) {
+    const AllocationId id = free_ids_.back();
+    free_ids_.pop_back();
+    return id;
+  }
+  allocations_.emplace_back();
+  return static_cast<AllocationId>(allocations_.size() - 1);
+}
+
+std::optional<AllocationId> Allocator::allocate(std::int64_t accelerators) {
+  if (accelerators <= 0 || !fits(accelerators)) return std::nullopt;
+  const std::int64_t d = shape_.domain_size;
+  const AllocationId id = new_allocation();
+  std::vector<Piece>& pieces = allocations_[id];
+  pieces.clear();
+  if (accelerators > d) {
+    std::int64_t need = (accelerators + d - 1) / d;
+    // Best fit: the pod with the fewest whole free domains that still holds the job.
+    const auto it = by_whole_free_.lower_bound({static_cast<std::size_t>(need), 0});
+    if (it != by_whole_free_.end()) {
+      take_whole(it->second, need, pieces);
+    } else {
+      // Fewest pods: the fullest-free pods first.
+      while (need > 0) {
+        const auto best = std::prev(by_whole_free_.end());
+        const auto take = std::min<std::int64_t>(need, static_cast<std::int64_t>(best->first));
+        take_whole(best->second, take, pieces);
+        need -= take;
+      }
+    }
+    free_accelerators_ -= static_cast<std::int64_t>(pieces.size()) * d;
+    return id;
+  }
+  // Small job: the partially used domain with the least sufficient free count, else a whole
+  // domain from the pod with the fewest whole free domains (keeping large pods intact).
+  for (std::int64_t f = accelerators; f < d; ++f) {
+    const std::uint32_t dom = bucket_head_[static_cast<std::size_t>(f)];
+    if (dom == kNone) continue;
+    bucket_erase(dom);
+    free_[dom] = static_cast<std::uint16_t>(free_[dom] - accelerators);
+    if (free_[dom] > 0) bucket_insert(dom);
+    pieces.push_back({dom, static_cast<std::uint16_t>(accelerators)});
+    free_accelerators_ -= accelerators;
+    return id;
+  }
+  const auto it = by_whole_free_.lower_bound({1, 0});
+  core::ensure(it != by_whole_free_.end(), "allocator: fits() promised a whole domain");
+  const std::uint32_t pod = it->second;
+  auto& stack = pods_[pod].whole_free;
+  const std::size_t before = stack.size();
+  const std::uint32_t dom = stack.back();
+  stack.pop_back();
+  --whole_free_total_;
+  set_pod_count(pod, before);
+  free_[dom] = static_cast<std::uint16_t>(d - accelerators);
+  if (free_[dom] > 0) bucket_insert(dom);
+  pieces.push_back({dom, static_cast<std::uint16_t>(accelerators)});
+  free_accelerators_ -= accelerators;
+  return id;
+}
+
+void Allocator::release(AllocationId id) {
+  core::ensure(id < allocations_.size(), "allocator: unknown allocation");
+  const std::int64_t d = shape_.domain_size;
+  for (const Piece& p : allocations_[id]) {
+    const std::uint32_t dom = p.domain;
+    if (free_[dom] > 0) bucket_erase(dom);  // it was partially used
+    free_[dom] = static_cast<std::uint16_t>(free_[dom] + p.count);
+    free_accelerators_ += p.count;
+    if (free_[dom] == d) {
+      const std::uint32_t pod = pod_of_[dom];
+      const std::size_t before = pods_[pod].whole_free.size();
+      pods_[pod].whole_free.push_back(dom);
+      ++whole_free_total_;
+      set_pod_count(pod, before);
+    } else {
+      bucket_insert(dom);
+    }
+  }
+  allocations_[id].clear();
+  free_ids_.push_back(id);
+}
+
+int Allocator::pods_spanned(AllocationId id) const {
+  int count = 0;
+  std::uint32_t last = 0xffffffffU;
+  std::vector<std::uint32_t> seen;
+  for (const Piece& p : allocations_[id]) {
+    const std::uint32_t pod = pod_of_[p.domain];
+    if (pod != last && std::find(seen.begin(), seen.end(), pod) == seen.end()) {
+      seen.push_back(pod);
+      ++count;
+    }
+    last = pod;
+  }
+  return count;
+}
+
+}  // namespace gigasim::cluster

@@ -1,0 +1,76 @@
+// Placement of jobs on one partition of a site: pods of scale-up domains (an NVL72 rack is
+// one domain of 72 accelerators, a DGX H100 one of 8). Jobs larger than a domain get whole
+// domains, packed into as few pods as possible; smaller jobs share a domain, best fit.
+// Finding and freeing a placement costs O(log pods) plus the domains it touches: free
+// capacity is kept per pod in an ordered set and per domain in buckets of free count.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <utility>
+#include <vector>
+
+namespace gigasim::cluster {
+
+struct PartitionShape {
+  int domain_size = 8;          ///< accelerators per scale-up domain
+  std::int64_t domains = 0;     ///< domains in the partition
+  std::int64_t domains_per_pod = 0;  ///< 0: one pod
+};
+
+/// A handle to a placement; valid until released.
+using AllocationId = std::uint32_t;
+
+class Allocator {
+ public:
+  explicit Allocator(PartitionShape shape);
+
+  [[nodiscard]] const PartitionShape& shape() const { return shape_; }
+  [[nodiscard]] std::int64_t capacity() const { return shape_.domains * shape_.domain_size; }
+  [[nodiscard]] std::int64_t free_accelerators() const { return free_accelerators_; }
+  [[nodiscard]] std::int64_t whole_free_domains() const { return whole_free_total_; }
+  [[nodiscard]] int pods() const { return static_cast<int>(pods_.size()); }
+
+  /// Accelerators a job of `accelerators` occupies: whole domains when it spans more than one.
+  [[nodiscard]] std::int64_t footprint(std::int64_t accelerators) const;
+  /// Whether a job fits now (O(1) for multi-domain jobs, O(domain size) for small ones).
+  [[nodiscard]] bool fits(std::int64_t accelerators) const;
+  /// Places a job; empty when it does not fit.
+  std::optional<AllocationId> allocate(std::int64_t accelerators);
+  void release(AllocationId id);
+  /// Pods a placement spans (1 is best).
+  [[nodiscard]] int pods_spanned(AllocationId id) const;
+
+ private:
+  struct Piece {
+    std::uint32_t domain;
+    std::uint16_t count;
+  };
+  struct Pod {
+    std::vector<std::uint32_t> whole_free;  // domains with every accelerator free
+  };
+
+  void take_whole(std::uint32_t pod, std::int64_t n, std::vector<Piece>& out);
+  void set_pod_count(std::uint32_t pod, std::size_t before);
+  void bucket_insert(std::uint32_t domain);
+  void bucket_erase(std::uint32_t domain);
+  AllocationId new_allocation();
+
+  PartitionShape shape_;
+  std::vector<std::uint16_t> free_;       // free accelerators per domain
+  std::vector<std::uint32_t> pod_of_;     // pod of each domain
+  std::vector<Pod> pods_;
+  std::set<std::pair<std::size_t, std::uint32_t>> by_whole_free_;  // (whole free domains, pod)
+  // Partially used domains by free count 1..domain_size-1: intrusive doubly linked lists.
+  static constexpr std::uint32_t kNone = 0xffffffffU;
+  std::vector<std::uint32_t> bucket_head_;
+  std::vector<std::uint32_t> next_, prev_;
+  std::int64_t free_accelerators_ = 0;
+  std::int64_t whole_free_total_ = 0;
+  // Placements, recycled so that steady-state scheduling allocates no memory.
+  std::vector<std::vector<Piece>> allocations_;
+  std::vector<AllocationId> free_ids_;
+};
+
+}  // namespace gigasim::cluster

@@ -1,0 +1,40 @@
+// Queue-ordering policies (docs/models/scheduling.md). A policy ranks waiting jobs; the
+// site scheduler starts them in that order, with or without EASY backfilling.
+#pragma once
+
+#include <memory>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "gigasim/workload/job.hpp"
+
+namespace gigasim::sched {
+
+enum class PolicyKind { fifo, priority, fair_share };
+std::string_view to_string(PolicyKind k);
+
+struct SchedulerSpec {
+  PolicyKind policy = PolicyKind::fifo;
+  bool backfill = true;     ///< EASY backfilling (Lifka 1995; Mu'alem & Feitelson 2001)
+  bool preemption = false;  ///< higher priority may preempt preemptible tenants' jobs
+  int backfill_depth = 256; ///< jobs examined behind the reserved one (Slurm's bf_max_job_test)
+};
+
+/// What a policy may look at.
+struct QueueView {
+  std::span<const workload::JobSpec> jobs;
+  std::span<const workload::Tenant> tenants;
+  std::span<const double> tenant_usage;  ///< accelerator-seconds delivered so far, per tenant
+};
+
+class QueuePolicy {
+ public:
+  virtual ~QueuePolicy() = default;
+  /// Orders `queue` (job indices) from first to start to last. Must be deterministic.
+  virtual void order(std::vector<std::uint32_t>& queue, const QueueView& view) const = 0;
+};
+
+std::unique_ptr<QueuePolicy> make_policy(PolicyKind kind);
+
+}  // namespace gigasim::sched

@@ -1,0 +1,294 @@
+#include "gigasim/sched/site_scheduler.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "gigasim/core/errors.hpp"
+
+namespace gigasim::sched {
+namespace {
+core::Time after(core::Time now, double seconds) {
+  return now + core::Duration::milliseconds(static_cast<std::int64_t>(std::ceil(seconds * 1000.0)));
+}
+}  // namespace
+
+SiteScheduler::SiteScheduler(std::vector<PartitionSetup> partitions, std::vector<workload::Tenant> tenants,
+                             SchedulerSpec spec, std::vector<workload::JobSpec> jobs)
+    : tenants_(std::move(tenants)), spec_(spec), policy_(make_policy(spec.policy)), jobs_(std::move(jobs)) {
+  for (const auto& p : partitions) {
+    parts_.push_back(Partition{cluster::Allocator(p.shape), p.idle_w_per_accelerator, p.dynamic_w_per_accelerator, {}, {}});
+    total_ += parts_.back().alloc.capacity();
+    idle_w_ += static_cast<double>(parts_.back().alloc.capacity()) * p.idle_w_per_accelerator;
+  }
+  if (tenants_.empty()) tenants_.push_back(workload::Tenant{"default", 1, 1.0, false});
+  states_.resize(jobs_.size());
+  for (std::size_t j = 0; j < jobs_.size(); ++j) states_[j].remaining_s = jobs_[j].work_s;
+  usage_.assign(tenants_.size(), 0.0);
+  usage_rate_.assign(tenants_.size(), 0.0);
+}
+
+bool SiteScheduler::reserve(std::size_t partition, std::int64_t accelerators) {
+  if (!parts_[partition].alloc.allocate(accelerators)) return false;
+  busy_ += accelerators;
+  return true;
+}
+
+void SiteScheduler::submit(std::uint32_t job, core::Time now) {
+  states_[job].status = JobStatus::waiting;
+  states_[job].last_update = now;
+  parts_[jobs_[job].partition].queue.push_back(job);
+  ++waiting_;
+}
+
+void SiteScheduler::refresh_usage(core::Time now) {
+  const double dt = (now - usage_time_).in_seconds();
+  for (std::size_t t = 0; t < usage_.size(); ++t) usage_[t] += usage_rate_[t] * dt;
+  usage_time_ = now;
+}
+
+void SiteScheduler::progress(std::uint32_t job, core::Time now) {
+  JobState& s = states_[job];
+  const workload::JobSpec& j = jobs_[job];
+  const Partition& p = parts_[j.partition];
+  const double dt = (now - s.last_update).in_seconds();
+  s.remaining_s = std::max(0.0, s.remaining_s - dt * speed_);
+  s.energy_j += static_cast<double>(j.accelerators) * (p.idle_w + j.activity * p.dynamic_w * cap_) * dt;
+  s.last_update = now;
+}
+
+void SiteScheduler::start(std::uint32_t job, core::Time now, std::vector<EndEvent>& started) {
+  const workload::JobSpec& j = jobs_[job];
+  Partition& p = parts_[j.partition];
+  const auto id = p.alloc.allocate(j.accelerators);
+  core::ensure(id.has_value(), "scheduler: start without room");
+  refresh_usage(now);
+  JobState& s = states_[job];
+  s.allocation = *id;
+  s.status = JobStatus::running;
+  s.start = now;
+  if (s.first_start.ms() < 0) s.first_start = now;
+  s.last_update = now;
+  s.end = after(now, s.remaining_s / speed_);
+  ++s.version;
+  p.running.emplace(s.end, job);
+  dynamic_w_ += static_cast<double>(j.accelerators) * j.activity * p.dynamic_w;
+  busy_ += p.alloc.footprint(j.accelerators);
+  usage_rate_[j.tenant] += static_cast<double>(j.accelerators);
+  --waiting_;
+  ++running_count_;
+  started.push_back({job, s.version, s.end});
+}
+
+void SiteScheduler::stop(std::uint32_t job, core::Time now) {
+  const workload::JobSpec& j = jobs_[job];
+  Partition& p = parts_[j.partition];
+  JobState& s = states_[job];
+  progress(job, now);
+  refresh_usage(now);
+  p.running.erase({s.end, job});
+  p.alloc.release(s.allocation);
+  dynamic_w_ -= static_cast<double>(j.accelerators) * j.activity * p.dynamic_w;
+  busy_ -= p.alloc.footprint(j.accelerators);
+  usage_rate_[j.tenant] -= static_cast<double>(j.accelerators);
+  --running_count_;
+}
+
+bool SiteScheduler::complete(std::uint32_t job, std::uint32_t version, core::Time now) {
+  JobState& s = states_[job];
+  if (s.status != JobStatus::running || s.version != version) return false;
+  stop(job, now);
+  s.remaining_s = 0;
+  s.end = now;
+  s.status = JobStatus::done;
+  return true;
+}
+
+SiteScheduler::Reservation SiteScheduler::reserve_for(const Partition& p, std::uint32_t job) const {
+  // When could the job start if nothing else started? Walk the running jobs by expected end.
+  // A job spanning domains needs whole domains, which only jobs holding whole domains are
+  // sure to free; a small job needs accelerators.
+  const std::int64_t d = p.alloc.shape().domain_size;
+  const std::int64_t acc = jobs_[job].accelerators;
+  Reservation r;
+  r.in_domains = acc > d;
+  const std::int64_t need = r.in_domains ? (acc + d - 1) / d : acc;
+  std::int64_t have = r.in_domains ? p.alloc.whole_free_domains() : p.alloc.free_accelerators();
+  r.shadow = core::Time::from_ms(std::numeric_limits<std::int64_t>::max() / 2);
+  for (const auto& [end, other] : p.running) {
+    const std::int64_t fp = p.alloc.footprint(jobs_[other].accelerators);
+    if (r.in_domains) {
+      if (jobs_[other].accelerators > d) have += fp / d;
+    } else {
+      have += fp;
+    }
+    if (have >= need) {
+      r.shadow = end;
+      r.extra = have - need;
+      return r;
+    }
+  }
+  r.extra = 0;  // it cannot be promised a start: nothing may run past "never"
+  return r;
+}
+
+bool SiteScheduler::may_backfill(const Partition& p, std::uint32_t job, core::Time now, Reservation& r) const {
+  const workload::JobSpec& j = jobs_[job];
+  if (after(now, states_[job].remaining_s / speed_) <= r.shadow) return true;  // done before the reservation
+  const std::int64_t d = p.alloc.shape().domain_size;
+  // Otherwise only on capacity the reserved job will not need.
+  const std::int64_t cost = r.in_domains ? (j.accelerators > d ? (j.accelerators + d - 1) / d : 1)
+                                         : p.alloc.footprint(j.accelerators);
+  if (cost > r.extra) return false;
+  r.extra -= cost;
+  return true;
+}
+
+bool SiteScheduler::try_preempt(std::size_t partition, std::uint32_t job, core::Time now) {
+  Partition& p = parts_[partition];
+  const int priority = tenants_[jobs_[job].tenant].priority;
+  scratch_.clear();
+  for (const auto& [end, other] : p.running) {
+    const auto& t = tenants_[jobs_[other].tenant];
+    if (t.preemptible && t.priority < priority) scratch_.push_back(other);
+  }
+  // Lowest priority first, then the most recently started (least work lost to requeueing).
+  std::sort(scratch_.begin(), scratch_.end(), [&](auto a, auto b) {
+    const int pa = tenants_[jobs_[a].tenant].priority, pb = tenants_[jobs_[b].tenant].priority;
+    if (pa != pb) return pa < pb;
+    if (states_[a].start != states_[b].start) return states_[a].start > states_[b].start;
+    return a > b;
+  });
+  const std::int64_t d = p.alloc.shape().domain_size;
+  const bool domains = jobs_[job].accelerators > d;
+  const std::int64_t need = domains ? (jobs_[job].accelerators + d - 1) / d : jobs_[job].accelerators;
+  std::int64_t have = domains ? p.alloc.whole_free_domains() : p.alloc.free_accelerators();
+  std::size_t victims = 0;
+  while (have < need && victims < scratch_.size()) {
+    const auto& v = jobs_[scratch_[victims]];
+    if (!domains) {
+      have += p.alloc.footprint(v.accelerators);
+    } else if (v.accelerators > d) {
+      have += (v.accelerators + d - 1) / d;
+    }
+    ++victims;
+  }
+  if (have < need) return false;
+  for (std::size_t i = 0; i < victims; ++i) {
+    const std::uint32_t v = scratch_[i];
+    stop(v, now);
+    JobState& s = states_[v];
+    s.status = JobStatus::waiting;
+    ++s.version;  // its end event is now stale
+    ++s.preemptions;
+    ++preemptions_;
+    p.queue.push_back(v);
+    ++waiting_;
+  }
+  return p.alloc.fits(jobs_[job].accelerators);
+}
+
+void SiteScheduler::schedule(core::Time now, std::vector<EndEvent>& started) {
+  refresh_usage(now);
+  const QueueView view{jobs_, tenants_, usage_};
+  for (std::size_t pi = 0; pi < parts_.size(); ++pi) {
+    Partition& p = parts_[pi];
+    if (p.queue.empty()) continue;
+    policy_->order(p.queue, view);
+    bool reserved = false;
+    Reservation r;
+    int examined = 0;
+    std::size_t keep = 0;
+    for (std::size_t i = 0; i < p.queue.size(); ++i) {
+      const std::uint32_t job = p.queue[i];
+      if (states_[job].status != JobStatus::waiting) continue;  // started by a preemption pass
+      bool run = false;
+      if (reserved && examined++ >= spec_.backfill_depth) {
+        p.queue[keep++] = job;
+        continue;
+      }
+      const double job_dynamic = static_cast<double>(jobs_[job].accelerators) * jobs_[job].activity * p.dynamic_w;
+      if (p.alloc.fits(jobs_[job].accelerators) && dynamic_w_ + job_dynamic <= dynamic_budget_w_) {
+        run = !reserved || may_backfill(p, job, now, r);
+      } else if (!reserved) {
+        if (spec_.preemption && try_preempt(pi, job, now)) {
+          run = true;
+        } else if (spec_.backfill) {
+          reserved = true;
+          r = reserve_for(p, job);
+        } else {
+          // Strict order: nothing behind the first job that does not fit may start.
+          for (std::size_t k = i; k < p.queue.size(); ++k) {
+            if (states_[p.queue[k]].status == JobStatus::waiting) p.queue[keep++] = p.queue[k];
+          }
+          break;
+        }
+      }
+      if (run) {
+        start(job, now, started);
+      } else {
+        p.queue[keep++] = job;
+      }
+    }
+    p.queue.resize(keep);
+  }
+}
+
+void SiteScheduler::limit_power(double dynamic_budget_w, core::Time now) {
+  dynamic_budget_w_ = dynamic_budget_w;
+  if (dynamic_w_ <= dynamic_budget_w) return;
+  scratch_.clear();
+  for (const auto& p : parts_) {
+    for (const auto& [end, job] : p.running) scratch_.push_back(job);
+  }
+  std::sort(scratch_.begin(), scratch_.end(), [&](auto a, auto b) {
+    const int pa = tenants_[jobs_[a].tenant].priority, pb = tenants_[jobs_[b].tenant].priority;
+    if (pa != pb) return pa < pb;
+    if (states_[a].start != states_[b].start) return states_[a].start > states_[b].start;
+    return a > b;
+  });
+  for (const std::uint32_t job : scratch_) {
+    if (dynamic_w_ <= dynamic_budget_w) break;
+    stop(job, now);
+    JobState& s = states_[job];
+    s.status = JobStatus::waiting;
+    ++s.version;
+    ++s.preemptions;
+    ++preemptions_;
+    parts_[jobs_[job].partition].queue.push_back(job);
+    ++waiting_;
+  }
+}
+
+void SiteScheduler::finish(core::Time now) {
+  for (const auto& p : parts_) {
+    for (const auto& [end, job] : p.running) progress(job, now);
+  }
+}
+
+void SiteScheduler::set_cap(double cap, core::Time now, std::vector<EndEvent>& moved) {
+  cap = std::clamp(cap, 0.05, 1.0);
+  if (cap == cap_) return;
+  // Progress so far at the old speed and power, then the new ends at the new speed.
+  for (auto& p : parts_) {
+    for (const auto& [end, job] : p.running) progress(job, now);
+  }
+  cap_ = cap;
+  // Performance under a power cap: dynamic power ∝ f·V² with V ∝ f, so f ∝ P^(1/3)
+  // (docs/models/scheduling.md).
+  speed_ = std::cbrt(cap);
+  for (auto& p : parts_) {
+    scratch_.clear();
+    for (const auto& [end, job] : p.running) scratch_.push_back(job);
+    p.running.clear();
+    for (const std::uint32_t job : scratch_) {
+      JobState& s = states_[job];
+      s.end = after(now, s.remaining_s / speed_);
+      ++s.version;
+      p.running.emplace(s.end, job);
+      moved.push_back({job, s.version, s.end});
+    }
+  }
+}
+
+}  // namespace gigasim::sched

@@ -1,0 +1,130 @@
+// The scheduler of one site: queues per partition, placement through the allocator, EASY
+// backfilling, preemption, and the running jobs' progress under a power cap
+// (docs/models/scheduling.md). Decisions only: the simulation owns time and events.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "gigasim/cluster/allocator.hpp"
+#include "gigasim/core/time.hpp"
+#include "gigasim/sched/policy.hpp"
+#include "gigasim/workload/job.hpp"
+
+namespace gigasim::sched {
+
+struct PartitionSetup {
+  cluster::PartitionShape shape;
+  double idle_w_per_accelerator = 0;     ///< share of system idle power, network overhead included
+  double dynamic_w_per_accelerator = 0;  ///< share of (full − idle) system power
+};
+
+enum class JobStatus : std::uint8_t { pending, waiting, running, done };
+
+struct JobState {
+  core::Time first_start = core::Time::from_ms(-1);
+  core::Time start = core::Time::from_ms(-1);  ///< of the current run
+  core::Time end = core::Time::from_ms(-1);    ///< completion, or expected completion while running
+  core::Time last_update;
+  double remaining_s = 0;  ///< work left at full speed, as of last_update
+  double energy_j = 0;     ///< IT energy of its accelerators
+  cluster::AllocationId allocation = 0;
+  std::uint32_t version = 0;  ///< bumps whenever its end event changes
+  std::uint16_t preemptions = 0;
+  JobStatus status = JobStatus::pending;
+};
+
+/// A job whose (new) end event the simulation must schedule.
+struct EndEvent {
+  std::uint32_t job;
+  std::uint32_t version;
+  core::Time end;
+};
+
+class SiteScheduler {
+ public:
+  SiteScheduler(std::vector<PartitionSetup> partitions, std::vector<workload::Tenant> tenants, SchedulerSpec spec,
+                std::vector<workload::JobSpec> jobs);
+
+  /// Takes `accelerators` of a partition out of the batch pool for good (inference pools).
+  bool reserve(std::size_t partition, std::int64_t accelerators);
+
+  void submit(std::uint32_t job, core::Time now);
+  /// A job's end event fired: false if the event was stale (the job was preempted or slowed).
+  bool complete(std::uint32_t job, std::uint32_t version, core::Time now);
+  /// Starts what the policy allows now; appends the started jobs' end events.
+  void schedule(core::Time now, std::vector<EndEvent>& started);
+  /// Power cap: dynamic power scaled by `cap` (0..1], speed by cap^(1/3) (docs). Appends
+  /// the new end events of every running job when the speed changes.
+  void set_cap(double cap, core::Time now, std::vector<EndEvent>& moved);
+  /// Power-aware mode: stops the lowest-priority running jobs (latest started first) until
+  /// their dynamic power is within `dynamic_budget_w`, requeues them, and keeps new starts
+  /// within that budget until the next call.
+  void limit_power(double dynamic_budget_w, core::Time now);
+  /// End of the horizon: accounts progress and energy of the jobs still running.
+  void finish(core::Time now);
+
+  [[nodiscard]] double cap() const { return cap_; }
+  [[nodiscard]] double speed() const { return speed_; }
+  /// Dynamic IT power of the running jobs at full cap, W.
+  [[nodiscard]] double dynamic_w() const { return dynamic_w_; }
+  [[nodiscard]] double idle_w() const { return idle_w_; }
+  [[nodiscard]] std::int64_t busy_accelerators() const { return busy_; }
+  [[nodiscard]] std::int64_t total_accelerators() const { return total_; }
+  [[nodiscard]] std::size_t queue_length() const { return waiting_; }
+  [[nodiscard]] std::size_t running() const { return running_count_; }
+  [[nodiscard]] const std::vector<workload::JobSpec>& jobs() const { return jobs_; }
+  [[nodiscard]] const std::vector<JobState>& states() const { return states_; }
+  [[nodiscard]] const std::vector<workload::Tenant>& tenants() const { return tenants_; }
+  [[nodiscard]] std::int64_t preemptions() const { return preemptions_; }
+  [[nodiscard]] const cluster::Allocator& allocator(std::size_t partition) const { return parts_[partition].alloc; }
+
+ private:
+  struct Partition {
+    cluster::Allocator alloc;
+    double idle_w;
+    double dynamic_w;
+    std::vector<std::uint32_t> queue;
+    std::set<std::pair<core::Time, std::uint32_t>> running;  // by expected end
+  };
+  struct Reservation {
+    core::Time shadow;
+    std::int64_t extra = 0;   // domains (multi-domain job) or accelerators (small job)
+    bool in_domains = false;
+  };
+
+  void start(std::uint32_t job, core::Time now, std::vector<EndEvent>& started);
+  void stop(std::uint32_t job, core::Time now);  // release the accelerators, account progress
+  void progress(std::uint32_t job, core::Time now);
+  Reservation reserve_for(const Partition& p, std::uint32_t job) const;
+  bool may_backfill(const Partition& p, std::uint32_t job, core::Time now, Reservation& r) const;
+  bool try_preempt(std::size_t partition, std::uint32_t job, core::Time now);
+  void refresh_usage(core::Time now);
+
+  std::vector<Partition> parts_;
+  std::vector<workload::Tenant> tenants_;
+  SchedulerSpec spec_;
+  std::unique_ptr<QueuePolicy> policy_;
+  std::vector<workload::JobSpec> jobs_;
+  std::vector<JobState> states_;
+  std::vector<double> usage_;       // accelerator-seconds per tenant as of usage_time_
+  std::vector<double> usage_rate_;  // accelerators running per tenant
+  core::Time usage_time_;
+  double cap_ = 1.0;
+  double dynamic_budget_w_ = std::numeric_limits<double>::infinity();
+  double speed_ = 1.0;
+  double dynamic_w_ = 0;
+  double idle_w_ = 0;
+  std::int64_t busy_ = 0;
+  std::int64_t total_ = 0;
+  std::size_t waiting_ = 0;
+  std::size_t running_count_ = 0;
+  std::int64_t preemptions_ = 0;
+  std::vector<std::uint32_t> scratch_;
+};
+
+}  // namespace gigasim::sched

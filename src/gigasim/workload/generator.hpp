@@ -1,0 +1,42 @@
+// Synthetic job streams: per class, Poisson arrivals with a daily cycle, a discrete size
+// distribution and a truncated log-normal run time (defaults in data/workload.yaml, from
+// published characterisations of GPU clusters; docs/models/scheduling.md).
+#pragma once
+
+#include <vector>
+
+#include "gigasim/core/rng.hpp"
+#include "gigasim/workload/job.hpp"
+
+namespace gigasim::workload {
+
+struct SizeDistribution {
+  std::vector<std::int64_t> values;
+  std::vector<double> weights;  ///< normalised on use
+};
+
+struct GeneratorSpec {
+  JobClass cls = JobClass::batch;
+  double jobs_per_day = 0;
+  double diurnal_amplitude = 0;   ///< rate(t) = mean · (1 + a·cos(2π(h − 14)/24))
+  SizeDistribution size;
+  double duration_median_s = 3600;
+  double duration_sigma = 1.0;
+  double duration_max_s = 7 * 86400.0;
+  float activity = 0.7F;
+  std::vector<std::uint16_t> tenants;  ///< drawn uniformly, weighted by tenant_weights
+  std::vector<double> tenant_weights;
+  std::uint16_t partition = 0;
+  double tokens_per_accelerator_s = 0;  ///< training throughput for token accounting
+  double flops_per_token = 0;
+};
+
+/// Appends the jobs of one stream over [0, horizon) to `out` (not sorted across streams).
+/// Arrivals are a non-homogeneous Poisson process drawn by thinning (Lewis & Shedler 1979).
+void generate_jobs(const GeneratorSpec& spec, core::Duration horizon, core::RandomStream& rng,
+                   std::vector<JobSpec>& out);
+
+/// Draws an index with probability proportional to its weight (weights sum > 0).
+std::size_t draw_weighted(const std::vector<double>& weights, double total, core::RandomStream& rng);
+
+}  // namespace gigasim::workload

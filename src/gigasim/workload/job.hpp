@@ -1,0 +1,37 @@
+// Jobs and tenants of a site's workload (docs/models/scheduling.md).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gigasim/core/time.hpp"
+
+namespace gigasim::workload {
+
+enum class JobClass : std::uint8_t { pretraining, finetuning, evaluation, debugging, batch };
+std::string_view to_string(JobClass c);
+bool job_class_from(std::string_view text, JobClass& out);
+
+struct Tenant {
+  std::string name;
+  int priority = 1;          ///< larger runs first under the priority policy, may preempt
+  double share = 1.0;        ///< target share of accelerator-time under fair share
+  bool preemptible = false;  ///< its jobs may be preempted by higher priority
+};
+
+/// One job as it arrives. Compact (a million of them per run): names live elsewhere.
+struct JobSpec {
+  core::Time submit;
+  double work_s = 0;        ///< run time at full speed, seconds
+  double tokens = 0;        ///< tokens trained when it completes (training classes)
+  double model_flops = 0;   ///< model FLOPs when it completes
+  std::int64_t accelerators = 0;
+  float activity = 0.7F;    ///< share of the accelerators' dynamic power while running
+  std::uint16_t tenant = 0;
+  std::uint16_t partition = 0;  ///< fleet entry of the site it runs on
+  JobClass cls = JobClass::batch;
+};
+
+}  // namespace gigasim::workload
