@@ -6,6 +6,7 @@
 
 #include "gigasim/core/errors.hpp"
 #include "gigasim/io/files.hpp"
+#include "gigasim/io/sqlite_db.hpp"
 #include "gigasim/io/writers.hpp"
 
 namespace gigasim::io {
@@ -36,56 +37,15 @@ std::span<const HourlyColumn> hourly_columns() {
       HourlyColumn{"carbon_t", "t CO2e in the tick", &R::carbon_t},
       HourlyColumn{"carbon_intensity_g_per_kwh", "g CO2e/kWh", &R::carbon_intensity_g_per_kwh},
       HourlyColumn{"energy_cost_eur", "EUR in the tick", &R::energy_cost_eur},
+      HourlyColumn{"queue_length", "jobs waiting at the end of the tick", &R::queue_length},
+      HourlyColumn{"power_cap", "share of dynamic IT power allowed", &R::power_cap},
+      HourlyColumn{"tokens_served_per_s", "inference tokens/s", &R::tokens_served_per_s},
   };
   return kColumns;
 }
 
 namespace {
 
-class Database {
- public:
-  explicit Database(const std::filesystem::path& file) {
-    if (sqlite3_open(file.c_str(), &db_) != SQLITE_OK) fail("open");
-    exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;");  // atomicity comes from the rename
-  }
-  ~Database() { sqlite3_close(db_); }
-  Database(const Database&) = delete;
-  Database& operator=(const Database&) = delete;
-
-  void exec(const std::string& sql) {
-    char* message = nullptr;
-    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-      const std::string text = message != nullptr ? message : "unknown error";
-      sqlite3_free(message);
-      throw core::IoError(fmt::format("SQLite: {} in: {}", text, sql.substr(0, 80)));
-    }
-  }
-  sqlite3_stmt* prepare(const std::string& sql) {
-    sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) fail("prepare");
-    return stmt;
-  }
-  void step(sqlite3_stmt* stmt) {
-    if (sqlite3_step(stmt) != SQLITE_DONE) fail("insert");
-    sqlite3_reset(stmt);
-  }
-  [[noreturn]] void fail(const char* what) {
-    throw core::IoError(fmt::format("SQLite {} failed: {}", what,
-                                    db_ != nullptr ? sqlite3_errmsg(db_) : "no database"));
-  }
-
- private:
-  sqlite3* db_ = nullptr;
-};
-
-struct Statement {
-  sqlite3_stmt* stmt;
-  ~Statement() { sqlite3_finalize(stmt); }
-};
-
-void bind_text(sqlite3_stmt* s, int i, const std::string& v) {
-  sqlite3_bind_text(s, i, v.c_str(), -1, SQLITE_TRANSIENT);
-}
 
 void insert_kpis(Database& db, sqlite3_stmt* s, const std::string& site, const sim::Totals& t) {
   const auto put = [&](const std::string& name, double value, const char* unit) {
@@ -160,6 +120,7 @@ void write_sqlite(const sim::Results& r, const std::filesystem::path& file) {
         }
       }
     }
+    insert_jobs(db, r);
     db.exec("COMMIT;");
   });
 }
@@ -193,6 +154,7 @@ void write_outputs(const sim::Results& results, const std::filesystem::path& dir
         fmt::format("cannot create output folder \"{}\": {}", dir.string(), ec.message()));
   write_sqlite(results, dir / "results.sqlite");
   write_hourly_csv(results, dir / "site_hourly.csv");
+  if (results.workload_total.present) write_jobs_csv(results, dir / "jobs.csv");
   write_summary_json(results, dir / "summary.json");
 }
 

@@ -59,6 +59,28 @@ nlohmann::json totals_json(const sim::Totals& t) {
 
 }  // namespace
 
+nlohmann::json workload_json(const sim::WorkloadTotals& w) {
+  nlohmann::json j;
+  j["jobs_submitted"] = w.jobs_submitted;
+  j["jobs_completed"] = w.jobs_completed;
+  j["preemptions"] = w.preemptions;
+  j["utilization"] = number(w.utilization);
+  j["mean_wait_h"] = number(w.mean_wait_h);
+  j["p95_wait_h"] = number(w.p95_wait_h);
+  j["mean_bounded_slowdown"] = number(w.mean_bounded_slowdown);
+  j["gpu_hours_delivered"] = number(w.gpu_hours_delivered);
+  j["tokens_trained"] = number(w.tokens_trained);
+  j["tokens_served"] = number(w.tokens_served);
+  j["tokens_demanded"] = number(w.tokens_demanded);
+  j["model_flops_delivered"] = number(w.model_flops_delivered);
+  j["power_capped_hours"] = number(w.power_capped_hours);
+  j["gpu_hours_lost_to_power_caps"] = number(w.gpu_hours_lost_to_power_caps);
+  nlohmann::json tenants = nlohmann::json::object();
+  for (const auto& [name, h] : w.gpu_hours_by_tenant) tenants[name] = number(h);
+  j["gpu_hours_by_tenant"] = tenants;
+  return j;
+}
+
 nlohmann::json summary_json(const sim::Results& r) {
   nlohmann::json j;
   j["scenario"] = r.scenario;
@@ -83,9 +105,11 @@ nlohmann::json summary_json(const sim::Results& r) {
                                {"accelerators", f.accelerators},
                                {"sized_automatically", f.sized_automatically}});
     }
+    if (s.workload.present) site["workload"] = workload_json(s.workload);
     j["sites"].push_back(std::move(site));
   }
   j["total"] = totals_json(r.total);
+  if (r.workload_total.present) j["workload"] = workload_json(r.workload_total);
   return j;
 }
 

@@ -33,6 +33,9 @@ nlohmann::json summary_json(const sim::Results& results);
 void write_summary_json(const sim::Results& results, const std::filesystem::path& file);
 void write_sqlite(const sim::Results& results, const std::filesystem::path& file);
 void write_hourly_csv(const sim::Results& results, const std::filesystem::path& file);
+/// jobs.csv: one row per job of every site with a workload (docs/outputs.md).
+void write_jobs_csv(const sim::Results& results, const std::filesystem::path& file);
+nlohmann::json workload_json(const sim::WorkloadTotals& w);
 
 /// Writes every output into `dir` (created if missing), each file atomically; summary.json
 /// last, so that its presence means the set is complete.

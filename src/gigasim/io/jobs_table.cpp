@@ -1,0 +1,114 @@
+// The jobs of every site: the `jobs` table of results.sqlite and jobs.csv.
+#include <fmt/format.h>
+
+#include "gigasim/io/files.hpp"
+#include "gigasim/io/sqlite_db.hpp"
+#include "gigasim/io/writers.hpp"
+
+namespace gigasim::io {
+namespace {
+
+struct JobRow {
+  std::int64_t id;
+  const std::string* site;
+  const std::string* name;
+  const std::string* tenant;
+  std::string_view cls;
+  std::int64_t accelerators;
+  double submit_h, start_h, end_h, wait_h;
+  std::string_view status;
+  double tokens, energy_kwh;
+  int preemptions;
+};
+
+std::string_view status_of(sched::JobStatus s) {
+  switch (s) {
+    case sched::JobStatus::pending: return "pending";
+    case sched::JobStatus::waiting: return "waiting";
+    case sched::JobStatus::running: return "running";
+    case sched::JobStatus::done: return "done";
+  }
+  return "?";
+}
+
+// Calls `f` with each submitted job (pending ones, never submitted before the horizon, are left out).
+template <class F>
+void for_each_job(const sim::Results& r, F&& f) {
+  std::int64_t id = 0;
+  for (const auto& s : r.sites) {
+    for (std::size_t j = 0; j < s.jobs.size(); ++j) {
+      const auto& spec = s.jobs[j];
+      const auto& st = s.job_states[j];
+      ++id;
+      if (st.status == sched::JobStatus::pending) continue;
+      const bool started = st.first_start.ms() >= 0;
+      const double done = spec.work_s > 0 ? (spec.work_s - st.remaining_s) / spec.work_s : 0.0;
+      f(JobRow{id, &s.name, &s.job_names[j], &s.tenant_names[spec.tenant], workload::to_string(spec.cls),
+               spec.accelerators, spec.submit.in_hours(), started ? st.first_start.in_hours() : -1.0,
+               st.status == sched::JobStatus::done ? st.end.in_hours() : -1.0,
+               started ? (st.first_start - spec.submit).in_hours() : -1.0, status_of(st.status), spec.tokens * done,
+               st.energy_j / 3.6e6, st.preemptions});
+    }
+  }
+}
+
+std::string csv_text(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+void insert_jobs(Database& db, const sim::Results& r) {
+  db.exec(
+      "CREATE TABLE jobs (id INTEGER, site TEXT, name TEXT, tenant TEXT, class TEXT, accelerators INTEGER, "
+      "submit_h REAL, start_h REAL, end_h REAL, wait_h REAL, status TEXT, tokens REAL, energy_kwh REAL, "
+      "preemptions INTEGER);");
+  Statement st{db.prepare("INSERT INTO jobs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);")};
+  auto null_if_negative = [&](int i, double v) {
+    if (v < 0) {
+      sqlite3_bind_null(st.stmt, i);
+    } else {
+      sqlite3_bind_double(st.stmt, i, v);
+    }
+  };
+  for_each_job(r, [&](const JobRow& j) {
+    sqlite3_bind_int64(st.stmt, 1, j.id);
+    sqlite3_bind_text(st.stmt, 2, j.site->c_str(), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st.stmt, 3, j.name->c_str(), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st.stmt, 4, j.tenant->c_str(), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st.stmt, 5, j.cls.data(), static_cast<int>(j.cls.size()), SQLITE_STATIC);
+    sqlite3_bind_int64(st.stmt, 6, j.accelerators);
+    sqlite3_bind_double(st.stmt, 7, j.submit_h);
+    null_if_negative(8, j.start_h);
+    null_if_negative(9, j.end_h);
+    null_if_negative(10, j.wait_h);
+    sqlite3_bind_text(st.stmt, 11, j.status.data(), static_cast<int>(j.status.size()), SQLITE_STATIC);
+    sqlite3_bind_double(st.stmt, 12, j.tokens);
+    sqlite3_bind_double(st.stmt, 13, j.energy_kwh);
+    sqlite3_bind_int(st.stmt, 14, j.preemptions);
+    db.step(st.stmt);
+  });
+}
+
+void write_jobs_csv(const sim::Results& r, const std::filesystem::path& file) {
+  write_atomically(file, [&](std::ostream& out) {
+    out << "id,site,name,tenant,class,accelerators,submit_h,start_h,end_h,wait_h,status,tokens,energy_kwh,preemptions\n";
+    fmt::memory_buffer line;
+    auto opt = [](double v) { return v < 0 ? std::string() : fmt::format("{:.6g}", v); };
+    for_each_job(r, [&](const JobRow& j) {
+      line.clear();
+      fmt::format_to(std::back_inserter(line), "{},{},{},{},{},{},{:.6g},{},{},{},{},{:.6g},{:.6g},{}\n", j.id,
+                     csv_text(*j.site), csv_text(*j.name), csv_text(*j.tenant), j.cls, j.accelerators, j.submit_h,
+                     opt(j.start_h), opt(j.end_h), opt(j.wait_h), j.status, j.tokens, j.energy_kwh, j.preemptions);
+      out.write(line.data(), static_cast<std::streamsize>(line.size()));
+    });
+  });
+}
+
+}  // namespace gigasim::io
