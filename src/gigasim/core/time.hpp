@@ -46,6 +46,7 @@ class Time {
 
   [[nodiscard]] constexpr std::int64_t ms() const { return ms_; }
   [[nodiscard]] constexpr double in_hours() const { return static_cast<double>(ms_) / 3.6e6; }
+  [[nodiscard]] constexpr double in_seconds() const { return static_cast<double>(ms_) / 1e3; }
 
   constexpr auto operator<=>(const Time&) const = default;
   constexpr Time operator+(Duration d) const { return Time(ms_ + d.ms()); }

@@ -1,0 +1,119 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "gigasim/core/errors.hpp"
+#include "gigasim/io/catalog.hpp"
+#include "gigasim/perf/inference.hpp"
+#include "gigasim/workload/generator.hpp"
+#include "gigasim/workload/inference.hpp"
+#include "gigasim/workload/traces.hpp"
+
+namespace gigasim::workload {
+namespace {
+
+TEST(Generator, RateSizesAndDurationsFollowTheirDistributions) {
+  GeneratorSpec g;
+  g.jobs_per_day = 2000;
+  g.diurnal_amplitude = 0.5;
+  g.size = {{1, 8, 64}, {0.7, 0.2, 0.1}};
+  g.duration_median_s = 1800;
+  g.duration_sigma = 1.0;
+  g.duration_max_s = 1e9;
+  g.tenants = {0, 1};
+  g.tenant_weights = {3, 1};
+  core::RandomStream rng(1, "gen");
+  std::vector<JobSpec> jobs;
+  generate_jobs(g, core::Duration::days(30), rng, jobs);
+  EXPECT_NEAR(static_cast<double>(jobs.size()), 60000, 4 * std::sqrt(60000.0));
+  const double ones = static_cast<double>(std::count_if(jobs.begin(), jobs.end(), [](auto& j) { return j.accelerators == 1; }));
+  EXPECT_NEAR(ones / jobs.size(), 0.7, 0.01);
+  std::vector<double> d;
+  for (const auto& j : jobs) d.push_back(j.work_s);
+  std::nth_element(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(d.size() / 2), d.end());
+  EXPECT_NEAR(d[d.size() / 2], 1800, 60);
+  const double tenant0 = static_cast<double>(std::count_if(jobs.begin(), jobs.end(), [](auto& j) { return j.tenant == 0; }));
+  EXPECT_NEAR(tenant0 / jobs.size(), 0.75, 0.01);
+  // The daily cycle: more submissions around 14:00 than around 02:00.
+  int afternoon = 0, night = 0;
+  for (const auto& j : jobs) {
+    const int h = static_cast<int>(std::fmod(j.submit.in_hours(), 24.0));
+    afternoon += h == 14;
+    night += h == 2;
+  }
+  EXPECT_GT(afternoon, 2 * night);
+}
+
+TEST(Traces, ReadsTheSwfFixture) {
+  std::ifstream in(std::string(GIGASIM_TEST_SOURCE_DIR) + "/tests/fixtures/small-cluster.swf");
+  const auto jobs = parse_swf(in, "small-cluster.swf");
+  EXPECT_EQ(jobs.size(), 44U);  // 48 jobs, 4 cancelled (run time -1)
+  EXPECT_DOUBLE_EQ(jobs[0].submit_s, 1912);
+  EXPECT_DOUBLE_EQ(jobs[0].run_s, 3600);
+  EXPECT_EQ(jobs[0].accelerators, 32);
+  EXPECT_EQ(jobs[0].tenant, "user2");
+  EXPECT_EQ(jobs[0].line, 6);
+}
+
+TEST(Traces, MalformedSwfLinesNameLineAndColumn) {
+  std::istringstream in("; header\n1 10 -1 300 8 -1 -1 8 600 -1 1 1 1 -1 1 -1 -1 -1\n2 20 -1 abc 8 -1 -1 8 600 -1 1 1 1 -1 1 -1 -1 -1\n3 30 -1 300\n");
+  try {
+    (void)parse_swf(in, "t.swf");
+    FAIL();
+  } catch (const core::InputError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 2U);
+    EXPECT_EQ(e.diagnostics()[0].location.line, 3);
+    EXPECT_EQ(e.diagnostics()[0].location.column, 9);
+    EXPECT_NE(e.diagnostics()[0].message.find("run time"), std::string::npos);
+    EXPECT_EQ(e.diagnostics()[1].location.line, 4);
+    EXPECT_NE(e.diagnostics()[1].message.find("18 fields"), std::string::npos);
+  }
+}
+
+TEST(Traces, CsvJobsWithOptionalColumns) {
+  std::istringstream in("submit_s,accelerators,duration_s,tenant,class\n0,8,3600,lab,finetuning\n60,1,120,,\n");
+  const auto jobs = parse_job_csv(in, "j.csv");
+  ASSERT_EQ(jobs.size(), 2U);
+  EXPECT_EQ(jobs[0].tenant, "lab");
+  EXPECT_EQ(jobs[0].cls, "finetuning");
+  EXPECT_EQ(jobs[1].accelerators, 1);
+  std::istringstream bad("submit_s,accelerators,duration_s\n0,-8,3600\n");
+  EXPECT_THROW((void)parse_job_csv(bad, "b.csv"), core::InputError);
+  std::istringstream missing("submit,accelerators\n0,8\n");
+  EXPECT_THROW((void)parse_job_csv(missing, "m.csv"), core::InputError);
+}
+
+TEST(Inference, ReplicasFollowDemandWithinTheirLimits) {
+  InferenceService s;
+  s.min_replicas = 2;
+  s.max_replicas = 10;
+  s.peak_tokens_per_s = 1000;
+  s.tokens_per_s_per_replica = 120;
+  s.daily_shape = default_daily_shape();
+  const auto peak = s.at(14);
+  EXPECT_DOUBLE_EQ(peak.demand_tokens_per_s, 1000);
+  EXPECT_EQ(peak.active_replicas, 9);  // ⌈1000 / 120⌉
+  EXPECT_DOUBLE_EQ(peak.served_tokens_per_s, 1000);
+  EXPECT_NEAR(s.at(2).demand_tokens_per_s, 350, 1e-9);  // the night trough at 35 %
+  s.max_replicas = 5;
+  EXPECT_DOUBLE_EQ(s.at(14).served_tokens_per_s, 600);  // capacity-bound
+}
+
+TEST(Inference, DecodeThroughputIsMemoryBoundAtSmallBatch) {
+  const auto c = io::Catalog::load(std::filesystem::path(GIGASIM_TEST_SOURCE_DIR) / "data");
+  const auto& model = c.models.at("llama-3-70b");
+  const auto& h100 = c.accelerators.at("h100-sxm5-80gb");
+  const auto& eff = c.efficiencies.at("hopper");
+  perf::InferenceSetup one{8, 1, 2048};
+  // Batch 1: every step streams the 141 GB of weights over 8 × 3.35 TB/s at 90 %.
+  const double expected = 1.0 / (2.0 * 70.0e9 / (8 * 3.35e12 * 0.9));
+  EXPECT_NEAR(perf::replica_tokens_per_s(model, h100, eff, one), expected, 0.1 * expected);
+  perf::InferenceSetup many{8, 64, 2048};
+  EXPECT_GT(perf::replica_tokens_per_s(model, h100, eff, many), 20 * perf::replica_tokens_per_s(model, h100, eff, one));
+}
+
+}  // namespace
+}  // namespace gigasim::workload
