@@ -1,6 +1,7 @@
 // Benchmarks: a year of scenarios/eu-60-sites.yaml at hourly resolution (the goal: under
 // 0.5 s on one core), and the kernels it is made of. Results go to docs/performance.md.
 #include <benchmark/benchmark.h>
+#include <sys/resource.h>
 
 #include "gigasim/core/event_queue.hpp"
 #include "gigasim/energy/dispatch.hpp"
@@ -14,17 +15,66 @@ namespace {
 namespace fs = std::filesystem;
 const fs::path kSource = GIGASIM_TEST_SOURCE_DIR;
 
+const gigasim::io::Catalog& catalog() {
+  static const gigasim::io::Catalog c = gigasim::io::Catalog::load(kSource / "data");
+  return c;
+}
+
 const gigasim::sim::Scenario& eu60() {
-  static const gigasim::io::Catalog catalog = gigasim::io::Catalog::load(kSource / "data");
-  static const gigasim::sim::Scenario s =
-      gigasim::io::load_scenario(kSource / "scenarios/eu-60-sites.yaml", catalog);
+  static const gigasim::sim::Scenario s = gigasim::io::load_scenario(kSource / "scenarios/eu-60-sites.yaml", catalog());
   return s;
 }
 
-// Everything a run does after loading: weather synthesis, supply profiles, the event loop
-// with 60 × 8760 facility ticks and dispatches, and the accounting into Results.
-void BM_Eu60SitesYear(benchmark::State& state) {
-  const auto& scenario = eu60();
+// The same 60 sites without their workload: the facility and energy model alone.
+const gigasim::sim::Scenario& eu60_facility_only() {
+  static const gigasim::sim::Scenario s = [] {
+    gigasim::sim::Scenario copy = eu60();
+    for (auto& site : copy.sites) site.workload.reset();
+    return copy;
+  }();
+  return s;
+}
+
+const gigasim::sim::Scenario& france() {
+  static const gigasim::sim::Scenario s = gigasim::io::load_scenario(kSource / "scenarios/france-1gw.yaml", catalog());
+  return s;
+}
+
+double peak_rss_mib() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+// A whole run after loading: weather, supply profiles, job generation, the event loop
+// (facility ticks, job arrivals and ends, scheduling passes, dispatch) and the results.
+void run_year(benchmark::State& state, const gigasim::sim::Scenario& scenario) {
+  std::uint64_t events = 0;
+  std::int64_t jobs = 0;
+  for (auto _ : state) {
+    gigasim::sim::Simulation sim(scenario, scenario.seed);
+    auto results = sim.run();
+    events = sim.events();
+    jobs = results.workload_total.jobs_submitted;
+    benchmark::DoNotOptimize(results.total.energy_facility_mwh);
+  }
+  state.counters["jobs"] = static_cast<double>(jobs);
+  state.counters["events_per_s"] =
+      benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["peak_rss_MiB"] = peak_rss_mib();
+}
+
+// Goal: 2.9 million accelerators, 60 sites, more than a million jobs, at most 10 s and 2 GB.
+void BM_Eu60SitesYear(benchmark::State& state) { run_year(state, eu60()); }
+BENCHMARK(BM_Eu60SitesYear)->Unit(benchmark::kMillisecond)->Iterations(2);
+
+// Goal: one 1 GW site of about 500,000 accelerators and more than 200,000 jobs, at most 2 s.
+void BM_France1GwYear(benchmark::State& state) { run_year(state, france()); }
+BENCHMARK(BM_France1GwYear)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+// Goal: a year of the 60 sites' facilities and supply at hourly resolution, at most 0.5 s.
+void BM_Eu60SitesFacilityYear(benchmark::State& state) {
+  const auto& scenario = eu60_facility_only();
   for (auto _ : state) {
     gigasim::sim::Simulation sim(scenario, scenario.seed);
     auto results = sim.run();
@@ -33,11 +83,11 @@ void BM_Eu60SitesYear(benchmark::State& state) {
   state.counters["site_hours_per_s"] =
       benchmark::Counter(60.0 * 8760.0, benchmark::Counter::kIsIterationInvariantRate);
 }
-BENCHMARK(BM_Eu60SitesYear)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_Eu60SitesFacilityYear)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 // The preparation alone (weather, profiles, sizing), to split the figure above.
 void BM_Eu60SitesPrepare(benchmark::State& state) {
-  const auto& scenario = eu60();
+  const auto& scenario = eu60_facility_only();
   for (auto _ : state) {
     gigasim::sim::Simulation sim(scenario, scenario.seed);
     benchmark::DoNotOptimize(sim.sites().size());

@@ -42,6 +42,17 @@ def site(i, loc):
     else:
         lines += ["      - {type: wind, capacity: 120 MW, price: 55 EUR/MWh}"]
     lines += ["      - type: grid"]
+    # About 60 jobs a day per site (1.3 million over the year): Acme's evaluation, debugging
+    # and fine-tuning profiles (data/workload.yaml) and a few large research pre-training runs.
+    lines += ["    workload:",
+              "      tenants: [{name: research, priority: 2, share: 0.6}, {name: industry, priority: 1, share: 0.4}]",
+              "      scheduler: {policy: fair_share, backfill: easy}",
+              "      generators:",
+              "        - {class: evaluation, jobs_per_day: 38, activity: 0.5}",
+              "        - {class: debugging, jobs_per_day: 10, activity: 0.3}",
+              "        - {class: finetuning, jobs_per_day: 8}",
+              "        - {class: pretraining, jobs_per_day: 4, size: {values: [1024, 2048, 4096, 8192], weights: [0.4, 0.3, 0.2, 0.1]},",
+              "           duration: {median: 24 h, sigma: 1.0, max: 14 days}}"]
     return "\n".join(lines)
 
 def main():

@@ -136,6 +136,74 @@ TEST(Simulation, TotalsAddUpOverSites) {
                                                 r.sites[1].totals.facility_power_peak_mw + 1e-6);
 }
 
+const std::string kJobSite = R"(name: t
+horizon: 2 days
+sites:
+  - name: jobs
+    location: lyon
+    grid_connection: 20 MW
+    fleet: [{system: dgx-h100, count: 4}]
+    supply: [{type: grid}]
+    workload:
+      jobs:
+        - {name: one, accelerators: 8, duration: 10 h, submit: 1 h, activity: 0.5}
+)";
+
+TEST(Simulation, ItPowerIsIdlePlusTheRunningJobsExactly) {
+  const Scenario s = io::load_scenario_text(kJobSite, "j.yaml", ".", catalog());
+  Simulation sim(s, 1);
+  const Results r = sim.run();
+  const auto& dgx = catalog().systems.at("dgx-h100");
+  const double idle = 4 * dgx.power_idle.value() * 1.05;
+  const double job = 0.5 * (dgx.power_full - dgx.power_idle).value() * 1.05;
+  const double expected_mwh = (idle * 48 + job * 10) / 1e6;
+  EXPECT_NEAR(r.sites[0].totals.energy_it_mwh, expected_mwh, 1e-9 * expected_mwh);
+  ASSERT_TRUE(r.sites[0].workload.present);
+  EXPECT_EQ(r.sites[0].workload.jobs_completed, 1);
+  EXPECT_NEAR(r.sites[0].workload.utilization, 8.0 * 10 / (32 * 48), 1e-9);
+  EXPECT_NEAR(r.sites[0].job_states[0].end.in_hours(), 11.0, 1e-6);
+  // Hour 1 to 11 carry the job's power; the hourly IT series shows it.
+  EXPECT_NEAR(r.sites[0].rows[5].it_mw, (idle + job) / 1e6, 1e-6);
+  EXPECT_NEAR(r.sites[0].rows[20].it_mw, idle / 1e6, 1e-6);
+}
+
+TEST(Simulation, SupplyShortfallCapsPowerInsteadOfLeavingItUnserved) {
+  std::string yaml = kJobSite;
+  yaml.replace(yaml.find("supply: [{type: grid}]"), 22, "supply: [{type: grid, import_cap: 35 kW}]");
+  yaml.replace(yaml.find("accelerators: 8, duration: 10 h, submit: 1 h, activity: 0.5"), 58,
+               "accelerators: 32, duration: 10 h, submit: 1 h, activity: 0.9");
+  const Scenario capped = io::load_scenario_text(yaml, "c.yaml", ".", catalog());
+  Simulation sim(capped, 1);
+  const Results r = sim.run();
+  const auto& w = r.sites[0].workload;
+  EXPECT_GT(w.power_capped_hours, 5.0);
+  EXPECT_GT(w.gpu_hours_lost_to_power_caps, 0.0);
+  EXPECT_GT(r.sites[0].job_states[0].end.in_hours(), 11.5) << "the capped job runs slower";
+  // The cap follows the previous interval's PUE, so a little may remain unserved.
+  EXPECT_LT(r.sites[0].totals.unserved_energy_mwh, 0.05 * r.sites[0].totals.energy_facility_mwh);
+  std::string off = yaml;
+  off.replace(off.find("      jobs:"), 11, "      power_cap: off\n      jobs:");
+  const Scenario uncapped = io::load_scenario_text(off, "o.yaml", ".", catalog());
+  Simulation sim2(uncapped, 1);
+  const Results r2 = sim2.run();
+  EXPECT_GT(r2.sites[0].totals.unserved_energy_mwh, 5 * r.sites[0].totals.unserved_energy_mwh + 1e-3);
+  EXPECT_NEAR(r2.sites[0].job_states[0].end.in_hours(), 11.0, 1e-6);
+}
+
+TEST(Simulation, AJobLargerThanItsSizedPartitionIsAnInputError) {
+  std::string yaml = kJobSite;
+  yaml.replace(yaml.find("accelerators: 8,"), 16, "accelerators: 64,");
+  try {
+    const Scenario s = io::load_scenario_text(yaml, "big.yaml", ".", catalog());
+    Simulation sim(s, 1);
+    FAIL();
+  } catch (const core::InputError& e) {
+    EXPECT_EQ(e.diagnostics()[0].path, "sites[0].workload.jobs[0]");
+    EXPECT_EQ(e.diagnostics()[0].location.file, "big.yaml");
+    EXPECT_NE(e.diagnostics()[0].message.find("64"), std::string::npos);
+  }
+}
+
 TEST(Simulation, ReportsProgressUpToCompletion) {
   const Scenario s = scenario();
   Simulation sim(s, 1);
