@@ -71,7 +71,8 @@ void check(const TransformerModel& m, const Layout& l, std::int64_t gpus, int sc
       return fmt::format("kv_heads ({}) and tp ({}) must divide one another", m.kv_heads, l.tp);
     });
   }
-  if (m.ffn_hidden % l.tp != 0) {
+  const bool has_dense_mlp = !m.is_moe() || m.dense_layers > 0;
+  if (has_dense_mlp && m.ffn_hidden % l.tp != 0) {
     fail("tp", [&] {
       return fmt::format("ffn_hidden ({}) must be divisible by tp ({})", m.ffn_hidden, l.tp);
     });

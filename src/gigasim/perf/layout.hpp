@@ -17,9 +17,10 @@ std::string_view to_string(Recompute r);
 std::string_view to_string(ZeroStage z);
 std::string_view to_string(Precision p);
 
-/// Ranks are laid out with tp innermost, then cp, then dp (with ep inside it), then pp
-/// outermost, as Llama 3 orders [TP, CP, PP, DP] and Megatron-LM [TP, CP, DP, PP]; the
-/// difference matters only for which network tier a group crosses (docs/models/perf.md).
+/// Ranks are laid out with tp innermost, then cp; then either pp inside dp, Llama 3's order
+/// [TP, CP, PP, DP] (dp_outer, the default), or dp inside pp, Megatron-LM's [TP, CP, DP, PP].
+/// EP groups are formed from data-parallel ranks. The order only decides which network tier
+/// each group crosses (docs/models/perf.md).
 struct Layout {
   int tp = 1;
   int pp = 1;

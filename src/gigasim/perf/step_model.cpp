@@ -146,7 +146,9 @@ LayerTimes layer_times(const Context& x, bool moe) {
   // Context parallelism: keys and values gathered forward, their gradients reduce-scattered
   // backward, overlapped with the attention of the chunks already there (ring attention).
   if (l.cp > 1) {
-    const double kv_bytes = l.micro_batch * s * 2.0 * m.kv_heads * m.head_dim() * kBf16;
+    // Each tensor-parallel rank gathers only the KV heads it holds.
+    const double kv_heads_local = std::max(1.0, static_cast<double>(m.kv_heads) / l.tp);
+    const double kv_bytes = l.micro_batch * s * 2.0 * kv_heads_local * m.head_dim() * kBf16;
     const Link link = link_for_group(x.tiers, l.cp, x.cp_stride);
     const double one = all_gather_time(kv_bytes, l.cp, link);
     r.cp_comm = std::max(0.0, one - attention) + std::max(0.0, one - 2.0 * attention);
@@ -154,7 +156,8 @@ LayerTimes layer_times(const Context& x, bool moe) {
   // Expert parallelism: dispatch and combine all-to-all, forward and backward.
   if (moe && l.ep > 1) {
     const double bytes = x.tokens * m.top_k * m.hidden * kBf16;
-    const Link link = link_for_group(x.tiers, l.ep, x.tp_stride * l.tp * l.cp);
+    // The EP group is formed from data-parallel ranks: their stride in the rank order.
+    const Link link = link_for_group(x.tiers, l.ep, x.dp_stride);
     r.ep_comm = 4.0 * all_to_all_time(bytes, l.ep, link);
   }
   return r;
@@ -244,7 +247,9 @@ StepEstimate estimate_step(const TransformerModel& m, const Layout& l, const Pla
   const double moe_layer_params = params.attention_per_layer + params.router_per_layer +
                                   params.shared_per_layer + m.experts * params.expert / l.ep;
   const double layer_params = (1.0 - moe_share) * dense_layer_params + moe_share * moe_layer_params;
-  const double local_params = (stage_layers * layer_params + params.embedding) / l.tp;
+  // The first stage holds the embedding; with one stage it holds the output projection too.
+  const double edge_params = params.embedding + (l.pp == 1 ? params.output : 0.0);
+  const double local_params = (stage_layers * layer_params + edge_params) / l.tp;
   const int replicas = l.dp * l.cp;  // ranks holding the same weights
   // Replicas span two tiers: the CP ranks (close, stride tp) and the DP ranks (stride
   // dp_stride). The reduction is hierarchical: a reduce-scatter (or all-gather) inside the
