@@ -228,8 +228,62 @@ parallelism: {tp: 8, pp: 16, dp: 128, global_batch: 2048}
   EXPECT_EQ(r.out.find("internal error"), std::string::npos) << r.out;
 }
 
+TEST_F(Cli, WorkloadRunWritesJobsAndTheWorkloadSummary) {
+  const fs::path out = dir_ / "swf";
+  const Outcome r = gigasim("run " + (kSource / "scenarios/swf-replay.yaml").string() + " --out " + out.string());
+  ASSERT_EQ(r.code, 0) << r.out;
+  std::ifstream json_file(out / "summary.json");
+  const auto j = nlohmann::json::parse(json_file);
+  ASSERT_TRUE(j.contains("workload"));
+  for (const char* key : {"jobs_submitted", "jobs_completed", "utilization", "mean_wait_h", "p95_wait_h",
+                          "mean_bounded_slowdown", "gpu_hours_delivered", "tokens_trained", "tokens_served",
+                          "model_flops_delivered"}) {
+    EXPECT_TRUE(j["workload"].contains(key)) << key;
+  }
+  EXPECT_EQ(j["workload"]["jobs_submitted"], 44);
+  std::ifstream csv(out / "jobs.csv");
+  std::string line;
+  int lines = 0;
+  while (std::getline(csv, line)) ++lines;
+  EXPECT_EQ(lines, 45);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((out / "results.sqlite").c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT COUNT(*), SUM(wait_h >= 0) FROM jobs", -1, &st, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(st, 0), 44);
+  sqlite3_finalize(st);
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT MAX(queue_length), MAX(utilization) FROM site_hourly", -1, &st, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_GT(sqlite3_column_double(st, 1), 0.0);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+}
+
+TEST_F(Cli, BadWorkloadInputExitsWith2AndItsPlace) {
+  const std::string base = kSite + R"(    workload:
+      tenants: [{name: lab}]
+      jobs:
+        - {name: a, tenant: lab, accelerators: 8, duration: 2 h}
+)";
+  expect_input_error(replaced(base, "tenant: lab, accelerators", "tenant: lob, accelerators"),
+                     "sites[0].workload.jobs[0].tenant: unknown tenant \"lob\"");
+  expect_input_error(replaced(base, "accelerators: 8, duration: 2 h", "accelerators: 4096, duration: 2 h"),
+                     "sites[0].workload.jobs[0]: the job needs 4096 accelerators but its partition holds 800");
+  expect_input_error(replaced(base, "- {name: a, tenant: lab, accelerators: 8, duration: 2 h}",
+                              "- {name: a, model: llama-9, parallelism: {dp: 8, global_batch: 8}, tokens: 1e9}"),
+                     "unknown model \"llama-9\"");
+  std::ofstream(dir_ / "bad.swf") << "; broken\n1 10 -1 300 8 -1 -1 8 600 -1 1 1 1 -1 1 -1 -1 -1\n2 x -1 300 8 -1 -1 8 600 -1 1 1 1 -1 1 -1 -1 -1\n";
+  expect_input_error(replaced(base, "      jobs:", "      traces: [{format: swf, file: bad.swf}]\n      jobs:"), "bad.swf:3:3");
+  std::ofstream(dir_ / "bad.csv") << "submit_s,accelerators,duration_s\n0,8,60\n5,eight,60\n";
+  expect_input_error(replaced(base, "      jobs:", "      traces: [{format: csv, file: bad.csv}]\n      jobs:"), "bad.csv:3:3");
+  expect_input_error(replaced(base, "      jobs:", "      scheduler: {policy: lottery}\n      jobs:"),
+                     "sites[0].workload.scheduler.policy: expected fifo, priority or fair_share");
+}
+
 TEST_F(Cli, EveryShippedScenarioChecks) {
-  for (const char* s : {"minimal", "france-1gw", "nordic-hydro", "eu-60-sites"}) {
+  for (const char* s : {"minimal", "france-1gw", "nordic-hydro", "eu-60-sites", "swf-replay"}) {
     const Outcome r =
         gigasim("check " + (kSource / "scenarios" / (std::string(s) + ".yaml")).string());
     EXPECT_EQ(r.code, 0) << s << ": " << r.out;
