@@ -21,7 +21,8 @@ const gigasim::io::Catalog& catalog() {
 }
 
 const gigasim::sim::Scenario& eu60() {
-  static const gigasim::sim::Scenario s = gigasim::io::load_scenario(kSource / "scenarios/eu-60-sites.yaml", catalog());
+  static const gigasim::sim::Scenario s =
+      gigasim::io::load_scenario(kSource / "scenarios/eu-60-sites.yaml", catalog());
   return s;
 }
 
@@ -36,7 +37,8 @@ const gigasim::sim::Scenario& eu60_facility_only() {
 }
 
 const gigasim::sim::Scenario& france() {
-  static const gigasim::sim::Scenario s = gigasim::io::load_scenario(kSource / "scenarios/france-1gw.yaml", catalog());
+  static const gigasim::sim::Scenario s =
+      gigasim::io::load_scenario(kSource / "scenarios/france-1gw.yaml", catalog());
   return s;
 }
 
@@ -59,17 +61,21 @@ void run_year(benchmark::State& state, const gigasim::sim::Scenario& scenario) {
     benchmark::DoNotOptimize(results.total.energy_facility_mwh);
   }
   state.counters["jobs"] = static_cast<double>(jobs);
-  state.counters["events_per_s"] =
-      benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["events_per_s"] = benchmark::Counter(
+      static_cast<double>(events), benchmark::Counter::kIsIterationInvariantRate);
   state.counters["peak_rss_MiB"] = peak_rss_mib();
 }
 
 // Goal: 2.9 million accelerators, 60 sites, more than a million jobs, at most 10 s and 2 GB.
-void BM_Eu60SitesYear(benchmark::State& state) { run_year(state, eu60()); }
+void BM_Eu60SitesYear(benchmark::State& state) {
+  run_year(state, eu60());
+}
 BENCHMARK(BM_Eu60SitesYear)->Unit(benchmark::kMillisecond)->Iterations(2);
 
 // Goal: one 1 GW site of about 500,000 accelerators and more than 200,000 jobs, at most 2 s.
-void BM_France1GwYear(benchmark::State& state) { run_year(state, france()); }
+void BM_France1GwYear(benchmark::State& state) {
+  run_year(state, france());
+}
 BENCHMARK(BM_France1GwYear)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 // Goal: a year of the 60 sites' facilities and supply at hourly resolution, at most 0.5 s.

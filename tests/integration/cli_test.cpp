@@ -154,7 +154,8 @@ TEST_F(Cli, KpisTableMirrorsTheSummaryAndCsvQuotesNames) {
     const double value = sqlite3_column_double(s, 1);
     const std::size_t dot = name.find('.');
     if (dot != std::string::npos) {  // "energy_by_source_mwh.grid": an object of summary.json
-      EXPECT_DOUBLE_EQ(j["total"][name.substr(0, dot)][name.substr(dot + 1)].get<double>(), value) << name;
+      EXPECT_DOUBLE_EQ(j["total"][name.substr(0, dot)][name.substr(dot + 1)].get<double>(), value)
+          << name;
     } else {
       ASSERT_TRUE(j["total"].contains(name)) << name;
       EXPECT_DOUBLE_EQ(j["total"][name].get<double>(), value) << name;
@@ -172,15 +173,17 @@ TEST_F(Cli, KpisTableMirrorsTheSummaryAndCsvQuotesNames) {
 }
 
 TEST_F(Cli, PerfPrintsEveryRequiredJsonKey) {
-  const Outcome r = gigasim("perf " + (kSource / "examples/perf/llama3-405b-16k.yaml").string() + " --json");
+  const Outcome r =
+      gigasim("perf " + (kSource / "examples/perf/llama3-405b-16k.yaml").string() + " --json");
   ASSERT_EQ(r.code, 0) << r.out;
   const auto j = nlohmann::json::parse(r.out);
-  for (const char* key : {"step_time_s", "tokens_per_s", "model_tflops_per_gpu", "mfu", "hardware_tflops_per_gpu", "hfu",
-                          "memory_per_gpu_gib", "fits_in_memory", "power_per_gpu_w", "breakdown"}) {
+  for (const char* key :
+       {"step_time_s", "tokens_per_s", "model_tflops_per_gpu", "mfu", "hardware_tflops_per_gpu",
+        "hfu", "memory_per_gpu_gib", "fits_in_memory", "power_per_gpu_w", "breakdown"}) {
     EXPECT_TRUE(j.contains(key)) << key;
   }
-  for (const char* key : {"compute_s", "tp_exposed_s", "pp_bubble_s", "dp_exposed_s", "cp_exposed_s", "ep_exposed_s",
-                          "optimizer_s"}) {
+  for (const char* key : {"compute_s", "tp_exposed_s", "pp_bubble_s", "dp_exposed_s",
+                          "cp_exposed_s", "ep_exposed_s", "optimizer_s"}) {
     EXPECT_TRUE(j["breakdown"].contains(key)) << key;
   }
   EXPECT_NEAR(j["model_tflops_per_gpu"].get<double>(), 400.0, 400.0 * 0.05);  // Llama 3 Table 4
@@ -188,11 +191,13 @@ TEST_F(Cli, PerfPrintsEveryRequiredJsonKey) {
 }
 
 TEST_F(Cli, PerfSearchPrintsTheBestTen) {
-  const Outcome r = gigasim("perf " + (kSource / "examples/perf/mixtral-h100-search.yaml").string() + " --search");
+  const Outcome r = gigasim(
+      "perf " + (kSource / "examples/perf/mixtral-h100-search.yaml").string() + " --search");
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("the best 10"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("\n    10 "), std::string::npos) << r.out;
-  const Outcome j = gigasim("perf " + (kSource / "examples/perf/mixtral-h100-search.yaml").string() + " --search --json");
+  const Outcome j = gigasim(
+      "perf " + (kSource / "examples/perf/mixtral-h100-search.yaml").string() + " --search --json");
   ASSERT_EQ(j.code, 0);
   EXPECT_EQ(nlohmann::json::parse(j.out)["best"].size(), 10U);
 }
@@ -203,10 +208,13 @@ accelerator: h100-sxm5-80gb
 gpus: 16384
 parallelism: {tp: 8, pp: 16, dp: 128, global_batch: 2048}
 )";
-  const auto run = [&](const std::string& yaml) { return gigasim("perf " + write("p.yaml", yaml).string()); };
+  const auto run = [&](const std::string& yaml) {
+    return gigasim("perf " + write("p.yaml", yaml).string());
+  };
   Outcome r = run(replaced(base, "pp: 16", "pp: 10"));  // 126 layers over 10 stages
   EXPECT_EQ(r.code, 2);
-  EXPECT_NE(r.out.find("parallelism.pp: layers (126) must be divisible by pp"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("parallelism.pp: layers (126) must be divisible by pp"), std::string::npos)
+      << r.out;
   EXPECT_NE(r.out.find("p.yaml:4:"), std::string::npos) << r.out;
   r = run(replaced(base, "dp: 128", "dp: 100"));
   EXPECT_EQ(r.code, 2);
@@ -230,14 +238,15 @@ parallelism: {tp: 8, pp: 16, dp: 128, global_batch: 2048}
 
 TEST_F(Cli, WorkloadRunWritesJobsAndTheWorkloadSummary) {
   const fs::path out = dir_ / "swf";
-  const Outcome r = gigasim("run " + (kSource / "scenarios/swf-replay.yaml").string() + " --out " + out.string());
+  const Outcome r =
+      gigasim("run " + (kSource / "scenarios/swf-replay.yaml").string() + " --out " + out.string());
   ASSERT_EQ(r.code, 0) << r.out;
   std::ifstream json_file(out / "summary.json");
   const auto j = nlohmann::json::parse(json_file);
   ASSERT_TRUE(j.contains("workload"));
-  for (const char* key : {"jobs_submitted", "jobs_completed", "utilization", "mean_wait_h", "p95_wait_h",
-                          "mean_bounded_slowdown", "gpu_hours_delivered", "tokens_trained", "tokens_served",
-                          "model_flops_delivered"}) {
+  for (const char* key : {"jobs_submitted", "jobs_completed", "utilization", "mean_wait_h",
+                          "p95_wait_h", "mean_bounded_slowdown", "gpu_hours_delivered",
+                          "tokens_trained", "tokens_served", "model_flops_delivered"}) {
     EXPECT_TRUE(j["workload"].contains(key)) << key;
   }
   EXPECT_EQ(j["workload"]["jobs_submitted"], 44);
@@ -249,11 +258,13 @@ TEST_F(Cli, WorkloadRunWritesJobsAndTheWorkloadSummary) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open((out / "results.sqlite").c_str(), &db), SQLITE_OK);
   sqlite3_stmt* st = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT COUNT(*), SUM(wait_h >= 0) FROM jobs", -1, &st, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT COUNT(*), SUM(wait_h >= 0) FROM jobs", -1, &st, nullptr),
+            SQLITE_OK);
   ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
   EXPECT_EQ(sqlite3_column_int(st, 0), 44);
   sqlite3_finalize(st);
-  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT MAX(queue_length), MAX(utilization) FROM site_hourly", -1, &st, nullptr),
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT MAX(queue_length), MAX(utilization) FROM site_hourly",
+                               -1, &st, nullptr),
             SQLITE_OK);
   ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
   EXPECT_GT(sqlite3_column_double(st, 1), 0.0);
@@ -269,17 +280,25 @@ TEST_F(Cli, BadWorkloadInputExitsWith2AndItsPlace) {
 )";
   expect_input_error(replaced(base, "tenant: lab, accelerators", "tenant: lob, accelerators"),
                      "sites[0].workload.jobs[0].tenant: unknown tenant \"lob\"");
-  expect_input_error(replaced(base, "accelerators: 8, duration: 2 h", "accelerators: 4096, duration: 2 h"),
-                     "sites[0].workload.jobs[0]: the job needs 4096 accelerators but its partition holds 800");
-  expect_input_error(replaced(base, "- {name: a, tenant: lab, accelerators: 8, duration: 2 h}",
-                              "- {name: a, model: llama-9, parallelism: {dp: 8, global_batch: 8}, tokens: 1e9}"),
-                     "unknown model \"llama-9\"");
-  std::ofstream(dir_ / "bad.swf") << "; broken\n1 10 -1 300 8 -1 -1 8 600 -1 1 1 1 -1 1 -1 -1 -1\n2 x -1 300 8 -1 -1 8 600 -1 1 1 1 -1 1 -1 -1 -1\n";
-  expect_input_error(replaced(base, "      jobs:", "      traces: [{format: swf, file: bad.swf}]\n      jobs:"), "bad.swf:3:3");
+  expect_input_error(
+      replaced(base, "accelerators: 8, duration: 2 h", "accelerators: 4096, duration: 2 h"),
+      "sites[0].workload.jobs[0]: the job needs 4096 accelerators but its partition holds 800");
+  expect_input_error(
+      replaced(base, "- {name: a, tenant: lab, accelerators: 8, duration: 2 h}",
+               "- {name: a, model: llama-9, parallelism: {dp: 8, global_batch: 8}, tokens: 1e9}"),
+      "unknown model \"llama-9\"");
+  std::ofstream(dir_ / "bad.swf") << "; broken\n1 10 -1 300 8 -1 -1 8 600 -1 1 1 1 -1 1 -1 -1 "
+                                     "-1\n2 x -1 300 8 -1 -1 8 600 -1 1 1 1 -1 1 -1 -1 -1\n";
+  expect_input_error(
+      replaced(base, "      jobs:", "      traces: [{format: swf, file: bad.swf}]\n      jobs:"),
+      "bad.swf:3:3");
   std::ofstream(dir_ / "bad.csv") << "submit_s,accelerators,duration_s\n0,8,60\n5,eight,60\n";
-  expect_input_error(replaced(base, "      jobs:", "      traces: [{format: csv, file: bad.csv}]\n      jobs:"), "bad.csv:3:3");
-  expect_input_error(replaced(base, "      jobs:", "      scheduler: {policy: lottery}\n      jobs:"),
-                     "sites[0].workload.scheduler.policy: expected fifo, priority or fair_share");
+  expect_input_error(
+      replaced(base, "      jobs:", "      traces: [{format: csv, file: bad.csv}]\n      jobs:"),
+      "bad.csv:3:3");
+  expect_input_error(
+      replaced(base, "      jobs:", "      scheduler: {policy: lottery}\n      jobs:"),
+      "sites[0].workload.scheduler.policy: expected fifo, priority or fair_share");
 }
 
 TEST_F(Cli, EveryShippedScenarioChecks) {

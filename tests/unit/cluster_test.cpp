@@ -9,7 +9,7 @@ namespace gigasim::cluster {
 namespace {
 
 TEST(Allocator, LargeJobsTakeWholeDomainsInOnePod) {
-  Allocator a({8, 64, 16});  // 4 pods of 16 DGX-like domains
+  Allocator a({8, 64, 16});         // 4 pods of 16 DGX-like domains
   const auto id = a.allocate(100);  // 13 domains
   ASSERT_TRUE(id);
   EXPECT_EQ(a.free_accelerators(), 64 * 8 - 13 * 8);
@@ -54,9 +54,10 @@ TEST(Allocator, SmallJobsShareDomainsBestFit) {
 TEST(Allocator, FragmentationBlocksAlignedJobsUntilDomainsFree) {
   Allocator a({72, 4, 0});  // four NVL72 racks
   std::vector<AllocationId> singles;
-  for (int i = 0; i < 4; ++i) singles.push_back(*a.allocate(1));  // one GPU... in one rack (best fit)
+  for (int i = 0; i < 4; ++i)
+    singles.push_back(*a.allocate(1));  // one GPU... in one rack (best fit)
   EXPECT_EQ(a.whole_free_domains(), 3);
-  EXPECT_TRUE(a.fits(144));   // two whole racks
+  EXPECT_TRUE(a.fits(144));  // two whole racks
   EXPECT_FALSE(a.fits(216 + 72));
   EXPECT_EQ(a.free_accelerators(), 288 - 4);
 }

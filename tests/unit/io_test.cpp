@@ -244,7 +244,8 @@ TEST(ScenarioLoader, ReadsCsvSeriesRelativeToTheScenario) {
   std::ofstream(dir / "heat.csv") << "hour,demand_mw\n0,12\n1,15\n";
   std::string yaml = kValid;
   yaml.replace(yaml.find("      - type: grid"), 18,
-               "      - type: grid\n        price_csv: {file: grid.csv}\n        carbon_csv: {file: grid.csv}");
+               "      - type: grid\n        price_csv: {file: grid.csv}\n        carbon_csv: "
+               "{file: grid.csv}");
   yaml += "    heat_reuse: {demand_csv: {file: heat.csv}}\n";
   const auto s = load_scenario_text(yaml, "t.yaml", dir, catalog());
   EXPECT_EQ(s.sites[0].supply[0].price_series, (std::vector<double>{50, 80}));
@@ -253,7 +254,8 @@ TEST(ScenarioLoader, ReadsCsvSeriesRelativeToTheScenario) {
   // A bad cell is reported in the CSV file and under the YAML path that names it.
   std::ofstream(dir / "grid.csv") << "hour,price_eur_per_mwh\n0,cheap\n";
   std::string bad = kValid;
-  bad.replace(bad.find("      - type: grid"), 18, "      - type: grid\n        price_csv: {file: grid.csv}");
+  bad.replace(bad.find("      - type: grid"), 18,
+              "      - type: grid\n        price_csv: {file: grid.csv}");
   try {
     (void)load_scenario_text(bad, "t.yaml", dir, catalog());
     FAIL();
@@ -267,7 +269,9 @@ TEST(ScenarioLoader, ReadsCsvSeriesRelativeToTheScenario) {
 
 TEST(ScenarioLoader, WindWithItsOwnCapacityFactorMayNameACountry) {
   std::string yaml = kValid;
-  yaml += "      - {type: wind, country: XX, capacity: 10 MW, capacity_factor: 0.3, price: 50 EUR/MWh}\n";
+  yaml +=
+      "      - {type: wind, country: XX, capacity: 10 MW, capacity_factor: 0.3, price: 50 "
+      "EUR/MWh}\n";
   EXPECT_TRUE(problems(yaml).empty());
   yaml = kValid;
   yaml += "      - {type: wind, country: XX, capacity: 10 MW, price: 50 EUR/MWh}\n";

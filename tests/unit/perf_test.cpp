@@ -12,7 +12,8 @@ namespace gigasim::perf {
 namespace {
 
 const io::Catalog& catalog() {
-  static const io::Catalog c = io::Catalog::load(std::filesystem::path(GIGASIM_TEST_SOURCE_DIR) / "data");
+  static const io::Catalog c =
+      io::Catalog::load(std::filesystem::path(GIGASIM_TEST_SOURCE_DIR) / "data");
   return c;
 }
 
@@ -44,7 +45,8 @@ TEST(ModelCounts, FlopsFollowSixNPlusAttention) {
   const TransformerModel& m = catalog().models.at("gpt-3-175b");
   const ParameterCounts c = count_parameters(m);
   // The embedding lookup costs no FLOPs; the output projection (tied or not) does.
-  const double six_n = 6.0 * (c.total - c.embedding - c.output + static_cast<double>(m.hidden) * m.vocab);
+  const double six_n =
+      6.0 * (c.total - c.embedding - c.output + static_cast<double>(m.hidden) * m.vocab);
   const double attention = 3.0 * m.layers * 2.0 * m.seq_len * m.hidden;
   EXPECT_NEAR(training_flops_per_token(m, m.seq_len), six_n + attention, 1e-6 * six_n);
 }
@@ -66,10 +68,12 @@ TEST(Collectives, GroupsPickTheirTier) {
   t.scale_out = {50e9, 5e-6};
   t.pod_size = 3072;
   t.oversubscription = 7;
-  EXPECT_DOUBLE_EQ(link_for_group(t, 8, 1).bandwidth, 400e9);         // inside the domain
-  EXPECT_DOUBLE_EQ(link_for_group(t, 16, 8).bandwidth, 50e9);         // across nodes in a pod
-  EXPECT_DOUBLE_EQ(link_for_group(t, 128, 128).bandwidth, 50e9);      // 3072/(7·128) > 1: uplinks suffice
-  EXPECT_NEAR(link_for_group(t, 8, 2048).bandwidth, 50e9 * 3072 / (7.0 * 2048), 1.0);  // oversubscribed
+  EXPECT_DOUBLE_EQ(link_for_group(t, 8, 1).bandwidth, 400e9);  // inside the domain
+  EXPECT_DOUBLE_EQ(link_for_group(t, 16, 8).bandwidth, 50e9);  // across nodes in a pod
+  EXPECT_DOUBLE_EQ(link_for_group(t, 128, 128).bandwidth,
+                   50e9);  // 3072/(7·128) > 1: uplinks suffice
+  EXPECT_NEAR(link_for_group(t, 8, 2048).bandwidth, 50e9 * 3072 / (7.0 * 2048),
+              1.0);  // oversubscribed
 }
 
 TEST(Layout, ImpossibleLayoutsNameTheirConstraint) {
@@ -142,8 +146,8 @@ TEST(StepModel, BreakdownAddsUpAndUtilisationIsConsistent) {
   const auto& m = catalog().models.at("llama-3-405b");
   const StepEstimate e = estimate_step(m, llama_layout(), p);
   const auto& b = e.breakdown;
-  EXPECT_NEAR(b.compute + b.tp_exposed + b.pp_bubble + b.pp_p2p_exposed + b.dp_exposed + b.cp_exposed +
-                  b.ep_exposed + b.optimizer,
+  EXPECT_NEAR(b.compute + b.tp_exposed + b.pp_bubble + b.pp_p2p_exposed + b.dp_exposed +
+                  b.cp_exposed + b.ep_exposed + b.optimizer,
               e.step_time_s, 1e-9 * e.step_time_s);
   EXPECT_NEAR(e.tokens_per_s, 2048.0 * 8192 / e.step_time_s, 1e-6 * e.tokens_per_s);
   EXPECT_NEAR(e.mfu, e.model_tflops_per_gpu / 989.4, 1e-3);
@@ -183,11 +187,15 @@ TEST(StepModel, MemoryFollowsShardingAndRecomputation) {
   EXPECT_NEAR(estimate_step(m, l, p).memory.optimizer, plain.memory.optimizer / 32, 1.0);
   l.recompute = Recompute::full;
   EXPECT_LT(estimate_step(m, l, p).memory.activations, plain.memory.activations / 5);
-  EXPECT_GT(estimate_step(m, l, p).step_time_s, estimate_step(m, [&] {
-              Layout x = l;
-              x.recompute = Recompute::selective;
-              return x;
-            }(), p).step_time_s);
+  EXPECT_GT(estimate_step(m, l, p).step_time_s, estimate_step(
+                                                    m,
+                                                    [&] {
+                                                      Layout x = l;
+                                                      x.recompute = Recompute::selective;
+                                                      return x;
+                                                    }(),
+                                                    p)
+                                                    .step_time_s);
 }
 
 TEST(StepModel, Fp8IsFasterThanBf16OnHopper) {
@@ -235,7 +243,8 @@ TEST(Search, AnswersForEveryModelOnEveryAccelerator) {
       const SearchResult r = search_layouts(model, p, 1024, base, space, 3);
       EXPECT_GT(r.layouts_possible, 0) << model_id << " on " << system_id;
       for (const auto& c : r.best) {
-        ASSERT_TRUE(std::isfinite(c.estimate.step_time_s) && c.estimate.step_time_s > 0) << model_id << " " << system_id;
+        ASSERT_TRUE(std::isfinite(c.estimate.step_time_s) && c.estimate.step_time_s > 0)
+            << model_id << " " << system_id;
         ASSERT_GT(c.estimate.mfu, 0.05) << model_id << " on " << system_id;
         ASSERT_LT(c.estimate.mfu, 0.9) << model_id << " on " << system_id;
       }

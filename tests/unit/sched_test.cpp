@@ -36,7 +36,8 @@ std::vector<double> run(SiteScheduler& s) {
   const auto& jobs = s.jobs();
   core::Time now;
   while (true) {
-    core::Time t_arrival = next < jobs.size() ? jobs[next].submit : core::Time::from_ms(INT64_MAX / 2);
+    core::Time t_arrival =
+        next < jobs.size() ? jobs[next].submit : core::Time::from_ms(INT64_MAX / 2);
     auto it = std::min_element(ends.begin(), ends.end());
     core::Time t_end = it != ends.end() ? std::get<0>(*it) : core::Time::from_ms(INT64_MAX / 2);
     if (next >= jobs.size() && ends.empty()) break;
@@ -64,8 +65,8 @@ TEST(Scheduler, FifoWithoutBackfillKeepsOrder) {
   SiteScheduler s({partition(4)}, {}, spec, {job(0, 24, 100), job(1, 32, 100), job(2, 8, 10)});
   const auto starts = run(s);
   EXPECT_DOUBLE_EQ(starts[0], 0);
-  EXPECT_DOUBLE_EQ(starts[1], 100);   // waits for the first
-  EXPECT_DOUBLE_EQ(starts[2], 200);   // may not jump the queue: after job 1, which takes everything
+  EXPECT_DOUBLE_EQ(starts[1], 100);  // waits for the first
+  EXPECT_DOUBLE_EQ(starts[2], 200);  // may not jump the queue: after job 1, which takes everything
 }
 
 TEST(Scheduler, EasyBackfillsShortJobsWithoutDelayingTheReservedOne) {
@@ -73,7 +74,8 @@ TEST(Scheduler, EasyBackfillsShortJobsWithoutDelayingTheReservedOne) {
   spec.backfill = true;
   // 4 domains; job 0 holds 3 for 100 s; job 1 needs all 4 (reserved at t = 100); job 2 fits
   // in the free domain and ends before 100 (backfilled); job 3 fits but would run past 100.
-  SiteScheduler s({partition(4)}, {}, spec, {job(0, 24, 100), job(1, 32, 50), job(2, 8, 60), job(3, 8, 500)});
+  SiteScheduler s({partition(4)}, {}, spec,
+                  {job(0, 24, 100), job(1, 32, 50), job(2, 8, 60), job(3, 8, 500)});
   // (jobs arrive at t = 0, 1, 2, 3 s)
   const auto starts = run(s);
   EXPECT_DOUBLE_EQ(starts[1], 100);  // the reserved job starts when promised
@@ -86,9 +88,11 @@ TEST(Scheduler, BackfillNeverDelaysTheReservedJobOnRandomWorkloads) {
   for (int trial = 0; trial < 20; ++trial) {
     std::vector<JobSpec> jobs;
     for (int i = 0; i < 60; ++i) {
-      jobs.push_back(job(i * rng.uniform(0, 30), std::int64_t{1} << rng.below(6), rng.uniform(10, 400)));
+      jobs.push_back(
+          job(i * rng.uniform(0, 30), std::int64_t{1} << rng.below(6), rng.uniform(10, 400)));
     }
-    std::sort(jobs.begin(), jobs.end(), [](const auto& a, const auto& b) { return a.submit < b.submit; });
+    std::sort(jobs.begin(), jobs.end(),
+              [](const auto& a, const auto& b) { return a.submit < b.submit; });
     SchedulerSpec strict;
     strict.backfill = false;
     SchedulerSpec easy;
@@ -161,7 +165,8 @@ TEST(Scheduler, PowerCapSlowsRunningJobsAlongTheDvfsCurve) {
 
 TEST(Scheduler, PreemptModeShedsLowPriorityWorkToMeetThePowerBudget) {
   std::vector<workload::Tenant> tenants = {{"low", 1, 1.0, true}, {"high", 5, 1.0, false}};
-  SiteScheduler s({partition(8)}, tenants, SchedulerSpec{}, {job(0, 32, 1000, 0), job(0, 32, 1000, 1)});
+  SiteScheduler s({partition(8)}, tenants, SchedulerSpec{},
+                  {job(0, 32, 1000, 0), job(0, 32, 1000, 1)});
   std::vector<EndEvent> ev;
   s.submit(0, core::Time::start());
   s.submit(1, core::Time::start());

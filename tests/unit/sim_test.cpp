@@ -169,7 +169,8 @@ TEST(Simulation, ItPowerIsIdlePlusTheRunningJobsExactly) {
 
 TEST(Simulation, SupplyShortfallCapsPowerInsteadOfLeavingItUnserved) {
   std::string yaml = kJobSite;
-  yaml.replace(yaml.find("supply: [{type: grid}]"), 22, "supply: [{type: grid, import_cap: 35 kW}]");
+  yaml.replace(yaml.find("supply: [{type: grid}]"), 22,
+               "supply: [{type: grid, import_cap: 35 kW}]");
   yaml.replace(yaml.find("accelerators: 8, duration: 10 h, submit: 1 h, activity: 0.5"), 58,
                "accelerators: 32, duration: 10 h, submit: 1 h, activity: 0.9");
   const Scenario capped = io::load_scenario_text(yaml, "c.yaml", ".", catalog());
@@ -186,7 +187,8 @@ TEST(Simulation, SupplyShortfallCapsPowerInsteadOfLeavingItUnserved) {
   const Scenario uncapped = io::load_scenario_text(off, "o.yaml", ".", catalog());
   Simulation sim2(uncapped, 1);
   const Results r2 = sim2.run();
-  EXPECT_GT(r2.sites[0].totals.unserved_energy_mwh, 5 * r.sites[0].totals.unserved_energy_mwh + 1e-3);
+  EXPECT_GT(r2.sites[0].totals.unserved_energy_mwh,
+            5 * r.sites[0].totals.unserved_energy_mwh + 1e-3);
   EXPECT_NEAR(r2.sites[0].job_states[0].end.in_hours(), 11.0, 1e-6);
 }
 

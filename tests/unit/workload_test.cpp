@@ -29,14 +29,16 @@ TEST(Generator, RateSizesAndDurationsFollowTheirDistributions) {
   std::vector<JobSpec> jobs;
   generate_jobs(g, core::Duration::days(30), rng, jobs);
   EXPECT_NEAR(static_cast<double>(jobs.size()), 60000, 4 * std::sqrt(60000.0));
-  const double ones = static_cast<double>(std::count_if(jobs.begin(), jobs.end(), [](auto& j) { return j.accelerators == 1; }));
-  EXPECT_NEAR(ones / jobs.size(), 0.7, 0.01);
+  const double ones = static_cast<double>(
+      std::count_if(jobs.begin(), jobs.end(), [](auto& j) { return j.accelerators == 1; }));
+  EXPECT_NEAR(ones / static_cast<double>(jobs.size()), 0.7, 0.01);
   std::vector<double> d;
   for (const auto& j : jobs) d.push_back(j.work_s);
   std::nth_element(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(d.size() / 2), d.end());
   EXPECT_NEAR(d[d.size() / 2], 1800, 60);
-  const double tenant0 = static_cast<double>(std::count_if(jobs.begin(), jobs.end(), [](auto& j) { return j.tenant == 0; }));
-  EXPECT_NEAR(tenant0 / jobs.size(), 0.75, 0.01);
+  const double tenant0 = static_cast<double>(
+      std::count_if(jobs.begin(), jobs.end(), [](auto& j) { return j.tenant == 0; }));
+  EXPECT_NEAR(tenant0 / static_cast<double>(jobs.size()), 0.75, 0.01);
   // The daily cycle: more submissions around 14:00 than around 02:00.
   int afternoon = 0, night = 0;
   for (const auto& j : jobs) {
@@ -59,7 +61,9 @@ TEST(Traces, ReadsTheSwfFixture) {
 }
 
 TEST(Traces, MalformedSwfLinesNameLineAndColumn) {
-  std::istringstream in("; header\n1 10 -1 300 8 -1 -1 8 600 -1 1 1 1 -1 1 -1 -1 -1\n2 20 -1 abc 8 -1 -1 8 600 -1 1 1 1 -1 1 -1 -1 -1\n3 30 -1 300\n");
+  std::istringstream in(
+      "; header\n1 10 -1 300 8 -1 -1 8 600 -1 1 1 1 -1 1 -1 -1 -1\n2 20 -1 abc 8 -1 -1 8 600 -1 1 "
+      "1 1 -1 1 -1 -1 -1\n3 30 -1 300\n");
   try {
     (void)parse_swf(in, "t.swf");
     FAIL();
@@ -74,7 +78,8 @@ TEST(Traces, MalformedSwfLinesNameLineAndColumn) {
 }
 
 TEST(Traces, CsvJobsWithOptionalColumns) {
-  std::istringstream in("submit_s,accelerators,duration_s,tenant,class\n0,8,3600,lab,finetuning\n60,1,120,,\n");
+  std::istringstream in(
+      "submit_s,accelerators,duration_s,tenant,class\n0,8,3600,lab,finetuning\n60,1,120,,\n");
   const auto jobs = parse_job_csv(in, "j.csv");
   ASSERT_EQ(jobs.size(), 2U);
   EXPECT_EQ(jobs[0].tenant, "lab");
@@ -112,7 +117,8 @@ TEST(Inference, DecodeThroughputIsMemoryBoundAtSmallBatch) {
   const double expected = 1.0 / (2.0 * 70.0e9 / (8 * 3.35e12 * 0.9));
   EXPECT_NEAR(perf::replica_tokens_per_s(model, h100, eff, one), expected, 0.1 * expected);
   perf::InferenceSetup many{8, 64, 2048};
-  EXPECT_GT(perf::replica_tokens_per_s(model, h100, eff, many), 20 * perf::replica_tokens_per_s(model, h100, eff, one));
+  EXPECT_GT(perf::replica_tokens_per_s(model, h100, eff, many),
+            20 * perf::replica_tokens_per_s(model, h100, eff, one));
 }
 
 }  // namespace

@@ -85,14 +85,18 @@ int run_command(const RunOptions& options) {
   print_totals("total", results.total);
   if (results.workload_total.present) {
     const auto& w = results.workload_total;
-    fmt::print("  workload: {} jobs submitted, {} completed, utilization {:.1f} %, mean wait {:.2f} h (p95 {:.2f} h), "
-               "bounded slowdown {:.2f}\n",
-               thousands(w.jobs_submitted), thousands(w.jobs_completed), 100 * w.utilization, w.mean_wait_h, w.p95_wait_h,
-               w.mean_bounded_slowdown);
-    fmt::print("            {:.3g} GPU-hours delivered, {:.3g} tokens trained, {:.3g} tokens served of {:.3g} demanded, "
-               "{:.3g} model FLOPs; {} preemptions, {:.0f} h under a power cap\n",
-               w.gpu_hours_delivered, w.tokens_trained, w.tokens_served, w.tokens_demanded, w.model_flops_delivered,
-               w.preemptions, w.power_capped_hours);
+    fmt::print(
+        "  workload: {} jobs submitted, {} completed, utilization {:.1f} %, mean wait {:.2f} h "
+        "(p95 {:.2f} h), "
+        "bounded slowdown {:.2f}\n",
+        thousands(w.jobs_submitted), thousands(w.jobs_completed), 100 * w.utilization,
+        w.mean_wait_h, w.p95_wait_h, w.mean_bounded_slowdown);
+    fmt::print(
+        "            {:.3g} GPU-hours delivered, {:.3g} tokens trained, {:.3g} tokens served of "
+        "{:.3g} demanded, "
+        "{:.3g} model FLOPs; {} preemptions, {:.0f} h under a power cap\n",
+        w.gpu_hours_delivered, w.tokens_trained, w.tokens_served, w.tokens_demanded,
+        w.model_flops_delivered, w.preemptions, w.power_capped_hours);
   }
   fmt::print("  outputs in {}\n", out.string());
   return 0;

@@ -9,8 +9,10 @@ namespace gigasim::cluster {
 Allocator::Allocator(PartitionShape shape) : shape_(shape) {
   core::ensure(shape.domain_size >= 1 && shape.domain_size < 65535, "domain size out of range");
   const auto n = static_cast<std::size_t>(shape.domains);
-  const std::int64_t per_pod = shape.domains_per_pod > 0 ? shape.domains_per_pod : std::max<std::int64_t>(1, shape.domains);
-  const auto pods = static_cast<std::size_t>(shape.domains == 0 ? 0 : (shape.domains + per_pod - 1) / per_pod);
+  const std::int64_t per_pod =
+      shape.domains_per_pod > 0 ? shape.domains_per_pod : std::max<std::int64_t>(1, shape.domains);
+  const auto pods =
+      static_cast<std::size_t>(shape.domains == 0 ? 0 : (shape.domains + per_pod - 1) / per_pod);
   free_.assign(n, static_cast<std::uint16_t>(shape.domain_size));
   pod_of_.resize(n);
   pods_.resize(pods);
@@ -18,7 +20,8 @@ Allocator::Allocator(PartitionShape shape) : shape_(shape) {
     pod_of_[d] = static_cast<std::uint32_t>(d / static_cast<std::size_t>(per_pod));
   }
   // Whole-free stacks hold the lowest domain on top, so placements fill a pod in order.
-  for (std::size_t d = n; d-- > 0;) pods_[pod_of_[d]].whole_free.push_back(static_cast<std::uint32_t>(d));
+  for (std::size_t d = n; d-- > 0;)
+    pods_[pod_of_[d]].whole_free.push_back(static_cast<std::uint32_t>(d));
   for (std::uint32_t p = 0; p < pods; ++p) by_whole_free_.emplace(pods_[p].whole_free.size(), p);
   bucket_head_.assign(static_cast<std::size_t>(shape.domain_size), kNone);
   next_.assign(n, kNone);

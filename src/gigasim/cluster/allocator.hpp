@@ -14,8 +14,8 @@
 namespace gigasim::cluster {
 
 struct PartitionShape {
-  int domain_size = 8;          ///< accelerators per scale-up domain
-  std::int64_t domains = 0;     ///< domains in the partition
+  int domain_size = 8;               ///< accelerators per scale-up domain
+  std::int64_t domains = 0;          ///< domains in the partition
   std::int64_t domains_per_pod = 0;  ///< 0: one pod
 };
 
@@ -58,8 +58,8 @@ class Allocator {
   AllocationId new_allocation();
 
   PartitionShape shape_;
-  std::vector<std::uint16_t> free_;       // free accelerators per domain
-  std::vector<std::uint32_t> pod_of_;     // pod of each domain
+  std::vector<std::uint16_t> free_;    // free accelerators per domain
+  std::vector<std::uint32_t> pod_of_;  // pod of each domain
   std::vector<Pod> pods_;
   std::set<std::pair<std::size_t, std::uint32_t>> by_whole_free_;  // (whole free domains, pod)
   // Partially used domains by free count 1..domain_size-1: intrusive doubly linked lists.

@@ -164,7 +164,8 @@ SourceProfile build_profile(const SourceSpec& spec, const SourceContext& where, 
   p.carbon_constant = spec.carbon.value();
   p.available_w.assign(hours, spec.capacity.value());
   auto month_of_hour = [&](std::size_t h) {
-    return static_cast<std::size_t>(climate::month_of_day(where.start_day_of_year + static_cast<int>(h / 24)));
+    return static_cast<std::size_t>(
+        climate::month_of_day(where.start_day_of_year + static_cast<int>(h / 24)));
   };
   switch (spec.kind) {
     case SourceKind::nuclear:

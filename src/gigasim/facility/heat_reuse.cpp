@@ -12,8 +12,8 @@ double heat_demand_w(const HeatReuseSpec& spec, double dry_bulb_c, std::size_t h
   const double degrees = std::max(0.0, spec.heating_threshold.in_celsius() - dry_bulb_c);
   const double span = spec.heating_threshold.in_celsius() - spec.design_outdoor.in_celsius();
   const double k = spec.degree_coefficient.value() > 0 ? spec.degree_coefficient.value()
-                   : span > 0                          ? (spec.peak_load - spec.base_load).value() / span
-                                                       : 0.0;
+                   : span > 0 ? (spec.peak_load - spec.base_load).value() / span
+                              : 0.0;
   const double demand = spec.base_load.value() + k * degrees;
   return spec.peak_load.value() > 0 ? std::min(demand, spec.peak_load.value()) : demand;
 }

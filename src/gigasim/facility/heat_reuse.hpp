@@ -13,7 +13,8 @@ struct HeatReuseSpec {
   core::Temperature network_supply = core::Temperature::celsius(70.0);
   core::Power base_load;  ///< demand when it is warm (hot water, process heat)
   core::Power peak_load;  ///< demand at the design outdoor temperature (0: no cap)
-  core::PowerPerKelvin degree_coefficient;  ///< demand per kelvin below the threshold (0: from peak)
+  core::PowerPerKelvin
+      degree_coefficient;  ///< demand per kelvin below the threshold (0: from peak)
   core::Temperature design_outdoor = core::Temperature::celsius(-5.0);
   core::Temperature heating_threshold = core::Temperature::celsius(15.0);
   double carnot_fraction = 0.5;  ///< heat-pump COP = fraction × Carnot COP

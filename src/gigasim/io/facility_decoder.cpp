@@ -63,7 +63,8 @@ void decode_heat_reuse(MapView& site, facility::HeatReuseSpec& h,
   m.quantity("base_load", h.base_load, need_model, Check::non_negative);
   const bool has_coefficient =
       m.quantity("degree_coefficient", h.degree_coefficient, Need::optional, Check::positive);
-  m.quantity("peak_load", h.peak_load, has_coefficient ? Need::optional : need_model, Check::positive);
+  m.quantity("peak_load", h.peak_load, has_coefficient ? Need::optional : need_model,
+             Check::positive);
   m.quantity("design_outdoor_temp", h.design_outdoor);
   m.quantity("heating_threshold", h.heating_threshold);
   m.fraction("heat_pump_carnot_fraction", h.carnot_fraction);
@@ -77,7 +78,8 @@ void decode_heat_reuse(MapView& site, facility::HeatReuseSpec& h,
       for (double v : mw) h.demand_series_w.push_back(v * 1e6);
     }
   }
-  if (h.peak_load.value() > 0 && h.base_load > h.peak_load) m.error("base_load", "must not exceed peak_load");
+  if (h.peak_load.value() > 0 && h.base_load > h.peak_load)
+    m.error("base_load", "must not exceed peak_load");
   if (h.heating_threshold <= h.design_outdoor)
     m.error("heating_threshold", "must be above design_outdoor_temp");
   m.finish();

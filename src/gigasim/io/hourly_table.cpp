@@ -46,7 +46,6 @@ std::span<const HourlyColumn> hourly_columns() {
 
 namespace {
 
-
 void insert_kpis(Database& db, sqlite3_stmt* s, const std::string& site, const sim::Totals& t) {
   const auto put = [&](const std::string& name, double value, const char* unit) {
     bind_text(s, 1, site);
@@ -56,9 +55,12 @@ void insert_kpis(Database& db, sqlite3_stmt* s, const std::string& site, const s
     db.step(s);
   };
   for (const Kpi& k : kpis_of(t)) put(k.name, k.value, k.unit);
-  for (const auto& [name, mwh] : t.energy_by_source_mwh) put("energy_by_source_mwh." + name, mwh, "MWh");
-  for (const auto& [name, co2] : t.carbon_by_source_t) put("carbon_by_source_t." + name, co2, "t CO2e");
-  for (const auto& [name, eur] : t.cost_by_source_eur) put("cost_by_source_eur." + name, eur, "EUR");
+  for (const auto& [name, mwh] : t.energy_by_source_mwh)
+    put("energy_by_source_mwh." + name, mwh, "MWh");
+  for (const auto& [name, co2] : t.carbon_by_source_t)
+    put("carbon_by_source_t." + name, co2, "t CO2e");
+  for (const auto& [name, eur] : t.cost_by_source_eur)
+    put("cost_by_source_eur." + name, eur, "EUR");
 }
 
 // RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.

@@ -23,15 +23,20 @@ struct JobRow {
 
 std::string_view status_of(sched::JobStatus s) {
   switch (s) {
-    case sched::JobStatus::pending: return "pending";
-    case sched::JobStatus::waiting: return "waiting";
-    case sched::JobStatus::running: return "running";
-    case sched::JobStatus::done: return "done";
+    case sched::JobStatus::pending:
+      return "pending";
+    case sched::JobStatus::waiting:
+      return "waiting";
+    case sched::JobStatus::running:
+      return "running";
+    case sched::JobStatus::done:
+      return "done";
   }
   return "?";
 }
 
-// Calls `f` with each submitted job (pending ones, never submitted before the horizon, are left out).
+// Calls `f` with each submitted job (pending ones, never submitted before the horizon, are left
+// out).
 template <class F>
 void for_each_job(const sim::Results& r, F&& f) {
   std::int64_t id = 0;
@@ -43,11 +48,12 @@ void for_each_job(const sim::Results& r, F&& f) {
       if (st.status == sched::JobStatus::pending) continue;
       const bool started = st.first_start.ms() >= 0;
       const double done = spec.work_s > 0 ? (spec.work_s - st.remaining_s) / spec.work_s : 0.0;
-      f(JobRow{id, &s.name, &s.job_names[j], &s.tenant_names[spec.tenant], workload::to_string(spec.cls),
-               spec.accelerators, spec.submit.in_hours(), started ? st.first_start.in_hours() : -1.0,
+      f(JobRow{id, &s.name, &s.job_names[j], &s.tenant_names[spec.tenant],
+               workload::to_string(spec.cls), spec.accelerators, spec.submit.in_hours(),
+               started ? st.first_start.in_hours() : -1.0,
                st.status == sched::JobStatus::done ? st.end.in_hours() : -1.0,
-               started ? (st.first_start - spec.submit).in_hours() : -1.0, status_of(st.status), spec.tokens * done,
-               st.energy_j / 3.6e6, st.preemptions});
+               started ? (st.first_start - spec.submit).in_hours() : -1.0, status_of(st.status),
+               spec.tokens * done, st.energy_j / 3.6e6, st.preemptions});
     }
   }
 }
@@ -66,8 +72,10 @@ std::string csv_text(const std::string& text) {
 
 void insert_jobs(Database& db, const sim::Results& r) {
   db.exec(
-      "CREATE TABLE jobs (id INTEGER, site TEXT, name TEXT, tenant TEXT, class TEXT, accelerators INTEGER, "
-      "submit_h REAL, start_h REAL, end_h REAL, wait_h REAL, status TEXT, tokens REAL, energy_kwh REAL, "
+      "CREATE TABLE jobs (id INTEGER, site TEXT, name TEXT, tenant TEXT, class TEXT, accelerators "
+      "INTEGER, "
+      "submit_h REAL, start_h REAL, end_h REAL, wait_h REAL, status TEXT, tokens REAL, energy_kwh "
+      "REAL, "
       "preemptions INTEGER);");
   Statement st{db.prepare("INSERT INTO jobs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);")};
   auto null_if_negative = [&](int i, double v) {
@@ -88,7 +96,8 @@ void insert_jobs(Database& db, const sim::Results& r) {
     null_if_negative(8, j.start_h);
     null_if_negative(9, j.end_h);
     null_if_negative(10, j.wait_h);
-    sqlite3_bind_text(st.stmt, 11, j.status.data(), static_cast<int>(j.status.size()), SQLITE_STATIC);
+    sqlite3_bind_text(st.stmt, 11, j.status.data(), static_cast<int>(j.status.size()),
+                      SQLITE_STATIC);
     sqlite3_bind_double(st.stmt, 12, j.tokens);
     sqlite3_bind_double(st.stmt, 13, j.energy_kwh);
     sqlite3_bind_int(st.stmt, 14, j.preemptions);
@@ -98,14 +107,17 @@ void insert_jobs(Database& db, const sim::Results& r) {
 
 void write_jobs_csv(const sim::Results& r, const std::filesystem::path& file) {
   write_atomically(file, [&](std::ostream& out) {
-    out << "id,site,name,tenant,class,accelerators,submit_h,start_h,end_h,wait_h,status,tokens,energy_kwh,preemptions\n";
+    out << "id,site,name,tenant,class,accelerators,submit_h,start_h,end_h,wait_h,status,tokens,"
+           "energy_kwh,preemptions\n";
     fmt::memory_buffer line;
     auto opt = [](double v) { return v < 0 ? std::string() : fmt::format("{:.6g}", v); };
     for_each_job(r, [&](const JobRow& j) {
       line.clear();
-      fmt::format_to(std::back_inserter(line), "{},{},{},{},{},{},{:.6g},{},{},{},{},{:.6g},{:.6g},{}\n", j.id,
-                     csv_text(*j.site), csv_text(*j.name), csv_text(*j.tenant), j.cls, j.accelerators, j.submit_h,
-                     opt(j.start_h), opt(j.end_h), opt(j.wait_h), j.status, j.tokens, j.energy_kwh, j.preemptions);
+      fmt::format_to(std::back_inserter(line),
+                     "{},{},{},{},{},{},{:.6g},{},{},{},{},{:.6g},{:.6g},{}\n", j.id,
+                     csv_text(*j.site), csv_text(*j.name), csv_text(*j.tenant), j.cls,
+                     j.accelerators, j.submit_h, opt(j.start_h), opt(j.end_h), opt(j.wait_h),
+                     j.status, j.tokens, j.energy_kwh, j.preemptions);
       out.write(line.data(), static_cast<std::streamsize>(line.size()));
     });
   });

@@ -79,10 +79,13 @@ void decode_efficiency(MapView& m, perf::Efficiency& e, Need need) {
   m.quantity("memory_reserve", e.memory_reserve, need, Check::non_negative);
   m.fraction("activity_compute", e.activity_compute, need);
   m.fraction("activity_communication", e.activity_communication, need);
-  for (const auto& [key, value] : {std::pair{"gemm_max", e.gemm_max}, {"attention", e.attention}, {"memory", e.memory},
-                                    {"collective_scale_up", e.collective_scale_up},
-                                    {"collective_scale_out", e.collective_scale_out}}) {
-    if (!(value > 0)) m.error(key, "must be positive: a zero efficiency would make every step infinitely long");
+  for (const auto& [key, value] : {std::pair{"gemm_max", e.gemm_max},
+                                   {"attention", e.attention},
+                                   {"memory", e.memory},
+                                   {"collective_scale_up", e.collective_scale_up},
+                                   {"collective_scale_out", e.collective_scale_out}}) {
+    if (!(value > 0))
+      m.error(key, "must be positive: a zero efficiency would make every step infinitely long");
   }
 }
 

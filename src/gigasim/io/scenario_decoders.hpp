@@ -24,7 +24,8 @@ double decode_facility(MapView& site, facility::FacilitySpec& spec,
 
 /// site.supply: a list of sources. `country` is the site's, for grid defaults.
 /// site.workload (io/workload_decoder.cpp); needs the site's fleet already decoded.
-void decode_workload(MapView& site, const Catalog& catalog, const std::filesystem::path& base_dir, sim::SiteSpec& spec);
+void decode_workload(MapView& site, const Catalog& catalog, const std::filesystem::path& base_dir,
+                     sim::SiteSpec& spec);
 
 void decode_supply(MapView& site, const std::string& country, const Catalog& catalog,
                    const std::filesystem::path& base_dir, std::vector<energy::SourceSpec>& out);

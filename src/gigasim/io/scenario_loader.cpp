@@ -130,7 +130,8 @@ sim::SiteSpec decode_site(MapView& m, const Catalog& catalog, const fs::path& ba
   const double liquid_share = decode_facility(m, spec.facility, base_dir);
   if (liquid_share >= 0.0) spec.liquid_share = liquid_share;
   decode_supply(m, spec.location.country, catalog, base_dir, spec.supply);
-  if (m.integer("pod_size", spec.pod_size, Need::optional, Check::positive)) {}
+  if (m.integer("pod_size", spec.pod_size, Need::optional, Check::positive)) {
+  }
   decode_workload(m, catalog, base_dir, spec);
   m.finish();
   return spec;

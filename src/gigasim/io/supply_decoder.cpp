@@ -135,14 +135,17 @@ void decode_supply(MapView& site, const std::string& country, const Catalog& cat
     const io::Grid* grid = nullptr;
     // Grid, wind and solar take defaults from a country's grid; wind and solar only need
     // it when no capacity factor of their own is given.
-    const bool uses_country = s.kind == SourceKind::grid || s.kind == SourceKind::wind || s.kind == SourceKind::solar;
+    const bool uses_country =
+        s.kind == SourceKind::grid || s.kind == SourceKind::wind || s.kind == SourceKind::solar;
     std::string grid_country = country;
     if (uses_country) m.string("country", grid_country);
-    const bool needs_grid = s.kind == SourceKind::grid || (uses_country && !m.has("capacity_factor"));
+    const bool needs_grid =
+        s.kind == SourceKind::grid || (uses_country && !m.has("capacity_factor"));
     if (needs_grid) {
       const auto it = catalog.grids.find(grid_country);
       if (it == catalog.grids.end()) {
-        m.error("country", fmt::format("no grid for country \"{}\" in data/grids.yaml", grid_country));
+        m.error("country",
+                fmt::format("no grid for country \"{}\" in data/grids.yaml", grid_country));
       } else {
         grid = &it->second;
       }

@@ -48,7 +48,8 @@ std::uint16_t read_tenant(MapView& m, const SiteContext& c) {
   if (!m.string("tenant", name)) return 0;
   const int t = tenant_index(c.out, name);
   if (t < 0) {
-    m.error("tenant", fmt::format("unknown tenant \"{}\" (declare it under workload.tenants)", name));
+    m.error("tenant",
+            fmt::format("unknown tenant \"{}\" (declare it under workload.tenants)", name));
     return 0;
   }
   return static_cast<std::uint16_t>(t);
@@ -59,8 +60,10 @@ perf::Platform platform_for(const SiteContext& c, std::uint16_t partition) {
   if (c.site.fleet.empty()) return p;
   p.system = c.site.fleet[partition].system;
   const std::string& generation = p.system.accelerator.generation;
-  if (const auto e = c.catalog.efficiencies.find(generation); e != c.catalog.efficiencies.end()) p.efficiency = e->second;
-  if (const auto f = c.catalog.default_fabrics.find(generation); f != c.catalog.default_fabrics.end()) {
+  if (const auto e = c.catalog.efficiencies.find(generation); e != c.catalog.efficiencies.end())
+    p.efficiency = e->second;
+  if (const auto f = c.catalog.default_fabrics.find(generation);
+      f != c.catalog.default_fabrics.end()) {
     p.fabric = c.catalog.fabrics.at(f->second);
   }
   return p;
@@ -69,7 +72,8 @@ perf::Platform platform_for(const SiteContext& c, std::uint16_t partition) {
 // Activity of a training job: where its power per accelerator sits between idle and TDP.
 float activity_of(const perf::StepEstimate& e, const hardware::Accelerator& a) {
   const double dynamic = (a.tdp - a.idle_power).value();
-  return static_cast<float>(std::clamp((e.power_per_gpu_w - a.idle_power.value()) / dynamic, 0.0, 1.0));
+  return static_cast<float>(
+      std::clamp((e.power_per_gpu_w - a.idle_power.value()) / dynamic, 0.0, 1.0));
 }
 
 void decode_tenants(MapView& w, sim::WorkloadSpec& out) {
@@ -90,7 +94,8 @@ void decode_tenants(MapView& w, sim::WorkloadSpec& out) {
     m.number("share", t.share, Need::optional, Check::positive);
     m.boolean("preemptible", t.preemptible);
     m.finish();
-    if (tenant_index(out, t.name) >= 0) m.error("name", fmt::format("duplicate tenant \"{}\"", t.name));
+    if (tenant_index(out, t.name) >= 0)
+      m.error("name", fmt::format("duplicate tenant \"{}\"", t.name));
     out.tenants.push_back(std::move(t));
   }
 }
@@ -144,7 +149,8 @@ void decode_size(MapView& m, workload::SizeDistribution& size) {
   const YAML::Node values = s.get("values");
   const YAML::Node weights = s.get("weights");
   s.finish();
-  if (!values.IsSequence() || !weights.IsSequence() || values.size() != weights.size() || values.size() == 0) {
+  if (!values.IsSequence() || !weights.IsSequence() || values.size() != weights.size() ||
+      values.size() == 0) {
     s.error("values", "expected lists `values` and `weights` of the same, non-zero length");
     return;
   }
@@ -153,7 +159,8 @@ void decode_size(MapView& m, workload::SizeDistribution& size) {
     try {
       const double v = core::parse_number(values[i].IsScalar() ? values[i].Scalar() : "?");
       const double w = core::parse_number(weights[i].IsScalar() ? weights[i].Scalar() : "?");
-      if (v < 1 || v != std::floor(v)) throw core::UnitParseError("a job size must be a whole number of at least 1");
+      if (v < 1 || v != std::floor(v))
+        throw core::UnitParseError("a job size must be a whole number of at least 1");
       if (w < 0) throw core::UnitParseError("a weight must not be negative");
       d.values.push_back(static_cast<std::int64_t>(v));
       d.weights.push_back(w);
@@ -169,9 +176,12 @@ void decode_duration(MapView& m, workload::GeneratorSpec& g) {
   const YAML::Node node = m.get("duration");
   if (!node.IsDefined()) return;
   MapView d(m.context(), node, m.path_of("duration"));
-  core::Duration median = core::Duration::milliseconds(static_cast<std::int64_t>(g.duration_median_s * 1e3));
-  core::Duration max = core::Duration::milliseconds(static_cast<std::int64_t>(g.duration_max_s * 1e3));
-  if (d.quantity("median", median, Need::optional, Check::positive)) g.duration_median_s = median.in_seconds();
+  core::Duration median =
+      core::Duration::milliseconds(static_cast<std::int64_t>(g.duration_median_s * 1e3));
+  core::Duration max =
+      core::Duration::milliseconds(static_cast<std::int64_t>(g.duration_max_s * 1e3));
+  if (d.quantity("median", median, Need::optional, Check::positive))
+    g.duration_median_s = median.in_seconds();
   d.number("sigma", g.duration_sigma, Need::optional, Check::non_negative);
   if (d.quantity("max", max, Need::optional, Check::positive)) g.duration_max_s = max.in_seconds();
   d.finish();
@@ -179,7 +189,8 @@ void decode_duration(MapView& m, workload::GeneratorSpec& g) {
 
 // Tokens per accelerator-second of a model on a partition: the best layout the search finds
 // for `gpus` accelerators (training classes, for token accounting).
-double reference_throughput(const perf::TransformerModel& model, const perf::Platform& platform, std::int64_t gpus) {
+double reference_throughput(const perf::TransformerModel& model, const perf::Platform& platform,
+                            std::int64_t gpus) {
   perf::Layout base;
   base.global_batch = static_cast<int>(std::max<std::int64_t>(256, gpus));
   base.zero = perf::ZeroStage::zero1;
@@ -202,19 +213,24 @@ void decode_generators(MapView& w, const SiteContext& c) {
     std::string cls;
     workload::GeneratorSpec g;
     if (m.string("class", cls, Need::required) && !workload::job_class_from(cls, g.cls)) {
-      m.error("class", fmt::format("unknown job class \"{}\"; known: pretraining, finetuning, evaluation, debugging, batch", cls));
+      m.error("class", fmt::format("unknown job class \"{}\"; known: pretraining, finetuning, "
+                                   "evaluation, debugging, batch",
+                                   cls));
     }
     // Size and duration defaults from a profile of data/workload.yaml: `profile`, else the class.
     std::string profile = cls;
     const bool named = m.string("profile", profile);
-    if (const auto d = c.catalog.workload_classes.find(profile); d != c.catalog.workload_classes.end()) {
+    if (const auto d = c.catalog.workload_classes.find(profile);
+        d != c.catalog.workload_classes.end()) {
       const auto kind = g.cls;
       g = d->second;
       g.cls = kind;
     } else if (named) {
       std::string known;
-      for (const auto& [id, spec] : c.catalog.workload_classes) known += (known.empty() ? "" : ", ") + id;
-      m.error("profile", fmt::format("unknown workload profile \"{}\"; data/workload.yaml has: {}", profile, known));
+      for (const auto& [id, spec] : c.catalog.workload_classes)
+        known += (known.empty() ? "" : ", ") + id;
+      m.error("profile", fmt::format("unknown workload profile \"{}\"; data/workload.yaml has: {}",
+                                     profile, known));
     }
     g.partition = read_partition(m, c);
     m.number("jobs_per_day", g.jobs_per_day, Need::required, Check::positive);
@@ -226,7 +242,9 @@ void decode_generators(MapView& w, const SiteContext& c) {
     const YAML::Node tenants = m.get("tenants");
     if (tenants.IsDefined()) {
       if (!tenants.IsMap()) {
-        m.error("tenants", "expected a mapping of tenant names to weights, like {industry: 0.7, startups: 0.3}");
+        m.error(
+            "tenants",
+            "expected a mapping of tenant names to weights, like {industry: 0.7, startups: 0.3}");
       } else {
         for (auto it = tenants.begin(); it != tenants.end(); ++it) {
           const std::string name = it->first.as<std::string>();
@@ -239,7 +257,8 @@ void decode_generators(MapView& w, const SiteContext& c) {
             continue;
           }
           if (t < 0) {
-            m.context().error(child_path(m.path_of("tenants"), name), it->first, fmt::format("unknown tenant \"{}\"", name));
+            m.context().error(child_path(m.path_of("tenants"), name), it->first,
+                              fmt::format("unknown tenant \"{}\"", name));
             continue;
           }
           g.tenants.push_back(static_cast<std::uint16_t>(t));
@@ -255,7 +274,8 @@ void decode_generators(MapView& w, const SiteContext& c) {
     const YAML::Node model_node = m.get("model");
     if (model_node.IsDefined()) {
       perf::TransformerModel model;
-      if (resolve_model(m.context(), model_node, m.path_of("model"), c.catalog, model) && !c.site.fleet.empty()) {
+      if (resolve_model(m.context(), model_node, m.path_of("model"), c.catalog, model) &&
+          !c.site.fleet.empty()) {
         const perf::Platform p = platform_for(c, g.partition);
         std::int64_t median = g.size.values.empty() ? 8 : g.size.values[g.size.values.size() / 2];
         median = std::max<std::int64_t>(8, median);
@@ -263,7 +283,8 @@ void decode_generators(MapView& w, const SiteContext& c) {
         g.flops_per_token = perf::training_flops_per_token(model, model.seq_len);
       }
     }
-    if (g.size.values.empty()) m.error("size", "no size distribution: give `size` or use a class of data/workload.yaml");
+    if (g.size.values.empty())
+      m.error("size", "no size distribution: give `size` or use a class of data/workload.yaml");
     m.finish();
     c.out.generator_places.push_back({m.path(), "", m.context().where(m.node())});
     c.out.generators.push_back(std::move(g));
@@ -286,11 +307,13 @@ void decode_job(MapView& m, const SiteContext& c) {
   if (model_node.IsDefined()) {
     // A training run: its step time and power come from the performance model.
     perf::TransformerModel model;
-    const bool have_model = resolve_model(m.context(), model_node, m.path_of("model"), c.catalog, model);
+    const bool have_model =
+        resolve_model(m.context(), model_node, m.path_of("model"), c.catalog, model);
     perf::Layout layout;
     const YAML::Node par = m.get("parallelism");
     if (!par.IsDefined()) {
-      m.error("parallelism", "a job with a model needs its `parallelism` (tp, pp, dp, global_batch, ...)");
+      m.error("parallelism",
+              "a job with a model needs its `parallelism` (tp, pp, dp, global_batch, ...)");
     } else {
       MapView l(m.context(), par, m.path_of("parallelism"));
       l.integer("tp", layout.tp, Need::optional, Check::positive);
@@ -305,23 +328,34 @@ void decode_job(MapView& m, const SiteContext& c) {
       l.boolean("balance_embedding", layout.balance_embedding);
       std::string rc;
       if (l.string("recompute", rc)) {
-        if (rc == "none") layout.recompute = perf::Recompute::none;
-        else if (rc == "selective") layout.recompute = perf::Recompute::selective;
-        else if (rc == "full") layout.recompute = perf::Recompute::full;
-        else l.error("recompute", fmt::format("expected none, selective or full, got \"{}\"", rc));
+        if (rc == "none")
+          layout.recompute = perf::Recompute::none;
+        else if (rc == "selective")
+          layout.recompute = perf::Recompute::selective;
+        else if (rc == "full")
+          layout.recompute = perf::Recompute::full;
+        else
+          l.error("recompute", fmt::format("expected none, selective or full, got \"{}\"", rc));
       }
       std::string zero;
       if (l.string("zero", zero)) {
-        if (zero == "none") layout.zero = perf::ZeroStage::none;
-        else if (zero == "zero1") layout.zero = perf::ZeroStage::zero1;
-        else if (zero == "zero2") layout.zero = perf::ZeroStage::zero2;
-        else if (zero == "zero3" || zero == "fsdp") layout.zero = perf::ZeroStage::zero3;
-        else l.error("zero", fmt::format("expected none, zero1, zero2 or zero3, got \"{}\"", zero));
+        if (zero == "none")
+          layout.zero = perf::ZeroStage::none;
+        else if (zero == "zero1")
+          layout.zero = perf::ZeroStage::zero1;
+        else if (zero == "zero2")
+          layout.zero = perf::ZeroStage::zero2;
+        else if (zero == "zero3" || zero == "fsdp")
+          layout.zero = perf::ZeroStage::zero3;
+        else
+          l.error("zero", fmt::format("expected none, zero1, zero2 or zero3, got \"{}\"", zero));
       }
       std::string precision;
       if (l.string("precision", precision)) {
-        if (precision == "bf16" || precision == "fp8") layout.precision = precision == "fp8" ? perf::Precision::fp8 : perf::Precision::bf16;
-        else l.error("precision", fmt::format("expected bf16 or fp8, got \"{}\"", precision));
+        if (precision == "bf16" || precision == "fp8")
+          layout.precision = precision == "fp8" ? perf::Precision::fp8 : perf::Precision::bf16;
+        else
+          l.error("precision", fmt::format("expected bf16 or fp8, got \"{}\"", precision));
       }
       l.finish();
     }
@@ -329,14 +363,18 @@ void decode_job(MapView& m, const SiteContext& c) {
     m.number("tokens", tokens, Need::required, Check::positive);
     if (have_model && !m.context().has_errors() && !c.site.fleet.empty()) {
       const perf::Platform p = platform_for(c, j.partition);
-      const auto violations = perf::check_layout(model, layout, layout.gpus(), p.system.scale_up_domain);
-      for (const auto& v : violations) m.context().error(child_path(m.path_of("parallelism"), v.field), par, v.message);
+      const auto violations =
+          perf::check_layout(model, layout, layout.gpus(), p.system.scale_up_domain);
+      for (const auto& v : violations)
+        m.context().error(child_path(m.path_of("parallelism"), v.field), par, v.message);
       if (violations.empty()) {
         const perf::StepEstimate e = perf::estimate_step(model, layout, p);
         if (!e.fits_in_memory) {
-          m.error("parallelism", fmt::format("the layout needs {:.1f} GiB per accelerator, more than the {:.1f} GiB of {}",
-                                             e.memory.total() / 1073741824.0, e.memory_capacity / 1073741824.0,
-                                             p.system.accelerator.id));
+          m.error("parallelism",
+                  fmt::format(
+                      "the layout needs {:.1f} GiB per accelerator, more than the {:.1f} GiB of {}",
+                      e.memory.total() / 1073741824.0, e.memory_capacity / 1073741824.0,
+                      p.system.accelerator.id));
         }
         j.accelerators = layout.gpus();
         const double steps = std::ceil(tokens / e.tokens_per_step);
@@ -349,7 +387,8 @@ void decode_job(MapView& m, const SiteContext& c) {
   } else {
     m.integer("accelerators", j.accelerators, Need::required, Check::positive);
     core::Duration duration;
-    if (m.quantity("duration", duration, Need::required, Check::positive)) j.work_s = duration.in_seconds();
+    if (m.quantity("duration", duration, Need::required, Check::positive))
+      j.work_s = duration.in_seconds();
     double activity = j.activity;
     if (m.fraction("activity", activity)) j.activity = static_cast<float>(activity);
   }
@@ -365,7 +404,8 @@ void decode_trace(MapView& m, const SiteContext& c) {
   m.string("file", file, Need::required);
   std::string cls = "batch";
   workload::JobClass job_class = workload::JobClass::batch;
-  if (m.string("class", cls) && !workload::job_class_from(cls, job_class)) m.error("class", fmt::format("unknown job class \"{}\"", cls));
+  if (m.string("class", cls) && !workload::job_class_from(cls, job_class))
+    m.error("class", fmt::format("unknown job class \"{}\"", cls));
   const bool fixed_tenant = m.has("tenant");
   const std::uint16_t tenant = read_tenant(m, c);
   const std::uint16_t partition = read_partition(m, c);
@@ -381,10 +421,13 @@ void decode_trace(MapView& m, const SiteContext& c) {
   std::vector<workload::TraceJob> jobs;
   try {
     std::istringstream in(read_input_file(path, "trace"));
-    jobs = format == "swf" ? workload::parse_swf(in, path.string()) : workload::parse_job_csv(in, path.string());
+    jobs = format == "swf" ? workload::parse_swf(in, path.string())
+                           : workload::parse_job_csv(in, path.string());
   } catch (const core::InputError& e) {
     for (const auto& d : e.diagnostics()) {
-      m.context().error(m.path_of("file"), d.location.known() ? d.location : m.context().where(m.get("file")), d.message);
+      m.context().error(m.path_of("file"),
+                        d.location.known() ? d.location : m.context().where(m.get("file")),
+                        d.message);
     }
     return;
   }
@@ -416,7 +459,8 @@ void decode_inference(MapView& m, const SiteContext& c) {
   m.string("name", s.name, Need::required);
   s.tenant = read_tenant(m, c);
   s.partition = read_partition(m, c);
-  m.integer("accelerators_per_replica", s.accelerators_per_replica, Need::optional, Check::positive);
+  m.integer("accelerators_per_replica", s.accelerators_per_replica, Need::optional,
+            Check::positive);
   m.integer("min_replicas", s.min_replicas, Need::optional, Check::non_negative);
   m.integer("max_replicas", s.max_replicas, Need::required, Check::positive);
   m.number("peak_tokens_per_s", s.peak_tokens_per_s, Need::required, Check::positive);
@@ -426,7 +470,8 @@ void decode_inference(MapView& m, const SiteContext& c) {
   if (m.has("daily_shape")) {
     const YAML::Node shape = m.get("daily_shape");
     if (!shape.IsSequence() || shape.size() != 24) {
-      m.error("daily_shape", "expected 24 numbers: the share of the peak demand in each hour of the day");
+      m.error("daily_shape",
+              "expected 24 numbers: the share of the peak demand in each hour of the day");
     } else {
       for (std::size_t h = 0; h < 24; ++h) {
         try {
@@ -445,14 +490,18 @@ void decode_inference(MapView& m, const SiteContext& c) {
   const YAML::Node model_node = m.get("model");
   if (!model_node.IsDefined()) {
     m.error("model", "missing required key \"model\"");
-  } else if (resolve_model(m.context(), model_node, m.path_of("model"), c.catalog, model) && !c.site.fleet.empty()) {
+  } else if (resolve_model(m.context(), model_node, m.path_of("model"), c.catalog, model) &&
+             !c.site.fleet.empty()) {
     s.model = model.id;
     const perf::Platform p = platform_for(c, s.partition);
-    s.tokens_per_s_per_replica = perf::replica_tokens_per_s(model, p.system.accelerator, p.efficiency, setup);
-    const double weights_gib = 2.0 * perf::count_parameters(model).total / static_cast<double>(s.accelerators_per_replica);
+    s.tokens_per_s_per_replica =
+        perf::replica_tokens_per_s(model, p.system.accelerator, p.efficiency, setup);
+    const double weights_gib =
+        2.0 * perf::count_parameters(model).total / static_cast<double>(s.accelerators_per_replica);
     if (weights_gib > p.system.accelerator.hbm_capacity.value()) {
-      m.error("accelerators_per_replica", fmt::format("the weights of {} need more than {} accelerators of {}", model.id,
-                                                      s.accelerators_per_replica, p.system.accelerator.id));
+      m.error("accelerators_per_replica",
+              fmt::format("the weights of {} need more than {} accelerators of {}", model.id,
+                          s.accelerators_per_replica, p.system.accelerator.id));
     }
   }
   if (s.min_replicas > s.max_replicas) m.error("min_replicas", "must not exceed max_replicas");
@@ -484,8 +533,10 @@ void load_workload_catalog(Context& ctx, const std::filesystem::path& dir, Catal
                          double share = 0;
                          m.fraction("job_share", share, Need::required);
                          decode_size(m, g.size);
-                         if (g.size.values.empty()) m.error("size", "missing required key \"size\"");
-                         if (!m.has("duration")) m.error("duration", "missing required key \"duration\"");
+                         if (g.size.values.empty())
+                           m.error("size", "missing required key \"size\"");
+                         if (!m.has("duration"))
+                           m.error("duration", "missing required key \"duration\"");
                          decode_duration(m, g);
                          check_sources(m, {{"job_share"}, {"size"}, {"duration"}});
                        },
@@ -497,7 +548,8 @@ void load_workload_catalog(Context& ctx, const std::filesystem::path& dir, Catal
     const YAML::Node root = parse_yaml(read_input_file(path, "catalog"), path.string());
     if (root["cluster"].IsMap()) {
       MapView m(ctx, root["cluster"], "cluster");
-      m.number("arrivals_per_accelerator_day", c.arrivals_per_accelerator_day, Need::required, Check::positive);
+      m.number("arrivals_per_accelerator_day", c.arrivals_per_accelerator_day, Need::required,
+               Check::positive);
       double amplitude = 0;
       if (m.fraction("diurnal_amplitude", amplitude)) {
         for (auto& [id, g] : c.workload_classes) g.diurnal_amplitude = amplitude;
@@ -510,7 +562,8 @@ void load_workload_catalog(Context& ctx, const std::filesystem::path& dir, Catal
   }
 }
 
-void decode_workload(MapView& site, const Catalog& catalog, const std::filesystem::path& base_dir, sim::SiteSpec& spec) {
+void decode_workload(MapView& site, const Catalog& catalog, const std::filesystem::path& base_dir,
+                     sim::SiteSpec& spec) {
   const YAML::Node node = site.get("workload");
   if (!node.IsDefined()) return;
   MapView w(site.context(), node, site.path_of("workload"));

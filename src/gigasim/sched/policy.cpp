@@ -54,18 +54,24 @@ class FairShare final : public QueuePolicy {
 
 std::string_view to_string(PolicyKind k) {
   switch (k) {
-    case PolicyKind::fifo: return "fifo";
-    case PolicyKind::priority: return "priority";
-    case PolicyKind::fair_share: return "fair_share";
+    case PolicyKind::fifo:
+      return "fifo";
+    case PolicyKind::priority:
+      return "priority";
+    case PolicyKind::fair_share:
+      return "fair_share";
   }
   return "?";
 }
 
 std::unique_ptr<QueuePolicy> make_policy(PolicyKind kind) {
   switch (kind) {
-    case PolicyKind::fifo: return std::make_unique<Fifo>();
-    case PolicyKind::priority: return std::make_unique<Priority>();
-    case PolicyKind::fair_share: return std::make_unique<FairShare>();
+    case PolicyKind::fifo:
+      return std::make_unique<Fifo>();
+    case PolicyKind::priority:
+      return std::make_unique<Priority>();
+    case PolicyKind::fair_share:
+      return std::make_unique<FairShare>();
   }
   return std::make_unique<Fifo>();
 }

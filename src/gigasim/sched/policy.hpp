@@ -16,9 +16,9 @@ std::string_view to_string(PolicyKind k);
 
 struct SchedulerSpec {
   PolicyKind policy = PolicyKind::fifo;
-  bool backfill = true;     ///< EASY backfilling (Lifka 1995; Mu'alem & Feitelson 2001)
-  bool preemption = false;  ///< higher priority may preempt preemptible tenants' jobs
-  int backfill_depth = 256; ///< jobs examined behind the reserved one (Slurm's bf_max_job_test)
+  bool backfill = true;      ///< EASY backfilling (Lifka 1995; Mu'alem & Feitelson 2001)
+  bool preemption = false;   ///< higher priority may preempt preemptible tenants' jobs
+  int backfill_depth = 256;  ///< jobs examined behind the reserved one (Slurm's bf_max_job_test)
 };
 
 /// What a policy may look at.

@@ -13,11 +13,19 @@ core::Time after(core::Time now, double seconds) {
 }
 }  // namespace
 
-SiteScheduler::SiteScheduler(std::vector<PartitionSetup> partitions, std::vector<workload::Tenant> tenants,
-                             SchedulerSpec spec, std::vector<workload::JobSpec> jobs)
-    : tenants_(std::move(tenants)), spec_(spec), policy_(make_policy(spec.policy)), jobs_(std::move(jobs)) {
+SiteScheduler::SiteScheduler(std::vector<PartitionSetup> partitions,
+                             std::vector<workload::Tenant> tenants, SchedulerSpec spec,
+                             std::vector<workload::JobSpec> jobs)
+    : tenants_(std::move(tenants)),
+      spec_(spec),
+      policy_(make_policy(spec.policy)),
+      jobs_(std::move(jobs)) {
   for (const auto& p : partitions) {
-    parts_.push_back(Partition{cluster::Allocator(p.shape), p.idle_w_per_accelerator, p.dynamic_w_per_accelerator, {}, {}});
+    parts_.push_back(Partition{cluster::Allocator(p.shape),
+                               p.idle_w_per_accelerator,
+                               p.dynamic_w_per_accelerator,
+                               {},
+                               {}});
     total_ += parts_.back().alloc.capacity();
     idle_w_ += static_cast<double>(parts_.back().alloc.capacity()) * p.idle_w_per_accelerator;
   }
@@ -53,7 +61,8 @@ void SiteScheduler::progress(std::uint32_t job, core::Time now) {
   const Partition& p = parts_[j.partition];
   const double dt = (now - s.last_update).in_seconds();
   s.remaining_s = std::max(0.0, s.remaining_s - dt * speed_);
-  s.energy_j += static_cast<double>(j.accelerators) * (p.idle_w + j.activity * p.dynamic_w * cap_) * dt;
+  s.energy_j +=
+      static_cast<double>(j.accelerators) * (p.idle_w + j.activity * p.dynamic_w * cap_) * dt;
   s.last_update = now;
 }
 
@@ -132,9 +141,11 @@ SiteScheduler::Reservation SiteScheduler::reserve_for(const Partition& p, std::u
   return r;
 }
 
-bool SiteScheduler::may_backfill(const Partition& p, std::uint32_t job, core::Time now, Reservation& r) const {
+bool SiteScheduler::may_backfill(const Partition& p, std::uint32_t job, core::Time now,
+                                 Reservation& r) const {
   const workload::JobSpec& j = jobs_[job];
-  if (after(now, states_[job].remaining_s / speed_) <= r.shadow) return true;  // done before the reservation
+  if (after(now, states_[job].remaining_s / speed_) <= r.shadow)
+    return true;  // done before the reservation
   const std::int64_t d = p.alloc.shape().domain_size;
   // Otherwise only on capacity the reserved job will not need.
   const std::int64_t cost = r.in_domains ? (j.accelerators > d ? (j.accelerators + d - 1) / d : 1)
@@ -161,7 +172,8 @@ bool SiteScheduler::try_preempt(std::size_t partition, std::uint32_t job, core::
   });
   const std::int64_t d = p.alloc.shape().domain_size;
   const bool domains = jobs_[job].accelerators > d;
-  const std::int64_t need = domains ? (jobs_[job].accelerators + d - 1) / d : jobs_[job].accelerators;
+  const std::int64_t need =
+      domains ? (jobs_[job].accelerators + d - 1) / d : jobs_[job].accelerators;
   std::int64_t have = domains ? p.alloc.whole_free_domains() : p.alloc.free_accelerators();
   std::size_t victims = 0;
   while (have < need && victims < scratch_.size()) {
@@ -207,7 +219,8 @@ void SiteScheduler::schedule(core::Time now, std::vector<EndEvent>& started) {
         p.queue[keep++] = job;
         continue;
       }
-      const double job_dynamic = static_cast<double>(jobs_[job].accelerators) * jobs_[job].activity * p.dynamic_w;
+      const double job_dynamic =
+          static_cast<double>(jobs_[job].accelerators) * jobs_[job].activity * p.dynamic_w;
       if (p.alloc.fits(jobs_[job].accelerators) && dynamic_w_ + job_dynamic <= dynamic_budget_w_) {
         run = !reserved || may_backfill(p, job, now, r);
       } else if (!reserved) {

@@ -47,8 +47,8 @@ struct EndEvent {
 
 class SiteScheduler {
  public:
-  SiteScheduler(std::vector<PartitionSetup> partitions, std::vector<workload::Tenant> tenants, SchedulerSpec spec,
-                std::vector<workload::JobSpec> jobs);
+  SiteScheduler(std::vector<PartitionSetup> partitions, std::vector<workload::Tenant> tenants,
+                SchedulerSpec spec, std::vector<workload::JobSpec> jobs);
 
   /// Takes `accelerators` of a partition out of the batch pool for good (inference pools).
   bool reserve(std::size_t partition, std::int64_t accelerators);
@@ -81,7 +81,9 @@ class SiteScheduler {
   [[nodiscard]] const std::vector<JobState>& states() const { return states_; }
   [[nodiscard]] const std::vector<workload::Tenant>& tenants() const { return tenants_; }
   [[nodiscard]] std::int64_t preemptions() const { return preemptions_; }
-  [[nodiscard]] const cluster::Allocator& allocator(std::size_t partition) const { return parts_[partition].alloc; }
+  [[nodiscard]] const cluster::Allocator& allocator(std::size_t partition) const {
+    return parts_[partition].alloc;
+  }
 
  private:
   struct Partition {
@@ -93,7 +95,7 @@ class SiteScheduler {
   };
   struct Reservation {
     core::Time shadow;
-    std::int64_t extra = 0;   // domains (multi-domain job) or accelerators (small job)
+    std::int64_t extra = 0;  // domains (multi-domain job) or accelerators (small job)
     bool in_domains = false;
   };
 

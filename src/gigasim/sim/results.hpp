@@ -26,8 +26,8 @@ struct SiteTickRow {
   float carbon_t = 0, energy_cost_eur = 0;
   float carbon_intensity_g_per_kwh = 0;
   float nuclear_mw = 0, hydro_mw = 0, wind_mw = 0, solar_mw = 0, grid_mw = 0;
-  float queue_length = 0;    ///< jobs waiting at the end of the tick
-  float power_cap = 1;       ///< share of dynamic IT power allowed during the tick
+  float queue_length = 0;  ///< jobs waiting at the end of the tick
+  float power_cap = 1;     ///< share of dynamic IT power allowed during the tick
   float tokens_served_per_s = 0;
 };
 

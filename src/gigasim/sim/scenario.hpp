@@ -44,7 +44,7 @@ struct SiteSpec {
   double network_overhead = 0.05;  ///< scale-out network and storage, share of system power
   UtilizationProfile utilization;  ///< used when the site has no workload
   std::optional<WorkloadSpec> workload;
-  std::int64_t pod_size = 4096;    ///< accelerators under one non-blocking network pod
+  std::int64_t pod_size = 4096;        ///< accelerators under one non-blocking network pod
   std::optional<double> liquid_share;  ///< override of the fleet's own liquid-cooled share
   facility::FacilitySpec facility;
   std::vector<energy::SourceSpec> supply;

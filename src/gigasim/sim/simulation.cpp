@@ -39,7 +39,8 @@ void Totals::add(const Totals& o) {
   // Peaks of a sum are not sums of peaks: the caller sets them from the joint series.
 }
 
-Simulation::Simulation(const Scenario& scenario, std::uint64_t seed) : scenario_(scenario), streams_(seed) {
+Simulation::Simulation(const Scenario& scenario, std::uint64_t seed)
+    : scenario_(scenario), streams_(seed) {
   hours_ = static_cast<std::size_t>((scenario.horizon.ms() + kHourMs - 1) / kHourMs);
   sites_.reserve(scenario.sites.size());
   std::size_t max_sources = 0;
@@ -69,7 +70,8 @@ void Simulation::integrate(std::size_t site, core::Time now) {
     r.busy_acc_s += busy * dt;
     if (m.scheduler->cap() < 1.0) {
       r.capped_s += dt;
-      r.lost_acc_s += static_cast<double>(m.scheduler->busy_accelerators()) * (1.0 - m.scheduler->speed()) * dt;
+      r.lost_acc_s +=
+          static_cast<double>(m.scheduler->busy_accelerators()) * (1.0 - m.scheduler->speed()) * dt;
     }
   }
   r.last_change = now;
@@ -88,7 +90,8 @@ void Simulation::update_power(std::size_t site) {
 
 void Simulation::push_ends(std::size_t site) {
   for (const auto& e : ends_) {
-    queue_.schedule(e.end, Event{EventKind::job_end, static_cast<std::uint32_t>(site), e.job, e.version});
+    queue_.schedule(e.end,
+                    Event{EventKind::job_end, static_cast<std::uint32_t>(site), e.job, e.version});
   }
   ends_.clear();
 }
@@ -112,11 +115,13 @@ void Simulation::on_arrival(std::size_t site, core::Time now) {
   schedule_jobs(site, now);
   const core::Time end = core::Time::start() + scenario_.horizon;
   if (r.next_job < jobs.size() && jobs[r.next_job].submit < end) {
-    queue_.schedule(jobs[r.next_job].submit, Event{EventKind::job_arrival, static_cast<std::uint32_t>(site), 0, 0});
+    queue_.schedule(jobs[r.next_job].submit,
+                    Event{EventKind::job_arrival, static_cast<std::uint32_t>(site), 0, 0});
   }
 }
 
-void Simulation::on_end(std::size_t site, std::uint32_t job, std::uint32_t version, core::Time now) {
+void Simulation::on_end(std::size_t site, std::uint32_t job, std::uint32_t version,
+                        core::Time now) {
   integrate(site, now);
   if (!sites_[site].scheduler->complete(job, version, now)) return;  // stale: preempted or slowed
   schedule_jobs(site, now);
@@ -152,7 +157,8 @@ void Simulation::open_interval(std::size_t site, core::Time now) {
   const double it_budget = available / r.pue_estimate;
   const PowerCapMode mode = spec.workload->power_cap;
   double cap = 1.0;
-  if (it_budget < s.idle_w() + dynamic && dynamic > 0) cap = std::max(0.05, (it_budget - s.idle_w()) / dynamic);
+  if (it_budget < s.idle_w() + dynamic && dynamic > 0)
+    cap = std::max(0.05, (it_budget - s.idle_w()) / dynamic);
   if (mode == PowerCapMode::dvfs) {
     s.set_cap(cap, now, ends_);
     push_ends(site);
@@ -176,19 +182,22 @@ void Simulation::close_interval(std::size_t site, core::Time now, SiteResult& ou
   // IT power integrated exactly over the piecewise-constant intervals between events.
   const double it_w = r.it_energy_j / dt_s;
   const double demand = facility::heat_demand_w(m.facility.heat_reuse, t_db, hour);
-  const facility::FacilityLoad f = facility::evaluate_facility(m.facility, it_w, m.rated_it_w, t_db, t_wb, demand);
+  const facility::FacilityLoad f =
+      facility::evaluate_facility(m.facility, it_w, m.rated_it_w, t_db, t_wb, demand);
   if (it_w > 0) r.pue_estimate = f.facility_w / it_w;
 
   const std::size_t n = m.profiles.size();
   const auto supplied = std::span<double>(supplied_w_).first(n);
-  const energy::DispatchResult d = energy::dispatch(f.facility_w, m.spec->grid_connection.value(), hour, m.profiles,
-                                                    supplied, std::span(order_).first(n));
+  const energy::DispatchResult d =
+      energy::dispatch(f.facility_w, m.spec->grid_connection.value(), hour, m.profiles, supplied,
+                       std::span(order_).first(n));
   SiteTickRow row;
   row.time_h = start.in_hours();
   row.dry_bulb_c = static_cast<float>(t_db);
   row.wet_bulb_c = static_cast<float>(t_wb);
-  row.utilization = static_cast<float>(m.scheduler ? r.busy_acc_s / (static_cast<double>(m.scheduler->total_accelerators()) * dt_s)
-                                                   : r.utilization);
+  row.utilization = static_cast<float>(
+      m.scheduler ? r.busy_acc_s / (static_cast<double>(m.scheduler->total_accelerators()) * dt_s)
+                  : r.utilization);
   row.it_mw = static_cast<float>(f.it_w / 1e6);
   row.power_chain_loss_mw = static_cast<float>(f.power_chain_loss_w / 1e6);
   row.cooling_mw = static_cast<float>(f.cooling_w / 1e6);
@@ -196,7 +205,8 @@ void Simulation::close_interval(std::size_t site, core::Time now, SiteResult& ou
   row.facility_mw = static_cast<float>(f.facility_w / 1e6);
   row.pue = static_cast<float>(f.it_w > 0 ? f.facility_w / f.it_w : 0.0);
   row.water_m3 = static_cast<float>(f.water_m3_per_s * dt_s);
-  row.wue_l_per_kwh = static_cast<float>(f.it_w > 0 ? f.water_m3_per_s * 1e3 / (f.it_w / 3.6e6) : 0.0);
+  row.wue_l_per_kwh =
+      static_cast<float>(f.it_w > 0 ? f.water_m3_per_s * 1e3 / (f.it_w / 3.6e6) : 0.0);
   row.heat_demand_mw = static_cast<float>(f.heat_demand_w / 1e6);
   row.heat_reused_mw = static_cast<float>(f.heat_delivered_w / 1e6);
   row.free_cooling = static_cast<float>(f.free_cooling_fraction);
@@ -228,7 +238,8 @@ void Simulation::close_interval(std::size_t site, core::Time now, SiteResult& ou
   row.carbon_t = static_cast<float>(carbon_kg / 1e3);
   row.energy_cost_eur = static_cast<float>(cost);
   const double served_j = (f.facility_w - d.unserved_w) * dt_s;
-  row.carbon_intensity_g_per_kwh = static_cast<float>(served_j > 0 ? carbon_kg * 1e3 / (served_j / 3.6e6) : 0.0);
+  row.carbon_intensity_g_per_kwh =
+      static_cast<float>(served_j > 0 ? carbon_kg * 1e3 / (served_j / 3.6e6) : 0.0);
   out.rows.push_back(row);
   const auto tick_index = static_cast<std::size_t>(start.ms() / scenario_.tick.ms());
   it_sum_w_[tick_index] += f.it_w;
@@ -261,7 +272,8 @@ void Simulation::finish_workload(std::size_t site, core::Time end, SiteResult& o
   WorkloadTotals& w = out.workload;
   w.present = true;
   w.preemptions = s.preemptions();
-  w.utilization = r.busy_total_s / (static_cast<double>(s.total_accelerators()) * scenario_.horizon.in_seconds());
+  w.utilization = r.busy_total_s /
+                  (static_cast<double>(s.total_accelerators()) * scenario_.horizon.in_seconds());
   w.tokens_served = r.tokens_served;
   w.tokens_demanded = r.tokens_demanded;
   w.power_capped_hours = r.capped_s / 3600.0;
@@ -275,7 +287,8 @@ void Simulation::finish_workload(std::size_t site, core::Time end, SiteResult& o
     if (st.status == sched::JobStatus::pending) continue;
     ++w.jobs_submitted;
     const double done = spec.work_s > 0 ? (spec.work_s - st.remaining_s) / spec.work_s : 0.0;
-    const double acc_h = static_cast<double>(spec.accelerators) * (spec.work_s - st.remaining_s) / 3600.0;
+    const double acc_h =
+        static_cast<double>(spec.accelerators) * (spec.work_s - st.remaining_s) / 3600.0;
     w.gpu_hours_delivered += acc_h;
     w.gpu_hours_by_tenant[s.tenants()[spec.tenant].name] += acc_h;
     w.tokens_trained += spec.tokens * done;
@@ -300,7 +313,8 @@ void Simulation::finish_workload(std::size_t site, core::Time end, SiteResult& o
     std::nth_element(waits.begin(), waits.begin() + static_cast<std::ptrdiff_t>(k), waits.end());
     w.p95_wait_h = waits[k];
   }
-  w.mean_bounded_slowdown = w.jobs_completed > 0 ? slowdown_sum / static_cast<double>(w.jobs_completed) : 0.0;
+  w.mean_bounded_slowdown =
+      w.jobs_completed > 0 ? slowdown_sum / static_cast<double>(w.jobs_completed) : 0.0;
   out.jobs = s.jobs();
   out.job_states = s.states();
   out.job_names = m.job_names;
@@ -317,7 +331,8 @@ Results Simulation::run(const Progress& progress) {
   events_ = 0;
 
   const core::Time end = core::Time::start() + scenario_.horizon;
-  const auto ticks = static_cast<std::size_t>((scenario_.horizon.ms() + scenario_.tick.ms() - 1) / scenario_.tick.ms());
+  const auto ticks = static_cast<std::size_t>((scenario_.horizon.ms() + scenario_.tick.ms() - 1) /
+                                              scenario_.tick.ms());
   it_sum_w_.assign(ticks, 0.0);
   facility_sum_w_.assign(ticks, 0.0);
   runs_.assign(sites_.size(), SiteRun{});
@@ -343,7 +358,8 @@ Results Simulation::run(const Progress& progress) {
     const auto site = static_cast<std::uint32_t>(i);
     queue_.schedule(core::Time::start(), Event{EventKind::facility_tick, site, 0, 0});
     if (m.scheduler && !m.scheduler->jobs().empty() && m.scheduler->jobs().front().submit < end) {
-      queue_.schedule(m.scheduler->jobs().front().submit, Event{EventKind::job_arrival, site, 0, 0});
+      queue_.schedule(m.scheduler->jobs().front().submit,
+                      Event{EventKind::job_arrival, site, 0, 0});
     }
   }
 
@@ -354,7 +370,9 @@ Results Simulation::run(const Progress& progress) {
     ++events_;
     const std::size_t site = e.payload.site;
     switch (e.payload.kind) {
-      case EventKind::job_arrival: on_arrival(site, e.time); break;
+      case EventKind::job_arrival:
+        on_arrival(site, e.time);
+        break;
       case EventKind::job_end:
         if (e.time < end) on_end(site, e.payload.job, e.payload.version, e.time);
         break;
@@ -366,7 +384,8 @@ Results Simulation::run(const Progress& progress) {
           queue_.schedule(std::min(e.time + scenario_.tick, end), e.payload);
         }
         if (progress && ++ticks_done % report_every == 0) {
-          progress(std::min(1.0, static_cast<double>(ticks_done) / static_cast<double>(ticks * sites_.size())));
+          progress(std::min(
+              1.0, static_cast<double>(ticks_done) / static_cast<double>(ticks * sites_.size())));
         }
         break;
       }
@@ -388,7 +407,8 @@ Results Simulation::run(const Progress& progress) {
   for (const auto& s : r.sites) r.total.add(s.totals);
   for (std::size_t k = 0; k < ticks; ++k) {
     r.total.it_power_peak_mw = std::max(r.total.it_power_peak_mw, it_sum_w_[k] / 1e6);
-    r.total.facility_power_peak_mw = std::max(r.total.facility_power_peak_mw, facility_sum_w_[k] / 1e6);
+    r.total.facility_power_peak_mw =
+        std::max(r.total.facility_power_peak_mw, facility_sum_w_[k] / 1e6);
   }
   summarise_workloads(r);
   if (progress) progress(1.0);
@@ -436,7 +456,8 @@ void summarise_workloads(Results& r) {
     std::nth_element(waits.begin(), waits.begin() + static_cast<std::ptrdiff_t>(k), waits.end());
     w.p95_wait_h = waits[k];
   }
-  w.mean_bounded_slowdown = w.jobs_completed > 0 ? slowdown_weighted / static_cast<double>(w.jobs_completed) : 0.0;
+  w.mean_bounded_slowdown =
+      w.jobs_completed > 0 ? slowdown_weighted / static_cast<double>(w.jobs_completed) : 0.0;
 }
 
 }  // namespace gigasim::sim

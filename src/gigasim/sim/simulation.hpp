@@ -46,10 +46,10 @@ class Simulation {
   struct SiteRun {
     core::Time interval_start;
     core::Time last_change;
-    double it_power_w = 0;    // now
-    double it_energy_j = 0;   // since the interval opened
-    double busy_acc_s = 0;    // busy accelerator-seconds since the interval opened
-    double utilization = 0;   // profile sites: of the open interval
+    double it_power_w = 0;   // now
+    double it_energy_j = 0;  // since the interval opened
+    double busy_acc_s = 0;   // busy accelerator-seconds since the interval opened
+    double utilization = 0;  // profile sites: of the open interval
     double inference_dynamic_w = 0;
     double served_tokens_per_s = 0;
     double demanded_tokens_per_s = 0;

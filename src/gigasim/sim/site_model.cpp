@@ -38,7 +38,8 @@ double fleet_liquid_share(const std::vector<FleetEntry>& fleet,
 // Jobs of every generator and the explicit ones, in submission order; partitions from the
 // sized fleet; inference pools reserved before any batch job.
 void prepare_workload(SiteModel& m, const SiteSpec& spec, const std::vector<std::int64_t>& counts,
-                      const WorkloadSpec& w, const core::RandomStreams& streams, core::Duration horizon) {
+                      const WorkloadSpec& w, const core::RandomStreams& streams,
+                      core::Duration horizon) {
   std::vector<sched::PartitionSetup> partitions;
   std::vector<core::Diagnostic> problems;
   for (std::size_t i = 0; i < spec.fleet.size(); ++i) {
@@ -53,7 +54,9 @@ void prepare_workload(SiteModel& m, const SiteSpec& spec, const std::vector<std:
     p.dynamic_w_per_accelerator = (s.power_full - s.power_idle).value() * per_acc;
     partitions.push_back(p);
   }
-  auto capacity = [&](std::size_t part) { return partitions[part].shape.domains * partitions[part].shape.domain_size; };
+  auto capacity = [&](std::size_t part) {
+    return partitions[part].shape.domains * partitions[part].shape.domain_size;
+  };
 
   std::vector<workload::JobSpec> jobs = w.jobs;
   std::vector<std::string> names = w.job_names;
@@ -61,8 +64,8 @@ void prepare_workload(SiteModel& m, const SiteSpec& spec, const std::vector<std:
   for (std::size_t j = 0; j < jobs.size(); ++j) {
     if (jobs[j].accelerators > capacity(jobs[j].partition)) {
       core::Diagnostic d = j < w.job_places.size() ? w.job_places[j] : core::Diagnostic{};
-      d.message = fmt::format("the job needs {} accelerators but its partition holds {}", jobs[j].accelerators,
-                              capacity(jobs[j].partition));
+      d.message = fmt::format("the job needs {} accelerators but its partition holds {}",
+                              jobs[j].accelerators, capacity(jobs[j].partition));
       problems.push_back(std::move(d));
     }
   }
@@ -70,8 +73,10 @@ void prepare_workload(SiteModel& m, const SiteSpec& spec, const std::vector<std:
     const auto& gen = w.generators[g];
     const auto largest = *std::max_element(gen.size.values.begin(), gen.size.values.end());
     if (largest > capacity(gen.partition)) {
-      core::Diagnostic d = g < w.generator_places.size() ? w.generator_places[g] : core::Diagnostic{};
-      d.message = fmt::format("job sizes up to {} accelerators exceed the partition's {}", largest, capacity(gen.partition));
+      core::Diagnostic d =
+          g < w.generator_places.size() ? w.generator_places[g] : core::Diagnostic{};
+      d.message = fmt::format("job sizes up to {} accelerators exceed the partition's {}", largest,
+                              capacity(gen.partition));
       problems.push_back(std::move(d));
       continue;
     }
@@ -82,7 +87,8 @@ void prepare_workload(SiteModel& m, const SiteSpec& spec, const std::vector<std:
   // Stable order by submission: explicit jobs keep their written order among equals.
   std::vector<std::uint32_t> order(jobs.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return jobs[a].submit < jobs[b].submit; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](auto a, auto b) { return jobs[a].submit < jobs[b].submit; });
   std::vector<workload::JobSpec> sorted;
   sorted.reserve(jobs.size());
   m.job_names.reserve(jobs.size());
@@ -90,17 +96,22 @@ void prepare_workload(SiteModel& m, const SiteSpec& spec, const std::vector<std:
     sorted.push_back(jobs[i]);
     m.job_names.push_back(std::move(names[i]));
   }
-  m.scheduler = std::make_unique<sched::SiteScheduler>(partitions, w.tenants, w.scheduler, std::move(sorted));
+  m.scheduler =
+      std::make_unique<sched::SiteScheduler>(partitions, w.tenants, w.scheduler, std::move(sorted));
   for (const auto& service : w.inference) {
     const std::int64_t pool = service.accelerators_per_replica * service.max_replicas;
     if (!m.scheduler->reserve(service.partition, pool)) {
-      problems.push_back({"", fmt::format("inference service \"{}\" needs a pool of {} accelerators that site \"{}\" cannot hold",
-                                          service.name, pool, spec.name), {}});
+      problems.push_back({"",
+                          fmt::format("inference service \"{}\" needs a pool of {} accelerators "
+                                      "that site \"{}\" cannot hold",
+                                      service.name, pool, spec.name),
+                          {}});
       continue;
     }
     m.inference.push_back(service);
-    m.inference_dynamic_w_per_replica.push_back(static_cast<double>(service.accelerators_per_replica) * service.activity *
-                                                partitions[service.partition].dynamic_w_per_accelerator);
+    m.inference_dynamic_w_per_replica.push_back(
+        static_cast<double>(service.accelerators_per_replica) * service.activity *
+        partitions[service.partition].dynamic_w_per_accelerator);
   }
   if (!problems.empty()) throw core::InputError(std::move(problems));
 }

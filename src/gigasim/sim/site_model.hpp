@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -10,10 +11,9 @@
 #include "gigasim/core/rng.hpp"
 #include "gigasim/energy/source.hpp"
 #include "gigasim/facility/facility.hpp"
-#include "gigasim/sim/results.hpp"
 #include "gigasim/sched/site_scheduler.hpp"
+#include "gigasim/sim/results.hpp"
 #include "gigasim/sim/scenario.hpp"
-#include <memory>
 
 namespace gigasim::sim {
 

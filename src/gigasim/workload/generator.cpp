@@ -7,7 +7,8 @@
 
 namespace gigasim::workload {
 
-std::size_t draw_weighted(const std::vector<double>& weights, double total, core::RandomStream& rng) {
+std::size_t draw_weighted(const std::vector<double>& weights, double total,
+                          core::RandomStream& rng) {
   double x = rng.uniform() * total;
   for (std::size_t i = 0; i < weights.size(); ++i) {
     x -= weights[i];
@@ -21,8 +22,10 @@ void generate_jobs(const GeneratorSpec& spec, core::Duration horizon, core::Rand
   if (spec.jobs_per_day <= 0 || spec.size.values.empty()) return;
   const double mean_rate = spec.jobs_per_day / 86400.0;  // per second
   const double max_rate = mean_rate * (1.0 + std::fabs(spec.diurnal_amplitude));
-  const double size_total = std::accumulate(spec.size.weights.begin(), spec.size.weights.end(), 0.0);
-  const double tenant_total = std::accumulate(spec.tenant_weights.begin(), spec.tenant_weights.end(), 0.0);
+  const double size_total =
+      std::accumulate(spec.size.weights.begin(), spec.size.weights.end(), 0.0);
+  const double tenant_total =
+      std::accumulate(spec.tenant_weights.begin(), spec.tenant_weights.end(), 0.0);
   const double end_s = horizon.in_seconds();
   const double mu = std::log(spec.duration_median_s);
   double t = 0;
@@ -30,7 +33,9 @@ void generate_jobs(const GeneratorSpec& spec, core::Duration horizon, core::Rand
     t += rng.exponential(max_rate);
     if (t >= end_s) break;
     const double hour = std::fmod(t / 3600.0, 24.0);
-    const double rate = mean_rate * (1.0 + spec.diurnal_amplitude * std::cos(2.0 * std::numbers::pi * (hour - 14.0) / 24.0));
+    const double rate =
+        mean_rate *
+        (1.0 + spec.diurnal_amplitude * std::cos(2.0 * std::numbers::pi * (hour - 14.0) / 24.0));
     if (rng.uniform() * max_rate > rate) continue;  // thinning
     JobSpec j;
     j.submit = core::Time::from_ms(static_cast<std::int64_t>(t * 1000.0));
@@ -39,7 +44,9 @@ void generate_jobs(const GeneratorSpec& spec, core::Duration horizon, core::Rand
     j.accelerators = spec.size.values[draw_weighted(spec.size.weights, size_total, rng)];
     j.work_s = std::min(spec.duration_max_s, std::exp(rng.normal(mu, spec.duration_sigma)));
     j.activity = spec.activity;
-    j.tenant = spec.tenants.empty() ? 0 : spec.tenants[draw_weighted(spec.tenant_weights, tenant_total, rng)];
+    j.tenant = spec.tenants.empty()
+                   ? 0
+                   : spec.tenants[draw_weighted(spec.tenant_weights, tenant_total, rng)];
     j.tokens = spec.tokens_per_accelerator_s * static_cast<double>(j.accelerators) * j.work_s;
     j.model_flops = j.tokens * spec.flops_per_token;
     out.push_back(j);

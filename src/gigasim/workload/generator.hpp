@@ -18,7 +18,7 @@ struct SizeDistribution {
 struct GeneratorSpec {
   JobClass cls = JobClass::batch;
   double jobs_per_day = 0;
-  double diurnal_amplitude = 0;   ///< rate(t) = mean · (1 + a·cos(2π(h − 14)/24))
+  double diurnal_amplitude = 0;  ///< rate(t) = mean · (1 + a·cos(2π(h − 14)/24))
   SizeDistribution size;
   double duration_median_s = 3600;
   double duration_sigma = 1.0;
@@ -37,6 +37,7 @@ void generate_jobs(const GeneratorSpec& spec, core::Duration horizon, core::Rand
                    std::vector<JobSpec>& out);
 
 /// Draws an index with probability proportional to its weight (weights sum > 0).
-std::size_t draw_weighted(const std::vector<double>& weights, double total, core::RandomStream& rng);
+std::size_t draw_weighted(const std::vector<double>& weights, double total,
+                          core::RandomStream& rng);
 
 }  // namespace gigasim::workload

@@ -8,17 +8,23 @@ namespace gigasim::workload {
 
 InferenceService::Hour InferenceService::at(int hour_of_day) const {
   Hour h;
-  h.demand_tokens_per_s = peak_tokens_per_s * daily_shape[static_cast<std::size_t>(((hour_of_day % 24) + 24) % 24)];
-  const double needed = tokens_per_s_per_replica > 0 ? std::ceil(h.demand_tokens_per_s / tokens_per_s_per_replica) : 0;
-  h.active_replicas = static_cast<int>(std::clamp(needed, static_cast<double>(min_replicas), static_cast<double>(max_replicas)));
-  h.served_tokens_per_s = std::min(h.demand_tokens_per_s, h.active_replicas * tokens_per_s_per_replica);
+  h.demand_tokens_per_s =
+      peak_tokens_per_s * daily_shape[static_cast<std::size_t>(((hour_of_day % 24) + 24) % 24)];
+  const double needed = tokens_per_s_per_replica > 0
+                            ? std::ceil(h.demand_tokens_per_s / tokens_per_s_per_replica)
+                            : 0;
+  h.active_replicas = static_cast<int>(
+      std::clamp(needed, static_cast<double>(min_replicas), static_cast<double>(max_replicas)));
+  h.served_tokens_per_s =
+      std::min(h.demand_tokens_per_s, h.active_replicas * tokens_per_s_per_replica);
   return h;
 }
 
 std::array<double, 24> default_daily_shape() {
   std::array<double, 24> s{};
   for (int h = 0; h < 24; ++h) {
-    s[static_cast<std::size_t>(h)] = 0.675 + 0.325 * std::cos(2.0 * std::numbers::pi * (h - 14) / 24.0);
+    s[static_cast<std::size_t>(h)] =
+        0.675 + 0.325 * std::cos(2.0 * std::numbers::pi * (h - 14) / 24.0);
   }
   return s;
 }

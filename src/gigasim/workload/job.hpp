@@ -24,11 +24,11 @@ struct Tenant {
 /// One job as it arrives. Compact (a million of them per run): names live elsewhere.
 struct JobSpec {
   core::Time submit;
-  double work_s = 0;        ///< run time at full speed, seconds
-  double tokens = 0;        ///< tokens trained when it completes (training classes)
-  double model_flops = 0;   ///< model FLOPs when it completes
+  double work_s = 0;       ///< run time at full speed, seconds
+  double tokens = 0;       ///< tokens trained when it completes (training classes)
+  double model_flops = 0;  ///< model FLOPs when it completes
   std::int64_t accelerators = 0;
-  float activity = 0.7F;    ///< share of the accelerators' dynamic power while running
+  float activity = 0.7F;  ///< share of the accelerators' dynamic power while running
   std::uint16_t tenant = 0;
   std::uint16_t partition = 0;  ///< fleet entry of the site it runs on
   JobClass cls = JobClass::batch;

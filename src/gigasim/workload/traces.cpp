@@ -54,23 +54,29 @@ std::vector<TraceJob> parse_swf(std::istream& in, const std::string& file) {
   std::vector<core::Diagnostic> problems;
   std::string line;
   int line_no = 0;
-  static constexpr const char* kNames[] = {"job number", "submit time", "wait time", "run time", "allocated processors",
-                                           "average CPU time", "used memory", "requested processors"};
+  static constexpr const char* kNames[] = {
+      "job number",           "submit time",      "wait time",   "run time",
+      "allocated processors", "average CPU time", "used memory", "requested processors"};
   while (std::getline(in, line) && problems.size() < kMaxProblems) {
     ++line_no;
     std::string_view text = line;
-    if (const auto semicolon = text.find(';'); semicolon != std::string_view::npos) text = text.substr(0, semicolon);
+    if (const auto semicolon = text.find(';'); semicolon != std::string_view::npos)
+      text = text.substr(0, semicolon);
     const auto fields = split(text, ' ');
     if (fields.empty()) continue;
     if (fields.size() < 18) {
-      problems.push_back({"", fmt::format("SWF: expected 18 fields, found {}", fields.size()), {file, line_no, 1}});
+      problems.push_back({"",
+                          fmt::format("SWF: expected 18 fields, found {}", fields.size()),
+                          {file, line_no, 1}});
       continue;
     }
     double v[18];
     bool ok = true;
     for (std::size_t i = 0; i < 18 && ok; ++i) {
       if (!number(fields[i].text, v[i])) {
-        problems.push_back({"", fmt::format("SWF: {} \"{}\" is not a number", i < 8 ? kNames[i] : "field", fields[i].text),
+        problems.push_back({"",
+                            fmt::format("SWF: {} \"{}\" is not a number",
+                                        i < 8 ? kNames[i] : "field", fields[i].text),
                             {file, line_no, fields[i].column}});
         ok = false;
       }
@@ -91,13 +97,16 @@ std::vector<TraceJob> parse_swf(std::istream& in, const std::string& file) {
     jobs.push_back(std::move(j));
   }
   if (!problems.empty()) throw core::InputError(std::move(problems));
-  if (jobs.empty()) throw core::InputError(core::Diagnostic{"", "SWF: no job with a run time and processors", {file, line_no, 0}});
+  if (jobs.empty())
+    throw core::InputError(
+        core::Diagnostic{"", "SWF: no job with a run time and processors", {file, line_no, 0}});
   return jobs;
 }
 
 std::vector<TraceJob> parse_job_csv(std::istream& in, const std::string& file) {
   std::string line;
-  if (!std::getline(in, line)) throw core::InputError(core::Diagnostic{"", "CSV: no header row", {file, 1, 1}});
+  if (!std::getline(in, line))
+    throw core::InputError(core::Diagnostic{"", "CSV: no header row", {file, 1, 1}});
   const auto header = split(line, ',');
   int submit = -1, acc = -1, duration = -1, tenant = -1, cls = -1;
   for (std::size_t i = 0; i < header.size(); ++i) {
@@ -111,8 +120,8 @@ std::vector<TraceJob> parse_job_csv(std::istream& in, const std::string& file) {
     if (name == "class") cls = idx;
   }
   if (submit < 0 || acc < 0 || duration < 0) {
-    throw core::InputError(
-        core::Diagnostic{"", "CSV: the header must name submit_s, accelerators and duration_s", {file, 1, 1}});
+    throw core::InputError(core::Diagnostic{
+        "", "CSV: the header must name submit_s, accelerators and duration_s", {file, 1, 1}});
   }
   std::vector<TraceJob> jobs;
   std::vector<core::Diagnostic> problems;
@@ -123,20 +132,31 @@ std::vector<TraceJob> parse_job_csv(std::istream& in, const std::string& file) {
     const auto f = split(line, ',');
     const int needed = std::max({submit, acc, duration, tenant, cls});
     if (static_cast<int>(f.size()) <= needed) {
-      problems.push_back({"", fmt::format("CSV: expected {} fields, found {}", needed + 1, f.size()), {file, line_no, 1}});
+      problems.push_back({"",
+                          fmt::format("CSV: expected {} fields, found {}", needed + 1, f.size()),
+                          {file, line_no, 1}});
       continue;
     }
     double s = 0, a = 0, d = 0;
     const auto bad = [&](int i, const char* what) {
-      problems.push_back({"", fmt::format("CSV: {} \"{}\" is not a valid number", what, f[static_cast<std::size_t>(i)].text),
+      problems.push_back({"",
+                          fmt::format("CSV: {} \"{}\" is not a valid number", what,
+                                      f[static_cast<std::size_t>(i)].text),
                           {file, line_no, f[static_cast<std::size_t>(i)].column}});
     };
-    if (!number(f[static_cast<std::size_t>(submit)].text, s) || s < 0) { bad(submit, "submit_s"); continue; }
-    if (!number(f[static_cast<std::size_t>(acc)].text, a) || a < 1 || a != static_cast<long long>(a)) {
+    if (!number(f[static_cast<std::size_t>(submit)].text, s) || s < 0) {
+      bad(submit, "submit_s");
+      continue;
+    }
+    if (!number(f[static_cast<std::size_t>(acc)].text, a) || a < 1 ||
+        a != static_cast<long long>(a)) {
       bad(acc, "accelerators");
       continue;
     }
-    if (!number(f[static_cast<std::size_t>(duration)].text, d) || d <= 0) { bad(duration, "duration_s"); continue; }
+    if (!number(f[static_cast<std::size_t>(duration)].text, d) || d <= 0) {
+      bad(duration, "duration_s");
+      continue;
+    }
     TraceJob j;
     j.submit_s = s;
     j.accelerators = static_cast<long long>(a);
