@@ -42,11 +42,16 @@ class Allocator {
   /// Pods a placement spans (1 is best).
   [[nodiscard]] int pods_spanned(AllocationId id) const;
 
- private:
   struct Piece {
     std::uint32_t domain;
     std::uint16_t count;
   };
+  /// The domains a placement holds and how many accelerators of each.
+  [[nodiscard]] const std::vector<Piece>& pieces(AllocationId id) const { return allocations_[id]; }
+  /// Free accelerators of a domain now.
+  [[nodiscard]] int domain_free(std::uint32_t domain) const { return free_[domain]; }
+
+ private:
   struct Pod {
     std::vector<std::uint32_t> whole_free;  // domains with every accelerator free
   };

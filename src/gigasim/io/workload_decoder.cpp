@@ -277,7 +277,17 @@ void decode_generators(MapView& w, const SiteContext& c) {
       if (resolve_model(m.context(), model_node, m.path_of("model"), c.catalog, model) &&
           !c.site.fleet.empty()) {
         const perf::Platform p = platform_for(c, g.partition);
-        std::int64_t median = g.size.values.empty() ? 8 : g.size.values[g.size.values.size() / 2];
+        // The weighted median of the size distribution.
+        std::int64_t median = 8;
+        double total = 0, seen = 0;
+        for (double w : g.size.weights) total += w;
+        for (std::size_t k = 0; k < g.size.values.size(); ++k) {
+          seen += g.size.weights[k];
+          if (seen >= total / 2) {
+            median = g.size.values[k];
+            break;
+          }
+        }
         median = std::max<std::int64_t>(8, median);
         g.tokens_per_accelerator_s = reference_throughput(model, p, median);
         g.flops_per_token = perf::training_flops_per_token(model, model.seq_len);
@@ -476,6 +486,9 @@ void decode_inference(MapView& m, const SiteContext& c) {
       for (std::size_t h = 0; h < 24; ++h) {
         try {
           s.daily_shape[h] = core::parse_fraction(shape[h].IsScalar() ? shape[h].Scalar() : "?");
+          if (s.daily_shape[h] < 0 || s.daily_shape[h] > 1) {
+            throw core::UnitParseError("must lie between 0 and 1 of the peak");
+          }
         } catch (const core::UnitParseError& e) {
           m.context().error(index_path(m.path_of("daily_shape"), h), shape[h], e.what());
         }

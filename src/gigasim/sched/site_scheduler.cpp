@@ -38,7 +38,7 @@ SiteScheduler::SiteScheduler(std::vector<PartitionSetup> partitions,
 
 bool SiteScheduler::reserve(std::size_t partition, std::int64_t accelerators) {
   if (!parts_[partition].alloc.allocate(accelerators)) return false;
-  busy_ += accelerators;
+  busy_ += parts_[partition].alloc.footprint(accelerators);
   return true;
 }
 
@@ -113,23 +113,31 @@ bool SiteScheduler::complete(std::uint32_t job, std::uint32_t version, core::Tim
   return true;
 }
 
-SiteScheduler::Reservation SiteScheduler::reserve_for(const Partition& p, std::uint32_t job) const {
-  // When could the job start if nothing else started? Walk the running jobs by expected end.
-  // A job spanning domains needs whole domains, which only jobs holding whole domains are
-  // sure to free; a small job needs accelerators.
+SiteScheduler::Reservation SiteScheduler::reserve_for(Partition& p, std::uint32_t job) {
+  // When could the job start if nothing else started? Replay the running jobs' releases in
+  // the order of their expected ends, domain by domain, until enough domains are whole: a job
+  // spanning domains needs whole domains, and a small job is promised a whole domain (it may
+  // start earlier in a shared one). Counting exactly makes the promise hold: a later pass can
+  // only find the same start or an earlier one.
   const std::int64_t d = p.alloc.shape().domain_size;
   const std::int64_t acc = jobs_[job].accelerators;
   Reservation r;
-  r.in_domains = acc > d;
-  const std::int64_t need = r.in_domains ? (acc + d - 1) / d : acc;
-  std::int64_t have = r.in_domains ? p.alloc.whole_free_domains() : p.alloc.free_accelerators();
+  const std::int64_t need = acc > d ? (acc + d - 1) / d : 1;
+  std::int64_t have = p.alloc.whole_free_domains();
   r.shadow = core::Time::from_ms(std::numeric_limits<std::int64_t>::max() / 2);
+  if (p.replay_free.empty()) {
+    p.replay_free.assign(static_cast<std::size_t>(p.alloc.shape().domains), 0);
+    p.replay_stamp.assign(static_cast<std::size_t>(p.alloc.shape().domains), 0);
+  }
+  ++p.stamp;
   for (const auto& [end, other] : p.running) {
-    const std::int64_t fp = p.alloc.footprint(jobs_[other].accelerators);
-    if (r.in_domains) {
-      if (jobs_[other].accelerators > d) have += fp / d;
-    } else {
-      have += fp;
+    for (const auto& piece : p.alloc.pieces(states_[other].allocation)) {
+      if (p.replay_stamp[piece.domain] != p.stamp) {
+        p.replay_stamp[piece.domain] = p.stamp;
+        p.replay_free[piece.domain] = p.alloc.domain_free(piece.domain);
+      }
+      p.replay_free[piece.domain] += piece.count;
+      if (p.replay_free[piece.domain] == d) ++have;
     }
     if (have >= need) {
       r.shadow = end;
@@ -148,8 +156,7 @@ bool SiteScheduler::may_backfill(const Partition& p, std::uint32_t job, core::Ti
     return true;  // done before the reservation
   const std::int64_t d = p.alloc.shape().domain_size;
   // Otherwise only on capacity the reserved job will not need.
-  const std::int64_t cost = r.in_domains ? (j.accelerators > d ? (j.accelerators + d - 1) / d : 1)
-                                         : p.alloc.footprint(j.accelerators);
+  const std::int64_t cost = j.accelerators > d ? (j.accelerators + d - 1) / d : 1;
   if (cost > r.extra) return false;
   r.extra -= cost;
   return true;
@@ -221,14 +228,17 @@ void SiteScheduler::schedule(core::Time now, std::vector<EndEvent>& started) {
       }
       const double job_dynamic =
           static_cast<double>(jobs_[job].accelerators) * jobs_[job].activity * p.dynamic_w;
-      if (p.alloc.fits(jobs_[job].accelerators) && dynamic_w_ + job_dynamic <= dynamic_budget_w_) {
+      const bool within_power = dynamic_w_ + job_dynamic <= dynamic_budget_w_;
+      if (p.alloc.fits(jobs_[job].accelerators) && within_power) {
         run = !reserved || may_backfill(p, job, now, r);
       } else if (!reserved) {
-        if (spec_.preemption && try_preempt(pi, job, now)) {
+        // Preemption frees accelerators, never power: a job held back by the power budget waits.
+        if (within_power && spec_.preemption && try_preempt(pi, job, now)) {
           run = true;
         } else if (spec_.backfill) {
           reserved = true;
           r = reserve_for(p, job);
+          if (record_reservations_) reservations_.emplace_back(job, r.shadow);
         } else {
           // Strict order: nothing behind the first job that does not fit may start.
           for (std::size_t k = i; k < p.queue.size(); ++k) {

@@ -84,6 +84,11 @@ class SiteScheduler {
   [[nodiscard]] const cluster::Allocator& allocator(std::size_t partition) const {
     return parts_[partition].alloc;
   }
+  /// Records each reservation EASY makes (job, promised start), for tests of the promise.
+  void record_reservations(bool on) { record_reservations_ = on; }
+  [[nodiscard]] const std::vector<std::pair<std::uint32_t, core::Time>>& reservations() const {
+    return reservations_;
+  }
 
  private:
   struct Partition {
@@ -92,17 +97,20 @@ class SiteScheduler {
     double dynamic_w;
     std::vector<std::uint32_t> queue;
     std::set<std::pair<core::Time, std::uint32_t>> running;  // by expected end
+    // Scratch of reserve_for: free accelerators per domain, valid where stamp matches.
+    std::vector<int> replay_free;
+    std::vector<std::uint32_t> replay_stamp;
+    std::uint32_t stamp = 0;
   };
   struct Reservation {
     core::Time shadow;
-    std::int64_t extra = 0;  // domains (multi-domain job) or accelerators (small job)
-    bool in_domains = false;
+    std::int64_t extra = 0;  // whole domains the reserved job will not need
   };
 
   void start(std::uint32_t job, core::Time now, std::vector<EndEvent>& started);
   void stop(std::uint32_t job, core::Time now);  // release the accelerators, account progress
   void progress(std::uint32_t job, core::Time now);
-  Reservation reserve_for(const Partition& p, std::uint32_t job) const;
+  Reservation reserve_for(Partition& p, std::uint32_t job);
   bool may_backfill(const Partition& p, std::uint32_t job, core::Time now, Reservation& r) const;
   bool try_preempt(std::size_t partition, std::uint32_t job, core::Time now);
   void refresh_usage(core::Time now);
@@ -127,6 +135,9 @@ class SiteScheduler {
   std::size_t running_count_ = 0;
   std::int64_t preemptions_ = 0;
   std::vector<std::uint32_t> scratch_;
+  std::vector<std::pair<std::uint32_t, core::Time>> reservations_;
+
+  bool record_reservations_ = false;
 };
 
 }  // namespace gigasim::sched

@@ -1,6 +1,7 @@
 // Synthetic job streams: per class, Poisson arrivals with a daily cycle, a discrete size
 // distribution and a truncated log-normal run time (defaults in data/workload.yaml, from
-// published characterisations of GPU clusters; docs/models/scheduling.md).
+// published characterisations of GPU clusters; docs/models/scheduling.md). Run times above
+// the maximum are set to it (capped, not redrawn).
 #pragma once
 
 #include <vector>

@@ -1,0 +1,38 @@
+#include "gigasim/reliability/failure_process.hpp"
+
+#include <cmath>
+#include <limits>
+
+namespace gigasim::reliability {
+
+FailureProcess::FailureProcess(double rate_per_s, double weibull_shape, double horizon_s)
+    : rate_(rate_per_s), shape_(weibull_shape), horizon_(horizon_s) {}
+
+double FailureProcess::expected_by(double t_s) const {
+  return rate_ * horizon_ * std::pow(t_s / horizon_, shape_);
+}
+
+double FailureProcess::next(core::RandomStream& rng) {
+  if (rate_ <= 0 || horizon_ <= 0) return std::numeric_limits<double>::infinity();
+  // Inversion of the cumulative intensity: Λ(t_next) = Λ(t_prev) + Exp(1).
+  cumulative_ += rng.exponential(1.0);
+  return horizon_ * std::pow(cumulative_ / (rate_ * horizon_), 1.0 / shape_);
+}
+
+double optimal_checkpoint_interval(double cost_s, double mtbf_s) {
+  if (cost_s <= 0) return 0.0;
+  if (cost_s >= mtbf_s / 2) return mtbf_s;
+  return std::sqrt(2.0 * cost_s * mtbf_s) - cost_s;
+}
+
+std::size_t draw_by_weight(const std::vector<double>& weights, double total,
+                           core::RandomStream& rng) {
+  double x = rng.uniform() * total;
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    x -= weights[i];
+    if (x < 0) return i;
+  }
+  return weights.size() - 1;
+}
+
+}  // namespace gigasim::reliability
