@@ -22,7 +22,13 @@ Allocator::Allocator(PartitionShape shape) : shape_(shape) {
   // Whole-free stacks hold the lowest domain on top, so placements fill a pod in order.
   for (std::size_t d = n; d-- > 0;)
     pods_[pod_of_[d]].whole_free.push_back(static_cast<std::uint32_t>(d));
-  for (std::uint32_t p = 0; p < pods; ++p) by_whole_free_.emplace(pods_[p].whole_free.size(), p);
+  for (std::uint32_t p = 0; p < pods; ++p) {
+    pods_[p].live = pods_[p].whole_free.size();
+    by_whole_free_.emplace(pods_[p].live, p);
+  }
+  holders_.resize(n);
+  down_.assign(n, 0);
+  in_stack_.assign(n, 1);
   bucket_head_.assign(static_cast<std::size_t>(shape.domain_size), kNone);
   next_.assign(n, kNone);
   prev_.assign(n, kNone);
@@ -67,19 +73,58 @@ void Allocator::bucket_erase(std::uint32_t domain) {
 
 void Allocator::set_pod_count(std::uint32_t pod, std::size_t before) {
   by_whole_free_.erase({before, pod});
-  by_whole_free_.emplace(pods_[pod].whole_free.size(), pod);
+  by_whole_free_.emplace(pods_[pod].live, pod);
+}
+
+// The next live whole free domain of a pod, skipping the tombstones of down domains.
+std::uint32_t Allocator::pop_whole(std::uint32_t pod) {
+  auto& stack = pods_[pod].whole_free;
+  while (true) {
+    const std::uint32_t d = stack.back();
+    stack.pop_back();
+    in_stack_[d] = 0;
+    if (!down_[d]) return d;
+  }
 }
 
 void Allocator::take_whole(std::uint32_t pod, std::int64_t n, std::vector<Piece>& out) {
-  auto& stack = pods_[pod].whole_free;
-  const std::size_t before = stack.size();
+  const std::size_t before = pods_[pod].live;
   for (std::int64_t i = 0; i < n; ++i) {
-    const std::uint32_t d = stack.back();
-    stack.pop_back();
+    const std::uint32_t d = pop_whole(pod);
     free_[d] = 0;
     out.push_back({d, static_cast<std::uint16_t>(shape_.domain_size)});
   }
+  pods_[pod].live -= static_cast<std::size_t>(n);
   whole_free_total_ -= n;
+  set_pod_count(pod, before);
+}
+
+void Allocator::set_down(std::uint32_t domain) {
+  core::ensure(holders_[domain].empty() && free_[domain] == shape_.domain_size && !down_[domain],
+               "allocator: only a free domain can be taken down");
+  const std::uint32_t pod = pod_of_[domain];
+  const std::size_t before = pods_[pod].live;
+  down_[domain] = 1;
+  ++down_count_;
+  --pods_[pod].live;
+  --whole_free_total_;
+  free_accelerators_ -= shape_.domain_size;
+  set_pod_count(pod, before);
+}
+
+void Allocator::set_up(std::uint32_t domain) {
+  core::ensure(down_[domain] != 0, "allocator: the domain is not down");
+  const std::uint32_t pod = pod_of_[domain];
+  const std::size_t before = pods_[pod].live;
+  down_[domain] = 0;
+  --down_count_;
+  if (!in_stack_[domain]) {
+    pods_[pod].whole_free.push_back(domain);
+    in_stack_[domain] = 1;
+  }
+  ++pods_[pod].live;
+  ++whole_free_total_;
+  free_accelerators_ += shape_.domain_size;
   set_pod_count(pod, before);
 }
 
@@ -90,13 +135,15 @@ AllocationId Allocator::new_allocation() {
     return id;
   }
   allocations_.emplace_back();
+  tags_.push_back(0);
   return static_cast<AllocationId>(allocations_.size() - 1);
 }
 
-std::optional<AllocationId> Allocator::allocate(std::int64_t accelerators) {
+std::optional<AllocationId> Allocator::allocate(std::int64_t accelerators, std::uint32_t tag) {
   if (accelerators <= 0 || !fits(accelerators)) return std::nullopt;
   const std::int64_t d = shape_.domain_size;
   const AllocationId id = new_allocation();
+  tags_[id] = tag;
   std::vector<Piece>& pieces = allocations_[id];
   pieces.clear();
   if (accelerators > d) {
@@ -115,6 +162,7 @@ std::optional<AllocationId> Allocator::allocate(std::int64_t accelerators) {
       }
     }
     free_accelerators_ -= static_cast<std::int64_t>(pieces.size()) * d;
+    for (const Piece& p : pieces) holders_[p.domain].push_back(id);
     return id;
   }
   // Small job: the partially used domain with the least sufficient free count, else a whole
@@ -127,21 +175,22 @@ std::optional<AllocationId> Allocator::allocate(std::int64_t accelerators) {
     if (free_[dom] > 0) bucket_insert(dom);
     pieces.push_back({dom, static_cast<std::uint16_t>(accelerators)});
     free_accelerators_ -= accelerators;
+    holders_[dom].push_back(id);
     return id;
   }
   const auto it = by_whole_free_.lower_bound({1, 0});
   core::ensure(it != by_whole_free_.end(), "allocator: fits() promised a whole domain");
   const std::uint32_t pod = it->second;
-  auto& stack = pods_[pod].whole_free;
-  const std::size_t before = stack.size();
-  const std::uint32_t dom = stack.back();
-  stack.pop_back();
+  const std::size_t before = pods_[pod].live;
+  const std::uint32_t dom = pop_whole(pod);
+  --pods_[pod].live;
   --whole_free_total_;
   set_pod_count(pod, before);
   free_[dom] = static_cast<std::uint16_t>(d - accelerators);
   if (free_[dom] > 0) bucket_insert(dom);
   pieces.push_back({dom, static_cast<std::uint16_t>(accelerators)});
   free_accelerators_ -= accelerators;
+  holders_[dom].push_back(id);
   return id;
 }
 
@@ -150,13 +199,19 @@ void Allocator::release(AllocationId id) {
   const std::int64_t d = shape_.domain_size;
   for (const Piece& p : allocations_[id]) {
     const std::uint32_t dom = p.domain;
+    auto& h = holders_[dom];
+    h.erase(std::find(h.begin(), h.end(), id));
     if (free_[dom] > 0) bucket_erase(dom);  // it was partially used
     free_[dom] = static_cast<std::uint16_t>(free_[dom] + p.count);
     free_accelerators_ += p.count;
     if (free_[dom] == d) {
       const std::uint32_t pod = pod_of_[dom];
-      const std::size_t before = pods_[pod].whole_free.size();
-      pods_[pod].whole_free.push_back(dom);
+      const std::size_t before = pods_[pod].live;
+      if (!in_stack_[dom]) {
+        pods_[pod].whole_free.push_back(dom);
+        in_stack_[dom] = 1;
+      }
+      ++pods_[pod].live;
       ++whole_free_total_;
       set_pod_count(pod, before);
     } else {

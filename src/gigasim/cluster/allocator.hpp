@@ -36,8 +36,8 @@ class Allocator {
   [[nodiscard]] std::int64_t footprint(std::int64_t accelerators) const;
   /// Whether a job fits now (O(1) for multi-domain jobs, O(domain size) for small ones).
   [[nodiscard]] bool fits(std::int64_t accelerators) const;
-  /// Places a job; empty when it does not fit.
-  std::optional<AllocationId> allocate(std::int64_t accelerators);
+  /// Places a job; empty when it does not fit. `tag` (a job index) is kept with it.
+  std::optional<AllocationId> allocate(std::int64_t accelerators, std::uint32_t tag = 0);
   void release(AllocationId id);
   /// Pods a placement spans (1 is best).
   [[nodiscard]] int pods_spanned(AllocationId id) const;
@@ -50,10 +50,21 @@ class Allocator {
   [[nodiscard]] const std::vector<Piece>& pieces(AllocationId id) const { return allocations_[id]; }
   /// Free accelerators of a domain now.
   [[nodiscard]] int domain_free(std::uint32_t domain) const { return free_[domain]; }
+  [[nodiscard]] std::uint32_t tag(AllocationId id) const { return tags_[id]; }
+  /// The placements holding part of a domain (a failure there interrupts them all).
+  [[nodiscard]] const std::vector<AllocationId>& holders(std::uint32_t domain) const { return holders_[domain]; }
+  /// Takes a free domain out of service (a failure, maintenance) or returns it. A domain is
+  /// taken down only once its holders are released; down domains are neither free nor busy.
+  void set_down(std::uint32_t domain);
+  void set_up(std::uint32_t domain);
+  [[nodiscard]] bool is_down(std::uint32_t domain) const { return down_[domain] != 0; }
+  [[nodiscard]] std::int64_t down_domains() const { return down_count_; }
 
  private:
   struct Pod {
-    std::vector<std::uint32_t> whole_free;  // domains with every accelerator free
+    std::vector<std::uint32_t> whole_free;  // domains with every accelerator free; down ones stay
+                                            // as tombstones until popped
+    std::size_t live = 0;                   // whole free domains that are not down
   };
 
   void take_whole(std::uint32_t pod, std::int64_t n, std::vector<Piece>& out);
@@ -75,7 +86,13 @@ class Allocator {
   std::int64_t whole_free_total_ = 0;
   // Placements, recycled so that steady-state scheduling allocates no memory.
   std::vector<std::vector<Piece>> allocations_;
+  std::vector<std::uint32_t> tags_;
   std::vector<AllocationId> free_ids_;
+  std::vector<std::vector<AllocationId>> holders_;  // per domain
+  std::vector<std::uint8_t> down_;
+  std::vector<std::uint8_t> in_stack_;  // the domain sits in its pod's whole_free stack
+  std::int64_t down_count_ = 0;
+  std::uint32_t pop_whole(std::uint32_t pod);
 };
 
 }  // namespace gigasim::cluster

@@ -123,6 +123,7 @@ void write_sqlite(const sim::Results& r, const std::filesystem::path& file) {
       }
     }
     insert_jobs(db, r);
+    insert_failures_and_steps(db, r);
     db.exec("COMMIT;");
   });
 }

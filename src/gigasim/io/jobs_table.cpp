@@ -19,6 +19,8 @@ struct JobRow {
   std::string_view status;
   double tokens, energy_kwh;
   int preemptions;
+  int interruptions;
+  double lost_gpu_hours;
 };
 
 std::string_view status_of(sched::JobStatus s) {
@@ -47,7 +49,8 @@ void for_each_job(const sim::Results& r, F&& f) {
       ++id;
       if (st.status == sched::JobStatus::pending) continue;
       const bool started = st.first_start.ms() >= 0;
-      const double done = spec.work_s > 0 ? (spec.work_s - st.remaining_s) / spec.work_s : 0.0;
+      const double useful = spec.work_s - (st.remaining_s - st.overhead_s);  // lost work was added back
+      const double done = spec.work_s > 0 ? useful / spec.work_s : 0.0;
       f(JobRow{id, &s.name, &s.job_names[j], &s.tenant_names[spec.tenant],
                workload::to_string(spec.cls), spec.accelerators, spec.submit.in_hours(),
                started ? st.first_start.in_hours() : -1.0,
@@ -76,8 +79,8 @@ void insert_jobs(Database& db, const sim::Results& r) {
       "INTEGER, "
       "submit_h REAL, start_h REAL, end_h REAL, wait_h REAL, status TEXT, tokens REAL, energy_kwh "
       "REAL, "
-      "preemptions INTEGER);");
-  Statement st{db.prepare("INSERT INTO jobs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);")};
+      "preemptions INTEGER, interruptions INTEGER, lost_gpu_hours REAL);");
+  Statement st{db.prepare("INSERT INTO jobs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);")};
   auto null_if_negative = [&](int i, double v) {
     if (v < 0) {
       sqlite3_bind_null(st.stmt, i);
@@ -101,23 +104,58 @@ void insert_jobs(Database& db, const sim::Results& r) {
     sqlite3_bind_double(st.stmt, 12, j.tokens);
     sqlite3_bind_double(st.stmt, 13, j.energy_kwh);
     sqlite3_bind_int(st.stmt, 14, j.preemptions);
+    sqlite3_bind_int(st.stmt, 15, j.interruptions);
+    sqlite3_bind_double(st.stmt, 16, j.lost_gpu_hours);
     db.step(st.stmt);
   });
+}
+
+void insert_failures_and_steps(Database& db, const sim::Results& r) {
+  db.exec("CREATE TABLE failures (time_h REAL, site TEXT, component TEXT, accelerators_affected INTEGER, job INTEGER, "
+          "lost_gpu_hours REAL);");
+  db.exec("CREATE TABLE power_steps (time_h REAL, site TEXT, before_mw REAL, after_mw REAL, step_mw REAL);");
+  Statement f{db.prepare("INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?);")};
+  Statement p{db.prepare("INSERT INTO power_steps VALUES (?, ?, ?, ?, ?);")};
+  std::int64_t first_id = 1;
+  for (const auto& s : r.sites) {
+    for (const auto& x : s.failures) {
+      sqlite3_bind_double(f.stmt, 1, x.time_h);
+      sqlite3_bind_text(f.stmt, 2, s.name.c_str(), -1, SQLITE_STATIC);
+      sqlite3_bind_text(f.stmt, 3, x.component.data(), static_cast<int>(x.component.size()), SQLITE_STATIC);
+      sqlite3_bind_int64(f.stmt, 4, x.accelerators_affected);
+      if (x.job >= 0) {
+        sqlite3_bind_int64(f.stmt, 5, first_id + x.job);  // the id of the jobs table
+      } else {
+        sqlite3_bind_null(f.stmt, 5);
+      }
+      sqlite3_bind_double(f.stmt, 6, x.lost_gpu_hours);
+      db.step(f.stmt);
+    }
+    for (const auto& x : s.power_steps) {
+      sqlite3_bind_double(p.stmt, 1, x.time_h);
+      sqlite3_bind_text(p.stmt, 2, s.name.c_str(), -1, SQLITE_STATIC);
+      sqlite3_bind_double(p.stmt, 3, x.before_mw);
+      sqlite3_bind_double(p.stmt, 4, x.after_mw);
+      sqlite3_bind_double(p.stmt, 5, x.after_mw - x.before_mw);
+      db.step(p.stmt);
+    }
+    first_id += static_cast<std::int64_t>(s.jobs.size());
+  }
 }
 
 void write_jobs_csv(const sim::Results& r, const std::filesystem::path& file) {
   write_atomically(file, [&](std::ostream& out) {
     out << "id,site,name,tenant,class,accelerators,submit_h,start_h,end_h,wait_h,status,tokens,"
-           "energy_kwh,preemptions\n";
+           "energy_kwh,preemptions,interruptions,lost_gpu_hours\n";
     fmt::memory_buffer line;
     auto opt = [](double v) { return v < 0 ? std::string() : fmt::format("{:.6g}", v); };
     for_each_job(r, [&](const JobRow& j) {
       line.clear();
       fmt::format_to(std::back_inserter(line),
-                     "{},{},{},{},{},{},{:.6g},{},{},{},{},{:.6g},{:.6g},{}\n", j.id,
+                     "{},{},{},{},{},{},{:.6g},{},{},{},{},{:.6g},{:.6g},{},{},{:.6g}\n", j.id,
                      csv_text(*j.site), csv_text(*j.name), csv_text(*j.tenant), j.cls,
                      j.accelerators, j.submit_h, opt(j.start_h), opt(j.end_h), opt(j.wait_h),
-                     j.status, j.tokens, j.energy_kwh, j.preemptions);
+                     j.status, j.tokens, j.energy_kwh, j.preemptions, j.interruptions, j.lost_gpu_hours);
       out.write(line.data(), static_cast<std::streamsize>(line.size()));
     });
   });

@@ -23,7 +23,10 @@ double decode_facility(MapView& site, facility::FacilitySpec& spec,
                        const std::filesystem::path& base_dir);
 
 /// site.supply: a list of sources. `country` is the site's, for grid defaults.
-/// site.workload (io/workload_decoder.cpp); needs the site's fleet already decoded.
+/// site.reliability and site.power_step_threshold (io/reliability_decoder.cpp).
+void decode_reliability(MapView& site, sim::SiteSpec& spec);
+
+/// site.workload (io/workload_decoder.cpp); needs the site's fleet and reliability decoded.
 void decode_workload(MapView& site, const Catalog& catalog, const std::filesystem::path& base_dir,
                      sim::SiteSpec& spec);
 

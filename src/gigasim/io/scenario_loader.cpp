@@ -132,7 +132,11 @@ sim::SiteSpec decode_site(MapView& m, const Catalog& catalog, const fs::path& ba
   decode_supply(m, spec.location.country, catalog, base_dir, spec.supply);
   if (m.integer("pod_size", spec.pod_size, Need::optional, Check::positive)) {
   }
+  decode_reliability(m, spec);
   decode_workload(m, catalog, base_dir, spec);
+  if (spec.reliability && !spec.workload) {
+    m.error("reliability", "failures interrupt jobs: reliability needs a `workload`");
+  }
   m.finish();
   return spec;
 }

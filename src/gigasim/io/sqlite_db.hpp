@@ -59,5 +59,7 @@ inline void bind_text(sqlite3_stmt* s, int i, const std::string& v) {
 
 /// The `jobs` table (io/jobs_table.cpp).
 void insert_jobs(Database& db, const sim::Results& results);
+/// The `failures` and `power_steps` tables (io/jobs_table.cpp).
+void insert_failures_and_steps(Database& db, const sim::Results& results);
 
 }  // namespace gigasim::io

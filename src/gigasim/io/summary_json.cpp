@@ -81,6 +81,26 @@ nlohmann::json workload_json(const sim::WorkloadTotals& w) {
   return j;
 }
 
+nlohmann::json reliability_json(const sim::ReliabilityTotals& r) {
+  nlohmann::json j;
+  j["failures"] = r.failures;
+  j["job_interruptions"] = r.job_interruptions;
+  j["planned_interruptions"] = r.planned_interruptions;
+  nlohmann::json by = nlohmann::json::object();
+  for (const auto& [c, n] : r.interruptions_by_component) by[c] = n;
+  j["interruptions_by_component"] = by;
+  j["ettr"] = number(r.ettr);
+  j["lost_gpu_hours"] = number(r.lost_gpu_hours);
+  j["restart_gpu_hours"] = number(r.restart_gpu_hours);
+  j["checkpoint_overhead_gpu_hours"] = number(r.checkpoint_overhead_gpu_hours);
+  nlohmann::json mttf = nlohmann::json::object();
+  for (const auto& [size, h] : r.mttf_h_by_job_size) mttf[std::to_string(size)] = number(h);
+  j["mttf_h_by_job_size"] = mttf;
+  j["largest_power_step_mw"] = number(r.largest_power_step_mw);
+  j["largest_ramp_mw_per_min"] = number(r.largest_ramp_mw_per_min);
+  return j;
+}
+
 nlohmann::json summary_json(const sim::Results& r) {
   nlohmann::json j;
   j["scenario"] = r.scenario;
@@ -106,10 +126,12 @@ nlohmann::json summary_json(const sim::Results& r) {
                                {"sized_automatically", f.sized_automatically}});
     }
     if (s.workload.present) site["workload"] = workload_json(s.workload);
+    if (s.reliability.present) site["reliability"] = reliability_json(s.reliability);
     j["sites"].push_back(std::move(site));
   }
   j["total"] = totals_json(r.total);
   if (r.workload_total.present) j["workload"] = workload_json(r.workload_total);
+  if (r.reliability_total.present) j["reliability"] = reliability_json(r.reliability_total);
   return j;
 }
 

@@ -293,8 +293,12 @@ void decode_generators(MapView& w, const SiteContext& c) {
         g.flops_per_token = perf::training_flops_per_token(model, model.seq_len);
       }
     }
-    if (g.size.values.empty())
+    if (c.site.reliability && (g.cls == workload::JobClass::pretraining || g.cls == workload::JobClass::finetuning)) {
+      g.checkpoint_cost_s = static_cast<float>(c.site.reliability->default_checkpoint_cost.in_seconds());
+    }
+    if (g.size.values.empty()) {
       m.error("size", "no size distribution: give `size` or use a class of data/workload.yaml");
+    }
     m.finish();
     c.out.generator_places.push_back({m.path(), "", m.context().where(m.node())});
     c.out.generators.push_back(std::move(g));
@@ -392,6 +396,16 @@ void decode_job(MapView& m, const SiteContext& c) {
         j.tokens = steps * e.tokens_per_step;
         j.model_flops = steps * e.model_flops_per_step;
         j.activity = activity_of(e, p.system.accelerator);
+        if (c.site.reliability) {
+          // Writing the whole training state (weights, master weights, optimizer moments).
+          const auto& rel = *c.site.reliability;
+          const double bytes = perf::count_parameters(model).total * rel.checkpoint_bytes_per_parameter;
+          j.checkpoint_cost_s = static_cast<float>(bytes / rel.storage_bandwidth.value());
+          if (!rel.checkpoint_auto && j.checkpoint_cost_s >= rel.checkpoint_interval.in_seconds()) {
+            m.error("model", fmt::format("a checkpoint of {} takes {:.0f} s, longer than reliability.checkpoint.interval",
+                                         model.id, j.checkpoint_cost_s));
+          }
+        }
       }
     }
   } else {

@@ -36,6 +36,7 @@ void write_hourly_csv(const sim::Results& results, const std::filesystem::path& 
 /// jobs.csv: one row per job of every site with a workload (docs/outputs.md).
 void write_jobs_csv(const sim::Results& results, const std::filesystem::path& file);
 nlohmann::json workload_json(const sim::WorkloadTotals& w);
+nlohmann::json reliability_json(const sim::ReliabilityTotals& r);
 
 /// Writes every output into `dir` (created if missing), each file atomically; summary.json
 /// last, so that its presence means the set is complete.

@@ -60,7 +60,12 @@ void SiteScheduler::progress(std::uint32_t job, core::Time now) {
   const workload::JobSpec& j = jobs_[job];
   const Partition& p = parts_[j.partition];
   const double dt = (now - s.last_update).in_seconds();
-  s.remaining_s = std::max(0.0, s.remaining_s - dt * speed_);
+  double work = dt * speed_;
+  const double overhead = std::min(work, s.overhead_s);  // a restart is paid first
+  s.overhead_s -= overhead;
+  work -= overhead;
+  s.run_useful_s += work;
+  s.remaining_s = std::max(0.0, s.remaining_s - overhead - work);
   s.energy_j +=
       static_cast<double>(j.accelerators) * (p.idle_w + j.activity * p.dynamic_w * cap_) * dt;
   s.last_update = now;
@@ -69,7 +74,7 @@ void SiteScheduler::progress(std::uint32_t job, core::Time now) {
 void SiteScheduler::start(std::uint32_t job, core::Time now, std::vector<EndEvent>& started) {
   const workload::JobSpec& j = jobs_[job];
   Partition& p = parts_[j.partition];
-  const auto id = p.alloc.allocate(j.accelerators);
+  const auto id = p.alloc.allocate(j.accelerators, job);
   core::ensure(id.has_value(), "scheduler: start without room");
   refresh_usage(now);
   JobState& s = states_[job];
@@ -286,6 +291,80 @@ void SiteScheduler::limit_power(double dynamic_budget_w, core::Time now) {
 void SiteScheduler::finish(core::Time now) {
   for (const auto& p : parts_) {
     for (const auto& [end, job] : p.running) progress(job, now);
+  }
+}
+
+namespace {
+constexpr std::uint32_t kSpareTag = 0xffffffffU;
+}  // namespace
+
+void SiteScheduler::reserve_spares(std::size_t partition, int domains) {
+  Partition& p = parts_[partition];
+  p.spare_target = domains;
+  for (int i = 0; i < domains; ++i) {
+    const auto id = p.alloc.allocate(p.alloc.shape().domain_size, kSpareTag);
+    if (!id) break;
+    p.spares.push_back(*id);
+  }
+}
+
+void SiteScheduler::interrupt_domain(std::size_t partition, std::uint32_t domain, core::Time now, double restart_s,
+                                     bool planned, std::vector<Interruption>& out) {
+  Partition& p = parts_[partition];
+  scratch_.assign(p.alloc.holders(domain).begin(), p.alloc.holders(domain).end());
+  for (const std::uint32_t id : scratch_) {
+    const std::uint32_t job = p.alloc.tag(id);
+    if (job == kSpareTag) continue;
+    stop(job, now);
+    JobState& s = states_[job];
+    const workload::JobSpec& j = jobs_[job];
+    // Work since the last checkpoint is lost; without checkpoints, everything done so far.
+    double lost = 0;
+    if (!planned) {
+      lost = j.checkpoint_period_s > 0 ? std::fmod(s.run_useful_s, static_cast<double>(j.checkpoint_period_s))
+                                       : j.work_s - (s.remaining_s - s.overhead_s);
+    }
+    s.remaining_s += lost - s.overhead_s + restart_s;  // unpaid overhead is replaced by the new one
+    s.overhead_s = restart_s;
+    s.run_useful_s = 0;
+    s.lost_s += lost;
+    s.restart_s += restart_s;
+    ++s.interruptions;
+    ++s.version;  // its end event is now stale
+    s.status = JobStatus::waiting;
+    p.queue.push_back(job);
+    ++waiting_;
+    out.push_back({job, j.accelerators, lost});
+  }
+}
+
+bool SiteScheduler::take_down(std::size_t partition, std::uint32_t domain) {
+  Partition& p = parts_[partition];
+  if (p.alloc.is_down(domain)) return false;
+  // A spare sitting on the failed domain leaves the pool.
+  const auto& holders = p.alloc.holders(domain);
+  if (!holders.empty()) {
+    const cluster::AllocationId id = holders.front();
+    core::ensure(p.alloc.tag(id) == kSpareTag, "scheduler: take_down with jobs still on the domain");
+    p.alloc.release(id);
+    p.spares.erase(std::find(p.spares.begin(), p.spares.end(), id));
+  }
+  p.alloc.set_down(domain);
+  // A hot spare takes the failed system's place in the schedulable capacity.
+  if (!p.spares.empty()) {
+    p.alloc.release(p.spares.back());
+    p.spares.pop_back();
+  }
+  return true;
+}
+
+void SiteScheduler::repair(std::size_t partition, std::uint32_t domain) {
+  Partition& p = parts_[partition];
+  p.alloc.set_up(domain);
+  while (static_cast<int>(p.spares.size()) < p.spare_target) {
+    const auto id = p.alloc.allocate(p.alloc.shape().domain_size, kSpareTag);
+    if (!id) break;
+    p.spares.push_back(*id);
   }
 }
 

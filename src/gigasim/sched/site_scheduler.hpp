@@ -30,12 +30,24 @@ struct JobState {
   core::Time start = core::Time::from_ms(-1);  ///< of the current run
   core::Time end = core::Time::from_ms(-1);    ///< completion, or expected completion while running
   core::Time last_update;
-  double remaining_s = 0;  ///< work left at full speed, as of last_update
+  double remaining_s = 0;  ///< work left at full speed, as of last_update (overhead included)
+  double overhead_s = 0;   ///< restart overhead still to pay in the current run
+  double run_useful_s = 0; ///< useful work done in the current run (since its last restart)
+  double lost_s = 0;       ///< work lost to interruptions (since the last checkpoint)
+  double restart_s = 0;    ///< restart overheads paid or pending
+  std::uint16_t interruptions = 0;
   double energy_j = 0;     ///< IT energy of its accelerators
   cluster::AllocationId allocation = 0;
   std::uint32_t version = 0;  ///< bumps whenever its end event changes
   std::uint16_t preemptions = 0;
   JobStatus status = JobStatus::pending;
+};
+
+/// A job stopped by a failure or maintenance.
+struct Interruption {
+  std::uint32_t job;
+  std::int64_t accelerators;
+  double lost_s;  ///< work lost since its last checkpoint
 };
 
 /// A job whose (new) end event the simulation must schedule.
@@ -67,6 +79,24 @@ class SiteScheduler {
   void limit_power(double dynamic_budget_w, core::Time now);
   /// End of the horizon: accounts progress and energy of the jobs still running.
   void finish(core::Time now);
+
+  // Reliability (docs/models/reliability.md).
+  /// Keeps `domains` whole domains of a partition idle as hot spares.
+  void reserve_spares(std::size_t partition, int domains);
+  /// Stops every job holding part of `domain`: each loses the work since its last
+  /// checkpoint (all of it without checkpoints; none if `planned`), will pay `restart_s`
+  /// before useful work, and waits in the queue to be placed again.
+  void interrupt_domain(std::size_t partition, std::uint32_t domain, core::Time now, double restart_s,
+                        bool planned, std::vector<Interruption>& out);
+  /// Takes a domain out of service until repaired (its jobs must have been interrupted); a
+  /// hot spare, if any, takes its place. Returns false if the domain was already down.
+  bool take_down(std::size_t partition, std::uint32_t domain);
+  /// Returns a repaired domain to service (to the spare pool first if it is short).
+  void repair(std::size_t partition, std::uint32_t domain);
+  [[nodiscard]] int spares(std::size_t partition) const {
+    return static_cast<int>(parts_[partition].spares.size());
+  }
+  [[nodiscard]] std::size_t partitions() const { return parts_.size(); }
 
   [[nodiscard]] double cap() const { return cap_; }
   [[nodiscard]] double speed() const { return speed_; }
@@ -101,6 +131,8 @@ class SiteScheduler {
     std::vector<int> replay_free;
     std::vector<std::uint32_t> replay_stamp;
     std::uint32_t stamp = 0;
+    std::vector<cluster::AllocationId> spares;  // single-domain placements held idle
+    int spare_target = 0;
   };
   struct Reservation {
     core::Time shadow;

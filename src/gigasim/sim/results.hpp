@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <map>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,43 @@ struct SiteTickRow {
   float queue_length = 0;  ///< jobs waiting at the end of the tick
   float power_cap = 1;     ///< share of dynamic IT power allowed during the tick
   float tokens_served_per_s = 0;
+};
+
+/// One failure or planned interruption (docs/outputs.md, table `failures`).
+struct FailureRecord {
+  double time_h = 0;
+  std::uint32_t site = 0;
+  std::string_view component;  ///< a reliability::Component name or "planned_maintenance"
+  std::int64_t accelerators_affected = 0;  ///< of the interrupted jobs (0: nothing ran there)
+  std::int64_t job = -1;                   ///< first interrupted job's index in the site, or -1
+  double lost_gpu_hours = 0;
+};
+
+/// A change of a site's IT power of at least the threshold (table `power_steps`).
+struct PowerStep {
+  double time_h = 0;
+  std::uint32_t site = 0;
+  double before_mw = 0;
+  double after_mw = 0;
+};
+
+/// Reliability figures of a site or of all sites.
+struct ReliabilityTotals {
+  bool present = false;
+  std::int64_t failures = 0;
+  std::int64_t job_interruptions = 0;
+  std::int64_t planned_interruptions = 0;
+  std::map<std::string, std::int64_t> interruptions_by_component;
+  double ettr = 0;  ///< useful training time / elapsed time of training jobs, by accelerator-hours
+  double lost_gpu_hours = 0;
+  double restart_gpu_hours = 0;
+  double checkpoint_overhead_gpu_hours = 0;
+  std::map<std::int64_t, double> mttf_h_by_job_size;  ///< accelerators -> hours between interruptions
+  double largest_power_step_mw = 0;
+  double largest_ramp_mw_per_min = 0;
+  // Sums behind the ratios, to combine sites.
+  double ettr_useful = 0, ettr_elapsed = 0;
+  std::map<std::int64_t, std::pair<double, std::int64_t>> job_hours_and_interruptions_by_size;
 };
 
 /// Workload figures of a site or of all sites (docs/outputs.md).
@@ -115,6 +153,9 @@ struct SiteResult {
   Totals totals;
   std::vector<SiteTickRow> rows;
   WorkloadTotals workload;
+  ReliabilityTotals reliability;
+  std::vector<FailureRecord> failures;
+  std::vector<PowerStep> power_steps;
   // The jobs, as the scheduler left them at the end of the horizon.
   std::vector<workload::JobSpec> jobs;
   std::vector<sched::JobState> job_states;
@@ -131,6 +172,7 @@ struct Results {
   std::vector<SiteResult> sites;
   Totals total;
   WorkloadTotals workload_total;
+  ReliabilityTotals reliability_total;
 };
 
 }  // namespace gigasim::sim

@@ -15,6 +15,7 @@
 #include "gigasim/energy/source.hpp"
 #include "gigasim/facility/facility.hpp"
 #include "gigasim/hardware/accelerator.hpp"
+#include "gigasim/sim/reliability_spec.hpp"
 #include "gigasim/sim/workload_spec.hpp"
 
 namespace gigasim::sim {
@@ -44,6 +45,8 @@ struct SiteSpec {
   double network_overhead = 0.05;  ///< scale-out network and storage, share of system power
   UtilizationProfile utilization;  ///< used when the site has no workload
   std::optional<WorkloadSpec> workload;
+  std::optional<ReliabilitySpec> reliability;  ///< needs a workload
+  core::Power power_step_threshold = core::megawatts(10);  ///< IT power changes recorded above it
   std::int64_t pod_size = 4096;        ///< accelerators under one non-blocking network pod
   std::optional<double> liquid_share;  ///< override of the fleet's own liquid-cooled share
   facility::FacilitySpec facility;

@@ -77,15 +77,17 @@ void Simulation::integrate(std::size_t site, core::Time now) {
   r.last_change = now;
 }
 
-void Simulation::update_power(std::size_t site) {
+void Simulation::update_power(std::size_t site, core::Time now) {
   const SiteModel& m = sites_[site];
   SiteRun& r = runs_[site];
+  const double before = r.it_power_w;
   if (m.scheduler) {
     const auto& s = *m.scheduler;
     r.it_power_w = s.idle_w() + s.cap() * (s.dynamic_w() + r.inference_dynamic_w);
   } else {
     r.it_power_w = m.it_power_w(r.utilization);
   }
+  if (r.it_power_w != before) record_power_change(site, now, before, r.it_power_w);
 }
 
 void Simulation::push_ends(std::size_t site) {
@@ -99,7 +101,7 @@ void Simulation::push_ends(std::size_t site) {
 void Simulation::schedule_jobs(std::size_t site, core::Time now) {
   sites_[site].scheduler->schedule(now, ends_);
   push_ends(site);
-  update_power(site);
+  update_power(site, now);
 }
 
 void Simulation::on_arrival(std::size_t site, core::Time now) {
@@ -135,7 +137,7 @@ void Simulation::open_interval(std::size_t site, core::Time now) {
   const double hour_of_day = std::fmod(now.in_hours(), 24.0);
   if (!m.scheduler) {
     r.utilization = m.spec->utilization.at(hour_of_day);
-    update_power(site);
+    update_power(site, now);
     return;
   }
   // Inference: replicas for this hour's demand.
@@ -166,7 +168,7 @@ void Simulation::open_interval(std::size_t site, core::Time now) {
     s.limit_power(std::max(0.0, it_budget - s.idle_w() - r.inference_dynamic_w), now);
     schedule_jobs(site, now);
   }
-  update_power(site);
+  update_power(site, now);
 }
 
 void Simulation::close_interval(std::size_t site, core::Time now, SiteResult& out) {
@@ -286,9 +288,10 @@ void Simulation::finish_workload(std::size_t site, core::Time end, SiteResult& o
     const auto& st = s.states()[j];
     if (st.status == sched::JobStatus::pending) continue;
     ++w.jobs_submitted;
-    const double done = spec.work_s > 0 ? (spec.work_s - st.remaining_s) / spec.work_s : 0.0;
+    const double useful = spec.work_s - (st.remaining_s - st.overhead_s);  // lost work was added back
+    const double done = spec.work_s > 0 ? useful / spec.work_s : 0.0;
     const double acc_h =
-        static_cast<double>(spec.accelerators) * (spec.work_s - st.remaining_s) / 3600.0;
+        static_cast<double>(spec.accelerators) * useful / 3600.0;
     w.gpu_hours_delivered += acc_h;
     w.gpu_hours_by_tenant[s.tenants()[spec.tenant].name] += acc_h;
     w.tokens_trained += spec.tokens * done;
@@ -336,6 +339,8 @@ Results Simulation::run(const Progress& progress) {
   it_sum_w_.assign(ticks, 0.0);
   facility_sum_w_.assign(ticks, 0.0);
   runs_.assign(sites_.size(), SiteRun{});
+  failure_records_.assign(sites_.size(), {});
+  power_steps_.assign(sites_.size(), {});
   r.sites.resize(sites_.size());
   for (std::size_t i = 0; i < sites_.size(); ++i) {
     const SiteModel& m = sites_[i];
@@ -354,9 +359,11 @@ Results Simulation::run(const Progress& progress) {
     }
     s.totals.grid_connection_mw = m.spec->grid_connection.value() / 1e6;
     runs_[i].sources.assign(m.profiles.size(), SourceSums{});
+    runs_[i].ramp_window.emplace_back(core::Time::start(), 0.0);
     runs_[i].pue_estimate = m.design_pue > 0 ? m.design_pue : 1.2;
     const auto site = static_cast<std::uint32_t>(i);
     queue_.schedule(core::Time::start(), Event{EventKind::facility_tick, site, 0, 0});
+    if (m.scheduler && m.spec->reliability) start_reliability(i, end);
     if (m.scheduler && !m.scheduler->jobs().empty() && m.scheduler->jobs().front().submit < end) {
       queue_.schedule(m.scheduler->jobs().front().submit,
                       Event{EventKind::job_arrival, site, 0, 0});
@@ -375,6 +382,15 @@ Results Simulation::run(const Progress& progress) {
         break;
       case EventKind::job_end:
         if (e.time < end) on_end(site, e.payload.job, e.payload.version, e.time);
+        break;
+      case EventKind::failure:
+        if (e.time < end) on_failure(site, e.time);
+        break;
+      case EventKind::maintenance:
+        if (e.time < end) on_maintenance(site, e.time);
+        break;
+      case EventKind::repair:
+        if (e.time < end) on_repair(site, e.payload.version, e.payload.job, e.time);
         break;
       case EventKind::facility_tick: {
         integrate(site, e.time);
@@ -402,6 +418,7 @@ Results Simulation::run(const Progress& progress) {
       t.cost_by_source_eur[name] += sums.cost_eur;
     }
     if (sites_[i].scheduler) finish_workload(i, end, r.sites[i]);
+    finish_reliability(i, end, r.sites[i]);
   }
   // Totals over sites; the joint peaks come from the per-tick sums (ticks are aligned).
   for (const auto& s : r.sites) r.total.add(s.totals);
@@ -411,6 +428,7 @@ Results Simulation::run(const Progress& progress) {
         std::max(r.total.facility_power_peak_mw, facility_sum_w_[k] / 1e6);
   }
   summarise_workloads(r);
+  summarise_reliability(r);
   if (progress) progress(1.0);
   return r;
 }

@@ -5,7 +5,11 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <functional>
+#include <optional>
+
+#include "gigasim/reliability/failure_process.hpp"
 
 #include "gigasim/core/event_queue.hpp"
 #include "gigasim/core/rng.hpp"
@@ -32,7 +36,7 @@ class Simulation {
   [[nodiscard]] std::uint64_t events() const { return events_; }
 
  private:
-  enum class EventKind : std::uint8_t { facility_tick, job_arrival, job_end };
+  enum class EventKind : std::uint8_t { facility_tick, job_arrival, job_end, failure, repair, maintenance };
   struct Event {
     EventKind kind;
     std::uint32_t site;
@@ -59,10 +63,31 @@ class Simulation {
     double tokens_served = 0, tokens_demanded = 0;
     double capped_s = 0, lost_acc_s = 0;
     std::vector<SourceSums> sources;
+    // Reliability (simulation_reliability.cpp).
+    std::optional<reliability::FailureProcess> failure_process;
+    std::optional<core::RandomStream> rng;
+    std::vector<double> component_weights;
+    double component_total = 0;
+    std::vector<std::vector<std::uint32_t>> lemons;  // per partition: lemon domains
+    std::vector<std::uint8_t> is_lemon_flags;          // per partition offset + domain
+    std::vector<std::size_t> lemon_offset;
+    // IT power steps and ramps.
+    std::deque<std::pair<core::Time, double>> ramp_window;
+    double largest_step_w = 0;
+    double largest_ramp_w = 0;
   };
 
   void integrate(std::size_t site, core::Time now);
-  void update_power(std::size_t site);
+  void update_power(std::size_t site, core::Time now);
+  void record_power_change(std::size_t site, core::Time now, double before_w, double after_w);
+  void start_reliability(std::size_t site, core::Time end);
+  void on_failure(std::size_t site, core::Time now);
+  void on_repair(std::size_t site, std::uint32_t partition, std::uint32_t domain, core::Time now);
+  void on_maintenance(std::size_t site, core::Time now);
+  std::pair<std::uint32_t, std::uint32_t> pick_domain(std::size_t site, bool weight_lemons);
+  void interrupt_and_record(std::size_t site, std::uint32_t partition, std::uint32_t domain, core::Time now,
+                            std::string_view component, bool planned, bool take_down, core::Duration repair);
+  void finish_reliability(std::size_t site, core::Time end, SiteResult& out);
   void close_interval(std::size_t site, core::Time now, SiteResult& out);
   void open_interval(std::size_t site, core::Time now);
   void on_arrival(std::size_t site, core::Time now);
@@ -80,11 +105,16 @@ class Simulation {
   std::vector<double> supplied_w_;
   std::vector<std::size_t> order_;
   std::vector<sched::EndEvent> ends_;
+  std::vector<sched::Interruption> interruptions_;
+  std::vector<std::vector<FailureRecord>> failure_records_;  // per site
+  std::vector<std::vector<PowerStep>> power_steps_;          // per site
   std::vector<double> it_sum_w_, facility_sum_w_;
   std::uint64_t events_ = 0;
 };
 
 /// Workload figures over all sites (utilization weighted by accelerators, waits over all jobs).
 void summarise_workloads(Results& results);
+/// Reliability figures over all sites (ETTR and MTTF from the summed hours).
+void summarise_reliability(Results& results);
 
 }  // namespace gigasim::sim

@@ -7,6 +7,7 @@
 #include "gigasim/climate/synthetic.hpp"
 #include "gigasim/energy/profiles.hpp"
 #include "gigasim/facility/sizing.hpp"
+#include "gigasim/reliability/failure_process.hpp"
 
 namespace gigasim::sim {
 namespace {
@@ -33,6 +34,24 @@ double fleet_liquid_share(const std::vector<FleetEntry>& fleet,
     total += p;
   }
   return total > 0 ? liquid / total : 0.0;
+}
+
+// Checkpointing of the jobs that write checkpoints (cost > 0): the interval τ is fixed or
+// Young/Daly-optimal for the job's own mean time between interruptions M = 1/(λ·n); the
+// job's work grows by the writes, a share C/(τ + C) of it (docs/models/reliability.md).
+void apply_checkpointing(const ReliabilitySpec& r, std::vector<workload::JobSpec>& jobs) {
+  const double rate = r.rate_per_accelerator_s();
+  for (auto& j : jobs) {
+    if (j.checkpoint_cost_s <= 0) continue;
+    const double cost = j.checkpoint_cost_s;
+    const double mtbf = rate > 0 ? 1.0 / (rate * static_cast<double>(j.accelerators)) : 1e12;
+    const double interval =
+        r.checkpoint_auto ? reliability::optimal_checkpoint_interval(cost, mtbf) : r.checkpoint_interval.in_seconds();
+    if (interval <= 0) continue;
+    j.checkpoint_period_s = static_cast<float>(interval + cost);
+    j.useful_share = static_cast<float>(interval / (interval + cost));
+    j.work_s /= j.useful_share;
+  }
 }
 
 // Jobs of every generator and the explicit ones, in submission order; partitions from the
@@ -96,6 +115,7 @@ void prepare_workload(SiteModel& m, const SiteSpec& spec, const std::vector<std:
     sorted.push_back(jobs[i]);
     m.job_names.push_back(std::move(names[i]));
   }
+  if (spec.reliability) apply_checkpointing(*spec.reliability, sorted);
   m.scheduler =
       std::make_unique<sched::SiteScheduler>(partitions, w.tenants, w.scheduler, std::move(sorted));
   for (const auto& service : w.inference) {
@@ -112,6 +132,13 @@ void prepare_workload(SiteModel& m, const SiteSpec& spec, const std::vector<std:
     m.inference_dynamic_w_per_replica.push_back(
         static_cast<double>(service.accelerators_per_replica) * service.activity *
         partitions[service.partition].dynamic_w_per_accelerator);
+  }
+  if (spec.reliability && spec.reliability->spares_per_pod > 0) {
+    for (std::size_t p = 0; p < partitions.size(); ++p) {
+      const auto& shape = partitions[p].shape;
+      const std::int64_t pods = (shape.domains + shape.domains_per_pod - 1) / shape.domains_per_pod;
+      m.scheduler->reserve_spares(p, static_cast<int>(pods * spec.reliability->spares_per_pod));
+    }
   }
   if (!problems.empty()) throw core::InputError(std::move(problems));
 }

@@ -49,6 +49,7 @@ void generate_jobs(const GeneratorSpec& spec, core::Duration horizon, core::Rand
                    : spec.tenants[draw_weighted(spec.tenant_weights, tenant_total, rng)];
     j.tokens = spec.tokens_per_accelerator_s * static_cast<double>(j.accelerators) * j.work_s;
     j.model_flops = j.tokens * spec.flops_per_token;
+    j.checkpoint_cost_s = spec.checkpoint_cost_s;
     out.push_back(j);
   }
 }

@@ -30,6 +30,7 @@ struct GeneratorSpec {
   std::uint16_t partition = 0;
   double tokens_per_accelerator_s = 0;  ///< training throughput for token accounting
   double flops_per_token = 0;
+  float checkpoint_cost_s = 0;  ///< training classes: time to write a checkpoint
 };
 
 /// Appends the jobs of one stream over [0, horizon) to `out` (not sorted across streams).

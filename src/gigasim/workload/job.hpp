@@ -29,6 +29,11 @@ struct JobSpec {
   double model_flops = 0;  ///< model FLOPs when it completes
   std::int64_t accelerators = 0;
   float activity = 0.7F;  ///< share of the accelerators' dynamic power while running
+  /// Checkpointing: every period of work ends with a checkpoint write; useful_share is the
+  /// part of the period that trains (τ / (τ + C)). 0: no checkpoints, a failure loses all.
+  float checkpoint_period_s = 0;
+  float useful_share = 1.0F;
+  float checkpoint_cost_s = 0;  ///< time to write one checkpoint (0: the job does not checkpoint)
   std::uint16_t tenant = 0;
   std::uint16_t partition = 0;  ///< fleet entry of the site it runs on
   JobClass cls = JobClass::batch;
