@@ -60,15 +60,20 @@ void SiteScheduler::progress(std::uint32_t job, core::Time now) {
   const workload::JobSpec& j = jobs_[job];
   const Partition& p = parts_[j.partition];
   const double dt = (now - s.last_update).in_seconds();
-  double work = dt * speed_;
-  const double overhead = std::min(work, s.overhead_s);  // a restart is paid first
+  // A restart takes wall time, whatever the power cap; its accelerators idle meanwhile.
+  const double overhead = std::min(dt, s.overhead_s);
+  const double working = dt - overhead;
+  const double work = working * speed_;
   s.overhead_s -= overhead;
-  work -= overhead;
   s.run_useful_s += work;
   s.remaining_s = std::max(0.0, s.remaining_s - overhead - work);
-  s.energy_j +=
-      static_cast<double>(j.accelerators) * (p.idle_w + j.activity * p.dynamic_w * cap_) * dt;
+  const double acc = static_cast<double>(j.accelerators);
+  s.energy_j += acc * p.idle_w * dt + acc * j.activity * p.dynamic_w * cap_ * working;
   s.last_update = now;
+}
+
+core::Time SiteScheduler::expected_end(const JobState& s, core::Time now) const {
+  return after(now, s.overhead_s + (s.remaining_s - s.overhead_s) / speed_);
 }
 
 void SiteScheduler::start(std::uint32_t job, core::Time now, std::vector<EndEvent>& started) {
@@ -83,10 +88,15 @@ void SiteScheduler::start(std::uint32_t job, core::Time now, std::vector<EndEven
   s.start = now;
   if (s.first_start.ms() < 0) s.first_start = now;
   s.last_update = now;
-  s.end = after(now, s.remaining_s / speed_);
+  s.end = expected_end(s, now);
   ++s.version;
   p.running.emplace(s.end, job);
-  dynamic_w_ += static_cast<double>(j.accelerators) * j.activity * p.dynamic_w;
+  s.powered = s.overhead_s <= 0;
+  if (s.powered) {
+    dynamic_w_ += static_cast<double>(j.accelerators) * j.activity * p.dynamic_w;
+  } else {
+    started.push_back({job, s.version, after(now, s.overhead_s), true});
+  }
   busy_ += p.alloc.footprint(j.accelerators);
   usage_rate_[j.tenant] += static_cast<double>(j.accelerators);
   --waiting_;
@@ -102,10 +112,20 @@ void SiteScheduler::stop(std::uint32_t job, core::Time now) {
   refresh_usage(now);
   p.running.erase({s.end, job});
   p.alloc.release(s.allocation);
-  dynamic_w_ -= static_cast<double>(j.accelerators) * j.activity * p.dynamic_w;
+  if (s.powered) dynamic_w_ -= static_cast<double>(j.accelerators) * j.activity * p.dynamic_w;
+  s.powered = false;
   busy_ -= p.alloc.footprint(j.accelerators);
   usage_rate_[j.tenant] -= static_cast<double>(j.accelerators);
   --running_count_;
+}
+
+bool SiteScheduler::resume(std::uint32_t job, std::uint32_t version) {
+  JobState& s = states_[job];
+  if (s.status != JobStatus::running || s.version != version || s.powered) return false;
+  s.powered = true;
+  const workload::JobSpec& j = jobs_[job];
+  dynamic_w_ += static_cast<double>(j.accelerators) * j.activity * parts_[j.partition].dynamic_w;
+  return true;
 }
 
 bool SiteScheduler::complete(std::uint32_t job, std::uint32_t version, core::Time now) {
@@ -385,10 +405,11 @@ void SiteScheduler::set_cap(double cap, core::Time now, std::vector<EndEvent>& m
     p.running.clear();
     for (const std::uint32_t job : scratch_) {
       JobState& s = states_[job];
-      s.end = after(now, s.remaining_s / speed_);
+      s.end = expected_end(s, now);
       ++s.version;
       p.running.emplace(s.end, job);
       moved.push_back({job, s.version, s.end});
+      if (!s.powered) moved.push_back({job, s.version, after(now, s.overhead_s), true});  // the old one is stale
     }
   }
 }

@@ -36,6 +36,7 @@ struct JobState {
   double lost_s = 0;       ///< work lost to interruptions (since the last checkpoint)
   double restart_s = 0;    ///< restart overheads paid or pending
   std::uint16_t interruptions = 0;
+  bool powered = false;  ///< drawing its dynamic power (false while restarting)
   double energy_j = 0;     ///< IT energy of its accelerators
   cluster::AllocationId allocation = 0;
   std::uint32_t version = 0;  ///< bumps whenever its end event changes
@@ -50,11 +51,13 @@ struct Interruption {
   double lost_s;  ///< work lost since its last checkpoint
 };
 
-/// A job whose (new) end event the simulation must schedule.
+/// A job event the simulation must schedule: its end, or (resume) the end of its restart,
+/// when its accelerators go from idle to work.
 struct EndEvent {
   std::uint32_t job;
   std::uint32_t version;
   core::Time end;
+  bool resume = false;
 };
 
 class SiteScheduler {
@@ -66,6 +69,8 @@ class SiteScheduler {
   bool reserve(std::size_t partition, std::int64_t accelerators);
 
   void submit(std::uint32_t job, core::Time now);
+  /// A job's restart is over: its accelerators start drawing power. False if stale.
+  bool resume(std::uint32_t job, std::uint32_t version);
   /// A job's end event fired: false if the event was stale (the job was preempted or slowed).
   bool complete(std::uint32_t job, std::uint32_t version, core::Time now);
   /// Starts what the policy allows now; appends the started jobs' end events.
@@ -142,6 +147,7 @@ class SiteScheduler {
   void start(std::uint32_t job, core::Time now, std::vector<EndEvent>& started);
   void stop(std::uint32_t job, core::Time now);  // release the accelerators, account progress
   void progress(std::uint32_t job, core::Time now);
+  [[nodiscard]] core::Time expected_end(const JobState& s, core::Time now) const;
   Reservation reserve_for(Partition& p, std::uint32_t job);
   bool may_backfill(const Partition& p, std::uint32_t job, core::Time now, Reservation& r) const;
   bool try_preempt(std::size_t partition, std::uint32_t job, core::Time now);

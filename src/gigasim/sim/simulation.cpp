@@ -92,8 +92,8 @@ void Simulation::update_power(std::size_t site, core::Time now) {
 
 void Simulation::push_ends(std::size_t site) {
   for (const auto& e : ends_) {
-    queue_.schedule(e.end,
-                    Event{EventKind::job_end, static_cast<std::uint32_t>(site), e.job, e.version});
+    const EventKind kind = e.resume ? EventKind::job_resume : EventKind::job_end;
+    queue_.schedule(e.end, Event{kind, static_cast<std::uint32_t>(site), e.job, e.version});
   }
   ends_.clear();
 }
@@ -382,6 +382,12 @@ Results Simulation::run(const Progress& progress) {
         break;
       case EventKind::job_end:
         if (e.time < end) on_end(site, e.payload.job, e.payload.version, e.time);
+        break;
+      case EventKind::job_resume:
+        if (e.time < end) {
+          integrate(site, e.time);
+          if (sites_[site].scheduler->resume(e.payload.job, e.payload.version)) update_power(site, e.time);
+        }
         break;
       case EventKind::failure:
         if (e.time < end) on_failure(site, e.time);

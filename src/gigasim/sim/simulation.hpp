@@ -36,7 +36,7 @@ class Simulation {
   [[nodiscard]] std::uint64_t events() const { return events_; }
 
  private:
-  enum class EventKind : std::uint8_t { facility_tick, job_arrival, job_end, failure, repair, maintenance };
+  enum class EventKind : std::uint8_t { facility_tick, job_arrival, job_end, job_resume, failure, repair, maintenance };
   struct Event {
     EventKind kind;
     std::uint32_t site;
