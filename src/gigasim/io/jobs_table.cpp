@@ -49,7 +49,8 @@ void for_each_job(const sim::Results& r, F&& f) {
       ++id;
       if (st.status == sched::JobStatus::pending) continue;
       const bool started = st.first_start.ms() >= 0;
-      const double useful = spec.work_s - (st.remaining_s - st.overhead_s);  // lost work was added back
+      const double useful =
+          spec.work_s - (st.remaining_s - st.overhead_s);  // lost work was added back
       const double done = spec.work_s > 0 ? useful / spec.work_s : 0.0;
       f(JobRow{id, &s.name, &s.job_names[j], &s.tenant_names[spec.tenant],
                workload::to_string(spec.cls), spec.accelerators, spec.submit.in_hours(),
@@ -80,7 +81,8 @@ void insert_jobs(Database& db, const sim::Results& r) {
       "submit_h REAL, start_h REAL, end_h REAL, wait_h REAL, status TEXT, tokens REAL, energy_kwh "
       "REAL, "
       "preemptions INTEGER, interruptions INTEGER, lost_gpu_hours REAL);");
-  Statement st{db.prepare("INSERT INTO jobs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);")};
+  Statement st{
+      db.prepare("INSERT INTO jobs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);")};
   auto null_if_negative = [&](int i, double v) {
     if (v < 0) {
       sqlite3_bind_null(st.stmt, i);
@@ -111,9 +113,13 @@ void insert_jobs(Database& db, const sim::Results& r) {
 }
 
 void insert_failures_and_steps(Database& db, const sim::Results& r) {
-  db.exec("CREATE TABLE failures (time_h REAL, site TEXT, component TEXT, accelerators_affected INTEGER, job INTEGER, "
-          "lost_gpu_hours REAL);");
-  db.exec("CREATE TABLE power_steps (time_h REAL, site TEXT, before_mw REAL, after_mw REAL, step_mw REAL);");
+  db.exec(
+      "CREATE TABLE failures (time_h REAL, site TEXT, component TEXT, accelerators_affected "
+      "INTEGER, job INTEGER, "
+      "lost_gpu_hours REAL);");
+  db.exec(
+      "CREATE TABLE power_steps (time_h REAL, site TEXT, before_mw REAL, after_mw REAL, step_mw "
+      "REAL);");
   Statement f{db.prepare("INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?);")};
   Statement p{db.prepare("INSERT INTO power_steps VALUES (?, ?, ?, ?, ?);")};
   std::int64_t first_id = 1;
@@ -121,7 +127,8 @@ void insert_failures_and_steps(Database& db, const sim::Results& r) {
     for (const auto& x : s.failures) {
       sqlite3_bind_double(f.stmt, 1, x.time_h);
       sqlite3_bind_text(f.stmt, 2, s.name.c_str(), -1, SQLITE_STATIC);
-      sqlite3_bind_text(f.stmt, 3, x.component.data(), static_cast<int>(x.component.size()), SQLITE_STATIC);
+      sqlite3_bind_text(f.stmt, 3, x.component.data(), static_cast<int>(x.component.size()),
+                        SQLITE_STATIC);
       sqlite3_bind_int64(f.stmt, 4, x.accelerators_affected);
       if (x.job >= 0) {
         sqlite3_bind_int64(f.stmt, 5, first_id + x.job);  // the id of the jobs table
@@ -155,7 +162,8 @@ void write_jobs_csv(const sim::Results& r, const std::filesystem::path& file) {
                      "{},{},{},{},{},{},{:.6g},{},{},{},{},{:.6g},{:.6g},{},{},{:.6g}\n", j.id,
                      csv_text(*j.site), csv_text(*j.name), csv_text(*j.tenant), j.cls,
                      j.accelerators, j.submit_h, opt(j.start_h), opt(j.end_h), opt(j.wait_h),
-                     j.status, j.tokens, j.energy_kwh, j.preemptions, j.interruptions, j.lost_gpu_hours);
+                     j.status, j.tokens, j.energy_kwh, j.preemptions, j.interruptions,
+                     j.lost_gpu_hours);
       out.write(line.data(), static_cast<std::streamsize>(line.size()));
     });
   });

@@ -28,7 +28,9 @@ void per_component(MapView& r, const char* key, sim::ReliabilitySpec& spec, Read
     reliability::Component c{};
     const std::string path = child_path(r.path_of(key), name);
     if (!reliability::component_from(name, c)) {
-      r.context().error(path, it->first, fmt::format("unknown component \"{}\"; known: {}", name, known_components()));
+      r.context().error(
+          path, it->first,
+          fmt::format("unknown component \"{}\"; known: {}", name, known_components()));
       continue;
     }
     read(spec.components[static_cast<std::size_t>(c)], it->second, path);
@@ -45,42 +47,51 @@ void decode_reliability(MapView& site, sim::SiteSpec& spec) {
   if (!r.valid()) return;
   sim::ReliabilitySpec rel;
   r.number("scale", rel.scale, Need::optional, Check::non_negative);
-  per_component(r, "rates", rel, [&](reliability::ComponentSpec& c, const YAML::Node& v, const std::string& path) {
-    try {
-      const double rate = core::parse_number(v.IsScalar() ? v.Scalar() : "?");
-      if (rate < 0) throw core::UnitParseError(fmt::format("a rate must not be negative, got {}", rate));
-      c.rate_per_accelerator_day = rate;
-    } catch (const core::UnitParseError& e) {
-      r.context().error(path, v, e.what());
-    }
-  });
-  per_component(r, "repair", rel, [&](reliability::ComponentSpec& c, const YAML::Node& v, const std::string& path) {
-    core::Duration d;
-    if (read_quantity(r.context(), v, path, d)) {
-      if (d.ms() < 0) {
-        r.context().error(path, v, "must not be negative");
-      } else {
-        c.repair = d;
-      }
-    }
-  });
+  per_component(
+      r, "rates", rel,
+      [&](reliability::ComponentSpec& c, const YAML::Node& v, const std::string& path) {
+        try {
+          const double rate = core::parse_number(v.IsScalar() ? v.Scalar() : "?");
+          if (rate < 0)
+            throw core::UnitParseError(fmt::format("a rate must not be negative, got {}", rate));
+          c.rate_per_accelerator_day = rate;
+        } catch (const core::UnitParseError& e) {
+          r.context().error(path, v, e.what());
+        }
+      });
+  per_component(r, "repair", rel,
+                [&](reliability::ComponentSpec& c, const YAML::Node& v, const std::string& path) {
+                  core::Duration d;
+                  if (read_quantity(r.context(), v, path, d)) {
+                    if (d.ms() < 0) {
+                      r.context().error(path, v, "must not be negative");
+                    } else {
+                      c.repair = d;
+                    }
+                  }
+                });
   double node_day = 0;
   if (r.number("node_day_rate", node_day, Need::optional, Check::non_negative)) {
     // One rate per system-day, spread over the components in Llama 3's proportions.
-    if (r.has("rates")) r.error("node_day_rate", "give either `rates` per component or one `node_day_rate`, not both");
-    const int per_system = spec.fleet.empty() ? 8 : spec.fleet.front().system.accelerators_per_system;
+    if (r.has("rates"))
+      r.error("node_day_rate",
+              "give either `rates` per component or one `node_day_rate`, not both");
+    const int per_system =
+        spec.fleet.empty() ? 8 : spec.fleet.front().system.accelerators_per_system;
     double total = 0;
     for (const auto& c : rel.components) total += c.rate_per_accelerator_day;
     for (auto& c : rel.components) c.rate_per_accelerator_day *= node_day / per_system / total;
   }
-  if (r.number("weibull_shape", rel.weibull_shape, Need::optional, Check::positive) && rel.weibull_shape > 5) {
+  if (r.number("weibull_shape", rel.weibull_shape, Need::optional, Check::positive) &&
+      rel.weibull_shape > 5) {
     r.error("weibull_shape", "must lie in (0, 5]");
   }
   const YAML::Node lemons = r.get("lemons");
   if (lemons.IsDefined()) {
     MapView l(r.context(), lemons, r.path_of("lemons"));
     l.fraction("fraction", rel.lemon_fraction);
-    if (l.number("factor", rel.lemon_factor, Need::optional, Check::positive) && rel.lemon_factor < 1) {
+    if (l.number("factor", rel.lemon_factor, Need::optional, Check::positive) &&
+        rel.lemon_factor < 1) {
       l.error("factor", "must be at least 1");
     }
     l.finish();
@@ -98,11 +109,13 @@ void decode_reliability(MapView& site, sim::SiteSpec& spec) {
       c.quantity("interval", rel.checkpoint_interval, Need::optional, Check::positive);
     }
     c.quantity("storage_bandwidth", rel.storage_bandwidth, Need::optional, Check::positive);
-    c.number("bytes_per_parameter", rel.checkpoint_bytes_per_parameter, Need::optional, Check::positive);
+    c.number("bytes_per_parameter", rel.checkpoint_bytes_per_parameter, Need::optional,
+             Check::positive);
     c.quantity("default_cost", rel.default_checkpoint_cost, Need::optional, Check::non_negative);
     if (!rel.checkpoint_auto && rel.default_checkpoint_cost >= rel.checkpoint_interval) {
-      c.error("interval", fmt::format("a checkpoint takes {:.0f} s (default_cost), longer than the interval",
-                                      rel.default_checkpoint_cost.in_seconds()));
+      c.error("interval",
+              fmt::format("a checkpoint takes {:.0f} s (default_cost), longer than the interval",
+                          rel.default_checkpoint_cost.in_seconds()));
     }
     c.finish();
   }

@@ -293,8 +293,10 @@ void decode_generators(MapView& w, const SiteContext& c) {
         g.flops_per_token = perf::training_flops_per_token(model, model.seq_len);
       }
     }
-    if (c.site.reliability && (g.cls == workload::JobClass::pretraining || g.cls == workload::JobClass::finetuning)) {
-      g.checkpoint_cost_s = static_cast<float>(c.site.reliability->default_checkpoint_cost.in_seconds());
+    if (c.site.reliability &&
+        (g.cls == workload::JobClass::pretraining || g.cls == workload::JobClass::finetuning)) {
+      g.checkpoint_cost_s =
+          static_cast<float>(c.site.reliability->default_checkpoint_cost.in_seconds());
     }
     if (g.size.values.empty()) {
       m.error("size", "no size distribution: give `size` or use a class of data/workload.yaml");
@@ -399,10 +401,12 @@ void decode_job(MapView& m, const SiteContext& c) {
         if (c.site.reliability) {
           // Writing the whole training state (weights, master weights, optimizer moments).
           const auto& rel = *c.site.reliability;
-          const double bytes = perf::count_parameters(model).total * rel.checkpoint_bytes_per_parameter;
+          const double bytes =
+              perf::count_parameters(model).total * rel.checkpoint_bytes_per_parameter;
           j.checkpoint_cost_s = static_cast<float>(bytes / rel.storage_bandwidth.value());
           if (!rel.checkpoint_auto && j.checkpoint_cost_s >= rel.checkpoint_interval.in_seconds()) {
-            m.error("model", fmt::format("a checkpoint of {} takes {:.0f} s, longer than reliability.checkpoint.interval",
+            m.error("model", fmt::format("a checkpoint of {} takes {:.0f} s, longer than "
+                                         "reliability.checkpoint.interval",
                                          model.id, j.checkpoint_cost_s));
           }
         }

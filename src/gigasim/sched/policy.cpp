@@ -15,20 +15,18 @@ bool earlier(const QueueView& v, std::uint32_t a, std::uint32_t b) {
 
 class Fifo final : public QueuePolicy {
  public:
-  void order(std::vector<std::uint32_t>& q, const QueueView& v) const override {
-    std::sort(q.begin(), q.end(), [&](auto a, auto b) { return earlier(v, a, b); });
+  bool before(std::uint32_t a, std::uint32_t b, const QueueView& v) const override {
+    return earlier(v, a, b);
   }
 };
 
 class Priority final : public QueuePolicy {
  public:
-  void order(std::vector<std::uint32_t>& q, const QueueView& v) const override {
-    std::sort(q.begin(), q.end(), [&](auto a, auto b) {
-      const int pa = v.tenants[v.jobs[a].tenant].priority;
-      const int pb = v.tenants[v.jobs[b].tenant].priority;
-      if (pa != pb) return pa > pb;
-      return earlier(v, a, b);
-    });
+  bool before(std::uint32_t a, std::uint32_t b, const QueueView& v) const override {
+    const int pa = v.tenants[v.jobs[a].tenant].priority;
+    const int pb = v.tenants[v.jobs[b].tenant].priority;
+    if (pa != pb) return pa > pb;
+    return earlier(v, a, b);
   }
 };
 
@@ -37,17 +35,14 @@ class Priority final : public QueuePolicy {
 // 31(1), without decay).
 class FairShare final : public QueuePolicy {
  public:
-  void order(std::vector<std::uint32_t>& q, const QueueView& v) const override {
-    auto load = [&](std::uint32_t j) {
-      const auto t = v.jobs[j].tenant;
-      return v.tenant_usage[t] / std::max(1e-9, v.tenants[t].share);
-    };
-    std::sort(q.begin(), q.end(), [&](auto a, auto b) {
-      const double la = load(a), lb = load(b);
-      if (la != lb) return la < lb;
-      return earlier(v, a, b);
-    });
+  bool before(std::uint32_t a, std::uint32_t b, const QueueView& v) const override {
+    const auto ta = v.jobs[a].tenant, tb = v.jobs[b].tenant;
+    const double la = v.tenant_usage[ta] / std::max(1e-9, v.tenants[ta].share);
+    const double lb = v.tenant_usage[tb] / std::max(1e-9, v.tenants[tb].share);
+    if (la != lb) return la < lb;
+    return earlier(v, a, b);
   }
+  bool order_drifts() const override { return true; }
 };
 
 }  // namespace

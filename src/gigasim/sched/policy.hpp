@@ -31,8 +31,12 @@ struct QueueView {
 class QueuePolicy {
  public:
   virtual ~QueuePolicy() = default;
-  /// Orders `queue` (job indices) from first to start to last. Must be deterministic.
-  virtual void order(std::vector<std::uint32_t>& queue, const QueueView& view) const = 0;
+  /// Whether job `a` goes before job `b`: a strict weak order, deterministic (ties fall back
+  /// to submission time and index).
+  [[nodiscard]] virtual bool before(std::uint32_t a, std::uint32_t b,
+                                    const QueueView& view) const = 0;
+  /// Whether the order of waiting jobs can change while none joins (fair share: yes).
+  [[nodiscard]] virtual bool order_drifts() const { return false; }
 };
 
 std::unique_ptr<QueuePolicy> make_policy(PolicyKind kind);

@@ -8,6 +8,10 @@
 
 namespace gigasim::sched {
 namespace {
+// Placement tags that are not job indices.
+constexpr std::uint32_t kSpareTag = 0xffffffffU;  // a hot spare
+constexpr std::uint32_t kPoolTag = 0xfffffffeU;   // an inference pool
+
 core::Time after(core::Time now, double seconds) {
   return now + core::Duration::milliseconds(static_cast<std::int64_t>(std::ceil(seconds * 1000.0)));
 }
@@ -37,7 +41,7 @@ SiteScheduler::SiteScheduler(std::vector<PartitionSetup> partitions,
 }
 
 bool SiteScheduler::reserve(std::size_t partition, std::int64_t accelerators) {
-  if (!parts_[partition].alloc.allocate(accelerators)) return false;
+  if (!parts_[partition].alloc.allocate(accelerators, kPoolTag)) return false;
   busy_ += parts_[partition].alloc.footprint(accelerators);
   return true;
 }
@@ -156,13 +160,18 @@ SiteScheduler::Reservation SiteScheduler::reserve_for(Partition& p, std::uint32_
   }
   ++p.stamp;
   for (const auto& [end, other] : p.running) {
-    for (const auto& piece : p.alloc.pieces(states_[other].allocation)) {
-      if (p.replay_stamp[piece.domain] != p.stamp) {
-        p.replay_stamp[piece.domain] = p.stamp;
-        p.replay_free[piece.domain] = p.alloc.domain_free(piece.domain);
+    const std::int64_t acc_other = jobs_[other].accelerators;
+    if (acc_other > d) {
+      have += p.alloc.footprint(acc_other) / d;  // whole domains come back whole
+    } else {
+      for (const auto& piece : p.alloc.pieces(states_[other].allocation)) {  // one shared domain
+        if (p.replay_stamp[piece.domain] != p.stamp) {
+          p.replay_stamp[piece.domain] = p.stamp;
+          p.replay_free[piece.domain] = p.alloc.domain_free(piece.domain);
+        }
+        p.replay_free[piece.domain] += piece.count;
+        if (p.replay_free[piece.domain] == d) ++have;
       }
-      p.replay_free[piece.domain] += piece.count;
-      if (p.replay_free[piece.domain] == d) ++have;
     }
     if (have >= need) {
       r.shadow = end;
@@ -238,17 +247,35 @@ void SiteScheduler::schedule(core::Time now, std::vector<EndEvent>& started) {
   for (std::size_t pi = 0; pi < parts_.size(); ++pi) {
     Partition& p = parts_[pi];
     if (p.queue.empty()) continue;
-    policy_->order(p.queue, view);
+    // The queue stays ordered between passes (starting jobs keeps the order of the rest), so
+    // only the jobs that joined since are sorted and merged in: O(q + k log k). Fair share's
+    // order drifts with usage and is sorted whole.
+    const auto before = [&](std::uint32_t a, std::uint32_t b) {
+      return policy_->before(a, b, view);
+    };
+    if (policy_->order_drifts()) {
+      std::sort(p.queue.begin(), p.queue.end(), before);
+    } else if (p.sorted < p.queue.size()) {
+      const auto middle = p.queue.begin() + static_cast<std::ptrdiff_t>(p.sorted);
+      std::sort(middle, p.queue.end(), before);
+      std::inplace_merge(p.queue.begin(), middle, p.queue.end(), before);
+    }
     bool reserved = false;
     Reservation r;
     int examined = 0;
     std::size_t keep = 0;
+    const std::size_t ordered = p.queue.size();  // jobs a preemption requeues join after these
+    std::size_t unordered_kept = 0;
+    const auto keep_at = [&](std::size_t index) {
+      if (index >= ordered) ++unordered_kept;
+      p.queue[keep++] = p.queue[index];
+    };
     for (std::size_t i = 0; i < p.queue.size(); ++i) {
       const std::uint32_t job = p.queue[i];
       if (states_[job].status != JobStatus::waiting) continue;  // started by a preemption pass
       bool run = false;
       if (reserved && examined++ >= spec_.backfill_depth) {
-        p.queue[keep++] = job;
+        keep_at(i);
         continue;
       }
       const double job_dynamic =
@@ -267,7 +294,7 @@ void SiteScheduler::schedule(core::Time now, std::vector<EndEvent>& started) {
         } else {
           // Strict order: nothing behind the first job that does not fit may start.
           for (std::size_t k = i; k < p.queue.size(); ++k) {
-            if (states_[p.queue[k]].status == JobStatus::waiting) p.queue[keep++] = p.queue[k];
+            if (states_[p.queue[k]].status == JobStatus::waiting) keep_at(k);
           }
           break;
         }
@@ -275,10 +302,11 @@ void SiteScheduler::schedule(core::Time now, std::vector<EndEvent>& started) {
       if (run) {
         start(job, now, started);
       } else {
-        p.queue[keep++] = job;
+        keep_at(i);
       }
     }
     p.queue.resize(keep);
+    p.sorted = keep - unordered_kept;
   }
 }
 
@@ -314,10 +342,6 @@ void SiteScheduler::finish(core::Time now) {
   }
 }
 
-namespace {
-constexpr std::uint32_t kSpareTag = 0xffffffffU;
-}  // namespace
-
 void SiteScheduler::reserve_spares(std::size_t partition, int domains) {
   Partition& p = parts_[partition];
   p.spare_target = domains;
@@ -328,21 +352,24 @@ void SiteScheduler::reserve_spares(std::size_t partition, int domains) {
   }
 }
 
-void SiteScheduler::interrupt_domain(std::size_t partition, std::uint32_t domain, core::Time now, double restart_s,
-                                     bool planned, std::vector<Interruption>& out) {
+void SiteScheduler::interrupt_domain(std::size_t partition, std::uint32_t domain, core::Time now,
+                                     double restart_s, bool planned,
+                                     std::vector<Interruption>& out) {
   Partition& p = parts_[partition];
   scratch_.assign(p.alloc.holders(domain).begin(), p.alloc.holders(domain).end());
   for (const std::uint32_t id : scratch_) {
     const std::uint32_t job = p.alloc.tag(id);
-    if (job == kSpareTag) continue;
+    // Spares hold no work; an inference pool absorbs the loss of a replica (not modelled).
+    if (job == kSpareTag || job == kPoolTag) continue;
     stop(job, now);
     JobState& s = states_[job];
     const workload::JobSpec& j = jobs_[job];
     // Work since the last checkpoint is lost; without checkpoints, everything done so far.
     double lost = 0;
     if (!planned) {
-      lost = j.checkpoint_period_s > 0 ? std::fmod(s.run_useful_s, static_cast<double>(j.checkpoint_period_s))
-                                       : j.work_s - (s.remaining_s - s.overhead_s);
+      lost = j.checkpoint_period_s > 0
+                 ? std::fmod(s.run_useful_s, static_cast<double>(j.checkpoint_period_s))
+                 : j.work_s - (s.remaining_s - s.overhead_s);
     }
     s.remaining_s += lost - s.overhead_s + restart_s;  // unpaid overhead is replaced by the new one
     s.overhead_s = restart_s;
@@ -363,9 +390,12 @@ bool SiteScheduler::take_down(std::size_t partition, std::uint32_t domain) {
   if (p.alloc.is_down(domain)) return false;
   // A spare sitting on the failed domain leaves the pool.
   const auto& holders = p.alloc.holders(domain);
+  if (!holders.empty() && p.alloc.tag(holders.front()) == kPoolTag)
+    return false;  // the pool keeps it
   if (!holders.empty()) {
     const cluster::AllocationId id = holders.front();
-    core::ensure(p.alloc.tag(id) == kSpareTag, "scheduler: take_down with jobs still on the domain");
+    core::ensure(p.alloc.tag(id) == kSpareTag,
+                 "scheduler: take_down with jobs still on the domain");
     p.alloc.release(id);
     p.spares.erase(std::find(p.spares.begin(), p.spares.end(), id));
   }
@@ -409,7 +439,8 @@ void SiteScheduler::set_cap(double cap, core::Time now, std::vector<EndEvent>& m
       ++s.version;
       p.running.emplace(s.end, job);
       moved.push_back({job, s.version, s.end});
-      if (!s.powered) moved.push_back({job, s.version, after(now, s.overhead_s), true});  // the old one is stale
+      if (!s.powered)
+        moved.push_back({job, s.version, after(now, s.overhead_s), true});  // the old one is stale
     }
   }
 }

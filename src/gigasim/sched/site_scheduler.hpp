@@ -30,14 +30,14 @@ struct JobState {
   core::Time start = core::Time::from_ms(-1);  ///< of the current run
   core::Time end = core::Time::from_ms(-1);    ///< completion, or expected completion while running
   core::Time last_update;
-  double remaining_s = 0;  ///< work left at full speed, as of last_update (overhead included)
-  double overhead_s = 0;   ///< restart overhead still to pay in the current run
-  double run_useful_s = 0; ///< useful work done in the current run (since its last restart)
-  double lost_s = 0;       ///< work lost to interruptions (since the last checkpoint)
-  double restart_s = 0;    ///< restart overheads paid or pending
+  double remaining_s = 0;   ///< work left at full speed, as of last_update (overhead included)
+  double overhead_s = 0;    ///< restart overhead still to pay in the current run
+  double run_useful_s = 0;  ///< useful work done in the current run (since its last restart)
+  double lost_s = 0;        ///< work lost to interruptions (since the last checkpoint)
+  double restart_s = 0;     ///< restart overheads paid or pending
   std::uint16_t interruptions = 0;
   bool powered = false;  ///< drawing its dynamic power (false while restarting)
-  double energy_j = 0;     ///< IT energy of its accelerators
+  double energy_j = 0;   ///< IT energy of its accelerators
   cluster::AllocationId allocation = 0;
   std::uint32_t version = 0;  ///< bumps whenever its end event changes
   std::uint16_t preemptions = 0;
@@ -91,10 +91,11 @@ class SiteScheduler {
   /// Stops every job holding part of `domain`: each loses the work since its last
   /// checkpoint (all of it without checkpoints; none if `planned`), will pay `restart_s`
   /// before useful work, and waits in the queue to be placed again.
-  void interrupt_domain(std::size_t partition, std::uint32_t domain, core::Time now, double restart_s,
-                        bool planned, std::vector<Interruption>& out);
+  void interrupt_domain(std::size_t partition, std::uint32_t domain, core::Time now,
+                        double restart_s, bool planned, std::vector<Interruption>& out);
   /// Takes a domain out of service until repaired (its jobs must have been interrupted); a
-  /// hot spare, if any, takes its place. Returns false if the domain was already down.
+  /// hot spare, if any, takes its place. Returns false if the domain was already down or
+  /// belongs to an inference pool (which absorbs the loss of a replica).
   bool take_down(std::size_t partition, std::uint32_t domain);
   /// Returns a repaired domain to service (to the spare pool first if it is short).
   void repair(std::size_t partition, std::uint32_t domain);
@@ -131,6 +132,7 @@ class SiteScheduler {
     double idle_w;
     double dynamic_w;
     std::vector<std::uint32_t> queue;
+    std::size_t sorted = 0;  // the queue's first `sorted` jobs are in policy order
     std::set<std::pair<core::Time, std::uint32_t>> running;  // by expected end
     // Scratch of reserve_for: free accelerators per domain, valid where stamp matches.
     std::vector<int> replay_free;

@@ -10,14 +10,16 @@
 namespace gigasim::sim {
 
 struct ReliabilitySpec {
-  std::array<reliability::ComponentSpec, reliability::kComponents> components = reliability::default_components();
+  std::array<reliability::ComponentSpec, reliability::kComponents> components =
+      reliability::default_components();
   double scale = 1.0;          ///< multiplies every rate (e.g. for another accelerator generation)
   double weibull_shape = 1.0;  ///< < 1: infant mortality; 1: constant rate
   double lemon_fraction = 0;   ///< share of systems failing `lemon_factor` times as often
   double lemon_factor = 1;
-  int spares_per_pod = 0;      ///< hot spare systems (domains) kept idle per pod
-  core::Duration restart = core::Duration::minutes(10);  ///< detection, rescheduling, checkpoint load
-  bool checkpoint_auto = true;  ///< Young/Daly interval per job; else `checkpoint_interval`
+  int spares_per_pod = 0;  ///< hot spare systems (domains) kept idle per pod
+  core::Duration restart =
+      core::Duration::minutes(10);  ///< detection, rescheduling, checkpoint load
+  bool checkpoint_auto = true;      ///< Young/Daly interval per job; else `checkpoint_interval`
   core::Duration checkpoint_interval = core::Duration::hours(1);
   core::Bandwidth storage_bandwidth = core::Bandwidth::base(2e12);  ///< Llama 3: 2 TB/s sustained
   double checkpoint_bytes_per_parameter = 14;  ///< BF16 weights + FP32 master + Adam moments

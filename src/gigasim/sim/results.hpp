@@ -3,8 +3,8 @@
 
 #include <cstdint>
 #include <map>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gigasim/sched/site_scheduler.hpp"
@@ -61,7 +61,8 @@ struct ReliabilityTotals {
   double lost_gpu_hours = 0;
   double restart_gpu_hours = 0;
   double checkpoint_overhead_gpu_hours = 0;
-  std::map<std::int64_t, double> mttf_h_by_job_size;  ///< accelerators -> hours between interruptions
+  std::map<std::int64_t, double>
+      mttf_h_by_job_size;  ///< accelerators -> hours between interruptions
   double largest_power_step_mw = 0;
   double largest_ramp_mw_per_min = 0;
   // Sums behind the ratios, to combine sites.

@@ -45,7 +45,7 @@ struct SiteSpec {
   double network_overhead = 0.05;  ///< scale-out network and storage, share of system power
   UtilizationProfile utilization;  ///< used when the site has no workload
   std::optional<WorkloadSpec> workload;
-  std::optional<ReliabilitySpec> reliability;  ///< needs a workload
+  std::optional<ReliabilitySpec> reliability;              ///< needs a workload
   core::Power power_step_threshold = core::megawatts(10);  ///< IT power changes recorded above it
   std::int64_t pod_size = 4096;        ///< accelerators under one non-blocking network pod
   std::optional<double> liquid_share;  ///< override of the fleet's own liquid-cooled share

@@ -288,10 +288,10 @@ void Simulation::finish_workload(std::size_t site, core::Time end, SiteResult& o
     const auto& st = s.states()[j];
     if (st.status == sched::JobStatus::pending) continue;
     ++w.jobs_submitted;
-    const double useful = spec.work_s - (st.remaining_s - st.overhead_s);  // lost work was added back
+    const double useful =
+        spec.work_s - (st.remaining_s - st.overhead_s);  // lost work was added back
     const double done = spec.work_s > 0 ? useful / spec.work_s : 0.0;
-    const double acc_h =
-        static_cast<double>(spec.accelerators) * useful / 3600.0;
+    const double acc_h = static_cast<double>(spec.accelerators) * useful / 3600.0;
     w.gpu_hours_delivered += acc_h;
     w.gpu_hours_by_tenant[s.tenants()[spec.tenant].name] += acc_h;
     w.tokens_trained += spec.tokens * done;
@@ -386,7 +386,8 @@ Results Simulation::run(const Progress& progress) {
       case EventKind::job_resume:
         if (e.time < end) {
           integrate(site, e.time);
-          if (sites_[site].scheduler->resume(e.payload.job, e.payload.version)) update_power(site, e.time);
+          if (sites_[site].scheduler->resume(e.payload.job, e.payload.version))
+            update_power(site, e.time);
         }
         break;
       case EventKind::failure:

@@ -9,10 +9,9 @@
 #include <functional>
 #include <optional>
 
-#include "gigasim/reliability/failure_process.hpp"
-
 #include "gigasim/core/event_queue.hpp"
 #include "gigasim/core/rng.hpp"
+#include "gigasim/reliability/failure_process.hpp"
 #include "gigasim/sim/results.hpp"
 #include "gigasim/sim/scenario.hpp"
 #include "gigasim/sim/site_model.hpp"
@@ -36,7 +35,15 @@ class Simulation {
   [[nodiscard]] std::uint64_t events() const { return events_; }
 
  private:
-  enum class EventKind : std::uint8_t { facility_tick, job_arrival, job_end, job_resume, failure, repair, maintenance };
+  enum class EventKind : std::uint8_t {
+    facility_tick,
+    job_arrival,
+    job_end,
+    job_resume,
+    failure,
+    repair,
+    maintenance
+  };
   struct Event {
     EventKind kind;
     std::uint32_t site;
@@ -69,7 +76,7 @@ class Simulation {
     std::vector<double> component_weights;
     double component_total = 0;
     std::vector<std::vector<std::uint32_t>> lemons;  // per partition: lemon domains
-    std::vector<std::uint8_t> is_lemon_flags;          // per partition offset + domain
+    std::vector<std::uint8_t> is_lemon_flags;        // per partition offset + domain
     std::vector<std::size_t> lemon_offset;
     // IT power steps and ramps.
     std::deque<std::pair<core::Time, double>> ramp_window;
@@ -85,8 +92,9 @@ class Simulation {
   void on_repair(std::size_t site, std::uint32_t partition, std::uint32_t domain, core::Time now);
   void on_maintenance(std::size_t site, core::Time now);
   std::pair<std::uint32_t, std::uint32_t> pick_domain(std::size_t site, bool weight_lemons);
-  void interrupt_and_record(std::size_t site, std::uint32_t partition, std::uint32_t domain, core::Time now,
-                            std::string_view component, bool planned, bool take_down, core::Duration repair);
+  void interrupt_and_record(std::size_t site, std::uint32_t partition, std::uint32_t domain,
+                            core::Time now, std::string_view component, bool planned,
+                            bool take_down, core::Duration repair);
   void finish_reliability(std::size_t site, core::Time end, SiteResult& out);
   void close_interval(std::size_t site, core::Time now, SiteResult& out);
   void open_interval(std::size_t site, core::Time now);

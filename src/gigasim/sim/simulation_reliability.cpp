@@ -9,22 +9,28 @@
 namespace gigasim::sim {
 namespace {
 constexpr double kRampWindowS = 60.0;
-core::Time at_seconds(double s) { return core::Time::from_ms(static_cast<std::int64_t>(s * 1000.0)); }
+core::Time at_seconds(double s) {
+  return core::Time::from_ms(static_cast<std::int64_t>(s * 1000.0));
+}
 }  // namespace
 
-void Simulation::record_power_change(std::size_t site, core::Time now, double before_w, double after_w) {
+void Simulation::record_power_change(std::size_t site, core::Time now, double before_w,
+                                     double after_w) {
   SiteRun& r = runs_[site];
   const double step = std::fabs(after_w - before_w);
   r.largest_step_w = std::max(r.largest_step_w, step);
   if (step >= sites_[site].spec->power_step_threshold.value() && now > core::Time::start()) {
-    power_steps_[site].push_back({now.in_hours(), static_cast<std::uint32_t>(site), before_w / 1e6, after_w / 1e6});
+    power_steps_[site].push_back(
+        {now.in_hours(), static_cast<std::uint32_t>(site), before_w / 1e6, after_w / 1e6});
   }
   // Largest change over one minute: |P(t) − P(t − 60 s)|, where P(t − 60 s) is the power of
   // the last change at or before t − 60 s, kept at the front of the window.
   auto& w = r.ramp_window;
-  const core::Time horizon = now + core::Duration::milliseconds(-static_cast<std::int64_t>(kRampWindowS * 1000));
+  const core::Time horizon =
+      now + core::Duration::milliseconds(-static_cast<std::int64_t>(kRampWindowS * 1000));
   while (w.size() >= 2 && w[1].first <= horizon) w.pop_front();
-  if (now > core::Time::start()) r.largest_ramp_w = std::max(r.largest_ramp_w, std::fabs(after_w - w.front().second));
+  if (now > core::Time::start())
+    r.largest_ramp_w = std::max(r.largest_ramp_w, std::fabs(after_w - w.front().second));
   w.emplace_back(now, after_w);
 }
 
@@ -53,18 +59,21 @@ void Simulation::start_reliability(std::size_t site, core::Time end) {
   }
   const double first = r.failure_process->next(*r.rng);
   if (first < scenario_.horizon.in_seconds()) {
-    queue_.schedule(at_seconds(first), Event{EventKind::failure, static_cast<std::uint32_t>(site), 0, 0});
+    queue_.schedule(at_seconds(first),
+                    Event{EventKind::failure, static_cast<std::uint32_t>(site), 0, 0});
   }
   if (spec.maintenance_per_day > 0) {
     const double t = r.rng->exponential(spec.maintenance_per_day / 86400.0);
     if (at_seconds(t) < end) {
-      queue_.schedule(at_seconds(t), Event{EventKind::maintenance, static_cast<std::uint32_t>(site), 0, 0});
+      queue_.schedule(at_seconds(t),
+                      Event{EventKind::maintenance, static_cast<std::uint32_t>(site), 0, 0});
     }
   }
 }
 
 // A partition by its share of accelerators, then a domain: lemons weighted by their factor.
-std::pair<std::uint32_t, std::uint32_t> Simulation::pick_domain(std::size_t site, bool weight_lemons) {
+std::pair<std::uint32_t, std::uint32_t> Simulation::pick_domain(std::size_t site,
+                                                                bool weight_lemons) {
   const auto& s = *sites_[site].scheduler;
   SiteRun& r = runs_[site];
   const ReliabilitySpec& spec = *sites_[site].spec->reliability;
@@ -91,7 +100,8 @@ std::pair<std::uint32_t, std::uint32_t> Simulation::pick_domain(std::size_t site
   return {part, static_cast<std::uint32_t>(r.rng->below(domains))};
 }
 
-void Simulation::interrupt_and_record(std::size_t site, std::uint32_t partition, std::uint32_t domain, core::Time now,
+void Simulation::interrupt_and_record(std::size_t site, std::uint32_t partition,
+                                      std::uint32_t domain, core::Time now,
                                       std::string_view component, bool planned, bool take_down,
                                       core::Duration repair) {
   integrate(site, now);
@@ -110,7 +120,8 @@ void Simulation::interrupt_and_record(std::size_t site, std::uint32_t partition,
   }
   failure_records_[site].push_back(rec);
   if (take_down && s.take_down(partition, domain)) {
-    queue_.schedule(now + repair, Event{EventKind::repair, static_cast<std::uint32_t>(site), domain, partition});
+    queue_.schedule(now + repair,
+                    Event{EventKind::repair, static_cast<std::uint32_t>(site), domain, partition});
   }
   schedule_jobs(site, now);  // the interrupted jobs are placed again if they fit (spares)
 }
@@ -125,7 +136,8 @@ void Simulation::on_failure(std::size_t site, core::Time now) {
                        component.scope == reliability::Scope::system, component.repair);
   const double next = r.failure_process->next(*r.rng);
   if (next < scenario_.horizon.in_seconds()) {
-    queue_.schedule(at_seconds(next), Event{EventKind::failure, static_cast<std::uint32_t>(site), 0, 0});
+    queue_.schedule(at_seconds(next),
+                    Event{EventKind::failure, static_cast<std::uint32_t>(site), 0, 0});
   }
 }
 
@@ -133,15 +145,17 @@ void Simulation::on_maintenance(std::size_t site, core::Time now) {
   SiteRun& r = runs_[site];
   const ReliabilitySpec& spec = *sites_[site].spec->reliability;
   const auto [part, domain] = pick_domain(site, false);
-  interrupt_and_record(site, part, domain, now, "planned_maintenance", true, true, spec.maintenance_duration);
-  const core::Time next = now + core::Duration::milliseconds(
-                                    static_cast<std::int64_t>(r.rng->exponential(spec.maintenance_per_day / 86400.0) * 1e3));
+  interrupt_and_record(site, part, domain, now, "planned_maintenance", true, true,
+                       spec.maintenance_duration);
+  const core::Time next = now + core::Duration::milliseconds(static_cast<std::int64_t>(
+                                    r.rng->exponential(spec.maintenance_per_day / 86400.0) * 1e3));
   if (next < core::Time::start() + scenario_.horizon) {
     queue_.schedule(next, Event{EventKind::maintenance, static_cast<std::uint32_t>(site), 0, 0});
   }
 }
 
-void Simulation::on_repair(std::size_t site, std::uint32_t partition, std::uint32_t domain, core::Time now) {
+void Simulation::on_repair(std::size_t site, std::uint32_t partition, std::uint32_t domain,
+                           core::Time now) {
   integrate(site, now);
   sites_[site].scheduler->repair(partition, domain);
   schedule_jobs(site, now);
@@ -220,8 +234,8 @@ void summarise_reliability(Results& r) {
   }
   t.ettr = t.ettr_elapsed > 0 ? t.ettr_useful / t.ettr_elapsed : 0.0;
   for (const auto& [size, hc] : t.job_hours_and_interruptions_by_size) {
-    t.mttf_h_by_job_size[size] =
-        hc.second > 0 ? hc.first / static_cast<double>(hc.second) : std::numeric_limits<double>::infinity();
+    t.mttf_h_by_job_size[size] = hc.second > 0 ? hc.first / static_cast<double>(hc.second)
+                                               : std::numeric_limits<double>::infinity();
   }
 }
 

@@ -45,8 +45,8 @@ void apply_checkpointing(const ReliabilitySpec& r, std::vector<workload::JobSpec
     if (j.checkpoint_cost_s <= 0) continue;
     const double cost = j.checkpoint_cost_s;
     const double mtbf = rate > 0 ? 1.0 / (rate * static_cast<double>(j.accelerators)) : 1e12;
-    const double interval =
-        r.checkpoint_auto ? reliability::optimal_checkpoint_interval(cost, mtbf) : r.checkpoint_interval.in_seconds();
+    const double interval = r.checkpoint_auto ? reliability::optimal_checkpoint_interval(cost, mtbf)
+                                              : r.checkpoint_interval.in_seconds();
     if (interval <= 0) continue;
     j.checkpoint_period_s = static_cast<float>(interval + cost);
     j.useful_share = static_cast<float>(interval / (interval + cost));
