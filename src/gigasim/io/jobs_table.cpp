@@ -21,6 +21,7 @@ struct JobRow {
   int preemptions;
   int interruptions;
   double lost_gpu_hours;
+  double checkpoint_gpu_hours;
 };
 
 std::string_view status_of(sched::JobStatus s) {
@@ -80,9 +81,9 @@ void insert_jobs(Database& db, const sim::Results& r) {
       "INTEGER, "
       "submit_h REAL, start_h REAL, end_h REAL, wait_h REAL, status TEXT, tokens REAL, energy_kwh "
       "REAL, "
-      "preemptions INTEGER, interruptions INTEGER, lost_gpu_hours REAL);");
+      "preemptions INTEGER, interruptions INTEGER, lost_gpu_hours REAL, checkpoint_gpu_hours REAL);");
   Statement st{
-      db.prepare("INSERT INTO jobs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);")};
+      db.prepare("INSERT INTO jobs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);")};
   auto null_if_negative = [&](int i, double v) {
     if (v < 0) {
       sqlite3_bind_null(st.stmt, i);
@@ -108,6 +109,7 @@ void insert_jobs(Database& db, const sim::Results& r) {
     sqlite3_bind_int(st.stmt, 14, j.preemptions);
     sqlite3_bind_int(st.stmt, 15, j.interruptions);
     sqlite3_bind_double(st.stmt, 16, j.lost_gpu_hours);
+    sqlite3_bind_double(st.stmt, 17, j.checkpoint_gpu_hours);
     db.step(st.stmt);
   });
 }
@@ -153,17 +155,17 @@ void insert_failures_and_steps(Database& db, const sim::Results& r) {
 void write_jobs_csv(const sim::Results& r, const std::filesystem::path& file) {
   write_atomically(file, [&](std::ostream& out) {
     out << "id,site,name,tenant,class,accelerators,submit_h,start_h,end_h,wait_h,status,tokens,"
-           "energy_kwh,preemptions,interruptions,lost_gpu_hours\n";
+           "energy_kwh,preemptions,interruptions,lost_gpu_hours,checkpoint_gpu_hours\n";
     fmt::memory_buffer line;
     auto opt = [](double v) { return v < 0 ? std::string() : fmt::format("{:.6g}", v); };
     for_each_job(r, [&](const JobRow& j) {
       line.clear();
       fmt::format_to(std::back_inserter(line),
-                     "{},{},{},{},{},{},{:.6g},{},{},{},{},{:.6g},{:.6g},{},{},{:.6g}\n", j.id,
+                     "{},{},{},{},{},{},{:.6g},{},{},{},{},{:.6g},{:.6g},{},{},{:.6g},{:.6g}\n", j.id,
                      csv_text(*j.site), csv_text(*j.name), csv_text(*j.tenant), j.cls,
                      j.accelerators, j.submit_h, opt(j.start_h), opt(j.end_h), opt(j.wait_h),
                      j.status, j.tokens, j.energy_kwh, j.preemptions, j.interruptions,
-                     j.lost_gpu_hours);
+                     j.lost_gpu_hours, j.checkpoint_gpu_hours);
       out.write(line.data(), static_cast<std::streamsize>(line.size()));
     });
   });
