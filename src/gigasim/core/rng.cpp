@@ -70,6 +70,15 @@ double RandomStream::exponential(double rate) {
   return -std::log(1.0 - uniform()) / rate;
 }
 
+std::size_t draw_weighted(const std::vector<double>& weights, double total, RandomStream& rng) {
+  double x = rng.uniform() * total;
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    x -= weights[i];
+    if (x < 0) return i;
+  }
+  return weights.size() - 1;
+}
+
 double RandomStream::weibull(double shape, double scale) {
   return scale * std::pow(-std::log(1.0 - uniform()), 1.0 / shape);
 }

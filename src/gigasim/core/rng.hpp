@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace gigasim::core {
 
@@ -55,6 +56,9 @@ class RandomStream {
   double spare_normal_ = 0.0;
   bool has_spare_ = false;
 };
+
+/// Draws an index with probability proportional to `weights[i]` (total = their sum > 0).
+std::size_t draw_weighted(const std::vector<double>& weights, double total, RandomStream& rng);
 
 /// The factory of streams for one run: a value, not a global.
 class RandomStreams {

@@ -63,6 +63,8 @@ void insert_kpis(Database& db, sqlite3_stmt* s, const std::string& site, const s
     put("cost_by_source_eur." + name, eur, "EUR");
 }
 
+}  // namespace
+
 // RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.
 std::string csv_field(const std::string& text) {
   if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
@@ -74,7 +76,7 @@ std::string csv_field(const std::string& text) {
   return out + "\"";
 }
 
-}  // namespace
+namespace {}  // namespace
 
 void write_sqlite(const sim::Results& r, const std::filesystem::path& file) {
   write_atomically_by_name(file, [&](const std::filesystem::path& tmp) {

@@ -63,16 +63,6 @@ void for_each_job(const sim::Results& r, F&& f) {
   }
 }
 
-std::string csv_text(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 }  // namespace
 
 void insert_jobs(Database& db, const sim::Results& r) {
@@ -81,7 +71,8 @@ void insert_jobs(Database& db, const sim::Results& r) {
       "INTEGER, "
       "submit_h REAL, start_h REAL, end_h REAL, wait_h REAL, status TEXT, tokens REAL, energy_kwh "
       "REAL, "
-      "preemptions INTEGER, interruptions INTEGER, lost_gpu_hours REAL, checkpoint_gpu_hours REAL);");
+      "preemptions INTEGER, interruptions INTEGER, lost_gpu_hours REAL, checkpoint_gpu_hours "
+      "REAL);");
   Statement st{
       db.prepare("INSERT INTO jobs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);")};
   auto null_if_negative = [&](int i, double v) {
@@ -161,8 +152,8 @@ void write_jobs_csv(const sim::Results& r, const std::filesystem::path& file) {
     for_each_job(r, [&](const JobRow& j) {
       line.clear();
       fmt::format_to(std::back_inserter(line),
-                     "{},{},{},{},{},{},{:.6g},{},{},{},{},{:.6g},{:.6g},{},{},{:.6g},{:.6g}\n", j.id,
-                     csv_text(*j.site), csv_text(*j.name), csv_text(*j.tenant), j.cls,
+                     "{},{},{},{},{},{},{:.6g},{},{},{},{},{:.6g},{:.6g},{},{},{:.6g},{:.6g}\n",
+                     j.id, csv_field(*j.site), csv_field(*j.name), csv_field(*j.tenant), j.cls,
                      j.accelerators, j.submit_h, opt(j.start_h), opt(j.end_h), opt(j.wait_h),
                      j.status, j.tokens, j.energy_kwh, j.preemptions, j.interruptions,
                      j.lost_gpu_hours, j.checkpoint_gpu_hours);

@@ -30,6 +30,9 @@ std::vector<Kpi> kpis_of(const sim::Totals& totals);
 
 nlohmann::json summary_json(const sim::Results& results);
 
+/// A CSV field per RFC 4180: quoted when it holds a comma, quote or line break.
+std::string csv_field(const std::string& text);
+
 void write_summary_json(const sim::Results& results, const std::filesystem::path& file);
 void write_sqlite(const sim::Results& results, const std::filesystem::path& file);
 void write_hourly_csv(const sim::Results& results, const std::filesystem::path& file);

@@ -25,14 +25,4 @@ double optimal_checkpoint_interval(double cost_s, double mtbf_s) {
   return std::sqrt(2.0 * cost_s * mtbf_s) - cost_s;
 }
 
-std::size_t draw_by_weight(const std::vector<double>& weights, double total,
-                           core::RandomStream& rng) {
-  double x = rng.uniform() * total;
-  for (std::size_t i = 0; i < weights.size(); ++i) {
-    x -= weights[i];
-    if (x < 0) return i;
-  }
-  return weights.size() - 1;
-}
-
 }  // namespace gigasim::reliability

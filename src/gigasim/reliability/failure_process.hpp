@@ -35,8 +35,4 @@ class FailureProcess {
 /// cost, M the job's mean time between interruptions.
 double optimal_checkpoint_interval(double cost_s, double mtbf_s);
 
-/// Draws an index with probability proportional to `weights[i]` (total > 0).
-std::size_t draw_by_weight(const std::vector<double>& weights, double total,
-                           core::RandomStream& rng);
-
 }  // namespace gigasim::reliability

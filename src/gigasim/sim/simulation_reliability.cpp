@@ -129,7 +129,7 @@ void Simulation::interrupt_and_record(std::size_t site, std::uint32_t partition,
 void Simulation::on_failure(std::size_t site, core::Time now) {
   SiteRun& r = runs_[site];
   const ReliabilitySpec& spec = *sites_[site].spec->reliability;
-  const std::size_t c = reliability::draw_by_weight(r.component_weights, r.component_total, *r.rng);
+  const std::size_t c = core::draw_weighted(r.component_weights, r.component_total, *r.rng);
   const auto& component = spec.components[c];
   const auto [part, domain] = pick_domain(site, true);
   interrupt_and_record(site, part, domain, now, reliability::to_string(component.component), false,

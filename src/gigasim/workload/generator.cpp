@@ -7,16 +7,6 @@
 
 namespace gigasim::workload {
 
-std::size_t draw_weighted(const std::vector<double>& weights, double total,
-                          core::RandomStream& rng) {
-  double x = rng.uniform() * total;
-  for (std::size_t i = 0; i < weights.size(); ++i) {
-    x -= weights[i];
-    if (x < 0) return i;
-  }
-  return weights.size() - 1;
-}
-
 void generate_jobs(const GeneratorSpec& spec, core::Duration horizon, core::RandomStream& rng,
                    std::vector<JobSpec>& out) {
   if (spec.jobs_per_day <= 0 || spec.size.values.empty()) return;
@@ -41,12 +31,12 @@ void generate_jobs(const GeneratorSpec& spec, core::Duration horizon, core::Rand
     j.submit = core::Time::from_ms(static_cast<std::int64_t>(t * 1000.0));
     j.cls = spec.cls;
     j.partition = spec.partition;
-    j.accelerators = spec.size.values[draw_weighted(spec.size.weights, size_total, rng)];
+    j.accelerators = spec.size.values[core::draw_weighted(spec.size.weights, size_total, rng)];
     j.work_s = std::min(spec.duration_max_s, std::exp(rng.normal(mu, spec.duration_sigma)));
     j.activity = spec.activity;
     j.tenant = spec.tenants.empty()
                    ? 0
-                   : spec.tenants[draw_weighted(spec.tenant_weights, tenant_total, rng)];
+                   : spec.tenants[core::draw_weighted(spec.tenant_weights, tenant_total, rng)];
     j.tokens = spec.tokens_per_accelerator_s * static_cast<double>(j.accelerators) * j.work_s;
     j.model_flops = j.tokens * spec.flops_per_token;
     j.checkpoint_cost_s = spec.checkpoint_cost_s;

@@ -38,8 +38,4 @@ struct GeneratorSpec {
 void generate_jobs(const GeneratorSpec& spec, core::Duration horizon, core::RandomStream& rng,
                    std::vector<JobSpec>& out);
 
-/// Draws an index with probability proportional to its weight (weights sum > 0).
-std::size_t draw_weighted(const std::vector<double>& weights, double total,
-                          core::RandomStream& rng);
-
 }  // namespace gigasim::workload
