@@ -63,8 +63,14 @@ TEST(FailureProcess, WeibullShapeBelowOneFrontLoadsFailures) {
 }
 
 TEST(Checkpointing, YoungDalyClosedForm) {
-  EXPECT_NEAR(optimal_checkpoint_interval(60, 10800), std::sqrt(2 * 60 * 10800.0) - 60, 1e-9);
-  EXPECT_DOUBLE_EQ(optimal_checkpoint_interval(6000, 10000), 10000);  // C ≥ M/2: every M
+  // Daly 2006 eq. 37 with C = 60 s, M = 3 h: x = C/2M.
+  const double x = 60.0 / (2 * 10800.0);
+  const double daly = std::sqrt(2 * 60 * 10800.0) * (1 + std::sqrt(x) / 3 + x / 9) - 60;
+  EXPECT_NEAR(optimal_checkpoint_interval(60, 10800), daly, 1e-9);
+  // Close to Young's √(2CM) when C ≪ M.
+  EXPECT_NEAR(optimal_checkpoint_interval(60, 10800), std::sqrt(2 * 60 * 10800.0),
+              0.05 * std::sqrt(2 * 60 * 10800.0));
+  EXPECT_DOUBLE_EQ(optimal_checkpoint_interval(25000, 10000), 10000);  // C ≥ 2M: every M
   EXPECT_DOUBLE_EQ(optimal_checkpoint_interval(0, 10000), 0);
 }
 

@@ -101,7 +101,8 @@ int run_command(const RunOptions& options) {
   if (results.reliability_total.present) {
     const auto& r = results.reliability_total;
     fmt::print(
-        "  reliability: {} failures, {} job interruptions ({} planned), ETTR {:.1f} %, {:.3g} "
+        "  reliability: {} failures, {} job interruptions and {} planned ones, ETTR {:.1f} %, "
+        "{:.3g} "
         "GPU-hours lost, "
         "{:.3g} in restarts, {:.3g} writing checkpoints\n",
         thousands(r.failures), thousands(r.job_interruptions), r.planned_interruptions,

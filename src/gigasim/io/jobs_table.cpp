@@ -19,7 +19,7 @@ struct JobRow {
   std::string_view status;
   double tokens, energy_kwh;
   int preemptions;
-  int interruptions;
+  std::int64_t interruptions;
   double lost_gpu_hours;
   double checkpoint_gpu_hours;
 };
@@ -53,12 +53,14 @@ void for_each_job(const sim::Results& r, F&& f) {
       const double useful =
           spec.work_s - (st.remaining_s - st.overhead_s);  // lost work was added back
       const double done = spec.work_s > 0 ? useful / spec.work_s : 0.0;
-      f(JobRow{id, &s.name, &s.job_names[j], &s.tenant_names[spec.tenant],
-               workload::to_string(spec.cls), spec.accelerators, spec.submit.in_hours(),
-               started ? st.first_start.in_hours() : -1.0,
-               st.status == sched::JobStatus::done ? st.end.in_hours() : -1.0,
-               started ? (st.first_start - spec.submit).in_hours() : -1.0, status_of(st.status),
-               spec.tokens * done, st.energy_j / 3.6e6, st.preemptions});
+      f(JobRow{
+          id, &s.name, &s.job_names[j], &s.tenant_names[spec.tenant], workload::to_string(spec.cls),
+          spec.accelerators, spec.submit.in_hours(), started ? st.first_start.in_hours() : -1.0,
+          st.status == sched::JobStatus::done ? st.end.in_hours() : -1.0,
+          started ? (st.first_start - spec.submit).in_hours() : -1.0, status_of(st.status),
+          spec.tokens * done, st.energy_j / 3.6e6, st.preemptions, st.interruptions,
+          static_cast<double>(spec.accelerators) * st.lost_s / 3600.0,
+          static_cast<double>(spec.accelerators) * useful * (1.0 - spec.useful_share) / 3600.0});
     }
   }
 }
@@ -98,7 +100,7 @@ void insert_jobs(Database& db, const sim::Results& r) {
     sqlite3_bind_double(st.stmt, 12, j.tokens);
     sqlite3_bind_double(st.stmt, 13, j.energy_kwh);
     sqlite3_bind_int(st.stmt, 14, j.preemptions);
-    sqlite3_bind_int(st.stmt, 15, j.interruptions);
+    sqlite3_bind_int64(st.stmt, 15, j.interruptions);
     sqlite3_bind_double(st.stmt, 16, j.lost_gpu_hours);
     sqlite3_bind_double(st.stmt, 17, j.checkpoint_gpu_hours);
     db.step(st.stmt);

@@ -280,7 +280,7 @@ void decode_generators(MapView& w, const SiteContext& c) {
         // The weighted median of the size distribution.
         std::int64_t median = 8;
         double total = 0, seen = 0;
-        for (double w : g.size.weights) total += w;
+        for (double weight : g.size.weights) total += weight;
         for (std::size_t k = 0; k < g.size.values.size(); ++k) {
           seen += g.size.weights[k];
           if (seen >= total / 2) {

@@ -21,8 +21,10 @@ double FailureProcess::next(core::RandomStream& rng) {
 
 double optimal_checkpoint_interval(double cost_s, double mtbf_s) {
   if (cost_s <= 0) return 0.0;
-  if (cost_s >= mtbf_s / 2) return mtbf_s;
-  return std::sqrt(2.0 * cost_s * mtbf_s) - cost_s;
+  if (cost_s >= 2.0 * mtbf_s) return mtbf_s;
+  // Daly (2006), eq. (37): τ = √(2CM)·[1 + ⅓·√(C/2M) + ⅑·(C/2M)] − C for C < 2M.
+  const double x = cost_s / (2.0 * mtbf_s);
+  return std::sqrt(2.0 * cost_s * mtbf_s) * (1.0 + std::sqrt(x) / 3.0 + x / 9.0) - cost_s;
 }
 
 }  // namespace gigasim::reliability

@@ -30,9 +30,10 @@ class FailureProcess {
   double cumulative_ = 0;  // Λ at the last failure
 };
 
-/// Young's optimal checkpoint interval τ = √(2·C·M) (Young 1974, CACM 17(9)), refined by
-/// Daly (2006, FGCS 22(3)) to τ = √(2·C·M) − C for C < M/2, else τ = M; C the checkpoint
-/// cost, M the job's mean time between interruptions.
+/// Optimal checkpoint interval for checkpoint cost C and mean time between interruptions M:
+/// Young's first-order τ = √(2·C·M) (Young 1974, CACM 17(9)) with Daly's higher-order terms,
+/// τ = √(2CM)·[1 + ⅓·√(C/2M) + ⅑·(C/2M)] − C for C < 2M, else τ = M (Daly 2006, "A higher
+/// order estimate of the optimum checkpoint interval for restart dumps", FGCS 22(3), eq. 37).
 double optimal_checkpoint_interval(double cost_s, double mtbf_s);
 
 }  // namespace gigasim::reliability

@@ -25,11 +25,7 @@ SiteScheduler::SiteScheduler(std::vector<PartitionSetup> partitions,
       policy_(make_policy(spec.policy)),
       jobs_(std::move(jobs)) {
   for (const auto& p : partitions) {
-    parts_.push_back(Partition{cluster::Allocator(p.shape),
-                               p.idle_w_per_accelerator,
-                               p.dynamic_w_per_accelerator,
-                               {},
-                               {}});
+    parts_.emplace_back(p);
     total_ += parts_.back().alloc.capacity();
     idle_w_ += static_cast<double>(parts_.back().alloc.capacity()) * p.idle_w_per_accelerator;
   }
@@ -372,6 +368,7 @@ void SiteScheduler::interrupt_domain(std::size_t partition, std::uint32_t domain
                  : j.work_s - (s.remaining_s - s.overhead_s);
     }
     s.remaining_s += lost - s.overhead_s + restart_s;  // unpaid overhead is replaced by the new one
+    s.restart_s -= s.overhead_s;                       // and was never spent
     s.overhead_s = restart_s;
     s.run_useful_s = 0;
     s.lost_s += lost;

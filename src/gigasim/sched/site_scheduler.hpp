@@ -35,7 +35,7 @@ struct JobState {
   double run_useful_s = 0;  ///< useful work done in the current run (since its last restart)
   double lost_s = 0;        ///< work lost to interruptions (since the last checkpoint)
   double restart_s = 0;     ///< restart overheads paid or pending
-  std::uint16_t interruptions = 0;
+  std::uint32_t interruptions = 0;
   bool powered = false;  ///< drawing its dynamic power (false while restarting)
   double energy_j = 0;   ///< IT energy of its accelerators
   cluster::AllocationId allocation = 0;
@@ -128,6 +128,10 @@ class SiteScheduler {
 
  private:
   struct Partition {
+    explicit Partition(const PartitionSetup& setup)
+        : alloc(setup.shape),
+          idle_w(setup.idle_w_per_accelerator),
+          dynamic_w(setup.dynamic_w_per_accelerator) {}
     cluster::Allocator alloc;
     double idle_w;
     double dynamic_w;

@@ -18,7 +18,8 @@ void Simulation::record_power_change(std::size_t site, core::Time now, double be
                                      double after_w) {
   SiteRun& r = runs_[site];
   const double step = std::fabs(after_w - before_w);
-  r.largest_step_w = std::max(r.largest_step_w, step);
+  if (now > core::Time::start())
+    r.largest_step_w = std::max(r.largest_step_w, step);  // not the switch-on
   if (step >= sites_[site].spec->power_step_threshold.value() && now > core::Time::start()) {
     power_steps_[site].push_back(
         {now.in_hours(), static_cast<std::uint32_t>(site), before_w / 1e6, after_w / 1e6});
