@@ -157,66 +157,26 @@ Catalog Catalog::load(const fs::path& dir) {
   return c;
 }
 
-namespace {
-
-template <class Map>
-std::string known_ids(const Map& map) {
-  std::string out;
-  for (const auto& [id, value] : map) {
-    if (!out.empty()) out += ", ";
-    out += id;
-  }
-  return out;
-}
-
-// The shared shape of every reference: "id" or {id: ..., field overrides}.
-template <class T, class Map, class Decode>
-bool resolve(Context& ctx, const YAML::Node& node, const std::string& path, const Map& entries,
-             const char* what, T& out, Decode decode) {
-  const YAML::Node id_node = node.IsMap() ? node["id"] : node;
-  if (!id_node.IsDefined() || !id_node.IsScalar()) {
-    ctx.error(path, node,
-              fmt::format("expected a {} id, or a mapping with `id` and fields to override", what));
-    return false;
-  }
-  const auto it = entries.find(id_node.Scalar());
-  if (it == entries.end()) {
-    ctx.error(node.IsMap() ? child_path(path, "id") : path, id_node,
-              fmt::format("unknown {} \"{}\"; the catalog has: {}", what, id_node.Scalar(),
-                          known_ids(entries)));
-    return false;
-  }
-  out = it->second;
-  if (!node.IsMap()) return true;
-  const std::size_t before = ctx.error_count();
-  MapView m(ctx, node, path);
-  m.get("id");
-  decode(m, out);
-  m.finish();
-  return ctx.error_count() == before;
-}
-
-}  // namespace
-
 bool resolve_accelerator(Context& ctx, const YAML::Node& node, const std::string& path,
                          const Catalog& catalog, hardware::Accelerator& out) {
-  return resolve(
+  return resolve_reference(
       ctx, node, path, catalog.accelerators, "accelerator", out,
       [](MapView& m, hardware::Accelerator& a) { decode_accelerator(m, a, Need::optional); });
 }
 
 bool resolve_system(Context& ctx, const YAML::Node& node, const std::string& path,
                     const Catalog& catalog, hardware::System& out) {
-  return resolve(ctx, node, path, catalog.systems, "system", out,
-                 [&catalog](MapView& m, hardware::System& s) {
-                   decode_system(m, s, Need::optional, catalog);
-                 });
+  return resolve_reference(ctx, node, path, catalog.systems, "system", out,
+                           [&catalog](MapView& m, hardware::System& s) {
+                             decode_system(m, s, Need::optional, catalog);
+                           });
 }
 
 bool resolve_location(Context& ctx, const YAML::Node& node, const std::string& path,
                       const Catalog& catalog, climate::Location& out) {
-  return resolve(ctx, node, path, catalog.locations, "location", out,
-                 [](MapView& m, climate::Location& l) { decode_location(m, l, Need::optional); });
+  return resolve_reference(
+      ctx, node, path, catalog.locations, "location", out,
+      [](MapView& m, climate::Location& l) { decode_location(m, l, Need::optional); });
 }
 
 }  // namespace gigasim::io

@@ -60,4 +60,42 @@ void load_catalog_entries(Context& ctx, const std::filesystem::path& dir, const 
   }
 }
 
+template <class Map>
+std::string known_ids(const Map& map) {
+  std::string out;
+  for (const auto& [id, value] : map) {
+    if (!out.empty()) out += ", ";
+    out += id;
+  }
+  return out;
+}
+
+// Resolves a catalog reference in a scenario: "id" or {id: ..., fields to override},
+// decoding the overrides with `decode` onto a copy of the entry.
+template <class T, class Map, class Decode>
+bool resolve_reference(Context& ctx, const YAML::Node& node, const std::string& path,
+                       const Map& entries, const char* what, T& out, Decode decode) {
+  const YAML::Node id_node = node.IsMap() ? node["id"] : node;
+  if (!id_node.IsDefined() || !id_node.IsScalar()) {
+    ctx.error(path, node,
+              fmt::format("expected a {} id, or a mapping with `id` and fields to override", what));
+    return false;
+  }
+  const auto it = entries.find(id_node.Scalar());
+  if (it == entries.end()) {
+    ctx.error(node.IsMap() ? child_path(path, "id") : path, id_node,
+              fmt::format("unknown {} \"{}\"; the catalog has: {}", what, id_node.Scalar(),
+                          known_ids(entries)));
+    return false;
+  }
+  out = it->second;
+  if (!node.IsMap()) return true;
+  const std::size_t before = ctx.error_count();
+  MapView m(ctx, node, path);
+  m.get("id");
+  decode(m, out);
+  m.finish();
+  return ctx.error_count() == before;
+}
+
 }  // namespace gigasim::io

@@ -139,27 +139,9 @@ bool resolve_model(Context& ctx, const YAML::Node& node, const std::string& path
     m.finish();
     return ctx.error_count() == before;
   }
-  const YAML::Node id = node.IsMap() ? node["id"] : node;
-  if (!id.IsScalar()) {
-    ctx.error(path, node, "expected a model id, or a mapping with the fields of a model");
-    return false;
-  }
-  const auto it = catalog.models.find(id.Scalar());
-  if (it == catalog.models.end()) {
-    std::string known;
-    for (const auto& [k, v] : catalog.models) known += (known.empty() ? "" : ", ") + k;
-    ctx.error(node.IsMap() ? child_path(path, "id") : path, id,
-              fmt::format("unknown model \"{}\"; the catalog has: {}", id.Scalar(), known));
-    return false;
-  }
-  out = it->second;
-  if (!node.IsMap()) return true;
-  const std::size_t before = ctx.error_count();
-  MapView m(ctx, node, path);
-  m.get("id");
-  decode_model(m, out, Need::optional);
-  m.finish();
-  return ctx.error_count() == before;
+  return resolve_reference(
+      ctx, node, path, catalog.models, "model", out,
+      [](MapView& m, perf::TransformerModel& model) { decode_model(m, model, Need::optional); });
 }
 
 }  // namespace gigasim::io
