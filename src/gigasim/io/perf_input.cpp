@@ -29,47 +29,6 @@ const std::initializer_list<std::pair<const char*, perf::Recompute>> kRecompute 
     {"selective", perf::Recompute::selective},
     {"full", perf::Recompute::full}};
 
-void decode_layout(MapView& m, perf::Layout& l, std::int64_t gpus, PerfMode mode) {
-  const Need need = mode == PerfMode::estimate ? Need::required : Need::optional;
-  m.integer("tp", l.tp, Need::optional, Check::positive);
-  m.integer("pp", l.pp, Need::optional, Check::positive);
-  m.integer("cp", l.cp, Need::optional, Check::positive);
-  m.integer("ep", l.ep, Need::optional, Check::positive);
-  const bool has_dp = m.integer("dp", l.dp, Need::optional, Check::positive);
-  if (!has_dp && mode == PerfMode::estimate) {  // dp follows from the others
-    const std::int64_t model_parallel = static_cast<std::int64_t>(l.tp) * l.pp * l.cp;
-    if (model_parallel > 0 && gpus % model_parallel == 0)
-      l.dp = static_cast<int>(gpus / model_parallel);
-  }
-  m.integer("virtual_stages", l.virtual_stages, Need::optional, Check::positive);
-  m.integer("micro_batch", l.micro_batch, Need::optional, Check::positive);
-  m.integer("global_batch", l.global_batch, Need::required, Check::positive);
-  m.boolean("sequence_parallel", l.sequence_parallel);
-  read_enum(m, "recompute", l.recompute, kRecompute);
-  read_enum(m, "zero", l.zero,
-            {{"none", perf::ZeroStage::none},
-             {"zero1", perf::ZeroStage::zero1},
-             {"zero2", perf::ZeroStage::zero2},
-             {"zero3", perf::ZeroStage::zero3},
-             {"fsdp", perf::ZeroStage::zero3}});
-  read_enum(m, "precision", l.precision,
-            {{"bf16", perf::Precision::bf16}, {"fp8", perf::Precision::fp8}});
-  m.boolean("flash_attention", l.flash_attention);
-  m.boolean("balance_embedding", l.balance_embedding);
-  m.boolean("fp32_grad_reduce", l.fp32_grad_reduce);
-  std::string order;
-  if (m.string("rank_order", order)) {
-    if (order == "tp-cp-pp-dp") {
-      l.dp_outer = true;
-    } else if (order == "tp-cp-dp-pp") {
-      l.dp_outer = false;
-    } else {
-      m.error("rank_order", fmt::format("expected tp-cp-pp-dp or tp-cp-dp-pp, got \"{}\"", order));
-    }
-  }
-  (void)need;
-}
-
 void decode_search(MapView& top, perf::SearchSpace& s) {
   const YAML::Node node = top.get("search");
   if (!node.IsDefined()) return;
@@ -122,6 +81,41 @@ void decode_search(MapView& top, perf::SearchSpace& s) {
 }
 
 }  // namespace
+
+bool decode_layout(MapView& m, perf::Layout& l, Need dp_need) {
+  m.integer("tp", l.tp, Need::optional, Check::positive);
+  m.integer("pp", l.pp, Need::optional, Check::positive);
+  m.integer("cp", l.cp, Need::optional, Check::positive);
+  m.integer("ep", l.ep, Need::optional, Check::positive);
+  const bool has_dp = m.integer("dp", l.dp, dp_need, Check::positive);
+  m.integer("virtual_stages", l.virtual_stages, Need::optional, Check::positive);
+  m.integer("micro_batch", l.micro_batch, Need::optional, Check::positive);
+  m.integer("global_batch", l.global_batch, Need::required, Check::positive);
+  m.boolean("sequence_parallel", l.sequence_parallel);
+  read_enum(m, "recompute", l.recompute, kRecompute);
+  read_enum(m, "zero", l.zero,
+            {{"none", perf::ZeroStage::none},
+             {"zero1", perf::ZeroStage::zero1},
+             {"zero2", perf::ZeroStage::zero2},
+             {"zero3", perf::ZeroStage::zero3},
+             {"fsdp", perf::ZeroStage::zero3}});
+  read_enum(m, "precision", l.precision,
+            {{"bf16", perf::Precision::bf16}, {"fp8", perf::Precision::fp8}});
+  m.boolean("flash_attention", l.flash_attention);
+  m.boolean("balance_embedding", l.balance_embedding);
+  m.boolean("fp32_grad_reduce", l.fp32_grad_reduce);
+  std::string order;
+  if (m.string("rank_order", order)) {
+    if (order == "tp-cp-pp-dp") {
+      l.dp_outer = true;
+    } else if (order == "tp-cp-dp-pp") {
+      l.dp_outer = false;
+    } else {
+      m.error("rank_order", fmt::format("expected tp-cp-pp-dp or tp-cp-dp-pp, got \"{}\"", order));
+    }
+  }
+  return has_dp;
+}
 
 PerfInput load_perf_text(const std::string& text, const std::string& file, const Catalog& catalog,
                          PerfMode mode) {
@@ -213,7 +207,13 @@ PerfInput load_perf_text(const std::string& text, const std::string& file, const
     top.error("parallelism", "missing required key \"parallelism\" (at least global_batch)");
   } else {
     MapView m(ctx, parallelism, "parallelism");
-    decode_layout(m, in.layout, in.gpus, mode);
+    const bool has_dp = decode_layout(m, in.layout, Need::optional);
+    if (!has_dp && mode == PerfMode::estimate) {  // dp follows from the others
+      const std::int64_t model_parallel =
+          static_cast<std::int64_t>(in.layout.tp) * in.layout.pp * in.layout.cp;
+      if (model_parallel > 0 && in.gpus % model_parallel == 0)
+        in.layout.dp = static_cast<int>(in.gpus / model_parallel);
+    }
     m.finish();
     if (mode == PerfMode::estimate && !ctx.has_errors() && have_system) {
       for (const auto& v :

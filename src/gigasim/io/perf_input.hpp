@@ -26,6 +26,10 @@ enum class PerfMode {
   search,    ///< only what the search does not vary is needed (global_batch and options)
 };
 
+/// Decodes a `parallelism` mapping (tp, pp, dp, ..., recompute, zero, precision, rank_order)
+/// onto `l`, shared by `gigasim perf` files and scenario jobs. Returns whether dp was given.
+bool decode_layout(MapView& m, perf::Layout& l, Need dp_need);
+
 /// Throws core::InputError listing every problem, impossible layouts included, each with its
 /// YAML path (parallelism.tp, ...) and place.
 PerfInput load_perf_input(const std::filesystem::path& file, const Catalog& catalog, PerfMode mode);

@@ -8,6 +8,7 @@
 
 #include "gigasim/io/catalog_entries.hpp"
 #include "gigasim/io/files.hpp"
+#include "gigasim/io/perf_input.hpp"
 #include "gigasim/io/scenario_decoders.hpp"
 #include "gigasim/perf/inference.hpp"
 #include "gigasim/perf/layout.hpp"
@@ -332,47 +333,7 @@ void decode_job(MapView& m, const SiteContext& c) {
               "a job with a model needs its `parallelism` (tp, pp, dp, global_batch, ...)");
     } else {
       MapView l(m.context(), par, m.path_of("parallelism"));
-      l.integer("tp", layout.tp, Need::optional, Check::positive);
-      l.integer("pp", layout.pp, Need::optional, Check::positive);
-      l.integer("dp", layout.dp, Need::required, Check::positive);
-      l.integer("cp", layout.cp, Need::optional, Check::positive);
-      l.integer("ep", layout.ep, Need::optional, Check::positive);
-      l.integer("virtual_stages", layout.virtual_stages, Need::optional, Check::positive);
-      l.integer("micro_batch", layout.micro_batch, Need::optional, Check::positive);
-      l.integer("global_batch", layout.global_batch, Need::required, Check::positive);
-      l.boolean("sequence_parallel", layout.sequence_parallel);
-      l.boolean("balance_embedding", layout.balance_embedding);
-      std::string rc;
-      if (l.string("recompute", rc)) {
-        if (rc == "none")
-          layout.recompute = perf::Recompute::none;
-        else if (rc == "selective")
-          layout.recompute = perf::Recompute::selective;
-        else if (rc == "full")
-          layout.recompute = perf::Recompute::full;
-        else
-          l.error("recompute", fmt::format("expected none, selective or full, got \"{}\"", rc));
-      }
-      std::string zero;
-      if (l.string("zero", zero)) {
-        if (zero == "none")
-          layout.zero = perf::ZeroStage::none;
-        else if (zero == "zero1")
-          layout.zero = perf::ZeroStage::zero1;
-        else if (zero == "zero2")
-          layout.zero = perf::ZeroStage::zero2;
-        else if (zero == "zero3" || zero == "fsdp")
-          layout.zero = perf::ZeroStage::zero3;
-        else
-          l.error("zero", fmt::format("expected none, zero1, zero2 or zero3, got \"{}\"", zero));
-      }
-      std::string precision;
-      if (l.string("precision", precision)) {
-        if (precision == "bf16" || precision == "fp8")
-          layout.precision = precision == "fp8" ? perf::Precision::fp8 : perf::Precision::bf16;
-        else
-          l.error("precision", fmt::format("expected bf16 or fp8, got \"{}\"", precision));
-      }
+      decode_layout(l, layout, Need::required);
       l.finish();
     }
     double tokens = 0;
