@@ -14,6 +14,14 @@ namespace gigasim::sim {
 namespace {
 constexpr double kJPerMWh = 3.6e9;
 constexpr std::int64_t kHourMs = 3'600'000;
+
+// The 95th percentile by the nearest lower rank; reorders `values`, which must not be empty.
+double percentile_95(std::vector<double>& values) {
+  const auto k = static_cast<std::size_t>(0.95 * static_cast<double>(values.size() - 1));
+  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(k), values.end());
+  return values[k];
+}
+
 }  // namespace
 
 void Totals::add(const Totals& o) {
@@ -312,9 +320,7 @@ void Simulation::finish_workload(std::size_t site, core::Time end, SiteResult& o
   }
   w.mean_wait_h = started > 0 ? wait_sum / static_cast<double>(started) / 3600.0 : 0.0;
   if (!waits.empty()) {
-    const auto k = static_cast<std::size_t>(0.95 * static_cast<double>(waits.size() - 1));
-    std::nth_element(waits.begin(), waits.begin() + static_cast<std::ptrdiff_t>(k), waits.end());
-    w.p95_wait_h = waits[k];
+    w.p95_wait_h = percentile_95(waits);
   }
   w.mean_bounded_slowdown =
       w.jobs_completed > 0 ? slowdown_sum / static_cast<double>(w.jobs_completed) : 0.0;
@@ -360,7 +366,8 @@ Results Simulation::run(const Progress& progress) {
     s.totals.grid_connection_mw = m.spec->grid_connection.value() / 1e6;
     runs_[i].sources.assign(m.profiles.size(), SourceSums{});
     runs_[i].ramp_window.emplace_back(core::Time::start(), 0.0);
-    runs_[i].pue_estimate = m.design_pue > 0 ? m.design_pue : 1.2;
+    // design_pue is 0 only for a site without IT, which has no scheduler to cap.
+    if (m.design_pue > 0) runs_[i].pue_estimate = m.design_pue;
     const auto site = static_cast<std::uint32_t>(i);
     queue_.schedule(core::Time::start(), Event{EventKind::facility_tick, site, 0, 0});
     if (m.scheduler && m.spec->reliability) start_reliability(i, end);
@@ -477,9 +484,7 @@ void summarise_workloads(Results& r) {
   w.utilization = capacity > 0 ? busy / capacity : 0.0;
   w.mean_wait_h = started > 0 ? wait_weighted / static_cast<double>(started) : 0.0;
   if (!waits.empty()) {
-    const auto k = static_cast<std::size_t>(0.95 * static_cast<double>(waits.size() - 1));
-    std::nth_element(waits.begin(), waits.begin() + static_cast<std::ptrdiff_t>(k), waits.end());
-    w.p95_wait_h = waits[k];
+    w.p95_wait_h = percentile_95(waits);
   }
   w.mean_bounded_slowdown =
       w.jobs_completed > 0 ? slowdown_weighted / static_cast<double>(w.jobs_completed) : 0.0;

@@ -64,7 +64,7 @@ class Simulation {
     double inference_dynamic_w = 0;
     double served_tokens_per_s = 0;
     double demanded_tokens_per_s = 0;
-    double pue_estimate = 1.2;  // facility / IT of the last interval, for power caps
+    double pue_estimate = 1.0;  // facility / IT of the last interval, for power caps
     std::size_t next_job = 0;   // next arrival in submission order
     double busy_total_s = 0;    // over the run
     double tokens_served = 0, tokens_demanded = 0;
