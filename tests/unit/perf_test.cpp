@@ -168,14 +168,20 @@ TEST(StepModel, MoreAcceleratorsTrainFasterButLessEfficiently) {
   EXPECT_LT(large.mfu, small.mfu);  // fewer micro-batches per pipeline: a larger bubble
 }
 
-TEST(StepModel, MemoryFollowsShardingAndRecomputation) {
-  const auto p = platform("dgx-h100");
-  const auto& m = catalog().models.at("llama-3-70b");
+// Llama 3 70B on 1,024 GPUs: TP 8 within a node, PP 4, DP 32.
+Layout llama_70b_layout() {
   Layout l;
   l.tp = 8;
   l.pp = 4;
   l.dp = 32;
   l.global_batch = 1024;
+  return l;
+}
+
+TEST(StepModel, MemoryFollowsShardingAndRecomputation) {
+  const auto p = platform("dgx-h100");
+  const auto& m = catalog().models.at("llama-3-70b");
+  Layout l = llama_70b_layout();
   l.sequence_parallel = true;
   const double params = count_parameters(m).total;
   l.zero = ZeroStage::none;
@@ -201,11 +207,7 @@ TEST(StepModel, MemoryFollowsShardingAndRecomputation) {
 TEST(StepModel, Fp8IsFasterThanBf16OnHopper) {
   const auto p = platform("dgx-h100");
   const auto& m = catalog().models.at("llama-3-70b");
-  Layout l;
-  l.tp = 8;
-  l.pp = 4;
-  l.dp = 32;
-  l.global_batch = 1024;
+  Layout l = llama_70b_layout();
   l.recompute = Recompute::selective;
   const double bf16 = estimate_step(m, l, p).step_time_s;
   l.precision = Precision::fp8;
