@@ -13,6 +13,8 @@
 #include <sstream>
 #include <string>
 
+#include "run_gigasim.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -20,20 +22,8 @@ const fs::path kSource = GIGASIM_TEST_SOURCE_DIR;
 const fs::path kLyonEpw =
     fs::path(GIGASIM_TEST_SHARED_DATA) / "weather/FRA_AR_Lyon-Bron.AP.074800_TMYx.2004-2018.epw";
 
-struct Outcome {
-  int code;
-  std::string out;  // stdout and stderr together
-};
-
-Outcome gigasim(const std::string& args) {
-  const std::string command = std::string(GIGASIM_BINARY) + " " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  std::string text;
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr) text += buffer.data();
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, text};
-}
+using gigasim::testing::gigasim;
+using gigasim::testing::Outcome;
 
 class Cli : public ::testing::Test {
  protected:

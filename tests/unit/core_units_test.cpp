@@ -70,6 +70,42 @@ TEST(Units, RefusesMissingUnknownAndMalformed) {
   }
 }
 
+TEST(Units, ParsesCapitalWaterAndEmbodiedRates) {
+  EXPECT_DOUBLE_EQ(parse<MoneyPerPower>("8 MEUR/MW").value(), 8.0);  // EUR per W
+  EXPECT_DOUBLE_EQ(parse<MoneyPerPower>("30 EUR/kW").value(), 0.03);
+  EXPECT_DOUBLE_EQ(parse<MoneyPerPower>("500 kEUR/MW").value(), 0.5);
+  EXPECT_DOUBLE_EQ(parse<MoneyPerVolume>("3.5 EUR/m3").value(), 3.5);
+  EXPECT_DOUBLE_EQ(parse<CarbonPerPower>("600 t/MW").value(), 0.6);  // kg per W
+  EXPECT_DOUBLE_EQ(parse<CarbonPerPower>("600 kg/kW").value(), 0.6);
+  EXPECT_DOUBLE_EQ((megawatts(2) * euros_per_mw(1e6)).value(), 2e6);
+}
+
+TEST(Units, NamesAForeignCurrency) {
+  for (const char* text : {"42 USD/MWh", "3 M$/MW", "100 kGBP", "5 CHF/m3"}) {
+    try {
+      if (std::string(text).find("/MWh") != std::string::npos) {
+        (void)parse<EnergyPrice>(text);
+      } else if (std::string(text).find("/MW") != std::string::npos) {
+        (void)parse<MoneyPerPower>(text);
+      } else if (std::string(text).find("/m3") != std::string::npos) {
+        (void)parse<MoneyPerVolume>(text);
+      } else {
+        (void)parse<Money>(text);
+      }
+      ADD_FAILURE() << text << " was accepted";
+    } catch (const UnitParseError& e) {
+      EXPECT_NE(std::string(e.what()).find("unknown currency"), std::string::npos) << e.what();
+    }
+  }
+  // Outside money a three-letter unit is just unknown, not a currency.
+  try {
+    (void)parse<Power>("5 KWH");
+    ADD_FAILURE();
+  } catch (const UnitParseError& e) {
+    EXPECT_EQ(std::string(e.what()).find("currency"), std::string::npos) << e.what();
+  }
+}
+
 TEST(Units, ParsesFractionsAndNumbers) {
   EXPECT_DOUBLE_EQ(parse_fraction("85 %"), 0.85);
   EXPECT_DOUBLE_EQ(parse_fraction("0.85"), 0.85);

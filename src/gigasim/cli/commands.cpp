@@ -4,6 +4,9 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <optional>
+#include <string>
+
 #include "gigasim/cli/progress.hpp"
 #include "gigasim/core/errors.hpp"
 #include "gigasim/core/units.hpp"
@@ -56,6 +59,30 @@ int check_command(const CheckOptions& options) {
              s.tick.ms() / 60'000);
   return 0;
 }
+
+namespace {
+
+// "1.85" or "n/a" for a figure that does not apply.
+std::string figure(std::optional<double> v, const char* format) {
+  return v ? fmt::format(fmt::runtime(format), *v) : std::string("n/a");
+}
+
+void print_economics(const econ::EconomicsResult& e, const econ::CarbonResult& c) {
+  fmt::print(
+      "  economics: capex {:.3g} EUR, TCO {:.3g} EUR/year; {} EUR per GPU-hour available, {} "
+      "delivered; {} EUR per M tokens trained, {} served\n",
+      e.capex_eur, e.tco_per_year_eur(), figure(e.eur_per_gpu_hour_available(), "{:.2f}"),
+      figure(e.eur_per_gpu_hour_delivered(), "{:.2f}"),
+      figure(e.eur_per_m_tokens_trained(), "{:.3g}"),
+      figure(e.eur_per_m_tokens_served(), "{:.3g}"));
+  fmt::print(
+      "  carbon: Scope 2 {:.3g} t location-based, {:.3g} t market-based, embodied {:.3g} t "
+      "(share of the run); CUE {} kg/kWh; {} g per M tokens\n",
+      c.scope2_location_t, c.scope2_market_t, c.embodied_t, figure(c.cue(), "{:.4f}"),
+      figure(c.g_per_m_tokens(), "{:.3g}"));
+}
+
+}  // namespace
 
 int run_command(const RunOptions& options) {
   const io::Catalog catalog = load_catalog(options.data_dir);
@@ -113,6 +140,7 @@ int run_command(const RunOptions& options) {
                results.reliability_total.largest_power_step_mw,
                results.reliability_total.largest_ramp_mw_per_min);
   }
+  print_economics(results.economics_total, results.carbon_total);
   fmt::print("  outputs in {}\n", out.string());
   return 0;
 }

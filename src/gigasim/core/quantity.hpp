@@ -53,7 +53,10 @@ struct DataSizeTag {};          // byte
 struct BandwidthTag {};         // byte/s
 struct LengthTag {};            // m
 struct PowerPerKelvinTag {};    // W/K
-struct LatencyTag {};           // s (sub-millisecond spans of the performance model)
+struct LatencyTag {};
+struct MoneyPerPowerTag {};      // EUR per W (capital per MW, capacity tariffs)
+struct MoneyPerVolumeTag {};     // EUR per m^3 (water)
+struct CarbonPerPowerTag {};     // kg CO2e per W (embodied carbon of a building per MW)           // s (sub-millisecond spans of the performance model)
 
 using Power = Quantity<PowerTag>;
 using Energy = Quantity<EnergyTag>;
@@ -70,6 +73,9 @@ using Length = Quantity<LengthTag>;
 using PowerPerKelvin = Quantity<PowerPerKelvinTag>;  // W/K
 /// Short spans in seconds (latencies, step times). Simulation time is core::Time, never this.
 using Latency = Quantity<LatencyTag>;
+using MoneyPerPower = Quantity<MoneyPerPowerTag>;
+using MoneyPerVolume = Quantity<MoneyPerVolumeTag>;
+using CarbonPerPower = Quantity<CarbonPerPowerTag>;
 
 /// An absolute temperature, held in degrees Celsius. Affine: the difference of two
 /// temperatures is a TemperatureDelta, and two temperatures cannot be added.
@@ -130,6 +136,18 @@ constexpr CarbonIntensity grams_per_kwh(double g) {
 constexpr EnergyPrice euros_per_mwh(double e) {
   return EnergyPrice::base(e / 3.6e9);
 }
+constexpr MoneyPerPower euros_per_mw(double e) {
+  return MoneyPerPower::base(e / 1e6);
+}
+constexpr MoneyPerVolume euros_per_m3(double e) {
+  return MoneyPerVolume::base(e);
+}
+constexpr CarbonPerPower tonnes_per_mw(double t) {
+  return CarbonPerPower::base(t * 1e3 / 1e6);
+}
+constexpr CarbonMass tonnes_co2(double t) {
+  return CarbonMass::base(t * 1e3);
+}
 
 constexpr double in_megawatts(Power p) {
   return p.value() / 1e6;
@@ -168,6 +186,15 @@ constexpr CarbonMass operator*(Energy e, CarbonIntensity c) {
 }
 constexpr Money operator*(Energy e, EnergyPrice p) {
   return Money::base(e.value() * p.value());
+}
+constexpr Money operator*(Power p, MoneyPerPower c) {
+  return Money::base(p.value() * c.value());
+}
+constexpr Money operator*(WaterVolume v, MoneyPerVolume c) {
+  return Money::base(v.value() * c.value());
+}
+constexpr CarbonMass operator*(Power p, CarbonPerPower c) {
+  return CarbonMass::base(p.value() * c.value());
 }
 
 }  // namespace gigasim::core

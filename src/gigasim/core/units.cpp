@@ -118,12 +118,38 @@ constexpr std::array kUnits = {
     Unit{"µs", Dimension::latency, 1e-6, 0},
     Unit{"ms", Dimension::latency, 1e-3, 0},
     Unit{"s", Dimension::latency, 1.0, 0},
+    Unit{"EUR/W", Dimension::money_per_power, 1.0, 0},
+    Unit{"EUR/kW", Dimension::money_per_power, 1e-3, 0},
+    Unit{"EUR/MW", Dimension::money_per_power, 1e-6, 0},
+    Unit{"kEUR/MW", Dimension::money_per_power, 1e-3, 0},
+    Unit{"MEUR/MW", Dimension::money_per_power, 1.0, 0},
+    Unit{"EUR/m3", Dimension::money_per_volume, 1.0, 0},
+    Unit{"EUR/m³", Dimension::money_per_volume, 1.0, 0},
+    Unit{"kg/kW", Dimension::carbon_per_power, 1e-3, 0},
+    Unit{"t/MW", Dimension::carbon_per_power, 1e-3, 0},
+    Unit{"kt/GW", Dimension::carbon_per_power, 1e-3, 0},
 };
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
+}
+
+// The currency code of a unit such as "USD/MWh", "kUSD" or "£/kWh" that is not the euro;
+// empty for any other unit.
+std::string_view foreign_currency(std::string_view unit) {
+  const std::string_view head = unit.substr(0, unit.find('/'));
+  for (const std::string_view symbol : {"$", "£", "¥"}) {
+    if (head.ends_with(symbol)) return head;
+  }
+  std::string_view code = head;
+  if (code.size() == 4 && (code[0] == 'k' || code[0] == 'M' || code[0] == 'G')) code.remove_prefix(1);
+  if (code.size() != 3 || code == "EUR") return {};
+  for (char c : code) {
+    if (c < 'A' || c > 'Z') return {};
+  }
+  return head;
 }
 
 std::string units_of(Dimension d) {
@@ -194,6 +220,12 @@ std::string_view dimension_name(Dimension d) {
       return "a power per kelvin";
     case Dimension::latency:
       return "a latency";
+    case Dimension::money_per_power:
+      return "an amount of money per power";
+    case Dimension::money_per_volume:
+      return "an amount of money per volume";
+    case Dimension::carbon_per_power:
+      return "a carbon mass per power";
   }
   return "a quantity";
 }
@@ -234,6 +266,12 @@ std::string_view dimension_example(Dimension d) {
       return "2.5 MW/K";
     case Dimension::latency:
       return "5 us";
+    case Dimension::money_per_power:
+      return "8 MEUR/MW";
+    case Dimension::money_per_volume:
+      return "3.5 EUR/m3";
+    case Dimension::carbon_per_power:
+      return "500 t/MW";
   }
   return "";
 }
@@ -259,6 +297,15 @@ double parse_in_base_unit(std::string_view text, Dimension expected) {
   }
   if (expected == Dimension::dimensionless) {
     throw UnitParseError(fmt::format("expected a plain number, got \"{}\"", text));
+  }
+  const bool monetary = expected == Dimension::money || expected == Dimension::energy_price ||
+                        expected == Dimension::money_per_power ||
+                        expected == Dimension::money_per_volume;
+  if (const auto currency = foreign_currency(split.unit); monetary && !currency.empty()) {
+    throw UnitParseError(fmt::format(
+        "unknown currency \"{}\" in \"{}\": gigasim counts money in EUR (convert at a rate "
+        "you state beside the figure); expected {} in {}",
+        currency, text, dimension_name(expected), units_of(expected)));
   }
   throw UnitParseError(fmt::format("unknown unit \"{}\" in \"{}\": expected {} in {}", split.unit,
                                    text, dimension_name(expected), units_of(expected)));

@@ -30,6 +30,9 @@ enum class Dimension {
   length,
   power_per_kelvin,
   latency,
+  money_per_power,
+  money_per_volume,
+  carbon_per_power,
 };
 
 /// "a power", "a duration", ... for messages.
@@ -76,6 +79,9 @@ GIGASIM_QUANTITY_TRAITS(Bandwidth, bandwidth)
 GIGASIM_QUANTITY_TRAITS(Length, length)
 GIGASIM_QUANTITY_TRAITS(PowerPerKelvin, power_per_kelvin)
 GIGASIM_QUANTITY_TRAITS(Latency, latency)
+GIGASIM_QUANTITY_TRAITS(MoneyPerPower, money_per_power)
+GIGASIM_QUANTITY_TRAITS(MoneyPerVolume, money_per_volume)
+GIGASIM_QUANTITY_TRAITS(CarbonPerPower, carbon_per_power)
 #undef GIGASIM_QUANTITY_TRAITS
 
 template <>

@@ -44,6 +44,7 @@ struct SourceSpec {
   core::Power capacity;            ///< contract / nameplate / grid import cap (0: no cap)
   core::EnergyPrice price;         ///< marginal price; grid: annual mean
   core::CarbonIntensity carbon;    ///< life-cycle intensity; grid: annual mean
+  core::CarbonIntensity market_carbon;  ///< market-based Scope 2 factor (contract or residual)
   bool on_site = false;            ///< on-site plant: does not pass the grid connection
   std::vector<core::Power> units;  ///< nuclear: modelled units (else a contract)
   NuclearOutages outages;

@@ -20,6 +20,7 @@ struct Accelerator {
   core::Power tdp;
   core::Power idle_power;
   core::Bandwidth scale_up_bandwidth;
+  core::CarbonMass embodied_carbon;  ///< cradle-to-gate, module with its HBM
 };
 
 /// A system is the unit a fleet is counted in: a DGX server of 8 GPUs, or an NVL72 rack.
@@ -33,6 +34,8 @@ struct System {
   core::Power power_idle;
   int systems_per_rack = 1;
   double liquid_cooled_fraction = 0.0;  ///< share of the heat taken by direct liquid cooling
+  core::Money price;                    ///< purchase price of one system
+  core::CarbonMass embodied_carbon;     ///< cradle-to-gate, without its accelerators
 
   /// Power at a utilization u in [0, 1], linear between idle and full load: the model of
   /// Fan, Weber & Barroso, "Power provisioning for a warehouse-sized computer", ISCA 2007.

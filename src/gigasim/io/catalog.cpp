@@ -31,6 +31,7 @@ void decode_accelerator(MapView& m, hardware::Accelerator& a, Need need) {
   m.quantity("tdp", a.tdp, need, Check::positive);
   m.quantity("idle_power", a.idle_power, need, Check::positive);
   m.quantity("scale_up_bandwidth", a.scale_up_bandwidth, need, Check::positive);
+  m.quantity("embodied_carbon", a.embodied_carbon, need, Check::non_negative);
   if (a.idle_power > a.tdp) m.error("idle_power", "must not exceed tdp");
 }
 
@@ -48,6 +49,8 @@ void decode_system(MapView& m, hardware::System& s, Need need, const Catalog& ca
   m.quantity("power_idle", s.power_idle, need, Check::positive);
   m.integer("systems_per_rack", s.systems_per_rack, need, Check::positive);
   m.fraction("liquid_cooled_fraction", s.liquid_cooled_fraction, need);
+  m.quantity("price", s.price, need, Check::non_negative);
+  m.quantity("embodied_carbon", s.embodied_carbon, need, Check::non_negative);
   if (s.power_idle > s.power_full) m.error("power_idle", "must not exceed power_full");
 }
 
@@ -87,6 +90,7 @@ void decode_grid(MapView& m, Grid& g, Need need) {
   m.quantity("price", g.price, need, Check::non_negative);
   m.fraction("wind_capacity_factor", g.wind_capacity_factor, need);
   m.fraction("solar_capacity_factor", g.solar_capacity_factor, need);
+  m.quantity("residual_mix", g.residual_mix, need, Check::non_negative);
 }
 
 void check_sources(MapView& entry,
@@ -121,7 +125,8 @@ Catalog Catalog::load(const fs::path& dir) {
                                            {"hbm_bandwidth"},
                                            {"tdp"},
                                            {"idle_power"},
-                                           {"scale_up_bandwidth"}});
+                                           {"scale_up_bandwidth"},
+                                           {"embodied_carbon"}});
                        });
   load_catalog_entries(ctx, dir, "systems.yaml", "systems", "id", c.systems,
                        [&c](MapView& m, hardware::System& s) {
@@ -132,7 +137,9 @@ Catalog Catalog::load(const fs::path& dir) {
                                            {"power_full"},
                                            {"power_idle"},
                                            {"systems_per_rack"},
-                                           {"liquid_cooled_fraction"}});
+                                           {"liquid_cooled_fraction"},
+                                           {"price"},
+                                           {"embodied_carbon"}});
                        });
   load_catalog_entries(ctx, dir, "locations.yaml", "locations", "id", c.locations,
                        [](MapView& m, climate::Location& l) {
@@ -151,8 +158,13 @@ Catalog Catalog::load(const fs::path& dir) {
         decode_grid(m, g, Need::required);
         check_sources(
             m,
-            {{"carbon_intensity"}, {"price"}, {"wind_capacity_factor"}, {"solar_capacity_factor"}});
+            {{"carbon_intensity"},
+             {"price"},
+             {"wind_capacity_factor"},
+             {"solar_capacity_factor"},
+             {"residual_mix"}});
       });
+  load_economics_catalog(ctx, dir, c);
   ctx.throw_if_errors();
   return c;
 }

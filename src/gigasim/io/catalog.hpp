@@ -11,6 +11,8 @@
 
 #include "gigasim/climate/location.hpp"
 #include "gigasim/core/quantity.hpp"
+#include "gigasim/econ/carbon.hpp"
+#include "gigasim/econ/economics.hpp"
 #include "gigasim/hardware/accelerator.hpp"
 #include "gigasim/io/yaml_reader.hpp"
 #include "gigasim/perf/model.hpp"
@@ -25,6 +27,7 @@ struct Grid {
   std::string name;
   core::CarbonIntensity carbon_intensity;
   core::EnergyPrice price;
+  core::CarbonIntensity residual_mix;  ///< AIB residual mix, for market-based Scope 2
   double wind_capacity_factor = 0.0;
   double solar_capacity_factor = 0.0;
 };
@@ -41,9 +44,12 @@ struct Catalog {
   /// Job-class profiles of data/workload.yaml: size and duration defaults for generators.
   std::map<std::string, workload::GeneratorSpec, std::less<>> workload_classes;
   double arrivals_per_accelerator_day = 0;
+  /// Economic and embodied-carbon defaults of data/economics.yaml.
+  econ::EconomicsSpec economics;
+  econ::CarbonSpec carbon;
 
   /// Reads accelerators.yaml, systems.yaml, locations.yaml, grids.yaml, models.yaml,
-  /// fabrics.yaml and efficiency.yaml from `dir`.
+  /// fabrics.yaml, efficiency.yaml, workload.yaml and economics.yaml from `dir`.
   /// Every problem of every file is reported at once (core::InputError).
   static Catalog load(const std::filesystem::path& dir);
 };
@@ -63,6 +69,8 @@ void decode_efficiency(MapView& m, perf::Efficiency& e, Need need);
 
 /// workload.yaml (io/workload_decoder.cpp).
 void load_workload_catalog(Context& ctx, const std::filesystem::path& dir, Catalog& catalog);
+/// economics.yaml (io/economics_decoder.cpp).
+void load_economics_catalog(Context& ctx, const std::filesystem::path& dir, Catalog& catalog);
 /// models.yaml, fabrics.yaml and efficiency.yaml (io/perf_catalog.cpp).
 void load_perf_catalogs(Context& ctx, const std::filesystem::path& dir, Catalog& catalog);
 

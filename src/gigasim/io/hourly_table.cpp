@@ -126,6 +126,7 @@ void write_sqlite(const sim::Results& r, const std::filesystem::path& file) {
     }
     insert_jobs(db, r);
     insert_failures_and_steps(db, r);
+    insert_costs(db, r);
     db.exec("COMMIT;");
   });
 }

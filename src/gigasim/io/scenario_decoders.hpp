@@ -33,4 +33,9 @@ void decode_workload(MapView& site, const Catalog& catalog, const std::filesyste
 void decode_supply(MapView& site, const std::string& country, const Catalog& catalog,
                    const std::filesystem::path& base_dir, std::vector<energy::SourceSpec>& out);
 
+/// An `economics` mapping (data/economics.yaml or a scenario's override), decoded over `e`
+/// and `c`; every number read is appended to `cited` as its dotted path ("assets.land.per_mw_it").
+void decode_economics(MapView& m, econ::EconomicsSpec& e, econ::CarbonSpec& c, Need need,
+                      std::vector<std::string>& cited);
+
 }  // namespace gigasim::io

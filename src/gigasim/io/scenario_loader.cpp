@@ -185,6 +185,17 @@ sim::Scenario load_scenario_text(const std::string& text, const std::string& fil
       s.sites.push_back(std::move(site));
     }
   }
+  s.economics = catalog.economics;
+  s.carbon = catalog.carbon;
+  const YAML::Node economics = top.get("economics");
+  if (economics.IsDefined()) {
+    MapView m(ctx, economics, "economics");
+    std::vector<std::string> cited;
+    if (m.valid()) {
+      decode_economics(m, s.economics, s.carbon, Need::optional, cited);
+      m.finish();
+    }
+  }
   top.finish();
   ctx.throw_if_errors();
   return s;

@@ -62,4 +62,7 @@ void insert_jobs(Database& db, const sim::Results& results);
 /// The `failures` and `power_steps` tables (io/jobs_table.cpp).
 void insert_failures_and_steps(Database& db, const sim::Results& results);
 
+/// The `costs` table (io/economics_json.cpp).
+void insert_costs(Database& db, const sim::Results& results);
+
 }  // namespace gigasim::io

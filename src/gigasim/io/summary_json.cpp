@@ -127,11 +127,15 @@ nlohmann::json summary_json(const sim::Results& r) {
     }
     if (s.workload.present) site["workload"] = workload_json(s.workload);
     if (s.reliability.present) site["reliability"] = reliability_json(s.reliability);
+    site["economics"] = economics_json(s.economics);
+    site["carbon"] = carbon_json(s.carbon);
     j["sites"].push_back(std::move(site));
   }
   j["total"] = totals_json(r.total);
   if (r.workload_total.present) j["workload"] = workload_json(r.workload_total);
   if (r.reliability_total.present) j["reliability"] = reliability_json(r.reliability_total);
+  j["economics"] = economics_json(r.economics_total);
+  j["carbon"] = carbon_json(r.carbon_total);
   return j;
 }
 

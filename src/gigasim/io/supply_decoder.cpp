@@ -218,6 +218,12 @@ void decode_supply(MapView& site, const std::string& country, const Catalog& cat
                                 ? Need::optional
                                 : Need::required;
     m.quantity("price", s.price, price_need, Check::non_negative);
+    // Market-based Scope 2 (GHG Protocol Scope 2 Guidance, 2015, ch. 6): a supply contract
+    // carries the intensity of its own source; grid energy without certificates carries the
+    // country's residual mix.
+    s.market_carbon =
+        (s.kind == SourceKind::grid && grid != nullptr) ? grid->residual_mix : s.carbon;
+    m.quantity("market_carbon_intensity", s.market_carbon, Need::optional, Check::non_negative);
     m.finish();
     out.push_back(std::move(s));
   }

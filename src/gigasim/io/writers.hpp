@@ -40,6 +40,8 @@ void write_hourly_csv(const sim::Results& results, const std::filesystem::path& 
 void write_jobs_csv(const sim::Results& results, const std::filesystem::path& file);
 nlohmann::json workload_json(const sim::WorkloadTotals& w);
 nlohmann::json reliability_json(const sim::ReliabilityTotals& r);
+nlohmann::json economics_json(const econ::EconomicsResult& e);
+nlohmann::json carbon_json(const econ::CarbonResult& c);
 
 /// Writes every output into `dir` (created if missing), each file atomically; summary.json
 /// last, so that its presence means the set is complete.

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "gigasim/econ/carbon.hpp"
+#include "gigasim/econ/economics.hpp"
 #include "gigasim/sched/site_scheduler.hpp"
 #include "gigasim/workload/job.hpp"
 
@@ -81,6 +83,9 @@ struct WorkloadTotals {
   double p95_wait_h = 0;
   double mean_bounded_slowdown = 0;
   double gpu_hours_delivered = 0;  ///< accelerator-hours of progress at full speed
+  double gpu_hours_busy = 0;       ///< held by jobs and inference pools
+  double gpu_hours_inference_pools = 0;
+  double gpu_hours_model_jobs = 0;  ///< held by jobs that train a model, lost work included
   double tokens_trained = 0;
   double tokens_served = 0;
   double tokens_demanded = 0;  ///< inference demand, served or not
@@ -157,6 +162,8 @@ struct SiteResult {
   ReliabilityTotals reliability;
   std::vector<FailureRecord> failures;
   std::vector<PowerStep> power_steps;
+  econ::EconomicsResult economics;
+  econ::CarbonResult carbon;
   // The jobs, as the scheduler left them at the end of the horizon.
   std::vector<workload::JobSpec> jobs;
   std::vector<sched::JobState> job_states;
@@ -174,6 +181,8 @@ struct Results {
   Totals total;
   WorkloadTotals workload_total;
   ReliabilityTotals reliability_total;
+  econ::EconomicsResult economics_total;
+  econ::CarbonResult carbon_total;
 };
 
 }  // namespace gigasim::sim

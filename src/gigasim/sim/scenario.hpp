@@ -12,6 +12,8 @@
 #include "gigasim/climate/weather.hpp"
 #include "gigasim/core/quantity.hpp"
 #include "gigasim/core/time.hpp"
+#include "gigasim/econ/carbon.hpp"
+#include "gigasim/econ/economics.hpp"
 #include "gigasim/energy/source.hpp"
 #include "gigasim/facility/facility.hpp"
 #include "gigasim/hardware/accelerator.hpp"
@@ -61,6 +63,8 @@ struct Scenario {
   core::Duration tick = core::Duration::hours(1);
   std::uint64_t seed = 1;
   std::vector<SiteSpec> sites;
+  econ::EconomicsSpec economics;  ///< data/economics.yaml with the scenario's overrides
+  econ::CarbonSpec carbon;
 };
 
 /// Day of the year (0..364) of a date; the 29th of February counts as the 28th.

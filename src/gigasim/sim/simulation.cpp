@@ -285,6 +285,12 @@ void Simulation::finish_workload(std::size_t site, core::Time end, SiteResult& o
   w.utilization = r.busy_total_s /
                   (static_cast<double>(s.total_accelerators()) * scenario_.horizon.in_seconds());
   w.tokens_served = r.tokens_served;
+  w.gpu_hours_busy = r.busy_total_s / 3600.0;
+  for (const auto& service : m.inference) {
+    w.gpu_hours_inference_pools += static_cast<double>(service.max_replicas) *
+                                   static_cast<double>(service.accelerators_per_replica) *
+                                   scenario_.horizon.in_seconds() / 3600.0;
+  }
   w.tokens_demanded = r.tokens_demanded;
   w.power_capped_hours = r.capped_s / 3600.0;
   w.gpu_hours_lost_to_power_caps = r.lost_acc_s / 3600.0;
@@ -302,6 +308,11 @@ void Simulation::finish_workload(std::size_t site, core::Time end, SiteResult& o
     const double acc_h = static_cast<double>(spec.accelerators) * useful / 3600.0;
     w.gpu_hours_delivered += acc_h;
     w.gpu_hours_by_tenant[s.tenants()[spec.tenant].name] += acc_h;
+    if (spec.model_flops > 0) {
+      // Held while it ran: useful work, work lost to interruptions and restarts.
+      w.gpu_hours_model_jobs +=
+          static_cast<double>(spec.accelerators) * (useful + st.lost_s + st.restart_s) / 3600.0;
+    }
     w.tokens_trained += spec.tokens * done;
     w.model_flops_delivered += spec.model_flops * done;
     if (st.first_start.ms() >= 0) {
@@ -433,6 +444,11 @@ Results Simulation::run(const Progress& progress) {
     }
     if (sites_[i].scheduler) finish_workload(i, end, r.sites[i]);
     finish_reliability(i, end, r.sites[i]);
+    account(i, r.sites[i]);
+  }
+  for (const auto& s : r.sites) {
+    r.economics_total.add(s.economics);
+    r.carbon_total.add(s.carbon);
   }
   // Totals over sites; the joint peaks come from the per-tick sums (ticks are aligned).
   for (const auto& s : r.sites) r.total.add(s.totals);
@@ -460,6 +476,9 @@ void summarise_workloads(Results& r) {
     w.jobs_completed += x.jobs_completed;
     w.preemptions += x.preemptions;
     w.gpu_hours_delivered += x.gpu_hours_delivered;
+    w.gpu_hours_busy += x.gpu_hours_busy;
+    w.gpu_hours_inference_pools += x.gpu_hours_inference_pools;
+    w.gpu_hours_model_jobs += x.gpu_hours_model_jobs;
     w.tokens_trained += x.tokens_trained;
     w.tokens_served += x.tokens_served;
     w.tokens_demanded += x.tokens_demanded;

@@ -103,6 +103,8 @@ class Simulation {
   void schedule_jobs(std::size_t site, core::Time now);
   void push_ends(std::size_t site);
   void finish_workload(std::size_t site, core::Time end, SiteResult& out);
+  /// The economic and carbon accounts of a finished site (simulation_economics.cpp).
+  void account(std::size_t site, SiteResult& out) const;
 
   const Scenario& scenario_;
   core::RandomStreams streams_;

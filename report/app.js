@@ -1,0 +1,509 @@
+/* gigasim run report: builds the sections of the self-contained HTML report from the run's
+ * data (the JSON in #gigasim-data) with echarts. Plain ES2017, no modules: the C++ side
+ * inlines this file verbatim into report/template.html. */
+(function () {
+  'use strict';
+
+  // ---- Errors: everything that goes wrong ends up in #gigasim-errors and body[data-errors],
+  // which report/check.sh reads (Chromium logs console.error like console.log, so the page
+  // has to count its own errors).
+  var errorCount = 0;
+  function reportError(message) {
+    errorCount += 1;
+    var pre = document.getElementById('gigasim-errors');
+    if (pre) {
+      pre.hidden = false;
+      pre.textContent += message + '\n';
+    }
+    if (document.body) document.body.dataset.errors = String(errorCount);
+  }
+  function describe(e) {
+    if (e instanceof Error) return e.stack || e.message;
+    try { return typeof e === 'string' ? e : JSON.stringify(e); } catch (ignored) { return String(e); }
+  }
+  // Capture phase: resource load errors (img, script) do not bubble.
+  window.addEventListener('error', function (e) {
+    if (e.error || e.message) reportError('Error: ' + (e.error ? describe(e.error) : e.message));
+    else if (e.target && e.target !== window) reportError('Failed to load: ' + (e.target.src || e.target.href || e.target.tagName));
+  }, true);
+  window.addEventListener('unhandledrejection', function (e) {
+    reportError('Unhandled rejection: ' + describe(e.reason));
+  });
+  document.addEventListener('securitypolicyviolation', function (e) {
+    reportError('Blocked by the offline content policy: ' + e.blockedURI + ' (' + e.violatedDirective + ')');
+  });
+  var consoleError = console.error;
+  console.error = function () {
+    reportError('console.error: ' + Array.prototype.map.call(arguments, describe).join(' '));
+    return consoleError.apply(console, arguments);
+  };
+
+  // ---- Formatting (fixed locale so every report reads the same) ---------------------------
+  var formatters = {};
+  function fmt(v, digits) {
+    if (v == null || typeof v !== 'number' || !isFinite(v)) return '\u2014';
+    var d = digits == null ? 0 : digits;
+    if (!formatters[d]) {
+      formatters[d] = new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+    }
+    return formatters[d].format(v);
+  }
+  var compactFormat = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 });
+  function compact(v) {
+    if (v == null || typeof v !== 'number' || !isFinite(v)) return '\u2014';
+    return compactFormat.format(v);
+  }
+  function eur(v) { return v == null ? '\u2014' : (v < 0 ? '\u2212\u20ac' : '\u20ac') + compact(Math.abs(v)); }
+  function esc(s) { return echarts.format.encodeHTML(String(s)); }
+
+  // ---- Data helpers --------------------------------------------------------------------
+  function isEmpty(v) {
+    if (v == null) return true;
+    if (Array.isArray(v)) return v.length === 0;
+    if (typeof v === 'object') return Object.keys(v).length === 0;
+    return false;
+  }
+  function hasValues(arr) {
+    return Array.isArray(arr) && arr.some(function (x) { return x != null; });
+  }
+  var HOUR_MS = 3600 * 1000;
+  function startMs(data) {
+    var ms = Date.parse((data.start || '1970-01-01') + 'T00:00:00Z');
+    return isFinite(ms) ? ms : 0;
+  }
+  function toTime(data, h) { return startMs(data) + h * HOUR_MS; }
+  function pairs(times, values) {
+    return values.map(function (v, i) { return [times[i], v]; });
+  }
+
+  // ---- Charts ------------------------------------------------------------------------
+  var charts = [];
+  var BASE_OPTION = {
+    animation: false,            // a headless screenshot must show the final picture
+    useUTC: true,                // simulated time is nominal; do not shift it to the viewer's zone
+    textStyle: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif' },
+    color: ['#2f5fb3', '#e07b39', '#3aa3a3', '#7b5ea7', '#c0504d', '#5c9e4a', '#d4a72c', '#8a94a6']
+  };
+  // Renders into section KEY's div.chart; the promise resolves once echarts has drawn it.
+  function makeChart(key, option) {
+    var el = document.querySelector('[data-chart="' + key + '"]');
+    // At least 2x pixels so that printed charts stay sharp.
+    var chart = echarts.init(el, null, { renderer: 'canvas', devicePixelRatio: Math.max(2, window.devicePixelRatio || 1) });
+    charts.push(chart);
+    var finished = new Promise(function (resolve) { chart.on('finished', resolve); });
+    chart.setOption(Object.assign({}, BASE_OPTION, option));
+    return finished;
+  }
+  var SOURCE_COLORS = {
+    nuclear: '#7b5ea7', grid: '#8a94a6', solar: '#d4a72c', wind: '#3aa3a3', hydro: '#2f5fb3',
+    gas: '#c0504d', battery: '#5c9e4a', storage: '#5c9e4a', ppa: '#3aa3a3', diesel: '#6b4e3d'
+  };
+  function sourceColor(name) {
+    var key = Object.keys(SOURCE_COLORS).filter(function (k) { return name.toLowerCase().indexOf(k) >= 0; })[0];
+    return key ? SOURCE_COLORS[key] : undefined;
+  }
+
+  // Time-series chart of stacked panels sharing one zoomable time axis. Each panel:
+  // {axes: [{name, ...yAxis options}, ...up to 2], series: [{axis: 0|1, ...series options}]}.
+  function timeChart(key, panels) {
+    panels = panels.filter(function (p) { return p.series.length > 0; });
+    var top = 9, bottom = 84, gap = 7;
+    var height = (bottom - top - gap * (panels.length - 1)) / panels.length;
+    var option = {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'cross', label: { precision: 2 } } },
+      axisPointer: { link: [{ xAxisIndex: 'all' }] },
+      legend: { top: 0, type: 'scroll' },
+      grid: [], xAxis: [], yAxis: [], series: [],
+      dataZoom: [
+        { type: 'inside', xAxisIndex: panels.map(function (p, i) { return i; }) },
+        { type: 'slider', xAxisIndex: panels.map(function (p, i) { return i; }), bottom: 8, height: 28 }
+      ]
+    };
+    panels.forEach(function (panel, i) {
+      option.grid.push({ left: 70, right: 80, top: (top + i * (height + gap)) + '%', height: height + '%' });
+      option.xAxis.push({ type: 'time', gridIndex: i, axisLabel: { show: i === panels.length - 1, hideOverlap: true } });
+      var firstAxis = option.yAxis.length;
+      panel.axes.forEach(function (axis, j) {
+        option.yAxis.push(Object.assign({
+          type: 'value', gridIndex: i, scale: true, position: j === 0 ? 'left' : 'right',
+          nameTextStyle: { align: j === 0 ? 'right' : 'left' },
+          splitLine: { show: j === 0 }, axisLabel: { formatter: compact }
+        }, axis));
+      });
+      panel.series.forEach(function (s) {
+        var yAxisIndex = firstAxis + Math.min(s.axis || 0, panel.axes.length - 1);
+        option.series.push(Object.assign({
+          type: 'line', showSymbol: false, xAxisIndex: i, yAxisIndex: yAxisIndex, lineStyle: { width: 1.2 }
+        }, s, { axis: undefined }));
+      });
+    });
+    return makeChart(key, option);
+  }
+  // A line series for timeChart, or nothing when the data has none.
+  function line(name, times, values, extra) {
+    if (!hasValues(values)) return [];
+    return [Object.assign({ name: name, data: pairs(times, values), sampling: 'lttb' }, extra || {})];
+  }
+
+  // ---- Tables ------------------------------------------------------------------------
+  // columns: [{label, numeric, format(value, row) -> text}]; rows: arrays of cell values.
+  function buildTable(columns, rows, rowClass) {
+    var table = document.createElement('table');
+    var tr = table.createTHead().insertRow();
+    columns.forEach(function (c) {
+      var th = document.createElement('th');
+      th.textContent = c.label;
+      if (c.title) th.title = c.title;
+      if (c.numeric) th.className = 'num';
+      tr.appendChild(th);
+    });
+    fillBody(table.appendChild(document.createElement('tbody')), columns, rows, rowClass);
+    return table;
+  }
+  function fillBody(tbody, columns, rows, rowClass) {
+    tbody.textContent = '';
+    rows.forEach(function (row) {
+      var tr = tbody.insertRow();
+      if (rowClass) tr.className = rowClass(row);
+      columns.forEach(function (c, i) {
+        var td = tr.insertCell();
+        td.textContent = c.format ? c.format(row[i], row) : (row[i] == null ? '\u2014' : String(row[i]));
+        if (c.numeric) td.className = 'num';
+        if (c.numeric && typeof row[i] === 'number') td.title = String(row[i]);
+      });
+    });
+  }
+
+  // ---- Sections ----------------------------------------------------------------------
+  // Each builder returns null when its data is missing (the section is then removed), or a
+  // value / promise that settles once the section is drawn.
+
+  function buildHeadline(data, section) {
+    var rows = (data.headline || []).filter(function (r) { return r && r.site != null; });
+    if (rows.length === 0) return null;
+    // Sites in the given order, then the total.
+    rows = rows.filter(function (r) { return r.site !== 'total'; })
+      .concat(rows.filter(function (r) { return r.site === 'total'; }));
+    function col(label, key, format, title) {
+      return { label: label, key: key, numeric: true, title: title, format: format };
+    }
+    var columns = [
+      { label: 'Site', key: 'site' },
+      col('Accelerators', 'accelerators', function (v) { return fmt(v, 0); }),
+      col('Peak facility power (MW)', 'facility_power_peak_mw', function (v) { return fmt(v, 1); }),
+      col('PUE', 'pue', function (v) { return fmt(v, 3); }),
+      col('ERE', 'ere', function (v) { return fmt(v, 3); }, 'Energy reuse effectiveness'),
+      col('Heat reused (GWh)', 'heat_reused_mwh', function (v) { return v == null ? fmt(v) : fmt(v / 1000, 1); }),
+      col('Carbon (t CO\u2082e)', 'carbon_t', function (v) { return fmt(v, 0); }, 'Scope 2, location-based'),
+      col('ETTR (%)', 'ettr', function (v) { return v == null ? fmt(v) : fmt(v * 100, 1); }, 'Effective training time ratio'),
+      col('Tokens trained', 'tokens_trained', compact),
+      col('Tokens served', 'tokens_served', compact),
+      col('EUR per GPU-hour', 'eur_per_gpu_hour', function (v) { return fmt(v, 2); })
+    ];
+    var cells = rows.map(function (r) { return columns.map(function (c) { return r[c.key]; }); });
+    var table = buildTable(columns, cells, function (row) { return row[0] === 'total' ? 'total' : ''; });
+    section.querySelector('[data-table="headline"]').appendChild(table);
+    var note = document.createElement('p');
+    note.className = 'note';
+    note.textContent = 'Carbon: scope 2, location-based. ETTR: effective training time ratio. ' +
+      'Tokens in short scale (K thousand, M million, B billion, T trillion).';
+    section.appendChild(note);
+    return true;
+  }
+
+  var FLOW_COLORS = { facility: '#2f5fb3', it: '#3aa3a3', loss: '#c0504d', cooling: '#5b9bd5',
+                      'heat pump': '#e07b39', reused: '#d4a72c', rejected: '#a0a7b4' };
+  function nodeColor(name) {
+    var n = name.toLowerCase();
+    if (sourceColor(n)) return sourceColor(n);
+    var key = Object.keys(FLOW_COLORS).filter(function (k) { return k === 'it' ? n === 'it' : n.indexOf(k) >= 0; })[0];
+    return key ? FLOW_COLORS[key] : undefined;
+  }
+  function buildSankey(data) {
+    var s = data.sankey;
+    if (!s || !Array.isArray(s.links)) return null;
+    // echarts draws zero links as hairlines and refuses unknown nodes: keep positive flows,
+    // and only the nodes they touch (in the given order, unknown names appended).
+    var links = s.links.filter(function (l) { return l && l.value > 0; });
+    if (links.length === 0) return null;
+    var used = {};
+    links.forEach(function (l) { used[l.source] = used[l.target] = true; });
+    var names = (s.nodes || []).filter(function (n) { return used[n]; });
+    Object.keys(used).forEach(function (n) { if (names.indexOf(n) < 0) names.push(n); });
+    return makeChart('sankey', {
+      tooltip: { trigger: 'item', formatter: function (p) {
+        var label = p.dataType === 'edge' ? p.data.source + ' \u2192 ' + p.data.target : p.name;
+        return esc(label) + ': <b>' + fmt(p.value, 1) + ' GWh</b>';
+      } },
+      series: [{
+        type: 'sankey', left: 20, right: 150, top: 20, bottom: 20, nodeGap: 16, draggable: false,
+        emphasis: { focus: 'adjacency' },
+        data: names.map(function (n) { return { name: n, itemStyle: { color: nodeColor(n) } }; }),
+        links: links.map(function (l) { return { source: l.source, target: l.target, value: l.value / 1000 }; }),
+        lineStyle: { color: 'gradient', opacity: 0.35, curveness: 0.5 },
+        label: { formatter: function (p) { return p.name + '  ' + fmt(p.value, 0); } }
+      }]
+    });
+  }
+
+  function seriesTimes(data) {
+    var s = data.series;
+    if (!s || !hasValues(s.time_h)) return null;
+    return s.time_h.map(function (h) { return toTime(data, h); });
+  }
+
+  function buildTimeline(data) {
+    var t = seriesTimes(data), s = data.series;
+    if (!t) return null;
+    var power = line('facility MW', t, s.facility_mw).concat(line('IT MW', t, s.it_mw));
+    var climate = line('PUE', t, s.pue, { axis: 0 })
+      .concat(line('outdoor \u00b0C', t, s.dry_bulb_c, { axis: 1, lineStyle: { width: 1, opacity: 0.8 } }));
+    if (power.length + climate.length === 0) return null;
+    return timeChart('timeline', [
+      { axes: [{ name: 'MW' }], series: power },
+      { axes: [{ name: 'PUE', axisLabel: { formatter: function (v) { return fmt(v, 2); } } },
+               { name: '\u00b0C', axisLabel: { formatter: function (v) { return fmt(v, 0); } } }],
+        series: climate }
+    ]);
+  }
+
+  function buildPueVsTemperature(data) {
+    var sites = (data.pue_vs_temperature || []).filter(function (s) { return s && hasValues(s.points); });
+    if (sites.length === 0) return null;
+    return makeChart('pue_vs_temperature', {
+      legend: { top: 0 },
+      tooltip: { trigger: 'item', formatter: function (p) {
+        return esc(p.seriesName) + '<br>' + fmt(p.value[0], 1) + ' \u00b0C: PUE <b>' + fmt(p.value[1], 3) + '</b>';
+      } },
+      grid: { left: 70, right: 40, top: 40, bottom: 50 },
+      xAxis: { type: 'value', name: 'outdoor dry-bulb temperature (\u00b0C)', nameLocation: 'middle', nameGap: 30, scale: true },
+      yAxis: { type: 'value', name: 'PUE', scale: true, axisLabel: { formatter: function (v) { return fmt(v, 2); } } },
+      series: sites.map(function (s) {
+        // 'large' draws thousands of points in one pass; small translucent dots show density.
+        return { type: 'scatter', name: s.site, data: s.points, symbolSize: 3, large: true, itemStyle: { opacity: 0.5 } };
+      })
+    });
+  }
+
+  function buildSupply(data) {
+    var t = seriesTimes(data), s = data.series;
+    if (!t) return null;
+    var bySource = s.supply_mw || {};
+    var sources = Object.keys(bySource).filter(function (k) { return hasValues(bySource[k]); });
+    var areas = sources.map(function (name) {
+      // No sampling in a stack: sampled points would not line up between the layers.
+      return { name: name + ' MW', data: pairs(t, bySource[name]), stack: 'supply', areaStyle: { opacity: 0.75 },
+               lineStyle: { width: 0 }, color: sourceColor(name) };
+    });
+    var carbon = line('carbon intensity g/kWh', t, s.carbon_intensity_g_per_kwh,
+                      { axis: 1, color: '#1d2330', lineStyle: { width: 1 }, z: 5 });
+    if (areas.length + carbon.length === 0) return null;
+    return timeChart('supply', [{
+      axes: [{ name: 'MW', scale: false }, { name: 'g/kWh', scale: false }],
+      series: areas.concat(carbon)
+    }]);
+  }
+
+  function buildUtilization(data) {
+    var t = seriesTimes(data), s = data.series;
+    if (!t || !hasValues(s.utilization)) return null;
+    // Utilization may come as a fraction (like ettr) or in percent: a series that never
+    // exceeds 1 is a fraction.
+    var max = Math.max.apply(null, s.utilization.filter(function (v) { return v != null; }));
+    var pct = s.utilization.map(function (v) { return v == null ? null : (max <= 1 ? v * 100 : v); });
+    return timeChart('utilization', [{
+      axes: [{ name: '%', min: 0, max: 100, scale: false, axisLabel: { formatter: function (v) { return fmt(v, 0); } } },
+             { name: 'jobs', min: 0, scale: false }],
+      series: line('utilization %', t, pct).concat(line('queue length (jobs)', t, s.queue_length, { axis: 1, step: 'end', sampling: 'max' }))
+    }]);
+  }
+
+  function buildGoodput(data, section) {
+    var items = (data.goodput || []).filter(function (g) { return g && typeof g.value === 'number'; });
+    if (items.length < 2) return null;
+    // Waterfall: a transparent base bar lifts each loss to the running level.
+    var level = 0, base = [], bars = [], last = items.length - 1;
+    items.forEach(function (g, i) {
+      var v = g.value;
+      if (i === 0 || i === last) { base.push(0); bars.push({ value: v, itemStyle: { color: '#2f5fb3' } }); level = i === 0 ? v : level; return; }
+      var from = level;
+      level += v;
+      base.push(Math.min(from, level));
+      bars.push({ value: Math.abs(v), signed: v, itemStyle: { color: v < 0 ? '#c0504d' : '#5c9e4a' } });
+    });
+    var ideal = items[0].value;
+    var gap = items[last].value - level;
+    if (ideal && Math.abs(gap) > 0.001 * Math.abs(ideal)) {
+      var note = document.createElement('p');
+      note.className = 'note';
+      note.textContent = 'The listed losses leave ' + fmt(level, 0) + ' accelerator-hours; delivered differs by ' + fmt(gap, 0) + '.';
+      section.appendChild(note);
+    }
+    function share(v) { return ideal ? ' (' + fmt(100 * v / ideal, 1) + ' %)' : ''; }
+    return makeChart('goodput', {
+      grid: { left: 80, right: 30, top: 30, bottom: 40 },
+      tooltip: { trigger: 'item', formatter: function (p) {
+        var v = p.data.signed != null ? p.data.signed : p.data.value;
+        return esc(p.name) + ': <b>' + fmt(v, 0) + '</b> accelerator-hours' + share(v);
+      } },
+      xAxis: { type: 'category', data: items.map(function (g) { return g.name; }) },
+      yAxis: { type: 'value', name: 'accelerator-hours', axisLabel: { formatter: compact } },
+      series: [
+        { type: 'bar', stack: 'waterfall', data: base, itemStyle: { color: 'transparent' },
+          emphasis: { disabled: true }, tooltip: { show: false }, silent: true },
+        { type: 'bar', stack: 'waterfall', data: bars, barMaxWidth: 70,
+          label: { show: true, position: 'top', formatter: function (p) {
+            var v = p.data.signed != null ? p.data.signed : p.data.value;
+            return (v < 0 ? '\u2212' : '') + compact(Math.abs(v)) + share(v);
+          } } }
+      ]
+    });
+  }
+
+  function buildPowerSteps(data) {
+    var steps = (data.power_steps || []).filter(function (s) { return s && typeof s.step_mw === 'number'; });
+    if (steps.length === 0) return null;
+    function points(up) {
+      return steps.filter(function (s) { return (s.step_mw >= 0) === up; }).map(function (s) {
+        return { value: [toTime(data, s.time_h), s.step_mw], step: s };
+      });
+    }
+    return makeChart('power_steps', {
+      legend: { top: 0 },
+      grid: { left: 70, right: 40, top: 40, bottom: 70 },
+      tooltip: { trigger: 'item', formatter: function (p) {
+        var s = p.data.step;
+        return esc(s.site) + '<br>' + echarts.time.format(p.value[0], '{yyyy}-{MM}-{dd} {HH}:{mm}', true) +
+          '<br>' + fmt(s.before_mw, 1) + ' \u2192 ' + fmt(s.after_mw, 1) + ' MW (<b>' + (s.step_mw >= 0 ? '+' : '') + fmt(s.step_mw, 1) + ' MW</b>)';
+      } },
+      xAxis: { type: 'time', min: startMs(data), max: data.hours ? toTime(data, data.hours) : undefined },
+      yAxis: { type: 'value', name: 'step (MW)' },
+      dataZoom: [{ type: 'inside' }, { type: 'slider', bottom: 8, height: 28 }],
+      series: [
+        { type: 'scatter', name: 'step up', data: points(true), color: '#c0504d', symbolSize: 8,
+          markLine: { silent: true, symbol: 'none', lineStyle: { color: '#8a94a6' }, label: { show: false }, data: [{ yAxis: 0 }] } },
+        { type: 'scatter', name: 'step down', data: points(false), color: '#2f5fb3', symbolSize: 8 }
+      ]
+    });
+  }
+
+  function buildCosts(data) {
+    var costs = data.costs || {};
+    var items = Object.keys(costs).filter(function (k) { return typeof costs[k] === 'number'; })
+      .map(function (k) { return { name: k, value: costs[k] }; })
+      .sort(function (a, b) { return a.value - b.value; });   // largest at the top of the bar chart
+    if (items.length === 0) return null;
+    var total = items.reduce(function (sum, c) { return sum + c.value; }, 0);
+    return makeChart('costs', {
+      title: { text: 'Total ' + eur(total) + ' per year', right: 30, top: 0, textStyle: { fontSize: 13, fontWeight: 'normal' } },
+      grid: { left: 130, right: 120, top: 30, bottom: 30 },
+      tooltip: { trigger: 'item', formatter: function (p) {
+        return esc(p.name) + ': <b>\u20ac' + fmt(p.value, 0) + '</b>' + (total ? ' (' + fmt(100 * p.value / total, 1) + ' %)' : '');
+      } },
+      xAxis: { type: 'value', axisLabel: { formatter: eur } },
+      yAxis: { type: 'category', data: items.map(function (c) { return c.name; }) },
+      series: [{ type: 'bar', barMaxWidth: 28,
+        data: items.map(function (c) { return { value: c.value, itemStyle: { color: c.value < 0 ? '#5c9e4a' : '#2f5fb3' } }; }),
+        label: { show: true, position: 'right', formatter: function (p) { return eur(p.value); } } }]
+    });
+  }
+
+  var JOB_LABELS = { gpu_hours: 'GPU-hours', wait_h: 'wait (h)', accelerators: 'accelerators' };
+  function buildJobs(data, section) {
+    var jobs = data.jobs;
+    if (!jobs || isEmpty(jobs.columns) || isEmpty(jobs.rows)) return null;
+    var rows = jobs.rows.slice();
+    var columns = jobs.columns.map(function (name, i) {
+      var values = rows.map(function (r) { return r[i]; }).filter(function (v) { return v != null; });
+      var numeric = values.length > 0 && values.every(function (v) { return typeof v === 'number'; });
+      return {
+        label: JOB_LABELS[name] || name.replace(/_h$/, ' (h)').replace(/_/g, ' '), numeric: numeric,
+        format: numeric ? function (v) { return fmt(v, Math.abs(v) < 100 && !Number.isInteger(v) ? 1 : 0); } : null
+      };
+    });
+    var table = buildTable(columns, rows);
+    table.className = 'sortable';
+    sortOnClick(table, columns, rows);
+    section.querySelector('[data-table="jobs"]').appendChild(table);
+    return true;
+  }
+  // Clicking a header sorts by that column (again: reverses); missing values always last.
+  function sortOnClick(table, columns, rows) {
+    var ths = table.tHead.rows[0].cells;
+    Array.prototype.forEach.call(ths, function (th, i) {
+      th.tabIndex = 0;
+      th.addEventListener('click', function () {
+        var dir = th.getAttribute('aria-sort') === 'ascending' ? -1 : 1;
+        Array.prototype.forEach.call(ths, function (h) { h.removeAttribute('aria-sort'); });
+        th.setAttribute('aria-sort', dir > 0 ? 'ascending' : 'descending');
+        rows.sort(function (a, b) {
+          var x = a[i], y = b[i];
+          if (x == null || y == null) return (x == null) - (y == null);
+          if (columns[i].numeric) return dir * (x - y);
+          return dir * String(x).localeCompare(String(y), 'en', { numeric: true });
+        });
+        fillBody(table.tBodies[0], columns, rows);
+      });
+      th.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); th.click(); } });
+    });
+  }
+
+  // ---- Page ------------------------------------------------------------------------
+  var SECTIONS = [
+    ['headline', buildHeadline], ['sankey', buildSankey], ['timeline', buildTimeline],
+    ['pue_vs_temperature', buildPueVsTemperature], ['supply', buildSupply], ['utilization', buildUtilization],
+    ['goodput', buildGoodput], ['power_steps', buildPowerSteps], ['costs', buildCosts], ['jobs', buildJobs]
+  ];
+
+  function describeRun(data) {
+    var name = data.scenario || 'unnamed scenario';
+    document.title = 'gigasim \u2014 ' + name;
+    document.getElementById('title').textContent = 'gigasim \u2014 ' + name;
+    var parts = ['scenario ' + name];
+    if (data.seed != null) parts.push('seed ' + data.seed);
+    if (data.start) {
+      var end = data.hours ? ' to ' + new Date(toTime(data, data.hours)).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : '';
+      parts.push('from ' + data.start + end);
+    }
+    if (data.hours != null) parts.push(fmt(data.hours, 0) + ' h simulated');
+    if (data.tick_h != null) parts.push('tick ' + fmt(data.tick_h, data.tick_h < 1 ? 2 : 0) + ' h');
+    document.getElementById('meta').textContent = parts.join(' \u00b7 ');
+  }
+
+  function main() {
+    var data;
+    try {
+      data = JSON.parse(document.getElementById('gigasim-data').textContent);
+    } catch (e) {
+      reportError('Cannot read the run data: ' + describe(e));
+      return;
+    }
+    describeRun(data);
+    var drawn = SECTIONS.map(function (entry) {
+      var key = entry[0];
+      var section = document.querySelector('section[data-section="' + key + '"]');
+      var result;
+      try {
+        result = entry[1](data, section);
+      } catch (e) {
+        reportError('Section ' + key + ': ' + describe(e));
+        return null;
+      }
+      if (result == null) {
+        section.remove();
+        return null;
+      }
+      return Promise.resolve(result).then(function () { return key; });
+    }).filter(Boolean);
+    Promise.all(drawn).then(function (keys) {
+      document.body.dataset.rendered = keys.join(',');
+      document.body.dataset.errors = String(errorCount);
+    });
+  }
+
+  function resizeAll() { charts.forEach(function (c) { c.resize(); }); }
+  window.addEventListener('resize', resizeAll);
+  window.addEventListener('beforeprint', resizeAll);
+  window.addEventListener('afterprint', resizeAll);
+  document.addEventListener('DOMContentLoaded', main);
+})();

@@ -1,0 +1,132 @@
+#include "gigasim/econ/economics.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace gigasim::econ {
+namespace {
+
+constexpr double kPflopDay = 1e15 * 86'400.0;  // FLOP in one PFLOP/s sustained for a day
+
+}  // namespace
+
+std::optional<double> ratio(double a, double b) {
+  if (b > 0) return a / b;
+  return std::nullopt;
+}
+
+Attribution attribute(double amount, const Use& use) {
+  if (use.busy_gpu_hours <= 0) return {};
+  const double per_hour = amount / use.busy_gpu_hours;
+  return {per_hour * use.model_job_gpu_hours, per_hour * use.inference_gpu_hours};
+}
+
+double capex_of(const AssetClass& asset, const SiteLedger& site) {
+  switch (asset.basis) {
+    case CostBasis::system_price:
+      return site.systems_price_eur;
+    case CostBasis::per_accelerator:
+      return asset.unit_cost_eur * site.accelerators;
+    case CostBasis::per_mw_it:
+      return asset.unit_cost_eur * site.it_capacity_w;
+    case CostBasis::per_mw_it_liquid:
+      return asset.unit_cost_eur * site.it_capacity_w * site.liquid_share;
+    case CostBasis::per_mw_it_air:
+      return asset.unit_cost_eur * site.it_capacity_w * (1.0 - site.liquid_share);
+    case CostBasis::per_mw_connection:
+      return asset.unit_cost_eur * site.connection_w;
+    case CostBasis::per_mw_heat:
+      return asset.unit_cost_eur * site.heat_capacity_w;
+  }
+  return 0.0;
+}
+
+EconomicsResult account_costs(const EconomicsSpec& spec, const SiteLedger& site) {
+  EconomicsResult r;
+  r.years = site.years();
+  r.use = site.use;
+  double maintenance_per_year = 0;
+  for (const AssetClass& asset : spec.assets) {
+    const AssetCost c = cost_of(asset, capex_of(asset, site), spec.discount_rate);
+    r.capex_eur += c.capex_eur;
+    r.annualised_capex_eur += c.annualised_eur;
+    r.depreciation_eur += c.depreciation_eur;
+    maintenance_per_year += c.maintenance_eur;
+    r.cost_breakdown_eur[c.name] = c.annualised_eur * r.years;
+    r.assets.push_back(c);
+  }
+  const OperationsSpec& op = spec.operations;
+  double energy = 0, through_connection_j = 0;
+  for (const SourceUse& s : site.sources) {
+    energy += s.cost_eur;
+    if (s.through_connection) through_connection_j += s.energy_j;
+  }
+  // Network tariff: an energy term on what crosses the connection and a yearly capacity
+  // term on the subscribed power (the two-part structure of TURPE HTB, CRE).
+  const double grid_fees = through_connection_j * op.grid_fee_energy.value() +
+                           site.connection_w * op.grid_fee_capacity.value() * r.years;
+  const double staff =
+      op.staff_per_mw_it * site.it_capacity_w / 1e6 * op.staff_cost.value() * r.years;
+  const double water = site.water_m3 * op.water_price.value();
+  const double heat_revenue = site.heat_reused_j * op.heat_price.value();
+  const std::pair<const char*, double> operations[] = {
+      {"energy", energy},
+      {"grid_fees", grid_fees},
+      {"maintenance", maintenance_per_year * r.years},
+      {"staff", staff},
+      {"water", water},
+      {"heat_revenue", -heat_revenue},
+  };
+  for (const auto& [name, eur] : operations) {
+    r.cost_breakdown_eur[name] = eur;
+    r.opex_eur += eur;
+  }
+  r.tco_eur = r.annualised_capex_eur * r.years + r.opex_eur;
+  const Attribution a = attribute(r.tco_eur, r.use);
+  r.training_cost_eur = a.training;
+  r.inference_cost_eur = a.inference;
+  return r;
+}
+
+std::optional<double> EconomicsResult::eur_per_gpu_hour_available() const {
+  return ratio(tco_eur, use.available_gpu_hours);
+}
+std::optional<double> EconomicsResult::eur_per_gpu_hour_delivered() const {
+  return ratio(tco_eur, use.busy_gpu_hours);
+}
+std::optional<double> EconomicsResult::eur_per_pflop_day() const {
+  return ratio(training_cost_eur, use.model_flops / kPflopDay);
+}
+std::optional<double> EconomicsResult::eur_per_m_tokens_trained() const {
+  return ratio(training_cost_eur, use.tokens_trained / 1e6);
+}
+std::optional<double> EconomicsResult::eur_per_m_tokens_served() const {
+  return ratio(inference_cost_eur, use.tokens_served / 1e6);
+}
+
+void EconomicsResult::add(const EconomicsResult& o) {
+  years = o.years;  // every site runs the same horizon
+  capex_eur += o.capex_eur;
+  annualised_capex_eur += o.annualised_capex_eur;
+  depreciation_eur += o.depreciation_eur;
+  opex_eur += o.opex_eur;
+  tco_eur += o.tco_eur;
+  for (const AssetCost& c : o.assets) {
+    auto it = std::find_if(assets.begin(), assets.end(),
+                           [&](const AssetCost& a) { return a.name == c.name; });
+    if (it == assets.end()) {
+      assets.push_back(c);
+    } else {
+      it->capex_eur += c.capex_eur;
+      it->annualised_eur += c.annualised_eur;
+      it->depreciation_eur += c.depreciation_eur;
+      it->maintenance_eur += c.maintenance_eur;
+    }
+  }
+  for (const auto& [name, eur] : o.cost_breakdown_eur) cost_breakdown_eur[name] += eur;
+  use.add(o.use);
+  training_cost_eur += o.training_cost_eur;
+  inference_cost_eur += o.inference_cost_eur;
+}
+
+}  // namespace gigasim::econ

@@ -1,0 +1,60 @@
+// The economic and carbon accounts of a site: what it installed (fleet, building, plant)
+// and what the run made of it (energy by source, water, heat, accelerator-hours, tokens).
+#include "gigasim/sim/simulation.hpp"
+
+namespace gigasim::sim {
+
+void Simulation::account(std::size_t site, SiteResult& out) const {
+  const SiteModel& m = sites_[site];
+  const SiteSpec& spec = *m.spec;
+  const Totals& t = out.totals;
+  econ::SiteLedger l;
+  l.hours = scenario_.horizon.in_seconds() / 3600.0;
+  l.accelerators = static_cast<double>(t.accelerators);
+  for (std::size_t i = 0; i < m.fleet.size(); ++i) {
+    const hardware::System& s = spec.fleet[i].system;
+    const auto count = static_cast<double>(m.fleet[i].systems);
+    l.systems_price_eur += count * s.price.value();
+    l.systems_embodied_kg +=
+        count * (s.embodied_carbon.value() + static_cast<double>(s.accelerators_per_system) *
+                                                 s.accelerator.embodied_carbon.value());
+  }
+  l.it_capacity_w = m.rated_it_w;
+  l.liquid_share = out.liquid_share;
+  l.connection_w = spec.grid_connection.value();
+  const facility::HeatReuseSpec& heat = m.facility.heat_reuse;
+  if (heat.enabled) {
+    // The plant is built for its capacity, or for the network's peak when it has none.
+    l.heat_capacity_w = heat.capacity.value() > 0 ? heat.capacity.value() : heat.peak_load.value();
+  }
+  for (std::size_t k = 0; k < m.source_names.size(); ++k) {
+    const SourceSums& sums = runs_[site].sources[k];
+    l.sources.push_back({m.source_names[k], sums.energy_j, sums.cost_eur, sums.carbon_kg,
+                         spec.supply[k].market_carbon.value(), !m.profiles[k].on_site});
+  }
+  constexpr double kJPerMWh = 3.6e9;
+  l.it_energy_j = t.energy_it_mwh * kJPerMWh;
+  l.facility_energy_j = t.energy_facility_mwh * kJPerMWh;
+  l.water_m3 = t.water_m3;
+  l.heat_reused_j = t.heat_reused_mwh * kJPerMWh;
+  econ::Use& use = l.use;
+  use.available_gpu_hours = l.accelerators * l.hours;
+  if (out.workload.present) {
+    const WorkloadTotals& w = out.workload;
+    use.busy_gpu_hours = w.gpu_hours_busy;
+    use.inference_gpu_hours = w.gpu_hours_inference_pools;
+    use.model_job_gpu_hours = w.gpu_hours_model_jobs;
+    use.tokens_trained = w.tokens_trained;
+    use.tokens_served = w.tokens_served;
+    use.model_flops = w.model_flops_delivered;
+  } else {
+    // A site without a workload is busy as its utilization profile says.
+    for (const SiteTickRow& row : out.rows)
+      use.busy_gpu_hours += static_cast<double>(row.utilization) * l.accelerators *
+                            scenario_.tick.in_seconds() / 3600.0;
+  }
+  out.economics = econ::account_costs(scenario_.economics, l);
+  out.carbon = econ::account_carbon(scenario_.carbon, l);
+}
+
+}  // namespace gigasim::sim
