@@ -291,6 +291,18 @@ TEST_F(Cli, BadWorkloadInputExitsWith2AndItsPlace) {
       "sites[0].workload.scheduler.policy: expected fifo, priority or fair_share");
 }
 
+TEST_F(Cli, BadEconomicInputExitsTwoWithItsPlace) {
+  expect_input_error(kSite + "economics:\n  operations: {heat_price: -30 EUR/MWh}\n",
+                     "economics.operations.heat_price: must not be negative, got \"-30 EUR/MWh\"");
+  expect_input_error(kSite + "economics:\n  assets:\n    network: {lifetime: 0 years}\n",
+                     "economics.assets.network.lifetime");
+  expect_input_error(kSite + "economics:\n  operations: {water_price: 2 USD/m3}\n",
+                     "unknown currency \"USD\"");
+  expect_input_error(
+      replaced(kSite, "system: dgx-h100", "system: {id: dgx-h100, price: -1 EUR}"),
+      "sites[0].fleet[0].system.price");
+}
+
 TEST_F(Cli, EveryShippedScenarioChecks) {
   for (const char* s : {"minimal", "france-1gw", "nordic-hydro", "eu-60-sites", "swf-replay"}) {
     const Outcome r =
