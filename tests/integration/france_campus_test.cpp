@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <unistd.h>
+
 #include <filesystem>
+#include <iterator>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -14,6 +17,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using gigasim::testing::gigasim;
+using gigasim::testing::run_command;
 
 // CTest runs the scenario once (fixture `france_run`, tests/CMakeLists.txt) into
 // GIGASIM_FRANCE_OUT; run by hand, the suite runs it itself when the folder is empty.
@@ -110,6 +114,36 @@ TEST_F(FranceCampus, CostsTableHoldsTheBreakdown) {
   EXPECT_NEAR(sqlite3_column_double(s, 2), e["capex_eur"].get<double>(), 1.0);
   sqlite3_finalize(s);
   sqlite3_close(db);
+}
+
+TEST_F(FranceCampus, ReportRendersEverySectionInChromium) {
+  const fs::path report = out() / "report.html";
+  ASSERT_TRUE(fs::exists(report));
+  EXPECT_LT(fs::file_size(report), 5U << 20U);
+  // The screenshot, DOM and console log stay in the build tree as the test's artefacts.
+  const fs::path artifacts = fs::path(GIGASIM_TEST_ARTIFACTS) / "report-france-1gw";
+  const auto r = run_command(
+      (fs::path(GIGASIM_TEST_SOURCE_DIR) / "report/check.sh").string() + " " + report.string() +
+      " " + artifacts.string() +
+      " headline sankey timeline pue_vs_temperature supply utilization goodput power_steps "
+      "costs jobs");
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_TRUE(fs::exists(artifacts / "report.png"));
+}
+
+TEST_F(FranceCampus, ReportCommandRedrawsTheSamePage) {
+  const fs::path copy = fs::temp_directory_path() / ("gigasim-report-" + std::to_string(::getpid()));
+  fs::remove_all(copy);
+  fs::create_directories(copy);
+  fs::copy_file(out() / "results.sqlite", copy / "results.sqlite");
+  const auto r = gigasim("report " + copy.string());
+  EXPECT_EQ(r.code, 0) << r.out;
+  const auto read = [](const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  EXPECT_TRUE(read(copy / "report.html") == read(out() / "report.html"));
+  fs::remove_all(copy);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "gigasim/core/errors.hpp"
 #include "gigasim/core/units.hpp"
 #include "gigasim/io/catalog.hpp"
+#include "gigasim/io/report.hpp"
 #include "gigasim/io/scenario_loader.hpp"
 #include "gigasim/io/writers.hpp"
 #include "gigasim/sim/simulation.hpp"
@@ -142,6 +143,12 @@ int run_command(const RunOptions& options) {
   }
   print_economics(results.economics_total, results.carbon_total);
   fmt::print("  outputs in {}\n", out.string());
+  return 0;
+}
+
+int report_command(const std::filesystem::path& dir) {
+  io::write_report(dir);
+  fmt::print("report in {}\n", (dir / "report.html").string());
   return 0;
 }
 

@@ -24,6 +24,9 @@ struct CheckOptions {
 };
 int check_command(const CheckOptions& options);
 
+/// Redraws DIR/report.html from DIR/results.sqlite.
+int report_command(const std::filesystem::path& dir);
+
 struct SizeOptions {
   std::filesystem::path scenario;  ///< either a scenario...
   std::string location;            ///< ...or a location, a system and a power

@@ -53,6 +53,11 @@ int dispatch(int argc, char** argv) {
   perf_cmd->add_flag("--json", perf.json, "print JSON");
   perf_cmd->add_flag("--search", perf.search, "search every layout and print the best ten");
 
+  std::string report_dir;
+  auto* report_cmd = app.add_subcommand(
+      "report", "redraw DIR/report.html from DIR/results.sqlite of an earlier run");
+  report_cmd->add_option("dir", report_dir, "output folder of a run")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -69,6 +74,7 @@ int dispatch(int argc, char** argv) {
     perf.data_dir = data_dir;
     return gigasim::cli::perf_command(perf);
   }
+  if (report_cmd->parsed()) return gigasim::cli::report_command(report_dir);
   if (check_cmd->parsed()) {
     check.data_dir = data_dir;
     return gigasim::cli::check_command(check);

@@ -6,6 +6,7 @@
 
 #include "gigasim/core/errors.hpp"
 #include "gigasim/io/files.hpp"
+#include "gigasim/io/report.hpp"
 #include "gigasim/io/sqlite_db.hpp"
 #include "gigasim/io/writers.hpp"
 
@@ -127,6 +128,11 @@ void write_sqlite(const sim::Results& r, const std::filesystem::path& file) {
     insert_jobs(db, r);
     insert_failures_and_steps(db, r);
     insert_costs(db, r);
+    // summary.json verbatim, so that `gigasim report` can redraw the run from this file.
+    db.exec("CREATE TABLE summary (json TEXT);");
+    Statement summary{db.prepare("INSERT INTO summary VALUES (?);")};
+    bind_text(summary.stmt, 1, summary_json(r).dump());
+    db.step(summary.stmt);
     db.exec("COMMIT;");
   });
 }
@@ -161,6 +167,7 @@ void write_outputs(const sim::Results& results, const std::filesystem::path& dir
   write_sqlite(results, dir / "results.sqlite");
   write_hourly_csv(results, dir / "site_hourly.csv");
   if (results.workload_total.present) write_jobs_csv(results, dir / "jobs.csv");
+  write_report(dir);
   write_summary_json(results, dir / "summary.json");
 }
 

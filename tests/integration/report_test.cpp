@@ -1,0 +1,73 @@
+// report.html end to end: a 60-site year stays small, sections without data are left out,
+// and `gigasim report` fails cleanly without results.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include "run_gigasim.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using gigasim::testing::gigasim;
+using gigasim::testing::run_command;
+
+class Report : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("gigasim-report-test-" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path dir_;
+};
+
+// Sixty sites for a year, without workload: the series and scatter are at their largest.
+std::string sixty_sites() {
+  const char* locations[] = {"lyon", "paris-saclay", "stockholm", "lulea", "madrid", "milan"};
+  std::string yaml = "name: sixty\nhorizon: 365 days\nsites:\n";
+  for (int i = 0; i < 60; ++i) {
+    yaml += "  - name: site-" + std::to_string(i) + "\n    location: " + locations[i % 6] +
+            "\n    grid_connection: 50 MW\n    fleet: [{system: gb200-nvl72, count: auto}]\n"
+            "    supply: [{type: grid}]\n";
+  }
+  return yaml;
+}
+
+TEST_F(Report, SixtySiteYearStaysUnderFiveMegabytesAndLeavesOutEmptySections) {
+  const fs::path scenario = dir_ / "sixty.yaml";
+  std::ofstream(scenario) << sixty_sites();
+  const auto run = gigasim("run " + scenario.string() + " --quiet --out " + (dir_ / "out").string());
+  ASSERT_EQ(run.code, 0) << run.out;
+  const fs::path report = dir_ / "out/report.html";
+  ASSERT_TRUE(fs::exists(report));
+  EXPECT_LT(fs::file_size(report), 5U << 20U) << fs::file_size(report);
+  const fs::path artifacts = fs::path(GIGASIM_TEST_ARTIFACTS) / "report-sixty-sites";
+  const auto check = run_command(
+      (fs::path(GIGASIM_TEST_SOURCE_DIR) / "report/check.sh").string() + " " + report.string() +
+      " " + artifacts.string() + " headline sankey timeline pue_vs_temperature supply costs");
+  ASSERT_EQ(check.code, 0) << check.out;
+  std::ifstream dom_file(artifacts / "dom.html");
+  const std::string dom(std::istreambuf_iterator<char>(dom_file), {});
+  const auto rendered_at = dom.find("data-rendered=\"");
+  ASSERT_NE(rendered_at, std::string::npos);
+  const std::string rendered = dom.substr(rendered_at, dom.find('"', rendered_at + 15) - rendered_at);
+  for (const char* absent : {"goodput", "jobs", "power_steps"}) {
+    EXPECT_EQ(rendered.find(absent), std::string::npos) << absent << " drawn without data: " << rendered;
+  }
+}
+
+TEST_F(Report, WithoutResultsExitsThreeAndWritesNothing) {
+  const auto r = gigasim("report " + dir_.string());
+  EXPECT_EQ(r.code, 3) << r.out;
+  EXPECT_NE(r.out.find("no results database"), std::string::npos) << r.out;
+  EXPECT_FALSE(fs::exists(dir_ / "report.html"));
+  EXPECT_FALSE(fs::exists(dir_ / "results.sqlite"));
+}
+
+}  // namespace
