@@ -277,7 +277,8 @@
       } },
       grid: { left: 70, right: 40, top: 40, bottom: 50 },
       xAxis: { type: 'value', name: 'outdoor dry-bulb temperature (\u00b0C)', nameLocation: 'middle', nameGap: 30, scale: true },
-      yAxis: { type: 'value', name: 'PUE', scale: true, axisLabel: { formatter: function (v) { return fmt(v, 2); } } },
+      yAxis: { type: 'value', name: 'PUE', scale: true, axisLine: { onZero: false },
+               axisLabel: { formatter: function (v) { return fmt(v, 2); } } },
       series: sites.map(function (s) {
         // 'large' draws thousands of points in one pass; small translucent dots show density.
         return { type: 'scatter', name: s.site, data: s.points, symbolSize: 3, large: true, itemStyle: { opacity: 0.5 } };
@@ -296,7 +297,7 @@
                lineStyle: { width: 0 }, color: sourceColor(name) };
     });
     var carbon = line('carbon intensity g/kWh', t, s.carbon_intensity_g_per_kwh,
-                      { axis: 1, color: '#1d2330', lineStyle: { width: 1 }, z: 5 });
+                      { axis: 1, color: '#1d2330', lineStyle: { width: 0.8, opacity: 0.75 }, z: 5 });
     if (areas.length + carbon.length === 0) return null;
     return timeChart('supply', [{
       axes: [{ name: 'MW', scale: false }, { name: 'g/kWh', scale: false }],
@@ -339,7 +340,10 @@
       note.textContent = 'The listed losses leave ' + fmt(level, 0) + ' accelerator-hours; delivered differs by ' + fmt(gap, 0) + '.';
       section.appendChild(note);
     }
-    function share(v) { return ideal ? ' (' + fmt(100 * v / ideal, 1) + ' %)' : ''; }
+    function share(v) {
+      var pct = ideal ? Math.abs(100 * v / ideal) : null;
+      return pct == null ? '' : ' (' + fmt(pct, pct < 1 ? 2 : 1) + ' %)';
+    }
     return makeChart('goodput', {
       grid: { left: 80, right: 30, top: 30, bottom: 40 },
       tooltip: { trigger: 'item', formatter: function (p) {
@@ -403,7 +407,11 @@
       xAxis: { type: 'value', axisLabel: { formatter: eur } },
       yAxis: { type: 'category', data: items.map(function (c) { return c.name; }) },
       series: [{ type: 'bar', barMaxWidth: 28,
-        data: items.map(function (c) { return { value: c.value, itemStyle: { color: c.value < 0 ? '#5c9e4a' : '#2f5fb3' } }; }),
+        // Negative items (revenues such as heat sales) are green with their label on the left.
+        data: items.map(function (c) {
+          return c.value < 0 ? { value: c.value, itemStyle: { color: '#5c9e4a' }, label: { position: 'left' } }
+                             : { value: c.value, itemStyle: { color: '#2f5fb3' } };
+        }),
         label: { show: true, position: 'right', formatter: function (p) { return eur(p.value); } } }]
     });
   }

@@ -68,14 +68,13 @@ run_browser --screenshot --screenshot="$outdir/report.png" "$url" > /dev/null
 # Chromium logs at ERROR/FATAL level for CONSOLE. (console.error itself is counted by the
 # page in data-errors.) Chromium's own messages (dbus, gpu, sandbox...) never carry
 # CONSOLE and are ignored.
-page_errors=$(grep -E ':CONSOLE' "$outdir/console.log" |
-  grep -E '(ERROR|FATAL)[^]]*:CONSOLE|"Uncaught|Uncaught \(in promise\)|"Refused to|Content Security Policy|Failed to load|net::ERR_' || true)
+error_pattern='(ERROR|FATAL)[^]]*:CONSOLE|"Uncaught|Uncaught \(in promise\)|"Refused to|Content Security Policy|Failed to load|net::ERR_'
+page_errors=$(grep -E ':CONSOLE' "$outdir/console.log" | grep -E "$error_pattern" || true)
 if [[ -n $page_errors ]]; then
   fail "console errors from the page:"
   printf '%s\n' "$page_errors" | cut -c1-400 >&2
 fi
-other=$(grep -E ':CONSOLE' "$outdir/console.log" | grep -vF -- "$page_errors" 2> /dev/null || true)
-[[ -z $page_errors ]] && other=$(grep -E ':CONSOLE' "$outdir/console.log" || true)
+other=$(grep -E ':CONSOLE' "$outdir/console.log" | grep -vE "$error_pattern" || true)
 if [[ -n $other ]]; then
   echo "note: other console messages from the page (not failures):" >&2
   printf '%s\n' "$other" | cut -c1-300 | head -20 >&2
