@@ -121,7 +121,8 @@
     };
     panels.forEach(function (panel, i) {
       option.grid.push({ left: 70, right: 80, top: (top + i * (height + gap)) + '%', height: height + '%' });
-      option.xAxis.push({ type: 'time', gridIndex: i, axisLabel: { show: i === panels.length - 1, hideOverlap: true } });
+      option.xAxis.push({ type: 'time', gridIndex: i, axisLine: { onZero: false },
+                         axisLabel: { show: i === panels.length - 1, hideOverlap: true } });
       var firstAxis = option.yAxis.length;
       panel.axes.forEach(function (axis, j) {
         option.yAxis.push(Object.assign({
@@ -399,7 +400,7 @@
     if (items.length === 0) return null;
     var total = items.reduce(function (sum, c) { return sum + c.value; }, 0);
     return makeChart('costs', {
-      title: { text: 'Total ' + eur(total) + ' per year', right: 30, top: 0, textStyle: { fontSize: 13, fontWeight: 'normal' } },
+      title: { text: 'Total ' + eur(total) + ' over the run', right: 30, top: 0, textStyle: { fontSize: 13, fontWeight: 'normal' } },
       grid: { left: 130, right: 120, top: 30, bottom: 30 },
       tooltip: { trigger: 'item', formatter: function (p) {
         return esc(p.name) + ': <b>\u20ac' + fmt(p.value, 0) + '</b>' + (total ? ' (' + fmt(100 * p.value / total, 1) + ' %)' : '');
