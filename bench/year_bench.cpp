@@ -7,7 +7,9 @@
 #include "gigasim/energy/dispatch.hpp"
 #include "gigasim/facility/facility.hpp"
 #include "gigasim/io/catalog.hpp"
+#include "gigasim/io/report.hpp"
 #include "gigasim/io/scenario_loader.hpp"
+#include "gigasim/io/writers.hpp"
 #include "gigasim/sim/simulation.hpp"
 
 namespace {
@@ -124,6 +126,37 @@ void BM_Eu60SitesPrepare(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_Eu60SitesPrepare)->Unit(benchmark::kMillisecond);
+
+// The outputs of a year of the 60 sites and their 1.3 million jobs: results.sqlite,
+// site_hourly.csv, jobs.csv, report.html (read back from results.sqlite) and summary.json.
+const gigasim::sim::Results& eu60_results() {
+  static const gigasim::sim::Results r = [] {
+    gigasim::sim::Simulation sim(eu60(), eu60().seed);
+    return sim.run();
+  }();
+  return r;
+}
+
+void BM_Eu60SitesOutputs(benchmark::State& state) {
+  const auto& results = eu60_results();
+  const fs::path dir = fs::temp_directory_path() / "gigasim-bench-outputs";
+  for (auto _ : state) gigasim::io::write_outputs(results, dir);
+  state.counters["report_MiB"] =
+      static_cast<double>(fs::file_size(dir / "report.html")) / (1024.0 * 1024.0);
+  state.counters["sqlite_MiB"] =
+      static_cast<double>(fs::file_size(dir / "results.sqlite")) / (1024.0 * 1024.0);
+  fs::remove_all(dir);
+}
+BENCHMARK(BM_Eu60SitesOutputs)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+// report.html alone, from the results.sqlite of the 60 sites (what `gigasim report` does).
+void BM_Eu60SitesReport(benchmark::State& state) {
+  const fs::path dir = fs::temp_directory_path() / "gigasim-bench-report";
+  gigasim::io::write_outputs(eu60_results(), dir);
+  for (auto _ : state) gigasim::io::write_report(dir);
+  fs::remove_all(dir);
+}
+BENCHMARK(BM_Eu60SitesReport)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 void BM_FacilityTick(benchmark::State& state) {
   gigasim::facility::FacilitySpec spec;

@@ -298,9 +298,8 @@ TEST_F(Cli, BadEconomicInputExitsTwoWithItsPlace) {
                      "economics.assets.network.lifetime");
   expect_input_error(kSite + "economics:\n  operations: {water_price: 2 USD/m3}\n",
                      "unknown currency \"USD\"");
-  expect_input_error(
-      replaced(kSite, "system: dgx-h100", "system: {id: dgx-h100, price: -1 EUR}"),
-      "sites[0].fleet[0].system.price");
+  expect_input_error(replaced(kSite, "system: dgx-h100", "system: {id: dgx-h100, price: -1 EUR}"),
+                     "sites[0].fleet[0].system.price");
 }
 
 TEST_F(Cli, EveryShippedScenarioChecks) {

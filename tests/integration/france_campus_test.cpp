@@ -2,12 +2,11 @@
 // carbon objects in summary.json and its costs table.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
-
 #include <unistd.h>
 
 #include <filesystem>
-#include <iterator>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -81,8 +80,8 @@ TEST_F(FranceCampus, EconomicsObjectAddsUp) {
 
 TEST_F(FranceCampus, CarbonObjectMatchesTheEnergyAccount) {
   const auto& c = (*summary_)["carbon"];
-  for (const char* key : {"scope2_location_t", "scope2_market_t", "embodied_t", "cue",
-                          "g_per_m_tokens"}) {
+  for (const char* key :
+       {"scope2_location_t", "scope2_market_t", "embodied_t", "cue", "g_per_m_tokens"}) {
     ASSERT_TRUE(c.contains(key)) << key;
     EXPECT_TRUE(c[key].is_number()) << key;
   }
@@ -132,7 +131,8 @@ TEST_F(FranceCampus, ReportRendersEverySectionInChromium) {
 }
 
 TEST_F(FranceCampus, ReportCommandRedrawsTheSamePage) {
-  const fs::path copy = fs::temp_directory_path() / ("gigasim-report-" + std::to_string(::getpid()));
+  const fs::path copy =
+      fs::temp_directory_path() / ("gigasim-report-" + std::to_string(::getpid()));
   fs::remove_all(copy);
   fs::create_directories(copy);
   fs::copy_file(out() / "results.sqlite", copy / "results.sqlite");

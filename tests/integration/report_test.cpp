@@ -42,23 +42,26 @@ std::string sixty_sites() {
 TEST_F(Report, SixtySiteYearStaysUnderFiveMegabytesAndLeavesOutEmptySections) {
   const fs::path scenario = dir_ / "sixty.yaml";
   std::ofstream(scenario) << sixty_sites();
-  const auto run = gigasim("run " + scenario.string() + " --quiet --out " + (dir_ / "out").string());
+  const auto run =
+      gigasim("run " + scenario.string() + " --quiet --out " + (dir_ / "out").string());
   ASSERT_EQ(run.code, 0) << run.out;
   const fs::path report = dir_ / "out/report.html";
   ASSERT_TRUE(fs::exists(report));
   EXPECT_LT(fs::file_size(report), 5U << 20U) << fs::file_size(report);
   const fs::path artifacts = fs::path(GIGASIM_TEST_ARTIFACTS) / "report-sixty-sites";
-  const auto check = run_command(
-      (fs::path(GIGASIM_TEST_SOURCE_DIR) / "report/check.sh").string() + " " + report.string() +
-      " " + artifacts.string() + " headline sankey timeline pue_vs_temperature supply costs");
+  const auto check = run_command((fs::path(GIGASIM_TEST_SOURCE_DIR) / "report/check.sh").string() +
+                                 " " + report.string() + " " + artifacts.string() +
+                                 " headline sankey timeline pue_vs_temperature supply costs");
   ASSERT_EQ(check.code, 0) << check.out;
   std::ifstream dom_file(artifacts / "dom.html");
   const std::string dom(std::istreambuf_iterator<char>(dom_file), {});
   const auto rendered_at = dom.find("data-rendered=\"");
   ASSERT_NE(rendered_at, std::string::npos);
-  const std::string rendered = dom.substr(rendered_at, dom.find('"', rendered_at + 15) - rendered_at);
+  const std::string rendered =
+      dom.substr(rendered_at, dom.find('"', rendered_at + 15) - rendered_at);
   for (const char* absent : {"goodput", "jobs", "power_steps"}) {
-    EXPECT_EQ(rendered.find(absent), std::string::npos) << absent << " drawn without data: " << rendered;
+    EXPECT_EQ(rendered.find(absent), std::string::npos)
+        << absent << " drawn without data: " << rendered;
   }
 }
 

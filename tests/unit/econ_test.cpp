@@ -15,9 +15,9 @@ TEST(CapitalRecoveryFactor, MatchesTheClosedForm) {
   const double g = std::pow(1.07, 20);
   EXPECT_NEAR(capital_recovery_factor(0.07, 20), 0.07 * g / (g - 1), 1e-15);
   EXPECT_NEAR(capital_recovery_factor(0.07, 20), 0.0943929, 1e-7);  // annuity tables
-  EXPECT_DOUBLE_EQ(capital_recovery_factor(0.0, 5), 0.2);             // no interest: 1/n
-  EXPECT_DOUBLE_EQ(capital_recovery_factor(0.05, 1), 1.05);           // repaid in one year
-  EXPECT_DOUBLE_EQ(capital_recovery_factor(0.05, 0), 0.05);           // land: the return only
+  EXPECT_DOUBLE_EQ(capital_recovery_factor(0.0, 5), 0.2);           // no interest: 1/n
+  EXPECT_DOUBLE_EQ(capital_recovery_factor(0.05, 1), 1.05);         // repaid in one year
+  EXPECT_DOUBLE_EQ(capital_recovery_factor(0.05, 0), 0.05);         // land: the return only
 }
 
 TEST(CapitalRecoveryFactor, RepaysThePresentValueExactly) {
@@ -86,13 +86,13 @@ EconomicsSpec small_spec() {
 TEST(Capex, ScalesEachAssetClassWithItsBasis) {
   const SiteLedger l = small_site();
   const EconomicsSpec s = small_spec();
-  EXPECT_DOUBLE_EQ(capex_of(s.assets[0], l), 30e6);        // catalog prices
-  EXPECT_DOUBLE_EQ(capex_of(s.assets[1], l), 6e6);         // 1000 × 6000
-  EXPECT_DOUBLE_EQ(capex_of(s.assets[2], l), 7.2e6);       // 6 EUR/W × 1.5 MW × 0.8
-  EXPECT_NEAR(capex_of(s.assets[3], l), 1.5e6, 1e-6);      // 5 EUR/W × 1.5 MW × 0.2
-  EXPECT_DOUBLE_EQ(capex_of(s.assets[4], l), 0.2e6);       // 0.1 EUR/W × 2 MW
-  EXPECT_DOUBLE_EQ(capex_of(s.assets[5], l), 0.7e6);       // 0.7 EUR/W × 1 MW of heat
-  EXPECT_NEAR(capex_of(s.assets[6], l), 75'000, 1e-6);     // 0.05 EUR/W × 1.5 MW
+  EXPECT_DOUBLE_EQ(capex_of(s.assets[0], l), 30e6);     // catalog prices
+  EXPECT_DOUBLE_EQ(capex_of(s.assets[1], l), 6e6);      // 1000 × 6000
+  EXPECT_DOUBLE_EQ(capex_of(s.assets[2], l), 7.2e6);    // 6 EUR/W × 1.5 MW × 0.8
+  EXPECT_NEAR(capex_of(s.assets[3], l), 1.5e6, 1e-6);   // 5 EUR/W × 1.5 MW × 0.2
+  EXPECT_DOUBLE_EQ(capex_of(s.assets[4], l), 0.2e6);    // 0.1 EUR/W × 2 MW
+  EXPECT_DOUBLE_EQ(capex_of(s.assets[5], l), 0.7e6);    // 0.7 EUR/W × 1 MW of heat
+  EXPECT_NEAR(capex_of(s.assets[6], l), 75'000, 1e-6);  // 0.05 EUR/W × 1.5 MW
 }
 
 TEST(Economics, AddsCapitalAndOperationsByHand) {
@@ -145,8 +145,7 @@ TEST(Economics, SitesAddUpAndRatiosComeFromTheSums) {
   EXPECT_NEAR(total.tco_eur, a.tco_eur + b.tco_eur, 1e-6);
   EXPECT_NEAR(total.cost_breakdown_eur.at("network"),
               a.cost_breakdown_eur.at("network") + b.cost_breakdown_eur.at("network"), 1e-6);
-  EXPECT_NEAR(*total.eur_per_gpu_hour_available(),
-              (a.tco_eur + b.tco_eur) / (4 * 8.76e6), 1e-9);
+  EXPECT_NEAR(*total.eur_per_gpu_hour_available(), (a.tco_eur + b.tco_eur) / (4 * 8.76e6), 1e-9);
   EXPECT_EQ(total.assets.size(), a.assets.size());
 }
 

@@ -83,8 +83,8 @@ TEST(EconomicsScenario, OverridesOnlyWhatItNames) {
 }
 
 // A bad economic input is reported at its YAML path and line.
-void expect_problem(const std::string& economics, const std::string& path,
-                    const std::string& words, int line) {
+void expect_problem(const std::string& economics, const std::string& path, const std::string& words,
+                    int line) {
   const auto p = problems(economics);
   bool found = false;
   for (const auto& d : p) {
@@ -109,9 +109,8 @@ TEST(EconomicsScenario, RefusesBadInputAtItsPlace) {
   expect_problem("economics:\n  assets: {cafeteria: {per_mw_it: 1 MEUR/MW}}\n",
                  "economics.assets.cafeteria", "unknown key", 12);
   expect_problem("economics:\n  discount_rate: 120 %\n", "economics.discount_rate", "", 12);
-  expect_problem(
-      "economics:\n  assets: {network: {per_accelerator: 5 MEUR/MW}}\n",
-      "economics.assets.network.per_accelerator", "amount of money", 12);
+  expect_problem("economics:\n  assets: {network: {per_accelerator: 5 MEUR/MW}}\n",
+                 "economics.assets.network.per_accelerator", "amount of money", 12);
 }
 
 TEST(EconomicsScenario, MarketFactorOfASourceCanBeSet) {

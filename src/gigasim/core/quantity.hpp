@@ -54,9 +54,10 @@ struct BandwidthTag {};         // byte/s
 struct LengthTag {};            // m
 struct PowerPerKelvinTag {};    // W/K
 struct LatencyTag {};
-struct MoneyPerPowerTag {};      // EUR per W (capital per MW, capacity tariffs)
-struct MoneyPerVolumeTag {};     // EUR per m^3 (water)
-struct CarbonPerPowerTag {};     // kg CO2e per W (embodied carbon of a building per MW)           // s (sub-millisecond spans of the performance model)
+struct MoneyPerPowerTag {};   // EUR per W (capital per MW, capacity tariffs)
+struct MoneyPerVolumeTag {};  // EUR per m^3 (water)
+struct CarbonPerPowerTag {};  // kg CO2e per W (embodied carbon of a building per MW)           // s
+                              // (sub-millisecond spans of the performance model)
 
 using Power = Quantity<PowerTag>;
 using Energy = Quantity<EnergyTag>;

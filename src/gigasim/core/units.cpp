@@ -144,7 +144,8 @@ std::string_view foreign_currency(std::string_view unit) {
     if (head.ends_with(symbol)) return head;
   }
   std::string_view code = head;
-  if (code.size() == 4 && (code[0] == 'k' || code[0] == 'M' || code[0] == 'G')) code.remove_prefix(1);
+  if (code.size() == 4 && (code[0] == 'k' || code[0] == 'M' || code[0] == 'G'))
+    code.remove_prefix(1);
   if (code.size() != 3 || code == "EUR") return {};
   for (char c : code) {
     if (c < 'A' || c > 'Z') return {};

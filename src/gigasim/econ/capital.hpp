@@ -15,21 +15,21 @@ namespace gigasim::econ {
 
 /// How an asset class's capital scales with the site.
 enum class CostBasis {
-  system_price,     ///< the catalog price of each system of the fleet
-  per_accelerator,  ///< EUR per accelerator
-  per_mw_it,        ///< EUR per MW of installed IT power
-  per_mw_it_liquid, ///< EUR per MW of liquid-cooled IT power
-  per_mw_it_air,    ///< EUR per MW of air-cooled IT power
-  per_mw_connection,///< EUR per MW of grid connection
-  per_mw_heat,      ///< EUR per MW of heat-reuse capacity
+  system_price,       ///< the catalog price of each system of the fleet
+  per_accelerator,    ///< EUR per accelerator
+  per_mw_it,          ///< EUR per MW of installed IT power
+  per_mw_it_liquid,   ///< EUR per MW of liquid-cooled IT power
+  per_mw_it_air,      ///< EUR per MW of air-cooled IT power
+  per_mw_connection,  ///< EUR per MW of grid connection
+  per_mw_heat,        ///< EUR per MW of heat-reuse capacity
 };
 
 struct AssetClass {
   std::string name;
   CostBasis basis = CostBasis::per_mw_it;
-  double unit_cost_eur = 0;       ///< per unit of the basis (per W for the per-MW bases)
-  double lifetime_years = 0;      ///< 0: not depreciated (land)
-  double maintenance_share = 0;   ///< of the capital, per year
+  double unit_cost_eur = 0;      ///< per unit of the basis (per W for the per-MW bases)
+  double lifetime_years = 0;     ///< 0: not depreciated (land)
+  double maintenance_share = 0;  ///< of the capital, per year
 };
 
 /// The yearly figures of one asset class's capital.

@@ -24,9 +24,10 @@ CarbonResult account_carbon(const CarbonSpec& spec, const SiteLedger& site) {
   // A building that is partly liquid-, partly air-cooled ages at the mean of the two.
   const double building_life = site.liquid_share * spec.building_liquid_lifetime_years +
                                (1.0 - site.liquid_share) * spec.building_air_lifetime_years;
-  const double embodied_per_year_kg = per_year(site.systems_embodied_kg, spec.systems_lifetime_years) +
-                                      per_year(building_kg, building_life) +
-                                      per_year(electrical_kg, spec.electrical_lifetime_years);
+  const double embodied_per_year_kg =
+      per_year(site.systems_embodied_kg, spec.systems_lifetime_years) +
+      per_year(building_kg, building_life) +
+      per_year(electrical_kg, spec.electrical_lifetime_years);
   r.embodied_t = embodied_per_year_kg * site.years() / 1e3;
   r.it_energy_kwh = site.it_energy_j / 3.6e6;
   r.use = site.use;

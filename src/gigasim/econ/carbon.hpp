@@ -26,7 +26,7 @@ struct CarbonResult {
   double embodied_t = 0;         ///< the share of the run: Σ embodied × years / lifetime
   double it_energy_kwh = 0;
   Use use;
-  double training_t = 0;   ///< location-based Scope 2 + amortised embodied, attributed
+  double training_t = 0;  ///< location-based Scope 2 + amortised embodied, attributed
   double inference_t = 0;
 
   /// Carbon Usage Effectiveness (The Green Grid, White Paper #32, 2010): total CO2 of the

@@ -70,12 +70,8 @@ EconomicsResult account_costs(const EconomicsSpec& spec, const SiteLedger& site)
   const double water = site.water_m3 * op.water_price.value();
   const double heat_revenue = site.heat_reused_j * op.heat_price.value();
   const std::pair<const char*, double> operations[] = {
-      {"energy", energy},
-      {"grid_fees", grid_fees},
-      {"maintenance", maintenance_per_year * r.years},
-      {"staff", staff},
-      {"water", water},
-      {"heat_revenue", -heat_revenue},
+      {"energy", energy}, {"grid_fees", grid_fees}, {"maintenance", maintenance_per_year * r.years},
+      {"staff", staff},   {"water", water},         {"heat_revenue", -heat_revenue},
   };
   for (const auto& [name, eur] : operations) {
     r.cost_breakdown_eur[name] = eur;

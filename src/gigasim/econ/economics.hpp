@@ -19,7 +19,7 @@ struct OperationsSpec {
   double staff_per_mw_it = 0;             ///< full-time staff per MW of installed IT
   core::Money staff_cost;                 ///< per full-time person-year
   core::MoneyPerVolume water_price;
-  core::EnergyPrice heat_price;           ///< paid by the district network for reused heat
+  core::EnergyPrice heat_price;  ///< paid by the district network for reused heat
 };
 
 struct EconomicsSpec {
@@ -33,11 +33,11 @@ struct EconomicsSpec {
 struct EconomicsResult {
   double years = 0;
   double capex_eur = 0;
-  double annualised_capex_eur = 0;  ///< per year
-  double depreciation_eur = 0;      ///< per year, straight line
-  double opex_eur = 0;              ///< over the run, heat revenue deducted
-  double tco_eur = 0;               ///< annualised capital × years + opex
-  std::vector<AssetCost> assets;    ///< per year
+  double annualised_capex_eur = 0;                   ///< per year
+  double depreciation_eur = 0;                       ///< per year, straight line
+  double opex_eur = 0;                               ///< over the run, heat revenue deducted
+  double tco_eur = 0;                                ///< annualised capital × years + opex
+  std::vector<AssetCost> assets;                     ///< per year
   std::map<std::string, double> cost_breakdown_eur;  ///< over the run, by class
   Use use;
   double training_cost_eur = 0;   ///< TCO attributed to model-training jobs

@@ -11,8 +11,8 @@ namespace gigasim::econ {
 struct SourceUse {
   std::string name;
   double energy_j = 0;
-  double cost_eur = 0;            ///< Σ hourly energy × hourly price (dispatch)
-  double location_carbon_kg = 0;  ///< Σ hourly energy × hourly intensity of the source
+  double cost_eur = 0;                   ///< Σ hourly energy × hourly price (dispatch)
+  double location_carbon_kg = 0;         ///< Σ hourly energy × hourly intensity of the source
   double market_intensity_kg_per_j = 0;  ///< contract or residual-mix factor
   bool through_connection = true;        ///< off-site: pays the network tariff
 };
@@ -25,7 +25,7 @@ struct Use {
   double model_job_gpu_hours = 0;  ///< held by jobs training a model (lost work included)
   double tokens_trained = 0;
   double tokens_served = 0;
-  double model_flops = 0;          ///< useful model FLOPs (after failures and checkpoints)
+  double model_flops = 0;  ///< useful model FLOPs (after failures and checkpoints)
 
   void add(const Use& o) {
     available_gpu_hours += o.available_gpu_hours;
@@ -39,14 +39,14 @@ struct Use {
 };
 
 struct SiteLedger {
-  double hours = 0;                 ///< length of the run
+  double hours = 0;  ///< length of the run
   double accelerators = 0;
-  double systems_price_eur = 0;     ///< Σ systems × catalog price
-  double systems_embodied_kg = 0;   ///< Σ systems × (host + accelerators) embodied carbon
-  double it_capacity_w = 0;         ///< installed IT power (systems at full power + network)
-  double liquid_share = 0;          ///< of the IT heat removed by liquid
+  double systems_price_eur = 0;    ///< Σ systems × catalog price
+  double systems_embodied_kg = 0;  ///< Σ systems × (host + accelerators) embodied carbon
+  double it_capacity_w = 0;        ///< installed IT power (systems at full power + network)
+  double liquid_share = 0;         ///< of the IT heat removed by liquid
   double connection_w = 0;
-  double heat_capacity_w = 0;       ///< heat delivered to the district network at most
+  double heat_capacity_w = 0;  ///< heat delivered to the district network at most
   std::vector<SourceUse> sources;
   double it_energy_j = 0;
   double facility_energy_j = 0;

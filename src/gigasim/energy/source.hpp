@@ -41,12 +41,12 @@ struct GridShape {
 struct SourceSpec {
   std::string name;
   SourceKind kind = SourceKind::grid;
-  core::Power capacity;            ///< contract / nameplate / grid import cap (0: no cap)
-  core::EnergyPrice price;         ///< marginal price; grid: annual mean
-  core::CarbonIntensity carbon;    ///< life-cycle intensity; grid: annual mean
+  core::Power capacity;                 ///< contract / nameplate / grid import cap (0: no cap)
+  core::EnergyPrice price;              ///< marginal price; grid: annual mean
+  core::CarbonIntensity carbon;         ///< life-cycle intensity; grid: annual mean
   core::CarbonIntensity market_carbon;  ///< market-based Scope 2 factor (contract or residual)
-  bool on_site = false;            ///< on-site plant: does not pass the grid connection
-  std::vector<core::Power> units;  ///< nuclear: modelled units (else a contract)
+  bool on_site = false;                 ///< on-site plant: does not pass the grid connection
+  std::vector<core::Power> units;       ///< nuclear: modelled units (else a contract)
   NuclearOutages outages;
   std::array<double, 12> monthly_factor{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
   double capacity_factor = 0.0;  ///< wind and solar: annual mean

@@ -156,13 +156,11 @@ Catalog Catalog::load(const fs::path& dir) {
       ctx, dir, "grids.yaml", "grids", "country", c.grids, [](MapView& m, Grid& g) {
         g.country = m.node()["country"].IsScalar() ? m.node()["country"].Scalar() : "";
         decode_grid(m, g, Need::required);
-        check_sources(
-            m,
-            {{"carbon_intensity"},
-             {"price"},
-             {"wind_capacity_factor"},
-             {"solar_capacity_factor"},
-             {"residual_mix"}});
+        check_sources(m, {{"carbon_intensity"},
+                          {"price"},
+                          {"wind_capacity_factor"},
+                          {"solar_capacity_factor"},
+                          {"residual_mix"}});
       });
   load_economics_catalog(ctx, dir, c);
   ctx.throw_if_errors();

@@ -46,8 +46,7 @@ class Reader {
   Reader(Need need, std::vector<std::string>& cited) : need_(need), cited_(cited) {}
 
   template <class Q>
-  bool quantity(MapView& m, const std::string& dotted, std::string_view key, Q& out,
-                Check check) {
+  bool quantity(MapView& m, const std::string& dotted, std::string_view key, Q& out, Check check) {
     cited_.push_back(dotted + std::string(key));
     return m.quantity(key, out, need_, check);
   }
@@ -183,7 +182,8 @@ void load_economics_catalog(Context& ctx, const std::filesystem::path& dir, Cata
     decode_economics(m, catalog.economics, catalog.carbon, Need::required, cited);
     const YAML::Node sources = m.get("sources");
     if (!sources.IsMap()) {
-      m.error("sources", "missing required key \"sources\": every number in data/ carries its source");
+      m.error("sources",
+              "missing required key \"sources\": every number in data/ carries its source");
     } else {
       for (const auto& key : cited) {
         if (!sources[key].IsDefined())

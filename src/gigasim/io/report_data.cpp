@@ -135,18 +135,18 @@ json costs(const ResultsReader& db) {
 
 json largest_jobs(const ResultsReader& db, double hours) {
   json rows = json::array();
-  db.each(fmt::format("SELECT id, name, site, tenant, class, accelerators, accelerators * "
-                      "(COALESCE(end_h, {0}) - start_h) AS gpu_hours, wait_h, status FROM jobs "
-                      "WHERE start_h IS NOT NULL ORDER BY gpu_hours DESC LIMIT {1}",
-                      hours, kReportJobs),
-          [&](sqlite3_stmt* s) {
-            std::string name = column_text(s, 1);
-            if (name.empty()) name = fmt::format("job {}", sqlite3_column_int64(s, 0));
-            rows.push_back({name, column_text(s, 2), column_text(s, 3), column_text(s, 4),
-                            sqlite3_column_int64(s, 5), std::round(sqlite3_column_double(s, 6)),
-                            std::round(sqlite3_column_double(s, 7) * 100) / 100,
-                            column_text(s, 8)});
-          });
+  db.each(
+      fmt::format("SELECT id, name, site, tenant, class, accelerators, accelerators * "
+                  "(COALESCE(end_h, {0}) - start_h) AS gpu_hours, wait_h, status FROM jobs "
+                  "WHERE start_h IS NOT NULL ORDER BY gpu_hours DESC LIMIT {1}",
+                  hours, kReportJobs),
+      [&](sqlite3_stmt* s) {
+        std::string name = column_text(s, 1);
+        if (name.empty()) name = fmt::format("job {}", sqlite3_column_int64(s, 0));
+        rows.push_back({name, column_text(s, 2), column_text(s, 3), column_text(s, 4),
+                        sqlite3_column_int64(s, 5), std::round(sqlite3_column_double(s, 6)),
+                        std::round(sqlite3_column_double(s, 7) * 100) / 100, column_text(s, 8)});
+      });
   if (rows.empty()) return nullptr;
   return {{"columns",
            {"name", "site", "tenant", "class", "accelerators", "gpu_hours", "wait_h", "state"}},

@@ -17,8 +17,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array kSupplyColumns = {"nuclear_mw", "hydro_mw", "wind_mw", "solar_mw",
-                                       "grid_mw"};
+constexpr std::array kSupplyColumns = {"nuclear_mw", "hydro_mw", "wind_mw", "solar_mw", "grid_mw"};
 
 // Sums over sites of one tick.
 struct Tick {
@@ -35,7 +34,9 @@ struct Tick {
 // How a bucket of ticks becomes one point: peaks keep their maximum, shares their mean.
 enum class Reduce { max, mean };
 
-double round_to(double v, double step) { return std::round(v / step) * step; }
+double round_to(double v, double step) {
+  return std::round(v / step) * step;
+}
 
 json bucketed(const std::vector<double>& v, std::size_t bucket, Reduce how, double step) {
   json out = json::array();
@@ -99,8 +100,7 @@ json report_series(const ResultsReader& db, const json& summary) {
     it[k] = t.it_mw;
     facility[k] = t.facility_mw;
     pue[k] = t.it_mw > 0 ? t.facility_mw / t.it_mw : 0.0;
-    temp[k] = t.it_mw > 0 ? t.temperature_x_it / t.it_mw
-                          : t.temperature_sum / std::max(1, t.sites);
+    temp[k] = t.it_mw > 0 ? t.temperature_x_it / t.it_mw : t.temperature_sum / std::max(1, t.sites);
     // t CO2e per MWh supplied = kg/kWh; × 1000 → g/kWh.
     const double supplied_mwh = (t.facility_mw - t.unserved_mw) * tick_h;
     carbon[k] = supplied_mwh > 0 ? t.carbon_t / supplied_mwh * 1e3 : 0.0;
@@ -129,9 +129,8 @@ json report_series(const ResultsReader& db, const json& summary) {
   series["supply_mw"] = by_source;
   series["utilization"] = bucketed(util, bucket, Reduce::mean, 1e-4);
   // A queue exists only with a workload.
-  series["queue_length"] = summary.contains("workload")
-                               ? bucketed(queue, bucket, Reduce::max, 1.0)
-                               : json(nullptr);
+  series["queue_length"] =
+      summary.contains("workload") ? bucketed(queue, bucket, Reduce::max, 1.0) : json(nullptr);
   return series;
 }
 

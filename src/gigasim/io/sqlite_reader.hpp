@@ -16,8 +16,8 @@ class ResultsReader {
  public:
   explicit ResultsReader(const std::filesystem::path& file) {
     if (!std::filesystem::exists(file))
-      throw core::IoError(fmt::format("no results database \"{}\": run `gigasim run` first",
-                                      file.string()));
+      throw core::IoError(
+          fmt::format("no results database \"{}\": run `gigasim run` first", file.string()));
     if (sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
       const std::string why = db_ != nullptr ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close(db_);
