@@ -43,7 +43,7 @@ struct Insert {
   std::size_t at = 0;
 };
 
-// Replaces each placeholder of the template by its content. Marks are found in the template
+// Replaces each mark of the template by its content. Marks are found in the template
 // alone, so inserted text that happens to contain a mark is left as it is. A template
 // without a mark is a build error of ours, not the user's.
 std::string fill(std::string_view page, std::vector<Insert> inserts) {
