@@ -4,36 +4,16 @@
 #include "gigasim/core/errors.hpp"
 #include "gigasim/io/catalog.hpp"
 #include "gigasim/io/scenario_loader.hpp"
+#include "io_fixtures.hpp"
 
 namespace gigasim::io {
 namespace {
 
-const std::filesystem::path kData = std::filesystem::path(GIGASIM_TEST_SOURCE_DIR) / "data";
-
-const Catalog& catalog() {
-  static const Catalog c = Catalog::load(kData);
-  return c;
-}
-
-const char* kScenario = R"(name: t
-sites:
-  - name: a
-    location: lyon
-    grid_connection: 20 MW
-    fleet:
-      - system: dgx-h100
-        count: 100
-    supply:
-      - type: grid
-)";
+using testing::catalog;
+using testing::kValid;
 
 std::vector<core::Diagnostic> problems(const std::string& economics) {
-  try {
-    (void)load_scenario_text(std::string(kScenario) + economics, "test.yaml", ".", catalog());
-  } catch (const core::InputError& e) {
-    return e.diagnostics();
-  }
-  return {};
+  return testing::problems(std::string(kValid) + economics);
 }
 
 TEST(EconomicsCatalog, EveryDefaultIsThere) {
@@ -61,7 +41,7 @@ TEST(EconomicsCatalog, EveryDefaultIsThere) {
 }
 
 TEST(EconomicsScenario, OverridesOnlyWhatItNames) {
-  const auto s = load_scenario_text(std::string(kScenario) + R"(economics:
+  const auto s = load_scenario_text(std::string(kValid) + R"(economics:
   discount_rate: 5 %
   assets: {network: {per_accelerator: 3000 EUR}, systems: {lifetime: 4 years}}
   operations: {heat_price: 40 EUR/MWh}
@@ -99,7 +79,7 @@ void expect_problem(const std::string& economics, const std::string& path, const
 }
 
 TEST(EconomicsScenario, RefusesBadInputAtItsPlace) {
-  // kScenario has 10 lines: `economics:` is line 11.
+  // kValid has 10 lines: `economics:` is line 11.
   expect_problem("economics:\n  operations: {water_price: -2 EUR/m3}\n",
                  "economics.operations.water_price", "must not be negative", 12);
   expect_problem("economics:\n  assets:\n    storage: {lifetime: 0 years}\n",
@@ -114,7 +94,7 @@ TEST(EconomicsScenario, RefusesBadInputAtItsPlace) {
 }
 
 TEST(EconomicsScenario, MarketFactorOfASourceCanBeSet) {
-  std::string yaml = kScenario;
+  std::string yaml = kValid;
   yaml.replace(yaml.find("      - type: grid"), 18,
                "      - type: grid\n        market_carbon_intensity: 0 g/kWh");
   const auto s = load_scenario_text(yaml, "t.yaml", ".", catalog());

@@ -7,37 +7,16 @@
 #include "gigasim/io/catalog.hpp"
 #include "gigasim/io/csv_series.hpp"
 #include "gigasim/io/scenario_loader.hpp"
+#include "io_fixtures.hpp"
 
 namespace gigasim::io {
 namespace {
 
+using testing::catalog;
+using testing::kValid;
+using testing::problems;
+
 const std::filesystem::path kData = std::filesystem::path(GIGASIM_TEST_SOURCE_DIR) / "data";
-
-const Catalog& catalog() {
-  static const Catalog c = Catalog::load(kData);
-  return c;
-}
-
-std::vector<core::Diagnostic> problems(const std::string& yaml) {
-  try {
-    (void)load_scenario_text(yaml, "test.yaml", ".", catalog());
-  } catch (const core::InputError& e) {
-    return e.diagnostics();
-  }
-  return {};
-}
-
-const char* kValid = R"(name: t
-sites:
-  - name: a
-    location: lyon
-    grid_connection: 20 MW
-    fleet:
-      - system: dgx-h100
-        count: 100
-    supply:
-      - type: grid
-)";
 
 TEST(Catalog, HoldsTheRequiredEntries) {
   for (const char* id : {"a100-sxm4-40gb", "a100-sxm4-80gb", "h100-sxm5-80gb", "h200-sxm-141gb",
