@@ -79,7 +79,8 @@ std::string csv_field(const std::string& text) {
 
 namespace {}  // namespace
 
-void write_sqlite(const sim::Results& r, const std::filesystem::path& file) {
+void write_sqlite(const sim::Results& r, const nlohmann::json& summary,
+                  const std::filesystem::path& file) {
   write_atomically_by_name(file, [&](const std::filesystem::path& tmp) {
     std::filesystem::remove(tmp);
     Database db(tmp);
@@ -130,9 +131,9 @@ void write_sqlite(const sim::Results& r, const std::filesystem::path& file) {
     insert_costs(db, r);
     // summary.json verbatim, so that `gigasim report` can redraw the run from this file.
     db.exec("CREATE TABLE summary (json TEXT);");
-    Statement summary{db.prepare("INSERT INTO summary VALUES (?);")};
-    bind_text(summary.stmt, 1, summary_json(r).dump());
-    db.step(summary.stmt);
+    Statement insert{db.prepare("INSERT INTO summary VALUES (?);")};
+    bind_text(insert.stmt, 1, summary.dump());
+    db.step(insert.stmt);
     db.exec("COMMIT;");
   });
 }
@@ -164,11 +165,12 @@ void write_outputs(const sim::Results& results, const std::filesystem::path& dir
   if (ec)
     throw core::IoError(
         fmt::format("cannot create output folder \"{}\": {}", dir.string(), ec.message()));
-  write_sqlite(results, dir / "results.sqlite");
+  const nlohmann::json summary = summary_json(results);
+  write_sqlite(results, summary, dir / "results.sqlite");
   write_hourly_csv(results, dir / "site_hourly.csv");
   if (results.workload_total.present) write_jobs_csv(results, dir / "jobs.csv");
   write_report(dir);
-  write_summary_json(results, dir / "summary.json");
+  write_summary_json(summary, dir / "summary.json");
 }
 
 }  // namespace gigasim::io

@@ -139,8 +139,8 @@ nlohmann::json summary_json(const sim::Results& r) {
   return j;
 }
 
-void write_summary_json(const sim::Results& results, const std::filesystem::path& file) {
-  const std::string text = summary_json(results).dump(2) + "\n";
+void write_summary_json(const nlohmann::json& summary, const std::filesystem::path& file) {
+  const std::string text = summary.dump(2) + "\n";
   write_atomically(file, [&](std::ostream& out) { out << text; });
 }
 

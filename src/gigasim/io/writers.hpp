@@ -33,8 +33,10 @@ nlohmann::json summary_json(const sim::Results& results);
 /// A CSV field per RFC 4180: quoted when it holds a comma, quote or line break.
 std::string csv_field(const std::string& text);
 
-void write_summary_json(const sim::Results& results, const std::filesystem::path& file);
-void write_sqlite(const sim::Results& results, const std::filesystem::path& file);
+/// `summary` is summary_json(results), built once for both files.
+void write_summary_json(const nlohmann::json& summary, const std::filesystem::path& file);
+void write_sqlite(const sim::Results& results, const nlohmann::json& summary,
+                  const std::filesystem::path& file);
 void write_hourly_csv(const sim::Results& results, const std::filesystem::path& file);
 /// jobs.csv: one row per job of every site with a workload (docs/outputs.md).
 void write_jobs_csv(const sim::Results& results, const std::filesystem::path& file);
