@@ -20,7 +20,7 @@ namespace {
 namespace fs = std::filesystem;
 const fs::path kSource = GIGASIM_TEST_SOURCE_DIR;
 const fs::path kLyonEpw =
-    fs::path(GIGASIM_TEST_SHARED_DATA) / "weather/FRA_AR_Lyon-Bron.AP.074800_TMYx.2004-2018.epw";
+    fs::path(GIGASIM_TEST_DATA) / "weather/FRA_AR_Lyon-Bron.AP.074800_TMYx.2004-2018.epw";
 
 using gigasim::testing::gigasim;
 using gigasim::testing::Outcome;

@@ -12,7 +12,7 @@
 namespace gigasim::climate {
 namespace {
 
-const std::string kLyonEpw = std::string(GIGASIM_TEST_SHARED_DATA) +
+const std::string kLyonEpw = std::string(GIGASIM_TEST_DATA) +
                              "/weather/FRA_AR_Lyon-Bron.AP.074800_TMYx.2004-2018.epw";
 
 ClimateNormals lyon_like() {

@@ -50,7 +50,7 @@ TEST(Generator, RateSizesAndDurationsFollowTheirDistributions) {
 }
 
 TEST(Traces, ReadsTheSwfFixture) {
-  std::ifstream in(std::string(GIGASIM_TEST_SOURCE_DIR) + "/tests/fixtures/small-cluster.swf");
+  std::ifstream in(std::string(GIGASIM_TEST_SOURCE_DIR) + "/tests/data/traces/small-cluster.swf");
   const auto jobs = parse_swf(in, "small-cluster.swf");
   EXPECT_EQ(jobs.size(), 44U);  // 48 jobs, 4 cancelled (run time -1)
   EXPECT_DOUBLE_EQ(jobs[0].submit_s, 1912);

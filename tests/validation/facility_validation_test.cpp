@@ -1,4 +1,4 @@
-// Facility results against published figures (../shared/data/published-calibration.csv).
+// Facility results against published figures (each cited beside its test).
 #include <gtest/gtest.h>
 
 #include "gigasim/io/catalog.hpp"

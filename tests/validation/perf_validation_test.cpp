@@ -1,5 +1,5 @@
 // The training performance model against published large-scale runs
-// (../shared/data/published-calibration.csv): Megatron-LM SC21 Table 1 on A100 (hardware
+// (the figures are in the tests below): Megatron-LM SC21 Table 1 on A100 (hardware
 // TFLOP/s with full recomputation, Megatron's FLOP formula) and Llama 3 Table 4 on H100
 // (model TFLOP/s). Errors are reported in docs/validation.md.
 #include <gtest/gtest.h>

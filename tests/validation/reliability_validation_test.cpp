@@ -1,5 +1,5 @@
 // The reliability model against Llama 3 405B's 54-day snapshot (arXiv:2407.21783 §3.3.4 and
-// Table 5; ../shared/data/published-calibration.csv): 419 unexpected interruptions, their
+// Table 5): 419 unexpected interruptions, their
 // breakdown by component, and more than 90 % effective training time.
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // The synthetic weather generator against a real year: the Lyon-Bron TMYx (2004-2018) EPW
-// from Climate.OneBuilding.Org, in ../shared/data/weather.
+// from Climate.OneBuilding.Org, copied to tests/data/weather (tests/data/README.md).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -20,7 +20,7 @@ struct Years {
 
 const Years& years() {
   static const Years y = [] {
-    std::ifstream in(std::string(GIGASIM_TEST_SHARED_DATA) +
+    std::ifstream in(std::string(GIGASIM_TEST_DATA) +
                      "/weather/FRA_AR_Lyon-Bron.AP.074800_TMYx.2004-2018.epw");
     Years out;
     out.real = parse_epw(in, "lyon.epw").weather;

@@ -1,6 +1,6 @@
 // Failing components and their default rates (docs/models/reliability.md). The defaults are
 // the unexpected interruptions of Llama 3 405B's 54-day snapshot on 16,384 H100 (Llama Team
-// 2024, arXiv:2407.21783, Table 5; ../shared/data/published-calibration.csv), turned into
+// 2024, arXiv:2407.21783, Table 5), turned into
 // rates per accelerator-day: count / (54 days × 16,384 accelerators).
 #pragma once
 
