@@ -2,7 +2,7 @@
 // layout search for llama-3-405b on 16,384 H100 (goal: at most 100 ms).
 #include <benchmark/benchmark.h>
 
-#include "gigasim/io/catalog.hpp"
+#include "gigasim/io/catalog/catalog.hpp"
 #include "gigasim/perf/search.hpp"
 #include "gigasim/perf/step_model.hpp"
 

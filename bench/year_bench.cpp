@@ -6,10 +6,10 @@
 #include "gigasim/core/event_queue.hpp"
 #include "gigasim/energy/dispatch.hpp"
 #include "gigasim/facility/facility.hpp"
-#include "gigasim/io/catalog.hpp"
-#include "gigasim/io/report.hpp"
-#include "gigasim/io/scenario_loader.hpp"
-#include "gigasim/io/writers.hpp"
+#include "gigasim/io/catalog/catalog.hpp"
+#include "gigasim/io/report/report.hpp"
+#include "gigasim/io/results/writers.hpp"
+#include "gigasim/io/scenario/scenario_loader.hpp"
 #include "gigasim/sim/simulation.hpp"
 
 namespace {
@@ -140,7 +140,7 @@ const gigasim::sim::Results& eu60_results() {
 void BM_Eu60SitesOutputs(benchmark::State& state) {
   const auto& results = eu60_results();
   const fs::path dir = fs::temp_directory_path() / "gigasim-bench-outputs";
-  for (auto _ : state) gigasim::io::write_outputs(results, dir);
+  for (auto _ : state) gigasim::io::write_run_outputs(results, dir);
   state.counters["report_MiB"] =
       static_cast<double>(fs::file_size(dir / "report.html")) / (1024.0 * 1024.0);
   state.counters["sqlite_MiB"] =
@@ -152,7 +152,7 @@ BENCHMARK(BM_Eu60SitesOutputs)->Unit(benchmark::kMillisecond)->Iterations(1);
 // report.html alone, from the results.sqlite of the 60 sites (what `gigasim report` does).
 void BM_Eu60SitesReport(benchmark::State& state) {
   const fs::path dir = fs::temp_directory_path() / "gigasim-bench-report";
-  gigasim::io::write_outputs(eu60_results(), dir);
+  gigasim::io::write_run_outputs(eu60_results(), dir);
   for (auto _ : state) gigasim::io::write_report(dir);
   fs::remove_all(dir);
 }

@@ -70,11 +70,12 @@ class Golden : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Golden, SummaryMatchesTheRecordedOne) {
   const std::string name = GetParam();
-  const fs::path out = fs::temp_directory_path() /
-                       ("gigasim-golden-" + std::to_string(::getpid()) + "-" + name);
+  const fs::path out =
+      fs::temp_directory_path() / ("gigasim-golden-" + std::to_string(::getpid()) + "-" + name);
   fs::remove_all(out);
-  const auto r = gigasim::testing::gigasim("run " + (kSource / "scenarios" / (name + ".yaml")).string() +
-                                           " --quiet --out " + out.string());
+  const auto r =
+      gigasim::testing::gigasim("run " + (kSource / "scenarios" / (name + ".yaml")).string() +
+                                " --quiet --out " + out.string());
   ASSERT_EQ(r.code, 0) << r.out;
   const json got = read_json(out / "summary.json");
   const json want = read_json(kSource / "tests/data/golden" / (name + ".summary.json"));

@@ -1,19 +1,13 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
-#include "gigasim/climate/epw.hpp"
 #include "gigasim/climate/psychrometrics.hpp"
 #include "gigasim/climate/synthetic.hpp"
 #include "gigasim/core/errors.hpp"
 
 namespace gigasim::climate {
 namespace {
-
-const std::string kLyonEpw = std::string(GIGASIM_TEST_DATA) +
-                             "/weather/FRA_AR_Lyon-Bron.AP.074800_TMYx.2004-2018.epw";
 
 ClimateNormals lyon_like() {
   ClimateNormals n;
@@ -95,78 +89,6 @@ TEST(SyntheticWeather, MonthlyMeansAndDiurnalRangeFollowTheNormals) {
     ASSERT_GT(w.relative_humidity[h], 0.0);
     ASSERT_LE(w.relative_humidity[h], 1.0);
   }
-}
-
-TEST(Epw, ReadsTheLyonYear) {
-  std::ifstream in(kLyonEpw);
-  ASSERT_TRUE(in) << kLyonEpw;
-  const EpwData d = parse_epw(in, "lyon.epw");
-  EXPECT_EQ(d.weather.hours(), 8760U);
-  EXPECT_NEAR(d.header.latitude, 45.7261, 1e-4);
-  EXPECT_NEAR(d.header.elevation_m, 198.0, 1e-9);
-  EXPECT_EQ(d.header.city, "Lyon Bron AP");
-  EXPECT_DOUBLE_EQ(d.weather.dry_bulb_c[0], 0.0);  // first record: 0.0 C, RH 85 %
-  EXPECT_NEAR(d.weather.relative_humidity[0], 0.85, 1e-12);
-  EXPECT_DOUBLE_EQ(d.weather.dry_bulb_c[1], 2.0);
-  EXPECT_GT(d.weather.max_dry_bulb(), 30.0);
-}
-
-std::string lyon_text() {
-  std::ifstream in(kLyonEpw);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string first_lines(const std::string& text, int n) {
-  std::size_t pos = 0;
-  for (int i = 0; i < n && pos != std::string::npos; ++i) pos = text.find('\n', pos + 1);
-  return text.substr(0, pos);
-}
-
-TEST(Epw, TruncatedFileNamesItsLastLine) {
-  std::istringstream in(first_lines(lyon_text(), 5008));
-  try {
-    (void)parse_epw(in, "cut.epw");
-    FAIL();
-  } catch (const core::InputError& e) {
-    ASSERT_EQ(e.diagnostics().size(), 1U);
-    const auto& d = e.diagnostics()[0];
-    EXPECT_NE(d.message.find("truncated"), std::string::npos);
-    EXPECT_EQ(d.location.file, "cut.epw");
-    EXPECT_EQ(d.location.line, 5008);
-  }
-}
-
-TEST(Epw, MalformedFieldNamesLineAndColumn) {
-  std::string text = lyon_text();
-  const std::size_t line10 = [&] {
-    std::size_t p = 0;
-    for (int i = 0; i < 9; ++i) p = text.find('\n', p) + 1;
-    return p;
-  }();
-  // Replace the dry bulb (7th field) of line 10 with text.
-  std::size_t field = line10;
-  for (int i = 0; i < 6; ++i) field = text.find(',', field) + 1;
-  const std::size_t end = text.find(',', field);
-  text.replace(field, end - field, "warm");
-  std::istringstream in(text);
-  try {
-    (void)parse_epw(in, "bad.epw");
-    FAIL();
-  } catch (const core::InputError& e) {
-    const auto& d = e.diagnostics()[0];
-    EXPECT_EQ(d.location.line, 10);
-    EXPECT_EQ(d.location.column, static_cast<int>(field - line10) + 1);
-    EXPECT_NE(d.message.find("dry bulb"), std::string::npos) << d.message;
-  }
-}
-
-TEST(Epw, EmptyAndHeaderlessFilesAreRefused) {
-  std::istringstream empty("");
-  EXPECT_THROW((void)parse_epw(empty, "e.epw"), core::InputError);
-  std::istringstream junk("hello,world\n");
-  EXPECT_THROW((void)parse_epw(junk, "j.epw"), core::InputError);
 }
 
 }  // namespace

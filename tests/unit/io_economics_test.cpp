@@ -2,8 +2,8 @@
 #include <gtest/gtest.h>
 
 #include "gigasim/core/errors.hpp"
-#include "gigasim/io/catalog.hpp"
-#include "gigasim/io/scenario_loader.hpp"
+#include "gigasim/io/catalog/catalog.hpp"
+#include "gigasim/io/scenario/scenario_loader.hpp"
 #include "io_fixtures.hpp"
 
 namespace gigasim::io {

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "gigasim/core/errors.hpp"
-#include "gigasim/io/catalog.hpp"
-#include "gigasim/io/scenario_loader.hpp"
+#include "gigasim/io/catalog/catalog.hpp"
+#include "gigasim/io/scenario/scenario_loader.hpp"
 
 namespace gigasim::io::testing {
 

@@ -4,9 +4,9 @@
 #include <set>
 
 #include "gigasim/core/errors.hpp"
-#include "gigasim/io/catalog.hpp"
-#include "gigasim/io/csv_series.hpp"
-#include "gigasim/io/scenario_loader.hpp"
+#include "gigasim/io/catalog/catalog.hpp"
+#include "gigasim/io/formats/csv_series.hpp"
+#include "gigasim/io/scenario/scenario_loader.hpp"
 #include "io_fixtures.hpp"
 
 namespace gigasim::io {
@@ -257,20 +257,6 @@ TEST(ScenarioLoader, WindWithItsOwnCapacityFactorMayNameACountry) {
   const auto p = problems(yaml);
   ASSERT_EQ(p.size(), 1U);
   EXPECT_EQ(p[0].path, "sites[0].supply[1].country");
-}
-
-TEST(CsvSeries, ReadsAColumnAndLocatesBadCells) {
-  EXPECT_EQ(read_csv_column("hour,mw\n0,1.5\n1,2\n", "f.csv", "mw"),
-            (std::vector<double>{1.5, 2.0}));
-  try {
-    (void)read_csv_column("hour,mw\n0,1.5\n1,lots\n", "f.csv", "mw");
-    FAIL();
-  } catch (const core::InputError& e) {
-    EXPECT_EQ(e.diagnostics()[0].location.line, 3);
-    EXPECT_EQ(e.diagnostics()[0].location.column, 3);
-  }
-  EXPECT_THROW((void)read_csv_column("hour,mw\n0,1\n", "f.csv", "price"), core::InputError);
-  EXPECT_THROW((void)read_csv_column("hour,mw\n", "f.csv", "mw"), core::InputError);
 }
 
 }  // namespace

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <set>
 
-#include "gigasim/io/catalog.hpp"
+#include "gigasim/io/catalog/catalog.hpp"
 #include "gigasim/perf/collectives.hpp"
 #include "gigasim/perf/search.hpp"
 #include "gigasim/perf/step_model.hpp"

@@ -4,8 +4,8 @@
 
 #include "gigasim/cluster/allocator.hpp"
 #include "gigasim/core/errors.hpp"
-#include "gigasim/io/catalog.hpp"
-#include "gigasim/io/scenario_loader.hpp"
+#include "gigasim/io/catalog/catalog.hpp"
+#include "gigasim/io/scenario/scenario_loader.hpp"
 #include "gigasim/reliability/failure_process.hpp"
 #include "gigasim/sched/site_scheduler.hpp"
 

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "gigasim/io/catalog.hpp"
-#include "gigasim/io/scenario_loader.hpp"
+#include "gigasim/io/catalog/catalog.hpp"
+#include "gigasim/io/scenario/scenario_loader.hpp"
 #include "gigasim/sim/simulation.hpp"
 
 namespace gigasim::sim {

@@ -6,11 +6,10 @@
 #include <sstream>
 
 #include "gigasim/core/errors.hpp"
-#include "gigasim/io/catalog.hpp"
+#include "gigasim/io/catalog/catalog.hpp"
 #include "gigasim/perf/inference.hpp"
 #include "gigasim/workload/generator.hpp"
 #include "gigasim/workload/inference.hpp"
-#include "gigasim/workload/traces.hpp"
 
 namespace gigasim::workload {
 namespace {
@@ -47,48 +46,6 @@ TEST(Generator, RateSizesAndDurationsFollowTheirDistributions) {
     night += h == 2;
   }
   EXPECT_GT(afternoon, 2 * night);
-}
-
-TEST(Traces, ReadsTheSwfFixture) {
-  std::ifstream in(std::string(GIGASIM_TEST_SOURCE_DIR) + "/tests/data/traces/small-cluster.swf");
-  const auto jobs = parse_swf(in, "small-cluster.swf");
-  EXPECT_EQ(jobs.size(), 44U);  // 48 jobs, 4 cancelled (run time -1)
-  EXPECT_DOUBLE_EQ(jobs[0].submit_s, 1912);
-  EXPECT_DOUBLE_EQ(jobs[0].run_s, 3600);
-  EXPECT_EQ(jobs[0].accelerators, 32);
-  EXPECT_EQ(jobs[0].tenant, "user2");
-  EXPECT_EQ(jobs[0].line, 6);
-}
-
-TEST(Traces, MalformedSwfLinesNameLineAndColumn) {
-  std::istringstream in(
-      "; header\n1 10 -1 300 8 -1 -1 8 600 -1 1 1 1 -1 1 -1 -1 -1\n2 20 -1 abc 8 -1 -1 8 600 -1 1 "
-      "1 1 -1 1 -1 -1 -1\n3 30 -1 300\n");
-  try {
-    (void)parse_swf(in, "t.swf");
-    FAIL();
-  } catch (const core::InputError& e) {
-    ASSERT_EQ(e.diagnostics().size(), 2U);
-    EXPECT_EQ(e.diagnostics()[0].location.line, 3);
-    EXPECT_EQ(e.diagnostics()[0].location.column, 9);
-    EXPECT_NE(e.diagnostics()[0].message.find("run time"), std::string::npos);
-    EXPECT_EQ(e.diagnostics()[1].location.line, 4);
-    EXPECT_NE(e.diagnostics()[1].message.find("18 fields"), std::string::npos);
-  }
-}
-
-TEST(Traces, CsvJobsWithOptionalColumns) {
-  std::istringstream in(
-      "submit_s,accelerators,duration_s,tenant,class\n0,8,3600,lab,finetuning\n60,1,120,,\n");
-  const auto jobs = parse_job_csv(in, "j.csv");
-  ASSERT_EQ(jobs.size(), 2U);
-  EXPECT_EQ(jobs[0].tenant, "lab");
-  EXPECT_EQ(jobs[0].cls, "finetuning");
-  EXPECT_EQ(jobs[1].accelerators, 1);
-  std::istringstream bad("submit_s,accelerators,duration_s\n0,-8,3600\n");
-  EXPECT_THROW((void)parse_job_csv(bad, "b.csv"), core::InputError);
-  std::istringstream missing("submit,accelerators\n0,8\n");
-  EXPECT_THROW((void)parse_job_csv(missing, "m.csv"), core::InputError);
 }
 
 TEST(Inference, ReplicasFollowDemandWithinTheirLimits) {

@@ -1,8 +1,8 @@
 // Facility results against published figures (each cited beside its test).
 #include <gtest/gtest.h>
 
-#include "gigasim/io/catalog.hpp"
-#include "gigasim/io/scenario_loader.hpp"
+#include "gigasim/io/catalog/catalog.hpp"
+#include "gigasim/io/scenario/scenario_loader.hpp"
 #include "gigasim/sim/simulation.hpp"
 
 namespace gigasim {

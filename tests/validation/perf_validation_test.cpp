@@ -7,7 +7,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "gigasim/io/catalog.hpp"
+#include "gigasim/io/catalog/catalog.hpp"
 #include "gigasim/perf/step_model.hpp"
 
 namespace gigasim::perf {

@@ -6,8 +6,8 @@
 #include <cmath>
 #include <cstdio>
 
-#include "gigasim/io/catalog.hpp"
-#include "gigasim/io/scenario_loader.hpp"
+#include "gigasim/io/catalog/catalog.hpp"
+#include "gigasim/io/scenario/scenario_loader.hpp"
 #include "gigasim/reliability/components.hpp"
 #include "gigasim/sim/simulation.hpp"
 

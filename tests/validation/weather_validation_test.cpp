@@ -6,9 +6,9 @@
 #include <cmath>
 #include <fstream>
 
-#include "gigasim/climate/epw.hpp"
 #include "gigasim/climate/synthetic.hpp"
-#include "gigasim/io/catalog.hpp"
+#include "gigasim/io/catalog/catalog.hpp"
+#include "gigasim/io/formats/epw.hpp"
 
 namespace gigasim::climate {
 namespace {
@@ -23,7 +23,7 @@ const Years& years() {
     std::ifstream in(std::string(GIGASIM_TEST_DATA) +
                      "/weather/FRA_AR_Lyon-Bron.AP.074800_TMYx.2004-2018.epw");
     Years out;
-    out.real = parse_epw(in, "lyon.epw").weather;
+    out.real = io::parse_epw(in, "lyon.epw").weather;
     const auto catalog = io::Catalog::load(std::filesystem::path(GIGASIM_TEST_SOURCE_DIR) / "data");
     core::RandomStream rng(2025, "weather/lyon");
     out.synthetic = synthesize_weather(catalog.locations.at("lyon").climate, rng);

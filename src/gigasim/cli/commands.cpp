@@ -10,10 +10,10 @@
 #include "gigasim/cli/progress.hpp"
 #include "gigasim/core/errors.hpp"
 #include "gigasim/core/units.hpp"
-#include "gigasim/io/catalog.hpp"
-#include "gigasim/io/report.hpp"
-#include "gigasim/io/scenario_loader.hpp"
-#include "gigasim/io/writers.hpp"
+#include "gigasim/io/catalog/catalog.hpp"
+#include "gigasim/io/report/report.hpp"
+#include "gigasim/io/results/writers.hpp"
+#include "gigasim/io/scenario/scenario_loader.hpp"
 #include "gigasim/sim/simulation.hpp"
 
 namespace gigasim::cli {
@@ -97,7 +97,7 @@ int run_command(const RunOptions& options) {
                   scenario.sites.size(), scenario.start);
   const sim::Results results = simulation.run([&bar](double f) { bar.update(f); });
   bar.finish();
-  io::write_outputs(results, out);
+  io::write_run_outputs(results, out);
 
   fmt::print("gigasim run {} (seed {}, {:.0f} h)\n", scenario.name, seed, results.hours);
   for (const auto& site : results.sites) {

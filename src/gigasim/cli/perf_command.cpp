@@ -1,9 +1,9 @@
 #include <fmt/format.h>
 
 #include "gigasim/cli/commands.hpp"
-#include "gigasim/io/catalog.hpp"
-#include "gigasim/io/perf_input.hpp"
-#include "gigasim/io/perf_json.hpp"
+#include "gigasim/io/catalog/catalog.hpp"
+#include "gigasim/io/results/perf_json.hpp"
+#include "gigasim/io/scenario/perf_input.hpp"
 #include "gigasim/perf/search.hpp"
 
 namespace gigasim::cli {

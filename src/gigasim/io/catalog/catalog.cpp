@@ -1,0 +1,192 @@
+#include "gigasim/io/catalog/catalog.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <initializer_list>
+
+#include "gigasim/io/catalog/catalog_entries.hpp"
+#include "gigasim/io/formats/files.hpp"
+
+#ifndef GIGASIM_SOURCE_DATA_DIR
+#define GIGASIM_SOURCE_DATA_DIR "data"
+#endif
+
+namespace gigasim::io {
+namespace fs = std::filesystem;
+
+fs::path default_data_dir() {
+  if (const char* env = std::getenv("GIGASIM_DATA_DIR"); env != nullptr && *env != '\0') return env;
+  return GIGASIM_SOURCE_DATA_DIR;
+}
+
+void decode_accelerator(MapView& m, hardware::Accelerator& a, Need need) {
+  m.string("name", a.name, need);
+  m.string("vendor", a.vendor, need);
+  m.string("generation", a.generation, need);
+  m.quantity("bf16_dense", a.bf16_dense, need, Check::positive);
+  m.quantity("fp8_dense", a.fp8_dense, need, Check::positive);
+  m.quantity("hbm_capacity", a.hbm_capacity, need, Check::positive);
+  m.quantity("hbm_bandwidth", a.hbm_bandwidth, need, Check::positive);
+  m.quantity("tdp", a.tdp, need, Check::positive);
+  m.quantity("idle_power", a.idle_power, need, Check::positive);
+  m.quantity("scale_up_bandwidth", a.scale_up_bandwidth, need, Check::positive);
+  m.quantity("embodied_carbon", a.embodied_carbon, need, Check::non_negative);
+  if (a.idle_power > a.tdp) m.error("idle_power", "must not exceed tdp");
+}
+
+void decode_system(MapView& m, hardware::System& s, Need need, const Catalog& catalog) {
+  m.string("name", s.name, need);
+  const YAML::Node acc = m.get("accelerator");
+  if (acc.IsDefined()) {
+    resolve_accelerator(m.context(), acc, m.path_of("accelerator"), catalog, s.accelerator);
+  } else if (need == Need::required) {
+    m.error("accelerator", "missing required key \"accelerator\"");
+  }
+  m.integer("accelerators_per_system", s.accelerators_per_system, need, Check::positive);
+  m.integer("scale_up_domain", s.scale_up_domain, need, Check::positive);
+  m.quantity("power_full", s.power_full, need, Check::positive);
+  m.quantity("power_idle", s.power_idle, need, Check::positive);
+  m.integer("systems_per_rack", s.systems_per_rack, need, Check::positive);
+  m.fraction("liquid_cooled_fraction", s.liquid_cooled_fraction, need);
+  m.quantity("price", s.price, need, Check::non_negative);
+  m.quantity("embodied_carbon", s.embodied_carbon, need, Check::non_negative);
+  if (s.power_idle > s.power_full) m.error("power_idle", "must not exceed power_full");
+}
+
+void decode_location(MapView& m, climate::Location& l, Need need) {
+  m.string("name", l.name, need);
+  m.string("country", l.country, need);
+  if (m.number("latitude", l.latitude, need) && (l.latitude < -90 || l.latitude > 90)) {
+    m.error("latitude", "must lie between -90 and 90 degrees");
+  }
+  if (m.number("longitude", l.longitude, need) && (l.longitude < -180 || l.longitude > 180)) {
+    m.error("longitude", "must lie between -180 and 180 degrees");
+  }
+  m.quantity("elevation", l.elevation, need);
+  const YAML::Node climate = m.get("climate");
+  if (climate.IsDefined()) {
+    MapView c(m.context(), climate, m.path_of("climate"));
+    c.monthly("dry_bulb_mean_c", l.climate.dry_bulb_mean_c, need);
+    c.monthly("diurnal_range_k", l.climate.diurnal_range_k, need, Check::non_negative);
+    if (c.monthly("relative_humidity_pct", l.climate.relative_humidity_pct, need,
+                  Check::positive)) {
+      for (double rh : l.climate.relative_humidity_pct) {
+        if (rh > 100.0) {
+          c.error("relative_humidity_pct", "values must not exceed 100 %");
+          break;
+        }
+      }
+    }
+    c.finish();
+  } else if (need == Need::required) {
+    m.error("climate", "missing required key \"climate\"");
+  }
+}
+
+void decode_grid(MapView& m, Grid& g, Need need) {
+  m.string("name", g.name, need);
+  m.quantity("carbon_intensity", g.carbon_intensity, need, Check::non_negative);
+  m.quantity("price", g.price, need, Check::non_negative);
+  m.fraction("wind_capacity_factor", g.wind_capacity_factor, need);
+  m.fraction("solar_capacity_factor", g.solar_capacity_factor, need);
+  m.quantity("residual_mix", g.residual_mix, need, Check::non_negative);
+}
+
+void check_sources(MapView& entry,
+                   std::initializer_list<std::initializer_list<std::string_view>> fields) {
+  const YAML::Node node = entry.get("sources");
+  if (!node.IsDefined()) {
+    entry.error("sources",
+                "missing required key \"sources\": every number in data/ carries its source");
+    return;
+  }
+  MapView sources(entry.context(), node, entry.path_of("sources"));
+  if (!sources.valid()) return;
+  for (const auto& alternatives : fields) {
+    bool found = false;
+    for (const auto key : alternatives) found = found || sources.has(key);
+    if (!found)
+      entry.error("sources", fmt::format("no source given for \"{}\"", *alternatives.begin()));
+  }
+  // Any other keys name further cited fields (e.g. "name"): allowed, not checked.
+}
+
+Catalog Catalog::load(const fs::path& dir) {
+  Catalog c;
+  Context ctx("");
+  load_catalog_entries(ctx, dir, "accelerators.yaml", "accelerators", "id", c.accelerators,
+                       [](MapView& m, hardware::Accelerator& a) {
+                         a.id = m.node()["id"].IsScalar() ? m.node()["id"].Scalar() : "";
+                         decode_accelerator(m, a, Need::required);
+                         check_sources(m, {{"bf16_dense"},
+                                           {"fp8_dense"},
+                                           {"hbm_capacity"},
+                                           {"hbm_bandwidth"},
+                                           {"tdp"},
+                                           {"idle_power"},
+                                           {"scale_up_bandwidth"},
+                                           {"embodied_carbon"}});
+                       });
+  load_catalog_entries(ctx, dir, "systems.yaml", "systems", "id", c.systems,
+                       [&c](MapView& m, hardware::System& s) {
+                         s.id = m.node()["id"].IsScalar() ? m.node()["id"].Scalar() : "";
+                         decode_system(m, s, Need::required, c);
+                         check_sources(m, {{"accelerators_per_system"},
+                                           {"scale_up_domain"},
+                                           {"power_full"},
+                                           {"power_idle"},
+                                           {"systems_per_rack"},
+                                           {"liquid_cooled_fraction"},
+                                           {"price"},
+                                           {"embodied_carbon"}});
+                       });
+  load_catalog_entries(ctx, dir, "locations.yaml", "locations", "id", c.locations,
+                       [](MapView& m, climate::Location& l) {
+                         l.id = m.node()["id"].IsScalar() ? m.node()["id"].Scalar() : "";
+                         decode_location(m, l, Need::required);
+                         check_sources(m, {{"latitude", "coordinates"},
+                                           {"longitude", "coordinates"},
+                                           {"elevation"},
+                                           {"climate"}});
+                       });
+  load_perf_catalogs(ctx, dir, c);
+  load_workload_catalog(ctx, dir, c);
+  load_catalog_entries(
+      ctx, dir, "grids.yaml", "grids", "country", c.grids, [](MapView& m, Grid& g) {
+        g.country = m.node()["country"].IsScalar() ? m.node()["country"].Scalar() : "";
+        decode_grid(m, g, Need::required);
+        check_sources(m, {{"carbon_intensity"},
+                          {"price"},
+                          {"wind_capacity_factor"},
+                          {"solar_capacity_factor"},
+                          {"residual_mix"}});
+      });
+  load_economics_catalog(ctx, dir, c);
+  ctx.throw_if_errors();
+  return c;
+}
+
+bool resolve_accelerator(Context& ctx, const YAML::Node& node, const std::string& path,
+                         const Catalog& catalog, hardware::Accelerator& out) {
+  return resolve_reference(
+      ctx, node, path, catalog.accelerators, "accelerator", out,
+      [](MapView& m, hardware::Accelerator& a) { decode_accelerator(m, a, Need::optional); });
+}
+
+bool resolve_system(Context& ctx, const YAML::Node& node, const std::string& path,
+                    const Catalog& catalog, hardware::System& out) {
+  return resolve_reference(ctx, node, path, catalog.systems, "system", out,
+                           [&catalog](MapView& m, hardware::System& s) {
+                             decode_system(m, s, Need::optional, catalog);
+                           });
+}
+
+bool resolve_location(Context& ctx, const YAML::Node& node, const std::string& path,
+                      const Catalog& catalog, climate::Location& out) {
+  return resolve_reference(
+      ctx, node, path, catalog.locations, "location", out,
+      [](MapView& m, climate::Location& l) { decode_location(m, l, Need::optional); });
+}
+
+}  // namespace gigasim::io

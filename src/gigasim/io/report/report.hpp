@@ -1,0 +1,44 @@
+// report.html: one self-contained page that shows a run at a glance (docs/outputs.md#report).
+// Everything it shows is read back from results.sqlite, so `gigasim report DIR` and
+// `gigasim run` draw the same page.
+#pragma once
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "gigasim/sim/results.hpp"
+
+namespace gigasim::io {
+
+class ResultsReader;
+
+/// At most this many points per time series: longer runs are bucketed, each bucket keeping
+/// its maximum for powers, PUE, temperature and queue length (peaks survive) and its mean
+/// for shares and intensities.
+inline constexpr std::size_t kReportMaxPoints = 8784;
+/// At most this many points in the PUE-against-temperature scatter, over all sites.
+inline constexpr std::size_t kReportMaxScatterPoints = 20'000;
+/// The largest jobs listed, and the largest power steps drawn.
+inline constexpr std::size_t kReportJobs = 200;
+inline constexpr std::size_t kReportPowerSteps = 2'000;
+
+/// The data the page draws (docs/outputs.md#reporthtml), read from a results.sqlite.
+nlohmann::json report_data(const std::filesystem::path& sqlite_file);
+
+/// The time series of the run: sites added tick by tick, then bucketed to kReportMaxPoints
+/// (io/report_series.cpp). `accelerators` weighs each site's utilization.
+nlohmann::json report_series(const ResultsReader& db, const nlohmann::json& summary);
+nlohmann::json report_pue_scatter(const ResultsReader& db, const nlohmann::json& summary);
+
+/// The page: the template with the charting library, the page's code and `data` inlined.
+std::string report_html(const nlohmann::json& data);
+
+/// Reads DIR/results.sqlite and writes DIR/report.html (atomically).
+void write_report(const std::filesystem::path& dir);
+
+/// Every output of a run into `dir`: the result files, the report drawn from them, and
+/// summary.json last, so that its presence means the set is complete.
+void write_run_outputs(const sim::Results& results, const std::filesystem::path& dir);
+
+}  // namespace gigasim::io

@@ -1,0 +1,109 @@
+// report.html: the template with the charting library, the page's code and the run's data
+// inlined, so that the page opens offline and makes no request.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "gigasim/core/errors.hpp"
+#include "gigasim/io/report/report.hpp"
+#include "gigasim/io/report/report_assets.hpp"
+#include "gigasim/io/results/output_files.hpp"
+#include "gigasim/io/results/writers.hpp"
+
+extern "C" {
+extern const char gigasim_report_template_begin[], gigasim_report_template_end[];
+extern const char gigasim_report_app_begin[], gigasim_report_app_end[];
+extern const char gigasim_report_library_begin[], gigasim_report_library_end[];
+}
+
+namespace gigasim::io {
+namespace report_assets {
+
+std::string_view page_template() {
+  return {gigasim_report_template_begin,
+          static_cast<std::size_t>(gigasim_report_template_end - gigasim_report_template_begin)};
+}
+std::string_view page_code() {
+  return {gigasim_report_app_begin,
+          static_cast<std::size_t>(gigasim_report_app_end - gigasim_report_app_begin)};
+}
+std::string_view charting_library() {
+  return {gigasim_report_library_begin,
+          static_cast<std::size_t>(gigasim_report_library_end - gigasim_report_library_begin)};
+}
+
+}  // namespace report_assets
+
+namespace {
+
+struct Insert {
+  std::string_view mark;
+  std::string_view content;
+  std::size_t at = 0;
+};
+
+// Replaces each mark of the template by its content. Marks are found in the template
+// alone, so inserted text that happens to contain a mark is left as it is. A template
+// without a mark is a build error of ours, not the user's.
+std::string fill(std::string_view page, std::vector<Insert> inserts) {
+  for (auto& i : inserts) {
+    i.at = page.find(i.mark);
+    if (i.at == std::string_view::npos)
+      throw core::InternalError(fmt::format("report template lacks {}", i.mark));
+  }
+  std::sort(inserts.begin(), inserts.end(),
+            [](const Insert& a, const Insert& b) { return a.at < b.at; });
+  std::string out;
+  std::size_t size = page.size();
+  for (const auto& i : inserts) size += i.content.size();
+  out.reserve(size);
+  std::size_t from = 0;
+  for (const auto& i : inserts) {
+    out.append(page.substr(from, i.at - from));
+    out.append(i.content);
+    from = i.at + i.mark.size();
+  }
+  out.append(page.substr(from));
+  return out;
+}
+
+// JSON inside <script>: "<" written as \u003c, so no "</script>" or "<!--" can end it early.
+std::string script_safe_json(const nlohmann::json& data) {
+  const std::string text = data.dump();
+  std::string out;
+  out.reserve(text.size() + text.size() / 50);
+  for (char c : text) {
+    if (c == '<') {
+      out += "\\u003c";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string report_html(const nlohmann::json& data) {
+  const std::string json = script_safe_json(data);
+  return fill(report_assets::page_template(),
+              {{"/*GIGASIM_ECHARTS*/", report_assets::charting_library()},
+               {"/*GIGASIM_APP*/", report_assets::page_code()},
+               {"/*GIGASIM_DATA*/", json}});
+}
+
+void write_report(const std::filesystem::path& dir) {
+  const std::string page = report_html(report_data(dir / "results.sqlite"));
+  write_atomically(dir / "report.html", [&](std::ostream& out) { out << page; });
+}
+
+void write_run_outputs(const sim::Results& results, const std::filesystem::path& dir) {
+  const nlohmann::json summary = summary_json(results);
+  write_result_files(results, summary, dir);
+  write_report(dir);
+  write_summary_json(summary, dir / "summary.json");
+}
+
+}  // namespace gigasim::io

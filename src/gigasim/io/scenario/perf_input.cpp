@@ -1,0 +1,236 @@
+#include "gigasim/io/scenario/perf_input.hpp"
+
+#include <fmt/format.h>
+
+#include "gigasim/io/formats/files.hpp"
+
+namespace gigasim::io {
+namespace {
+
+template <class E>
+bool read_enum(MapView& m, const char* key, E& out,
+               std::initializer_list<std::pair<const char*, E>> choices) {
+  std::string text;
+  if (!m.string(key, text)) return false;
+  std::string names;
+  for (const auto& [name, value] : choices) {
+    if (text == name) {
+      out = value;
+      return true;
+    }
+    names += (names.empty() ? "" : ", ") + std::string(name);
+  }
+  m.error(key, fmt::format("expected one of {}, got \"{}\"", names, text));
+  return false;
+}
+
+const std::initializer_list<std::pair<const char*, perf::Recompute>> kRecompute = {
+    {"none", perf::Recompute::none},
+    {"selective", perf::Recompute::selective},
+    {"full", perf::Recompute::full}};
+
+void decode_search(MapView& top, perf::SearchSpace& s) {
+  const YAML::Node node = top.get("search");
+  if (!node.IsDefined()) return;
+  MapView m(top.context(), node, top.path_of("search"));
+  const YAML::Node mbs = m.get("micro_batch");
+  if (mbs.IsDefined()) {
+    if (!mbs.IsSequence() || mbs.size() == 0) {
+      m.error("micro_batch", "expected a list of micro-batch sizes like [1, 2, 4]");
+    } else {
+      s.micro_batches.clear();
+      for (std::size_t i = 0; i < mbs.size(); ++i) {
+        double v = 0;
+        try {
+          v = core::parse_number(mbs[i].IsScalar() ? mbs[i].Scalar() : "?");
+        } catch (const core::UnitParseError& e) {
+          m.context().error(index_path(m.path_of("micro_batch"), i), mbs[i], e.what());
+          continue;
+        }
+        if (v < 1 || v != static_cast<int>(v)) {
+          m.context().error(index_path(m.path_of("micro_batch"), i), mbs[i],
+                            "must be a whole number ≥ 1");
+          continue;
+        }
+        s.micro_batches.push_back(static_cast<int>(v));
+      }
+    }
+  }
+  const YAML::Node rcs = m.get("recompute");
+  if (rcs.IsDefined()) {
+    if (!rcs.IsSequence() || rcs.size() == 0) {
+      m.error("recompute", "expected a list like [none, selective, full]");
+    } else {
+      s.recompute.clear();
+      for (std::size_t i = 0; i < rcs.size(); ++i) {
+        bool found = false;
+        for (const auto& [name, value] : kRecompute) {
+          if (rcs[i].IsScalar() && rcs[i].Scalar() == name) {
+            s.recompute.push_back(value);
+            found = true;
+          }
+        }
+        if (!found)
+          m.context().error(index_path(m.path_of("recompute"), i), rcs[i],
+                            "expected none, selective or full");
+      }
+    }
+  }
+  m.integer("max_cp", s.max_cp, Need::optional, Check::positive);
+  m.finish();
+}
+
+}  // namespace
+
+bool decode_layout(MapView& m, perf::Layout& l, Need dp_need) {
+  m.integer("tp", l.tp, Need::optional, Check::positive);
+  m.integer("pp", l.pp, Need::optional, Check::positive);
+  m.integer("cp", l.cp, Need::optional, Check::positive);
+  m.integer("ep", l.ep, Need::optional, Check::positive);
+  const bool has_dp = m.integer("dp", l.dp, dp_need, Check::positive);
+  m.integer("virtual_stages", l.virtual_stages, Need::optional, Check::positive);
+  m.integer("micro_batch", l.micro_batch, Need::optional, Check::positive);
+  m.integer("global_batch", l.global_batch, Need::required, Check::positive);
+  m.boolean("sequence_parallel", l.sequence_parallel);
+  read_enum(m, "recompute", l.recompute, kRecompute);
+  read_enum(m, "zero", l.zero,
+            {{"none", perf::ZeroStage::none},
+             {"zero1", perf::ZeroStage::zero1},
+             {"zero2", perf::ZeroStage::zero2},
+             {"zero3", perf::ZeroStage::zero3},
+             {"fsdp", perf::ZeroStage::zero3}});
+  read_enum(m, "precision", l.precision,
+            {{"bf16", perf::Precision::bf16}, {"fp8", perf::Precision::fp8}});
+  m.boolean("flash_attention", l.flash_attention);
+  m.boolean("balance_embedding", l.balance_embedding);
+  m.boolean("fp32_grad_reduce", l.fp32_grad_reduce);
+  std::string order;
+  if (m.string("rank_order", order)) {
+    if (order == "tp-cp-pp-dp") {
+      l.dp_outer = true;
+    } else if (order == "tp-cp-dp-pp") {
+      l.dp_outer = false;
+    } else {
+      m.error("rank_order", fmt::format("expected tp-cp-pp-dp or tp-cp-dp-pp, got \"{}\"", order));
+    }
+  }
+  return has_dp;
+}
+
+PerfInput load_perf_text(const std::string& text, const std::string& file, const Catalog& catalog,
+                         PerfMode mode) {
+  Context ctx(file);
+  const YAML::Node root = parse_yaml(text, file);
+  MapView top(ctx, root, "");
+  if (!top.valid()) ctx.throw_if_errors();
+  PerfInput in;
+
+  const YAML::Node model = top.get("model");
+  if (!model.IsDefined()) {
+    top.error("model", "missing required key \"model\": a model id or a mapping of its fields");
+  } else {
+    resolve_model(ctx, model, "model", catalog, in.model);
+  }
+
+  // The hardware: a system (with its accelerator), or an accelerator and the first system
+  // of the catalog built from it.
+  bool have_system = false;
+  const YAML::Node system = top.get("system");
+  const YAML::Node accelerator = top.get("accelerator");
+  if (system.IsDefined()) {
+    have_system = resolve_system(ctx, system, "system", catalog, in.platform.system);
+    if (have_system && accelerator.IsDefined()) {
+      hardware::Accelerator a;
+      if (resolve_accelerator(ctx, accelerator, "accelerator", catalog, a))
+        in.platform.system.accelerator = a;
+    }
+  } else if (accelerator.IsDefined()) {
+    hardware::Accelerator a;
+    if (resolve_accelerator(ctx, accelerator, "accelerator", catalog, a)) {
+      for (const auto& [id, s] : catalog.systems) {
+        if (s.accelerator.id == a.id) {
+          in.platform.system = s;
+          have_system = true;
+          break;
+        }
+      }
+      if (!have_system)
+        top.error("accelerator",
+                  fmt::format("no system of the catalog holds \"{}\": name a `system`", a.id));
+      in.platform.system.accelerator = a;
+    }
+  } else {
+    top.error("accelerator", "missing required key \"accelerator\" (or \"system\")");
+  }
+
+  if (have_system) {
+    const std::string& generation = in.platform.system.accelerator.generation;
+    const auto eff = catalog.efficiencies.find(generation);
+    if (eff == catalog.efficiencies.end()) {
+      top.error(system.IsDefined() ? "system" : "accelerator",
+                fmt::format("no efficiency constants for generation \"{}\" in data/efficiency.yaml",
+                            generation));
+    } else {
+      in.platform.efficiency = eff->second;
+      in.platform.fabric = catalog.fabrics.at(catalog.default_fabrics.at(generation));
+    }
+  }
+  const YAML::Node fabric = top.get("fabric");
+  if (fabric.IsDefined()) {
+    const YAML::Node id = fabric.IsMap() ? fabric["id"] : fabric;
+    const auto it = id.IsScalar() ? catalog.fabrics.find(id.Scalar()) : catalog.fabrics.end();
+    if (it == catalog.fabrics.end()) {
+      std::string known;
+      for (const auto& [k, v] : catalog.fabrics) known += (known.empty() ? "" : ", ") + k;
+      ctx.error(fabric.IsMap() ? "fabric.id" : "fabric", id.IsDefined() ? id : fabric,
+                fmt::format("unknown fabric; the catalog has: {}", known));
+    } else {
+      in.platform.fabric = it->second;
+      if (fabric.IsMap()) {
+        MapView m(ctx, fabric, "fabric");
+        m.get("id");
+        decode_fabric(m, in.platform.fabric, Need::optional);
+        m.finish();
+      }
+    }
+  }
+  const YAML::Node efficiency = top.get("efficiency");
+  if (efficiency.IsDefined()) {
+    MapView m(ctx, efficiency, "efficiency");
+    decode_efficiency(m, in.platform.efficiency, Need::optional);
+    m.finish();
+  }
+
+  top.integer("gpus", in.gpus, Need::required, Check::positive);
+  const YAML::Node parallelism = top.get("parallelism");
+  if (!parallelism.IsDefined()) {
+    top.error("parallelism", "missing required key \"parallelism\" (at least global_batch)");
+  } else {
+    MapView m(ctx, parallelism, "parallelism");
+    const bool has_dp = decode_layout(m, in.layout, Need::optional);
+    if (!has_dp && mode == PerfMode::estimate) {  // dp follows from the others
+      const std::int64_t model_parallel =
+          static_cast<std::int64_t>(in.layout.tp) * in.layout.pp * in.layout.cp;
+      if (model_parallel > 0 && in.gpus % model_parallel == 0)
+        in.layout.dp = static_cast<int>(in.gpus / model_parallel);
+    }
+    m.finish();
+    if (mode == PerfMode::estimate && !ctx.has_errors() && have_system) {
+      for (const auto& v :
+           perf::check_layout(in.model, in.layout, in.gpus, in.platform.system.scale_up_domain)) {
+        m.error(v.field, v.message);
+      }
+    }
+  }
+  decode_search(top, in.search);
+  top.finish();
+  ctx.throw_if_errors();
+  return in;
+}
+
+PerfInput load_perf_input(const std::filesystem::path& file, const Catalog& catalog,
+                          PerfMode mode) {
+  return load_perf_text(read_input_file(file, "perf"), file.string(), catalog, mode);
+}
+
+}  // namespace gigasim::io

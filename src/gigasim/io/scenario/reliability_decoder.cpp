@@ -1,0 +1,133 @@
+// Decoding of site.reliability (docs/scenario.md, "reliability").
+#include <fmt/format.h>
+
+#include "gigasim/io/scenario/scenario_decoders.hpp"
+
+namespace gigasim::io {
+namespace {
+
+std::string known_components() {
+  std::string out;
+  for (const auto& c : reliability::default_components()) {
+    out += (out.empty() ? "" : ", ") + std::string(reliability::to_string(c.component));
+  }
+  return out;
+}
+
+// `rates:` or `repair:`: a mapping of component names to values.
+template <class Read>
+void per_component(MapView& r, const char* key, sim::ReliabilitySpec& spec, Read read) {
+  const YAML::Node node = r.get(key);
+  if (!node.IsDefined()) return;
+  if (!node.IsMap()) {
+    r.error(key, "expected a mapping of component names, like {gpu: 1.5e-4, hbm: 8e-5}");
+    return;
+  }
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    const std::string name = it->first.IsScalar() ? it->first.Scalar() : "?";
+    reliability::Component c{};
+    const std::string path = child_path(r.path_of(key), name);
+    if (!reliability::component_from(name, c)) {
+      r.context().error(
+          path, it->first,
+          fmt::format("unknown component \"{}\"; known: {}", name, known_components()));
+      continue;
+    }
+    read(spec.components[static_cast<std::size_t>(c)], it->second, path);
+  }
+}
+
+}  // namespace
+
+void decode_reliability(MapView& site, sim::SiteSpec& spec) {
+  site.quantity("power_step_threshold", spec.power_step_threshold, Need::optional, Check::positive);
+  const YAML::Node node = site.get("reliability");
+  if (!node.IsDefined()) return;
+  MapView r(site.context(), node, site.path_of("reliability"));
+  if (!r.valid()) return;
+  sim::ReliabilitySpec rel;
+  r.number("scale", rel.scale, Need::optional, Check::non_negative);
+  per_component(
+      r, "rates", rel,
+      [&](reliability::ComponentSpec& c, const YAML::Node& v, const std::string& path) {
+        try {
+          const double rate = core::parse_number(v.IsScalar() ? v.Scalar() : "?");
+          if (rate < 0)
+            throw core::UnitParseError(fmt::format("a rate must not be negative, got {}", rate));
+          c.rate_per_accelerator_day = rate;
+        } catch (const core::UnitParseError& e) {
+          r.context().error(path, v, e.what());
+        }
+      });
+  per_component(r, "repair", rel,
+                [&](reliability::ComponentSpec& c, const YAML::Node& v, const std::string& path) {
+                  core::Duration d;
+                  if (read_quantity(r.context(), v, path, d)) {
+                    if (d.ms() < 0) {
+                      r.context().error(path, v, "must not be negative");
+                    } else {
+                      c.repair = d;
+                    }
+                  }
+                });
+  double node_day = 0;
+  if (r.number("node_day_rate", node_day, Need::optional, Check::non_negative)) {
+    // One rate per system-day, spread over the components in Llama 3's proportions.
+    if (r.has("rates"))
+      r.error("node_day_rate",
+              "give either `rates` per component or one `node_day_rate`, not both");
+    const int per_system =
+        spec.fleet.empty() ? 8 : spec.fleet.front().system.accelerators_per_system;
+    double total = 0;
+    for (const auto& c : rel.components) total += c.rate_per_accelerator_day;
+    for (auto& c : rel.components) c.rate_per_accelerator_day *= node_day / per_system / total;
+  }
+  if (r.number("weibull_shape", rel.weibull_shape, Need::optional, Check::positive) &&
+      rel.weibull_shape > 5) {
+    r.error("weibull_shape", "must lie in (0, 5]");
+  }
+  const YAML::Node lemons = r.get("lemons");
+  if (lemons.IsDefined()) {
+    MapView l(r.context(), lemons, r.path_of("lemons"));
+    l.fraction("fraction", rel.lemon_fraction);
+    if (l.number("factor", rel.lemon_factor, Need::optional, Check::positive) &&
+        rel.lemon_factor < 1) {
+      l.error("factor", "must be at least 1");
+    }
+    l.finish();
+  }
+  r.integer("spares_per_pod", rel.spares_per_pod, Need::optional, Check::non_negative);
+  r.quantity("restart", rel.restart, Need::optional, Check::non_negative);
+  const YAML::Node ckpt = r.get("checkpoint");
+  if (ckpt.IsDefined()) {
+    MapView c(r.context(), ckpt, r.path_of("checkpoint"));
+    const YAML::Node interval = c.get("interval");
+    if (interval.IsScalar() && interval.Scalar() == "auto") {
+      rel.checkpoint_auto = true;
+    } else if (interval.IsDefined()) {
+      rel.checkpoint_auto = false;
+      c.quantity("interval", rel.checkpoint_interval, Need::optional, Check::positive);
+    }
+    c.quantity("storage_bandwidth", rel.storage_bandwidth, Need::optional, Check::positive);
+    c.number("bytes_per_parameter", rel.checkpoint_bytes_per_parameter, Need::optional,
+             Check::positive);
+    c.quantity("default_cost", rel.default_checkpoint_cost, Need::optional, Check::non_negative);
+    if (!rel.checkpoint_auto && rel.default_checkpoint_cost >= rel.checkpoint_interval) {
+      c.error("interval",
+              fmt::format("a checkpoint takes {:.0f} s (default_cost), longer than the interval",
+                          rel.default_checkpoint_cost.in_seconds()));
+    }
+    c.finish();
+  }
+  const YAML::Node maintenance = r.get("maintenance");
+  if (maintenance.IsDefined()) {
+    MapView mt(r.context(), maintenance, r.path_of("maintenance"));
+    mt.number("per_day", rel.maintenance_per_day, Need::required, Check::non_negative);
+    mt.quantity("duration", rel.maintenance_duration, Need::optional, Check::non_negative);
+    mt.finish();
+  }
+  r.finish();
+  spec.reliability = rel;
+}
+
+}  // namespace gigasim::io

@@ -1,0 +1,36 @@
+// Decoders of the parts of a site, shared by the scenario loader (internal to io).
+#pragma once
+
+#include <filesystem>
+#include <vector>
+
+#include "gigasim/energy/source.hpp"
+#include "gigasim/facility/facility.hpp"
+#include "gigasim/io/catalog/catalog.hpp"
+#include "gigasim/io/yaml/yaml_reader.hpp"
+#include "gigasim/sim/scenario.hpp"
+
+namespace gigasim::io {
+
+/// Reads a CSV column named in a mapping {file: ..., column: ...} at `path`.
+bool read_series(Context& ctx, const YAML::Node& node, const std::string& path,
+                 const std::filesystem::path& base_dir, const char* default_column,
+                 std::vector<double>& out);
+
+/// site.power_chain, site.cooling and site.heat_reuse into `spec`; returns the liquid share
+/// override of cooling.liquid_share if given (negative if not).
+double decode_facility(MapView& site, facility::FacilitySpec& spec,
+                       const std::filesystem::path& base_dir);
+
+/// site.supply: a list of sources. `country` is the site's, for grid defaults.
+/// site.reliability and site.power_step_threshold (io/reliability_decoder.cpp).
+void decode_reliability(MapView& site, sim::SiteSpec& spec);
+
+/// site.workload (io/workload_decoder.cpp); needs the site's fleet and reliability decoded.
+void decode_workload(MapView& site, const Catalog& catalog, const std::filesystem::path& base_dir,
+                     sim::SiteSpec& spec);
+
+void decode_supply(MapView& site, const std::string& country, const Catalog& catalog,
+                   const std::filesystem::path& base_dir, std::vector<energy::SourceSpec>& out);
+
+}  // namespace gigasim::io

@@ -1,0 +1,209 @@
+#include "gigasim/io/scenario/scenario_loader.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <set>
+#include <sstream>
+
+#include "gigasim/io/formats/epw.hpp"
+#include "gigasim/io/formats/files.hpp"
+#include "gigasim/io/scenario/scenario_decoders.hpp"
+
+namespace gigasim::io {
+namespace fs = std::filesystem;
+namespace {
+
+bool parse_date(const std::string& text, std::chrono::sys_days& out) {
+  int y = 0;
+  unsigned m = 0, d = 0;
+  char tail = 0;
+  if (std::sscanf(text.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) return false;
+  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m},
+                                        std::chrono::day{d}};
+  if (!ymd.ok()) return false;
+  out = std::chrono::sys_days{ymd};
+  return true;
+}
+
+void decode_weather(MapView& site, const fs::path& base_dir, sim::SiteSpec& spec) {
+  const YAML::Node node = site.get("weather");
+  if (!node.IsDefined()) return;
+  if (node.IsScalar() && node.Scalar() == "synthetic") return;
+  MapView m(site.context(), node, site.path_of("weather"));
+  if (!m.valid()) return;
+  std::string epw;
+  if (m.string("epw", epw)) {
+    const fs::path file = base_dir / epw;
+    try {
+      std::ifstream in = open_input_file(file, "EPW weather");
+      spec.weather = parse_epw(in, file.string()).weather;
+    } catch (const core::InputError& e) {
+      for (const auto& d : e.diagnostics()) {
+        m.context().error(m.path_of("epw"),
+                          d.location.known() ? d.location : m.context().where(m.get("epw")),
+                          d.message);
+      }
+    }
+  }
+  const YAML::Node synthetic = m.get("synthetic");
+  if (synthetic.IsDefined()) {
+    MapView s(m.context(), synthetic, m.path_of("synthetic"));
+    core::TemperatureDelta sd = core::kelvins(spec.synthetic.daily_anomaly_sd_k);
+    if (s.quantity("daily_anomaly_sd", sd, Need::optional, Check::non_negative))
+      spec.synthetic.daily_anomaly_sd_k = sd.value();
+    s.fraction("daily_autocorrelation", spec.synthetic.daily_anomaly_autocorrelation);
+    if (spec.synthetic.daily_anomaly_autocorrelation >= 1.0)
+      s.error("daily_autocorrelation", "must be below 1");
+    s.finish();
+    if (!epw.empty()) m.error("synthetic", "give either `epw` or `synthetic`, not both");
+  }
+  m.finish();
+}
+
+void decode_fleet(MapView& site, const Catalog& catalog, sim::SiteSpec& spec) {
+  const YAML::Node list = site.get("fleet");
+  if (!list.IsDefined()) {
+    site.error("fleet", "missing required key \"fleet\": a list of systems with their count");
+    return;
+  }
+  if (!list.IsSequence() || list.size() == 0) {
+    site.error("fleet", "expected a non-empty list of systems");
+    return;
+  }
+  int autos = 0;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    MapView m(site.context(), list[i], index_path(site.path_of("fleet"), i));
+    if (!m.valid()) continue;
+    sim::FleetEntry entry;
+    const YAML::Node system = m.get("system");
+    if (!system.IsDefined()) {
+      m.error("system", "missing required key \"system\"");
+    } else {
+      resolve_system(m.context(), system, m.path_of("system"), catalog, entry.system);
+    }
+    const YAML::Node count = m.get("count");
+    if (count.IsScalar() && count.Scalar() == "auto") {
+      ++autos;
+      if (autos > 1) m.error("count", "only one fleet entry per site may be `auto`");
+    } else {
+      std::int64_t n = 0;
+      if (m.integer("count", n, Need::required, Check::non_negative)) entry.count = n;
+    }
+    m.finish();
+    spec.fleet.push_back(std::move(entry));
+  }
+}
+
+void decode_utilization(MapView& site, sim::UtilizationProfile& u) {
+  const YAML::Node node = site.get("utilization");
+  if (!node.IsDefined()) return;
+  if (node.IsScalar()) {
+    site.fraction("utilization", u.mean);
+    return;
+  }
+  MapView m(site.context(), node, site.path_of("utilization"));
+  m.fraction("mean", u.mean, Need::required);
+  m.fraction("daily_amplitude", u.daily_amplitude);
+  if (m.number("peak_hour", u.peak_hour) && (u.peak_hour < 0 || u.peak_hour >= 24)) {
+    m.error("peak_hour", "must lie in [0, 24)");
+  }
+  m.finish();
+}
+
+sim::SiteSpec decode_site(MapView& m, const Catalog& catalog, const fs::path& base_dir) {
+  sim::SiteSpec spec;
+  m.string("name", spec.name, Need::required);
+  const YAML::Node location = m.get("location");
+  if (!location.IsDefined()) {
+    m.error("location", "missing required key \"location\": an id of data/locations.yaml");
+  } else {
+    resolve_location(m.context(), location, m.path_of("location"), catalog, spec.location);
+  }
+  decode_weather(m, base_dir, spec);
+  m.quantity("grid_connection", spec.grid_connection, Need::required, Check::positive);
+  spec.power_envelope = spec.grid_connection;
+  m.quantity("power_envelope", spec.power_envelope, Need::optional, Check::positive);
+  decode_fleet(m, catalog, spec);
+  m.fraction("network_overhead", spec.network_overhead);
+  decode_utilization(m, spec.utilization);
+  const double liquid_share = decode_facility(m, spec.facility, base_dir);
+  if (liquid_share >= 0.0) spec.liquid_share = liquid_share;
+  decode_supply(m, spec.location.country, catalog, base_dir, spec.supply);
+  if (m.integer("pod_size", spec.pod_size, Need::optional, Check::positive)) {
+  }
+  decode_reliability(m, spec);
+  decode_workload(m, catalog, base_dir, spec);
+  if (spec.reliability && !spec.workload) {
+    m.error("reliability", "failures interrupt jobs: reliability needs a `workload`");
+  }
+  m.finish();
+  return spec;
+}
+
+}  // namespace
+
+sim::Scenario load_scenario_text(const std::string& text, const std::string& file,
+                                 const fs::path& base_dir, const Catalog& catalog) {
+  Context ctx(file);
+  const YAML::Node root = parse_yaml(text, file);
+  MapView top(ctx, root, "");
+  sim::Scenario s;
+  if (!top.valid()) ctx.throw_if_errors();
+  top.string("name", s.name, Need::required);
+  top.string("description", s.description);
+  std::string start;
+  if (top.string("start", start) && !parse_date(start, s.start)) {
+    top.error("start", fmt::format("expected a date like \"2025-01-01\", got \"{}\"", start));
+  }
+  top.quantity("horizon", s.horizon, Need::optional, Check::positive);
+  if (s.horizon > core::Duration::days(365 * 50)) top.error("horizon", "must not exceed 50 years");
+  top.quantity("tick", s.tick, Need::optional, Check::positive);
+  if (s.tick < core::Duration::minutes(1) || s.tick > core::Duration::days(1)) {
+    top.error("tick", "must lie between 1 min and 1 day");
+  }
+  std::int64_t seed = static_cast<std::int64_t>(s.seed);
+  if (top.integer("seed", seed, Need::optional, Check::non_negative))
+    s.seed = static_cast<std::uint64_t>(seed);
+
+  const YAML::Node sites = top.get("sites");
+  if (!sites.IsDefined()) {
+    top.error("sites", "missing required key \"sites\": a list of sites");
+  } else if (!sites.IsSequence() || sites.size() == 0) {
+    top.error("sites", "expected a non-empty list of sites");
+  } else {
+    std::set<std::string> names;
+    for (std::size_t i = 0; i < sites.size(); ++i) {
+      MapView m(ctx, sites[i], index_path("sites", i));
+      if (!m.valid()) continue;
+      sim::SiteSpec site = decode_site(m, catalog, base_dir);
+      if (site.name == "total") {
+        m.error("name", "\"total\" is reserved for the sum over sites");
+      } else if (!site.name.empty() && !names.insert(site.name).second) {
+        m.error("name", fmt::format("duplicate site name \"{}\"", site.name));
+      }
+      s.sites.push_back(std::move(site));
+    }
+  }
+  s.economics = catalog.economics;
+  s.carbon = catalog.carbon;
+  const YAML::Node economics = top.get("economics");
+  if (economics.IsDefined()) {
+    MapView m(ctx, economics, "economics");
+    std::vector<std::string> cited;
+    if (m.valid()) {
+      decode_economics(m, s.economics, s.carbon, Need::optional, cited);
+      m.finish();
+    }
+  }
+  top.finish();
+  ctx.throw_if_errors();
+  return s;
+}
+
+sim::Scenario load_scenario(const fs::path& file, const Catalog& catalog) {
+  const std::string text = read_input_file(file, "scenario");
+  return load_scenario_text(text, file.string(), file.parent_path(), catalog);
+}
+
+}  // namespace gigasim::io

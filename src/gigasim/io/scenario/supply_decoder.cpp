@@ -1,0 +1,232 @@
+// Decoding of site.supply: nuclear, hydro, wind, solar and grid sources.
+#include <fmt/format.h>
+
+#include <set>
+
+#include "gigasim/io/scenario/scenario_decoders.hpp"
+
+namespace gigasim::io {
+namespace {
+
+using energy::SourceKind;
+
+// Life-cycle carbon intensities, medians of IPCC AR5 WG3 Annex III, Table A.III.2 (2014):
+// nuclear 12, hydro 24, onshore wind 11, utility-scale PV 48 g CO2e/kWh.
+core::CarbonIntensity default_carbon(SourceKind kind) {
+  switch (kind) {
+    case SourceKind::nuclear:
+      return core::grams_per_kwh(12.0);
+    case SourceKind::hydro:
+      return core::grams_per_kwh(24.0);
+    case SourceKind::wind:
+      return core::grams_per_kwh(11.0);
+    case SourceKind::solar:
+      return core::grams_per_kwh(48.0);
+    case SourceKind::grid:
+      return core::grams_per_kwh(0.0);
+  }
+  return {};
+}
+
+bool kind_from(const std::string& s, SourceKind& out) {
+  for (const SourceKind k : energy::kAllSourceKinds) {
+    if (energy::to_string(k) == s) {
+      out = k;
+      return true;
+    }
+  }
+  return false;
+}
+
+void decode_outages(MapView& m, energy::NuclearOutages& o) {
+  const YAML::Node node = m.get("outages");
+  if (!node.IsDefined()) return;
+  MapView r(m.context(), node, m.path_of("outages"));
+  r.quantity("cycle_min", o.cycle_min, Need::optional, Check::positive);
+  r.quantity("cycle_max", o.cycle_max, Need::optional, Check::positive);
+  r.quantity("outage_min", o.outage_min, Need::optional, Check::non_negative);
+  r.quantity("outage_max", o.outage_max, Need::optional, Check::non_negative);
+  r.fraction("forced_outage_rate", o.forced_outage_rate);
+  r.quantity("forced_outage_mean", o.forced_outage_mean, Need::optional, Check::positive);
+  if (o.cycle_min > o.cycle_max) r.error("cycle_min", "must not exceed cycle_max");
+  if (o.outage_min > o.outage_max) r.error("outage_min", "must not exceed outage_max");
+  if (o.outage_max >= o.cycle_min) r.error("outage_max", "must be shorter than cycle_min");
+  if (o.forced_outage_rate >= 1.0) r.error("forced_outage_rate", "must be below 100 %");
+  r.finish();
+}
+
+void decode_nuclear(MapView& m, energy::SourceSpec& s) {
+  s.price = core::euros_per_mwh(
+      42.0);  // ARENH regulated price of historic French nuclear (CRE, 2012-2025)
+  const YAML::Node units = m.get("units");
+  if (units.IsDefined()) {
+    if (!units.IsSequence() || units.size() == 0) {
+      m.error("units", "expected a list of unit capacities like [\"1300 MW\", \"1300 MW\"]");
+    } else {
+      for (std::size_t i = 0; i < units.size(); ++i) {
+        core::Power p;
+        const std::string path = index_path(m.path_of("units"), i);
+        if (read_quantity(m.context(), units[i], path, p)) {
+          if (p.value() <= 0) {
+            m.context().error(path, units[i], "must be positive");
+          } else {
+            s.units.push_back(p);
+            s.capacity += p;
+          }
+        }
+      }
+    }
+    decode_outages(m, s.outages);
+    if (m.has("capacity"))
+      m.error("capacity", "give either `units` or a contract `capacity`, not both");
+  } else {
+    m.quantity("capacity", s.capacity, Need::required, Check::positive);
+    const YAML::Node availability = m.get("availability");
+    if (availability.IsSequence()) {
+      m.monthly("availability", s.monthly_factor, Need::optional, Check::fraction);
+    } else {
+      double a = 1.0;
+      if (m.fraction("availability", a)) s.monthly_factor.fill(a);
+    }
+  }
+}
+
+}  // namespace
+
+void decode_supply(MapView& site, const std::string& country, const Catalog& catalog,
+                   const std::filesystem::path& base_dir, std::vector<energy::SourceSpec>& out) {
+  const YAML::Node list = site.get("supply");
+  if (!list.IsDefined()) {
+    site.error(
+        "supply",
+        "missing required key \"supply\": a list of energy sources (at least `- type: grid`)");
+    return;
+  }
+  if (!list.IsSequence() || list.size() == 0) {
+    site.error("supply", "expected a non-empty list of energy sources");
+    return;
+  }
+  std::set<std::string> names;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    MapView m(site.context(), list[i], index_path(site.path_of("supply"), i));
+    if (!m.valid()) continue;
+    energy::SourceSpec s;
+    std::string type;
+    if (!m.string("type", type, Need::required)) {
+      m.finish();
+      continue;
+    }
+    if (!kind_from(type, s.kind)) {
+      m.error("type",
+              fmt::format("unknown source type \"{}\"; known: nuclear, hydro, wind, solar, grid",
+                          type));
+      continue;  // the other keys depend on the type: not checked
+    }
+    s.name = type;
+    m.string("name", s.name);
+    if (!names.insert(s.name).second) {
+      m.error(m.has("name") ? "name" : "type",
+              fmt::format(
+                  "duplicate source name \"{}\" in this site; give each source a distinct `name`",
+                  s.name));
+    }
+    s.carbon = default_carbon(s.kind);
+    m.boolean("on_site", s.on_site);
+    const io::Grid* grid = nullptr;
+    // Grid, wind and solar take defaults from a country's grid; wind and solar only need
+    // it when no capacity factor of their own is given.
+    const bool uses_country =
+        s.kind == SourceKind::grid || s.kind == SourceKind::wind || s.kind == SourceKind::solar;
+    std::string grid_country = country;
+    if (uses_country) m.string("country", grid_country);
+    const bool needs_grid =
+        s.kind == SourceKind::grid || (uses_country && !m.has("capacity_factor"));
+    if (needs_grid) {
+      const auto it = catalog.grids.find(grid_country);
+      if (it == catalog.grids.end()) {
+        m.error("country",
+                fmt::format("no grid for country \"{}\" in data/grids.yaml", grid_country));
+      } else {
+        grid = &it->second;
+      }
+    }
+    switch (s.kind) {
+      case SourceKind::nuclear:
+        decode_nuclear(m, s);
+        break;
+      case SourceKind::hydro: {
+        m.quantity("capacity", s.capacity, Need::required, Check::positive);
+        const YAML::Node cf = m.get("capacity_factor");
+        if (cf.IsSequence()) {
+          m.monthly("capacity_factor", s.monthly_factor, Need::optional, Check::fraction);
+        } else {
+          double f = 0.5;
+          m.fraction("capacity_factor", f, Need::required);
+          s.monthly_factor.fill(f);
+        }
+        break;
+      }
+      case SourceKind::wind:
+      case SourceKind::solar:
+        m.quantity("capacity", s.capacity, Need::required, Check::positive);
+        if (grid != nullptr) {
+          s.capacity_factor =
+              s.kind == SourceKind::wind ? grid->wind_capacity_factor : grid->solar_capacity_factor;
+        }
+        m.fraction("capacity_factor", s.capacity_factor);
+        break;
+      case SourceKind::grid: {
+        if (grid != nullptr) {
+          s.price = grid->price;
+          s.carbon = grid->carbon_intensity;
+        }
+        m.quantity("import_cap", s.capacity, Need::optional, Check::positive);
+        m.quantity("carbon_intensity", s.carbon, Need::optional, Check::non_negative);
+        const YAML::Node shape = m.get("shape");
+        if (shape.IsDefined()) {
+          MapView sh(m.context(), shape, m.path_of("shape"));
+          sh.fraction("price_seasonal", s.shape.price_seasonal);
+          sh.fraction("price_daily", s.shape.price_daily);
+          sh.fraction("carbon_seasonal", s.shape.carbon_seasonal);
+          sh.fraction("carbon_daily", s.shape.carbon_daily);
+          if (s.shape.price_seasonal + s.shape.price_daily > 1.0) {
+            sh.error("price_seasonal",
+                     "price_seasonal + price_daily must not exceed 1 (prices would turn negative)");
+          }
+          if (s.shape.carbon_seasonal + s.shape.carbon_daily > 1.0) {
+            sh.error(
+                "carbon_seasonal",
+                "carbon_seasonal + carbon_daily must not exceed 1 (intensity would turn negative)");
+          }
+          sh.finish();
+        }
+        const YAML::Node prices = m.get("price_csv");
+        if (prices.IsDefined())
+          read_series(m.context(), prices, m.path_of("price_csv"), base_dir, "price_eur_per_mwh",
+                      s.price_series);
+        const YAML::Node carbon = m.get("carbon_csv");
+        if (carbon.IsDefined())
+          read_series(m.context(), carbon, m.path_of("carbon_csv"), base_dir, "carbon_g_per_kwh",
+                      s.carbon_series);
+        break;
+      }
+    }
+    if (s.kind != SourceKind::grid) {
+      m.quantity("carbon_intensity", s.carbon, Need::optional, Check::non_negative);
+    }
+    const Need price_need = (s.kind == SourceKind::nuclear || s.kind == SourceKind::grid)
+                                ? Need::optional
+                                : Need::required;
+    m.quantity("price", s.price, price_need, Check::non_negative);
+    // Market-based Scope 2 (GHG Protocol Scope 2 Guidance, 2015, ch. 6): a supply contract
+    // carries the intensity of its own source; grid energy without certificates carries the
+    // country's residual mix.
+    s.market_carbon =
+        (s.kind == SourceKind::grid && grid != nullptr) ? grid->residual_mix : s.carbon;
+    m.quantity("market_carbon_intensity", s.market_carbon, Need::optional, Check::non_negative);
+    m.finish();
+    out.push_back(std::move(s));
+  }
+}
+
+}  // namespace gigasim::io

@@ -1,0 +1,491 @@
+// Decoding of site.workload: tenants, scheduler, generators, explicit jobs, traces and
+// inference services (docs/scenario.md, "workload").
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+#include "gigasim/io/catalog/catalog_entries.hpp"
+#include "gigasim/io/formats/files.hpp"
+#include "gigasim/io/formats/traces.hpp"
+#include "gigasim/io/scenario/perf_input.hpp"
+#include "gigasim/io/scenario/scenario_decoders.hpp"
+#include "gigasim/perf/inference.hpp"
+#include "gigasim/perf/layout.hpp"
+#include "gigasim/perf/search.hpp"
+#include "gigasim/perf/step_model.hpp"
+
+namespace gigasim::io {
+namespace {
+
+struct SiteContext {
+  const sim::SiteSpec& site;
+  const Catalog& catalog;
+  const std::filesystem::path& base_dir;
+  sim::WorkloadSpec& out;
+};
+
+int tenant_index(const sim::WorkloadSpec& w, const std::string& name) {
+  for (std::size_t i = 0; i < w.tenants.size(); ++i) {
+    if (w.tenants[i].name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+// `system:` picks the fleet entry (partition) a job runs on; the first by default.
+std::uint16_t read_partition(MapView& m, const SiteContext& c) {
+  std::string system;
+  if (!m.string("system", system)) return 0;
+  for (std::size_t i = 0; i < c.site.fleet.size(); ++i) {
+    if (c.site.fleet[i].system.id == system) return static_cast<std::uint16_t>(i);
+  }
+  m.error("system", fmt::format("the site's fleet has no system \"{}\"", system));
+  return 0;
+}
+
+std::uint16_t read_tenant(MapView& m, const SiteContext& c) {
+  std::string name;
+  if (!m.string("tenant", name)) return 0;
+  const int t = tenant_index(c.out, name);
+  if (t < 0) {
+    m.error("tenant",
+            fmt::format("unknown tenant \"{}\" (declare it under workload.tenants)", name));
+    return 0;
+  }
+  return static_cast<std::uint16_t>(t);
+}
+
+perf::Platform platform_for(const SiteContext& c, std::uint16_t partition) {
+  perf::Platform p;
+  if (c.site.fleet.empty()) return p;
+  p.system = c.site.fleet[partition].system;
+  const std::string& generation = p.system.accelerator.generation;
+  if (const auto e = c.catalog.efficiencies.find(generation); e != c.catalog.efficiencies.end())
+    p.efficiency = e->second;
+  if (const auto f = c.catalog.default_fabrics.find(generation);
+      f != c.catalog.default_fabrics.end()) {
+    p.fabric = c.catalog.fabrics.at(f->second);
+  }
+  return p;
+}
+
+// Activity of a training job: where its power per accelerator sits between idle and TDP.
+float activity_of(const perf::StepEstimate& e, const hardware::Accelerator& a) {
+  const double dynamic = (a.tdp - a.idle_power).value();
+  return static_cast<float>(
+      std::clamp((e.power_per_gpu_w - a.idle_power.value()) / dynamic, 0.0, 1.0));
+}
+
+void decode_tenants(MapView& w, sim::WorkloadSpec& out) {
+  const YAML::Node list = w.get("tenants");
+  if (!list.IsDefined()) {
+    out.tenants.push_back(workload::Tenant{"default", 1, 1.0, false});
+    return;
+  }
+  if (!list.IsSequence() || list.size() == 0) {
+    w.error("tenants", "expected a list of tenants with a name");
+    return;
+  }
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    MapView m(w.context(), list[i], index_path(w.path_of("tenants"), i));
+    workload::Tenant t;
+    m.string("name", t.name, Need::required);
+    m.integer("priority", t.priority, Need::optional);
+    m.number("share", t.share, Need::optional, Check::positive);
+    m.boolean("preemptible", t.preemptible);
+    m.finish();
+    if (tenant_index(out, t.name) >= 0)
+      m.error("name", fmt::format("duplicate tenant \"{}\"", t.name));
+    out.tenants.push_back(std::move(t));
+  }
+}
+
+void decode_scheduler(MapView& w, sim::WorkloadSpec& out) {
+  const YAML::Node node = w.get("scheduler");
+  if (node.IsDefined()) {
+    MapView m(w.context(), node, w.path_of("scheduler"));
+    std::string policy;
+    if (m.string("policy", policy)) {
+      if (policy == "fifo") {
+        out.scheduler.policy = sched::PolicyKind::fifo;
+      } else if (policy == "priority") {
+        out.scheduler.policy = sched::PolicyKind::priority;
+      } else if (policy == "fair_share") {
+        out.scheduler.policy = sched::PolicyKind::fair_share;
+      } else {
+        m.error("policy", fmt::format("expected fifo, priority or fair_share, got \"{}\"", policy));
+      }
+    }
+    std::string backfill;
+    if (m.string("backfill", backfill)) {
+      if (backfill == "easy" || backfill == "none") {
+        out.scheduler.backfill = backfill == "easy";
+      } else {
+        m.error("backfill", fmt::format("expected easy or none, got \"{}\"", backfill));
+      }
+    }
+    m.boolean("preemption", out.scheduler.preemption);
+    m.integer("backfill_depth", out.scheduler.backfill_depth, Need::optional, Check::positive);
+    m.finish();
+  }
+  std::string cap;
+  if (w.string("power_cap", cap)) {
+    if (cap == "dvfs") {
+      out.power_cap = sim::PowerCapMode::dvfs;
+    } else if (cap == "preempt") {
+      out.power_cap = sim::PowerCapMode::preempt;
+    } else if (cap == "off") {
+      out.power_cap = sim::PowerCapMode::off;
+    } else {
+      w.error("power_cap", fmt::format("expected dvfs, preempt or off, got \"{}\"", cap));
+    }
+  }
+}
+
+// Tokens per accelerator-second of a model on a partition: the best layout the search finds
+// for `gpus` accelerators (training classes, for token accounting).
+double reference_throughput(const perf::TransformerModel& model, const perf::Platform& platform,
+                            std::int64_t gpus) {
+  perf::Layout base;
+  base.global_batch = static_cast<int>(std::max<std::int64_t>(256, gpus));
+  base.zero = perf::ZeroStage::zero1;
+  perf::SearchSpace space;
+  space.micro_batches = {1, 2};
+  const auto r = perf::search_layouts(model, platform, gpus, base, space, 1);
+  return r.best.empty() ? 0.0 : r.best.front().estimate.tokens_per_s / static_cast<double>(gpus);
+}
+
+void decode_generators(MapView& w, const SiteContext& c) {
+  const YAML::Node list = w.get("generators");
+  if (!list.IsDefined()) return;
+  if (!list.IsSequence()) {
+    w.error("generators", "expected a list of job generators");
+    return;
+  }
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    MapView m(w.context(), list[i], index_path(w.path_of("generators"), i));
+    if (!m.valid()) continue;
+    std::string cls;
+    workload::GeneratorSpec g;
+    if (m.string("class", cls, Need::required) && !workload::job_class_from(cls, g.cls)) {
+      m.error("class", fmt::format("unknown job class \"{}\"; known: pretraining, finetuning, "
+                                   "evaluation, debugging, batch",
+                                   cls));
+    }
+    // Size and duration defaults from a profile of data/workload.yaml: `profile`, else the class.
+    std::string profile = cls;
+    const bool named = m.string("profile", profile);
+    if (const auto d = c.catalog.workload_classes.find(profile);
+        d != c.catalog.workload_classes.end()) {
+      const auto kind = g.cls;
+      g = d->second;
+      g.cls = kind;
+    } else if (named) {
+      std::string known;
+      for (const auto& [id, spec] : c.catalog.workload_classes)
+        known += (known.empty() ? "" : ", ") + id;
+      m.error("profile", fmt::format("unknown workload profile \"{}\"; data/workload.yaml has: {}",
+                                     profile, known));
+    }
+    g.partition = read_partition(m, c);
+    m.number("jobs_per_day", g.jobs_per_day, Need::required, Check::positive);
+    m.fraction("diurnal_amplitude", g.diurnal_amplitude);
+    decode_size(m, g.size);
+    decode_duration(m, g);
+    double activity = g.activity;
+    if (m.fraction("activity", activity)) g.activity = static_cast<float>(activity);
+    const YAML::Node tenants = m.get("tenants");
+    if (tenants.IsDefined()) {
+      if (!tenants.IsMap()) {
+        m.error(
+            "tenants",
+            "expected a mapping of tenant names to weights, like {industry: 0.7, startups: 0.3}");
+      } else {
+        for (auto it = tenants.begin(); it != tenants.end(); ++it) {
+          const std::string name = it->first.as<std::string>();
+          const int t = tenant_index(c.out, name);
+          double weight = 0;
+          try {
+            weight = core::parse_number(it->second.IsScalar() ? it->second.Scalar() : "?");
+          } catch (const core::UnitParseError& e) {
+            m.context().error(child_path(m.path_of("tenants"), name), it->second, e.what());
+            continue;
+          }
+          if (t < 0) {
+            m.context().error(child_path(m.path_of("tenants"), name), it->first,
+                              fmt::format("unknown tenant \"{}\"", name));
+            continue;
+          }
+          g.tenants.push_back(static_cast<std::uint16_t>(t));
+          g.tenant_weights.push_back(weight);
+        }
+      }
+    } else {
+      for (std::size_t t = 0; t < c.out.tenants.size(); ++t) {
+        g.tenants.push_back(static_cast<std::uint16_t>(t));
+        g.tenant_weights.push_back(c.out.tenants[t].share);
+      }
+    }
+    const YAML::Node model_node = m.get("model");
+    if (model_node.IsDefined()) {
+      perf::TransformerModel model;
+      if (resolve_model(m.context(), model_node, m.path_of("model"), c.catalog, model) &&
+          !c.site.fleet.empty()) {
+        const perf::Platform p = platform_for(c, g.partition);
+        // The weighted median of the size distribution.
+        std::int64_t median = 8;
+        double total = 0, seen = 0;
+        for (double weight : g.size.weights) total += weight;
+        for (std::size_t k = 0; k < g.size.values.size(); ++k) {
+          seen += g.size.weights[k];
+          if (seen >= total / 2) {
+            median = g.size.values[k];
+            break;
+          }
+        }
+        median = std::max<std::int64_t>(8, median);
+        g.tokens_per_accelerator_s = reference_throughput(model, p, median);
+        g.flops_per_token = perf::training_flops_per_token(model, model.seq_len);
+      }
+    }
+    if (c.site.reliability &&
+        (g.cls == workload::JobClass::pretraining || g.cls == workload::JobClass::finetuning)) {
+      g.checkpoint_cost_s =
+          static_cast<float>(c.site.reliability->default_checkpoint_cost.in_seconds());
+    }
+    if (g.size.values.empty()) {
+      m.error("size", "no size distribution: give `size` or use a class of data/workload.yaml");
+    }
+    m.finish();
+    c.out.generator_places.push_back({m.path(), "", m.context().where(m.node())});
+    c.out.generators.push_back(std::move(g));
+  }
+}
+
+void decode_job(MapView& m, const SiteContext& c) {
+  workload::JobSpec j;
+  std::string name, cls = "batch";
+  m.string("name", name);
+  if (m.string("class", cls) && !workload::job_class_from(cls, j.cls)) {
+    m.error("class", fmt::format("unknown job class \"{}\"", cls));
+  }
+  j.tenant = read_tenant(m, c);
+  j.partition = read_partition(m, c);
+  core::Duration submit;
+  m.quantity("submit", submit, Need::optional, Check::non_negative);
+  j.submit = core::Time::start() + submit;
+  const YAML::Node model_node = m.get("model");
+  if (model_node.IsDefined()) {
+    // A training run: its step time and power come from the performance model.
+    perf::TransformerModel model;
+    const bool have_model =
+        resolve_model(m.context(), model_node, m.path_of("model"), c.catalog, model);
+    perf::Layout layout;
+    const YAML::Node par = m.get("parallelism");
+    if (!par.IsDefined()) {
+      m.error("parallelism",
+              "a job with a model needs its `parallelism` (tp, pp, dp, global_batch, ...)");
+    } else {
+      MapView l(m.context(), par, m.path_of("parallelism"));
+      decode_layout(l, layout, Need::required);
+      l.finish();
+    }
+    double tokens = 0;
+    m.number("tokens", tokens, Need::required, Check::positive);
+    if (have_model && !m.context().has_errors() && !c.site.fleet.empty()) {
+      const perf::Platform p = platform_for(c, j.partition);
+      const auto violations =
+          perf::check_layout(model, layout, layout.gpus(), p.system.scale_up_domain);
+      for (const auto& v : violations)
+        m.context().error(child_path(m.path_of("parallelism"), v.field), par, v.message);
+      if (violations.empty()) {
+        const perf::StepEstimate e = perf::estimate_step(model, layout, p);
+        if (!e.fits_in_memory) {
+          m.error("parallelism",
+                  fmt::format(
+                      "the layout needs {:.1f} GiB per accelerator, more than the {:.1f} GiB of {}",
+                      e.memory.total() / 1073741824.0, e.memory_capacity / 1073741824.0,
+                      p.system.accelerator.id));
+        }
+        j.accelerators = layout.gpus();
+        const double steps = std::ceil(tokens / e.tokens_per_step);
+        j.work_s = steps * e.step_time_s;
+        j.tokens = steps * e.tokens_per_step;
+        j.model_flops = steps * e.model_flops_per_step;
+        j.activity = activity_of(e, p.system.accelerator);
+        if (c.site.reliability) {
+          // Writing the whole training state (weights, master weights, optimizer moments).
+          const auto& rel = *c.site.reliability;
+          const double bytes =
+              perf::count_parameters(model).total * rel.checkpoint_bytes_per_parameter;
+          j.checkpoint_cost_s = static_cast<float>(bytes / rel.storage_bandwidth.value());
+          if (!rel.checkpoint_auto && j.checkpoint_cost_s >= rel.checkpoint_interval.in_seconds()) {
+            m.error("model", fmt::format("a checkpoint of {} takes {:.0f} s, longer than "
+                                         "reliability.checkpoint.interval",
+                                         model.id, j.checkpoint_cost_s));
+          }
+        }
+      }
+    }
+  } else {
+    m.integer("accelerators", j.accelerators, Need::required, Check::positive);
+    core::Duration duration;
+    if (m.quantity("duration", duration, Need::required, Check::positive))
+      j.work_s = duration.in_seconds();
+    double activity = j.activity;
+    if (m.fraction("activity", activity)) j.activity = static_cast<float>(activity);
+  }
+  m.finish();
+  c.out.jobs.push_back(j);
+  c.out.job_names.push_back(name);
+  c.out.job_places.push_back({m.path(), "", m.context().where(m.node())});
+}
+
+void decode_trace(MapView& m, const SiteContext& c) {
+  std::string format, file;
+  m.string("format", format, Need::required);
+  m.string("file", file, Need::required);
+  std::string cls = "batch";
+  workload::JobClass job_class = workload::JobClass::batch;
+  if (m.string("class", cls) && !workload::job_class_from(cls, job_class))
+    m.error("class", fmt::format("unknown job class \"{}\"", cls));
+  const bool fixed_tenant = m.has("tenant");
+  const std::uint16_t tenant = read_tenant(m, c);
+  const std::uint16_t partition = read_partition(m, c);
+  double activity = 0.7;
+  m.fraction("activity", activity);
+  m.finish();
+  if (format != "swf" && format != "csv") {
+    if (!format.empty()) m.error("format", fmt::format("expected swf or csv, got \"{}\"", format));
+    return;
+  }
+  if (file.empty()) return;
+  const std::filesystem::path path = c.base_dir / file;
+  std::vector<TraceJob> jobs;
+  try {
+    std::ifstream in = open_input_file(path, "trace");
+    jobs = format == "swf" ? parse_swf(in, path.string()) : parse_job_csv(in, path.string());
+  } catch (const core::InputError& e) {
+    for (const auto& d : e.diagnostics()) {
+      m.context().error(m.path_of("file"),
+                        d.location.known() ? d.location : m.context().where(m.get("file")),
+                        d.message);
+    }
+    return;
+  }
+  for (const auto& t : jobs) {
+    workload::JobSpec j;
+    j.submit = core::Time::from_ms(static_cast<std::int64_t>(t.submit_s * 1000.0));
+    j.work_s = t.run_s;
+    j.accelerators = t.accelerators;
+    j.activity = static_cast<float>(activity);
+    j.partition = partition;
+    j.cls = job_class;
+    j.tenant = tenant;
+    if (!fixed_tenant && !t.tenant.empty()) {
+      const int named = tenant_index(c.out, t.tenant);
+      if (named >= 0) j.tenant = static_cast<std::uint16_t>(named);
+    }
+    if (!t.cls.empty() && !workload::job_class_from(t.cls, j.cls)) {
+      m.context().error(m.path_of("file"), core::SourceLocation{path.string(), t.line, 0},
+                        fmt::format("unknown job class \"{}\"", t.cls));
+    }
+    c.out.jobs.push_back(j);
+    c.out.job_names.emplace_back();
+    c.out.job_places.push_back({m.path_of("file"), "", {path.string(), t.line, 0}});
+  }
+}
+
+void decode_inference(MapView& m, const SiteContext& c) {
+  workload::InferenceService s;
+  m.string("name", s.name, Need::required);
+  s.tenant = read_tenant(m, c);
+  s.partition = read_partition(m, c);
+  m.integer("accelerators_per_replica", s.accelerators_per_replica, Need::optional,
+            Check::positive);
+  m.integer("min_replicas", s.min_replicas, Need::optional, Check::non_negative);
+  m.integer("max_replicas", s.max_replicas, Need::required, Check::positive);
+  m.number("peak_tokens_per_s", s.peak_tokens_per_s, Need::required, Check::positive);
+  double activity = s.activity;
+  if (m.fraction("activity", activity)) s.activity = static_cast<float>(activity);
+  s.daily_shape = workload::default_daily_shape();
+  if (m.has("daily_shape")) {
+    const YAML::Node shape = m.get("daily_shape");
+    if (!shape.IsSequence() || shape.size() != 24) {
+      m.error("daily_shape",
+              "expected 24 numbers: the share of the peak demand in each hour of the day");
+    } else {
+      for (std::size_t h = 0; h < 24; ++h) {
+        try {
+          s.daily_shape[h] = core::parse_fraction(shape[h].IsScalar() ? shape[h].Scalar() : "?");
+          if (s.daily_shape[h] < 0 || s.daily_shape[h] > 1) {
+            throw core::UnitParseError("must lie between 0 and 1 of the peak");
+          }
+        } catch (const core::UnitParseError& e) {
+          m.context().error(index_path(m.path_of("daily_shape"), h), shape[h], e.what());
+        }
+      }
+    }
+  }
+  perf::InferenceSetup setup;
+  setup.accelerators = static_cast<int>(s.accelerators_per_replica);
+  m.integer("batch", setup.batch, Need::optional, Check::positive);
+  m.integer("context", setup.context, Need::optional, Check::positive);
+  perf::TransformerModel model;
+  const YAML::Node model_node = m.get("model");
+  if (!model_node.IsDefined()) {
+    m.error("model", "missing required key \"model\"");
+  } else if (resolve_model(m.context(), model_node, m.path_of("model"), c.catalog, model) &&
+             !c.site.fleet.empty()) {
+    s.model = model.id;
+    const perf::Platform p = platform_for(c, s.partition);
+    s.tokens_per_s_per_replica =
+        perf::replica_tokens_per_s(model, p.system.accelerator, p.efficiency, setup);
+    const double weights_gib =
+        2.0 * perf::count_parameters(model).total / static_cast<double>(s.accelerators_per_replica);
+    if (weights_gib > p.system.accelerator.hbm_capacity.value()) {
+      m.error("accelerators_per_replica",
+              fmt::format("the weights of {} need more than {} accelerators of {}", model.id,
+                          s.accelerators_per_replica, p.system.accelerator.id));
+    }
+  }
+  if (s.min_replicas > s.max_replicas) m.error("min_replicas", "must not exceed max_replicas");
+  m.finish();
+  c.out.inference.push_back(std::move(s));
+}
+
+template <class Decode>
+void for_each_entry(MapView& w, const char* key, Decode decode) {
+  const YAML::Node list = w.get(key);
+  if (!list.IsDefined()) return;
+  if (!list.IsSequence()) {
+    w.error(key, "expected a list");
+    return;
+  }
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    MapView m(w.context(), list[i], index_path(w.path_of(key), i));
+    if (m.valid()) decode(m);
+  }
+}
+
+}  // namespace
+
+void decode_workload(MapView& site, const Catalog& catalog, const std::filesystem::path& base_dir,
+                     sim::SiteSpec& spec) {
+  const YAML::Node node = site.get("workload");
+  if (!node.IsDefined()) return;
+  MapView w(site.context(), node, site.path_of("workload"));
+  if (!w.valid()) return;
+  spec.workload.emplace();
+  SiteContext c{spec, catalog, base_dir, *spec.workload};
+  decode_tenants(w, c.out);
+  decode_scheduler(w, c.out);
+  decode_generators(w, c);
+  for_each_entry(w, "jobs", [&](MapView& m) { decode_job(m, c); });
+  for_each_entry(w, "traces", [&](MapView& m) { decode_trace(m, c); });
+  for_each_entry(w, "inference", [&](MapView& m) { decode_inference(m, c); });
+  w.finish();
+}
+
+}  // namespace gigasim::io

@@ -1,0 +1,264 @@
+#include "gigasim/io/yaml/yaml_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace gigasim::io {
+
+core::SourceLocation Context::where(const YAML::Node& node) const {
+  const YAML::Mark m = node.Mark();
+  if (m.is_null()) return {file_, 0, 0};
+  return {file_, m.line + 1, m.column + 1};
+}
+
+void Context::error(const std::string& path, const YAML::Node& at, std::string message) {
+  error(path, where(at), std::move(message));
+}
+
+void Context::error(const std::string& path, core::SourceLocation at, std::string message) {
+  diagnostics_.push_back(core::Diagnostic{path, std::move(message), std::move(at)});
+}
+
+void Context::add(std::vector<core::Diagnostic> diagnostics) {
+  for (auto& d : diagnostics) diagnostics_.push_back(std::move(d));
+}
+
+void Context::throw_if_errors() {
+  if (!diagnostics_.empty()) throw core::InputError(std::move(diagnostics_));
+}
+
+std::string child_path(const std::string& parent, std::string_view key) {
+  return parent.empty() ? std::string(key) : fmt::format("{}.{}", parent, key);
+}
+
+std::string index_path(const std::string& parent, std::size_t index) {
+  return fmt::format("{}[{}]", parent, index);
+}
+
+MapView::MapView(Context& ctx, const YAML::Node& node, std::string path)
+    : ctx_(ctx), node_(node), path_(std::move(path)) {
+  if (node.IsMap()) {
+    valid_ = true;
+  } else if (!node.IsDefined() || node.IsNull()) {
+    ctx_.error(path_, node, "expected a mapping of keys, got nothing");
+  } else {
+    ctx_.error(path_, node, "expected a mapping of keys");
+  }
+}
+
+YAML::Node MapView::get(std::string_view key) {
+  known_.emplace(key);
+  if (!valid_) return YAML::Node(YAML::NodeType::Undefined);
+  for (auto it = node_.begin(); it != node_.end(); ++it) {
+    if (it->first.IsScalar() && it->first.Scalar() == key) return it->second;
+  }
+  return YAML::Node(YAML::NodeType::Undefined);
+}
+
+void MapView::error(std::string_view key, std::string message) {
+  const YAML::Node value = get(key);
+  ctx_.error(path_of(key), value.IsDefined() ? ctx_.where(value) : ctx_.where(node_),
+             std::move(message));
+}
+
+bool MapView::scalar(std::string_view key, Need need, YAML::Node& value) {
+  value = get(key);
+  if (!value.IsDefined()) {
+    if (need == Need::required && valid_) {
+      ctx_.error(path_of(key), node_, fmt::format("missing required key \"{}\"", key));
+    }
+    return false;
+  }
+  if (value.IsNull()) {
+    ctx_.error(path_of(key), value, "has no value");
+    return false;
+  }
+  if (!value.IsScalar()) {
+    ctx_.error(path_of(key), value, "expected a single value, got a list or mapping");
+    return false;
+  }
+  return true;
+}
+
+bool MapView::check_value(std::string_view key, const YAML::Node& value, double v, Check check) {
+  const char* problem = nullptr;
+  switch (check) {
+    case Check::none:
+      break;
+    case Check::positive:
+      if (!(v > 0)) problem = "must be positive";
+      break;
+    case Check::non_negative:
+      if (!(v >= 0)) problem = "must not be negative";
+      break;
+    case Check::fraction:
+      if (!(v >= 0 && v <= 1)) problem = "must lie between 0 and 1 (0 % and 100 %)";
+      break;
+  }
+  if (problem == nullptr) return true;
+  ctx_.error(path_of(key), value, fmt::format("{}, got \"{}\"", problem, value.Scalar()));
+  return false;
+}
+
+bool MapView::number(std::string_view key, double& out, Need need, Check check) {
+  YAML::Node value;
+  if (!scalar(key, need, value)) return false;
+  double v = 0;
+  try {
+    v = core::parse_number(value.Scalar());
+  } catch (const core::UnitParseError& e) {
+    ctx_.error(path_of(key), value, e.what());
+    return false;
+  }
+  if (!check_value(key, value, v, check)) return false;
+  out = v;
+  return true;
+}
+
+bool MapView::fraction(std::string_view key, double& out, Need need) {
+  YAML::Node value;
+  if (!scalar(key, need, value)) return false;
+  double v = 0;
+  try {
+    v = core::parse_fraction(value.Scalar());
+  } catch (const core::UnitParseError& e) {
+    ctx_.error(path_of(key), value, e.what());
+    return false;
+  }
+  if (!check_value(key, value, v, Check::fraction)) return false;
+  out = v;
+  return true;
+}
+
+bool MapView::integer(std::string_view key, std::int64_t& out, Need need, Check check) {
+  double v = static_cast<double>(out);
+  if (!number(key, v, need, check)) return false;
+  if (v != std::floor(v) || std::fabs(v) > 9e15) {
+    error(key, fmt::format("expected a whole number, got \"{}\"", get(key).Scalar()));
+    return false;
+  }
+  out = static_cast<std::int64_t>(v);
+  return true;
+}
+
+bool MapView::integer(std::string_view key, int& out, Need need, Check check) {
+  std::int64_t v = out;
+  if (!integer(key, v, need, check)) return false;
+  if (v > 1'000'000'000 || v < -1'000'000'000) {
+    error(key, "is out of range");
+    return false;
+  }
+  out = static_cast<int>(v);
+  return true;
+}
+
+bool MapView::boolean(std::string_view key, bool& out, Need need) {
+  YAML::Node value;
+  if (!scalar(key, need, value)) return false;
+  const std::string& s = value.Scalar();
+  if (s == "true" || s == "yes" || s == "on") {
+    out = true;
+  } else if (s == "false" || s == "no" || s == "off") {
+    out = false;
+  } else {
+    ctx_.error(path_of(key), value, fmt::format("expected true or false, got \"{}\"", s));
+    return false;
+  }
+  return true;
+}
+
+bool MapView::string(std::string_view key, std::string& out, Need need) {
+  YAML::Node value;
+  if (!scalar(key, need, value)) return false;
+  if (value.Scalar().empty()) {
+    ctx_.error(path_of(key), value, "must not be empty");
+    return false;
+  }
+  out = value.Scalar();
+  return true;
+}
+
+bool MapView::monthly(std::string_view key, std::array<double, 12>& out, Need need, Check check) {
+  const YAML::Node value = get(key);
+  if (!value.IsDefined()) {
+    if (need == Need::required && valid_) {
+      ctx_.error(path_of(key), node_, fmt::format("missing required key \"{}\"", key));
+    }
+    return false;
+  }
+  if (!value.IsSequence() || value.size() != 12) {
+    ctx_.error(path_of(key), value, "expected a list of 12 numbers, January to December");
+    return false;
+  }
+  std::array<double, 12> parsed{};
+  bool ok = true;
+  for (std::size_t i = 0; i < 12; ++i) {
+    const YAML::Node item = value[i];
+    const std::string path = index_path(path_of(key), i);
+    try {
+      parsed[i] = core::parse_number(item.IsScalar() ? item.Scalar() : std::string("?"));
+    } catch (const core::UnitParseError& e) {
+      ctx_.error(path, item, e.what());
+      ok = false;
+      continue;
+    }
+    if ((check == Check::non_negative && parsed[i] < 0) ||
+        (check == Check::positive && parsed[i] <= 0) ||
+        (check == Check::fraction && (parsed[i] < 0 || parsed[i] > 1))) {
+      ctx_.error(path, item, fmt::format("value {} is out of range", parsed[i]));
+      ok = false;
+    }
+  }
+  if (ok) out = parsed;
+  return ok;
+}
+
+namespace {
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+}  // namespace
+
+void MapView::finish() {
+  if (!valid_) return;
+  for (auto it = node_.begin(); it != node_.end(); ++it) {
+    const std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string("?");
+    if (known_.count(key) != 0) continue;
+    std::string best;
+    std::size_t best_distance = 3;
+    for (const auto& k : known_) {
+      const std::size_t d = edit_distance(key, k);
+      if (d < best_distance) {
+        best_distance = d;
+        best = k;
+      }
+    }
+    std::string message = fmt::format("unknown key \"{}\"", key);
+    if (!best.empty()) message += fmt::format(" (did you mean \"{}\"?)", best);
+    ctx_.error(path_of(key), it->first, std::move(message));
+  }
+}
+
+YAML::Node parse_yaml(const std::string& text, const std::string& file) {
+  try {
+    return YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    throw core::InputError(core::Diagnostic{"",
+                                            fmt::format("YAML syntax error: {}", e.msg),
+                                            {file, e.mark.line + 1, e.mark.column + 1}});
+  }
+}
+
+}  // namespace gigasim::io
