@@ -22,32 +22,34 @@ const gigasim::io::Catalog& catalog() {
   return c;
 }
 
-const gigasim::sim::Scenario& eu60() {
-  static const gigasim::sim::Scenario s =
-      gigasim::io::load_scenario(kSource / "scenarios/eu-60-sites.yaml", catalog());
+using gigasim::scenario::Scenario;
+
+const Scenario& eu60() {
+  static const Scenario s =
+      gigasim::io::load_scenario(kSource / "scenarios/eu-60-sites.yaml", catalog()).scenario;
   return s;
 }
 
 // The same 60 sites without their workload: the facility and energy model alone.
-const gigasim::sim::Scenario& eu60_facility_only() {
-  static const gigasim::sim::Scenario s = [] {
-    gigasim::sim::Scenario copy = eu60();
+const Scenario& eu60_facility_only() {
+  static const Scenario s = [] {
+    Scenario copy = eu60();
     for (auto& site : copy.sites) site.workload.reset();
     return copy;
   }();
   return s;
 }
 
-const gigasim::sim::Scenario& france() {
-  static const gigasim::sim::Scenario s =
-      gigasim::io::load_scenario(kSource / "scenarios/france-1gw.yaml", catalog());
+const Scenario& france() {
+  static const Scenario s =
+      gigasim::io::load_scenario(kSource / "scenarios/france-1gw.yaml", catalog()).scenario;
   return s;
 }
 
 // The same campus without failures: the workload and facility alone.
-const gigasim::sim::Scenario& france_without_failures() {
-  static const gigasim::sim::Scenario s = [] {
-    gigasim::sim::Scenario copy = france();
+const Scenario& france_without_failures() {
+  static const Scenario s = [] {
+    Scenario copy = france();
     for (auto& site : copy.sites) site.reliability.reset();
     return copy;
   }();
@@ -62,11 +64,12 @@ double peak_rss_mib() {
 
 // A whole run after loading: weather, supply profiles, job generation, the event loop
 // (facility ticks, job arrivals and ends, scheduling passes, dispatch) and the results.
-void run_year(benchmark::State& state, const gigasim::sim::Scenario& scenario) {
+void run_year(benchmark::State& state, const Scenario& scenario) {
   std::uint64_t events = 0;
   std::int64_t jobs = 0;
   for (auto _ : state) {
-    gigasim::sim::Simulation sim(scenario, scenario.seed);
+    const gigasim::plan::Plan plan = gigasim::plan::prepare(scenario, scenario.seed);
+    gigasim::sim::Simulation sim(plan);
     auto results = sim.run();
     events = sim.events();
     jobs = results.workload_total.jobs_submitted;
@@ -98,8 +101,8 @@ BENCHMARK(BM_France1GwYearWithFailures)->Unit(benchmark::kMillisecond)->Iteratio
 
 // Llama 3's 54 days: one 16,384-GPU job and about 500 interruptions.
 void BM_Llama3FiftyFourDays(benchmark::State& state) {
-  static const gigasim::sim::Scenario s =
-      gigasim::io::load_scenario(kSource / "scenarios/llama3-405b-54days.yaml", catalog());
+  static const Scenario s =
+      gigasim::io::load_scenario(kSource / "scenarios/llama3-405b-54days.yaml", catalog()).scenario;
   run_year(state, s);
 }
 BENCHMARK(BM_Llama3FiftyFourDays)->Unit(benchmark::kMillisecond);
@@ -108,7 +111,8 @@ BENCHMARK(BM_Llama3FiftyFourDays)->Unit(benchmark::kMillisecond);
 void BM_Eu60SitesFacilityYear(benchmark::State& state) {
   const auto& scenario = eu60_facility_only();
   for (auto _ : state) {
-    gigasim::sim::Simulation sim(scenario, scenario.seed);
+    const gigasim::plan::Plan plan = gigasim::plan::prepare(scenario, scenario.seed);
+    gigasim::sim::Simulation sim(plan);
     auto results = sim.run();
     benchmark::DoNotOptimize(results.total.energy_facility_mwh);
   }
@@ -121,8 +125,8 @@ BENCHMARK(BM_Eu60SitesFacilityYear)->Unit(benchmark::kMillisecond)->MinTime(2.0)
 void BM_Eu60SitesPrepare(benchmark::State& state) {
   const auto& scenario = eu60_facility_only();
   for (auto _ : state) {
-    gigasim::sim::Simulation sim(scenario, scenario.seed);
-    benchmark::DoNotOptimize(sim.sites().size());
+    const gigasim::plan::Plan plan = gigasim::plan::prepare(scenario, scenario.seed);
+    benchmark::DoNotOptimize(plan.sites.size());
   }
 }
 BENCHMARK(BM_Eu60SitesPrepare)->Unit(benchmark::kMillisecond);
@@ -131,7 +135,8 @@ BENCHMARK(BM_Eu60SitesPrepare)->Unit(benchmark::kMillisecond);
 // site_hourly.csv, jobs.csv, report.html (read back from results.sqlite) and summary.json.
 const gigasim::sim::Results& eu60_results() {
   static const gigasim::sim::Results r = [] {
-    gigasim::sim::Simulation sim(eu60(), eu60().seed);
+    const gigasim::plan::Plan plan = gigasim::plan::prepare(eu60(), eu60().seed);
+    gigasim::sim::Simulation sim(plan);
     return sim.run();
   }();
   return r;
@@ -160,13 +165,12 @@ BENCHMARK(BM_Eu60SitesReport)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 void BM_FacilityTick(benchmark::State& state) {
   gigasim::facility::FacilitySpec spec;
-  spec.liquid_share = 0.85;
   spec.heat_reuse.enabled = true;
   spec.heat_reuse.peak_load = gigasim::core::megawatts(40);
   double t = -5;
   for (auto _ : state) {
     t = t > 35 ? -5 : t + 0.37;
-    auto f = gigasim::facility::evaluate_facility(spec, 80e6, 100e6, t, t - 4, 20e6);
+    auto f = gigasim::facility::evaluate_facility(spec, 0.85, 80e6, 100e6, t, t - 4, 20e6);
     benchmark::DoNotOptimize(f.facility_w);
   }
 }

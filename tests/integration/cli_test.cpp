@@ -302,6 +302,37 @@ TEST_F(Cli, BadEconomicInputExitsTwoWithItsPlace) {
                      "sites[0].fleet[0].system.price");
 }
 
+// `check` runs describe and prepare: it refuses what `run` would refuse once the fleet is
+// sized, with the same messages and places, and writes nothing.
+TEST_F(Cli, CheckAndRunRefuseWhatDoesNotFitTheSizedFleetAtItsPlace) {
+  const std::string yaml = kSite + R"(    workload:
+      jobs:
+        - {name: ok, accelerators: 8, duration: 1 h}
+        - {name: huge, accelerators: 1024, duration: 1 h}
+      inference:
+        - {name: chat, model: llama-3-70b, accelerators_per_replica: 8, max_replicas: 200,
+           peak_tokens_per_s: 1000}
+)";
+  const fs::path file = write("fit.yaml", yaml);
+  const Outcome check = gigasim("check " + file.string());
+  const Outcome run = gigasim("run " + file.string() + " --out " + (dir_ / "out").string());
+  for (const Outcome* r : {&check, &run}) {
+    EXPECT_EQ(r->code, 2) << r->out;
+    EXPECT_NE(r->out.find("sites[0].workload.jobs[1]: the job needs 1024 accelerators but its "
+                          "partition holds 800 (" +
+                          file.string() + ":15:11)"),
+              std::string::npos)
+        << r->out;
+    EXPECT_NE(r->out.find("sites[0].workload.inference[0]: inference service \"chat\" needs a "
+                          "pool of 1600 accelerators that site \"a\" cannot hold (" +
+                          file.string() + ":17:11)"),
+              std::string::npos)
+        << r->out;
+  }
+  EXPECT_EQ(check.out, run.out);
+  EXPECT_FALSE(fs::exists(dir_ / "out"));
+}
+
 TEST_F(Cli, EveryShippedScenarioChecks) {
   for (const char* s : {"minimal", "france-1gw", "nordic-hydro", "eu-60-sites", "swf-replay"}) {
     const Outcome r =

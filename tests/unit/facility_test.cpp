@@ -132,12 +132,11 @@ TEST(HeatReuse, DirectExchangeWhenTheLoopIsHotEnough) {
 
 TEST(Facility, EnergyBalanceCloses) {
   FacilitySpec spec;
-  spec.liquid_share = 0.85;
   spec.heat_reuse.enabled = true;
   spec.heat_reuse.peak_load = core::megawatts(40);
   for (double t : {-10.0, 5.0, 20.0, 35.0}) {
     const auto f =
-        evaluate_facility(spec, 80e6, 100e6, t, t - 5, heat_demand_w(spec.heat_reuse, t, 0));
+        evaluate_facility(spec, 0.85, 80e6, 100e6, t, t - 5, heat_demand_w(spec.heat_reuse, t, 0));
     EXPECT_NEAR(f.facility_w, f.it_w + f.power_chain_loss_w + f.cooling_w + f.heat_pump_w, 1e-6);
     EXPECT_GT(f.facility_w / f.it_w, 1.0);
   }
@@ -145,9 +144,8 @@ TEST(Facility, EnergyBalanceCloses) {
 
 TEST(Facility, HotterMeansHigherPue) {
   FacilitySpec spec;
-  spec.liquid_share = 0.5;
-  const auto cold = evaluate_facility(spec, 50e6, 50e6, 0.0, -2.0, 0.0);
-  const auto hot = evaluate_facility(spec, 50e6, 50e6, 35.0, 24.0, 0.0);
+  const auto cold = evaluate_facility(spec, 0.5, 50e6, 50e6, 0.0, -2.0, 0.0);
+  const auto hot = evaluate_facility(spec, 0.5, 50e6, 50e6, 35.0, 24.0, 0.0);
   EXPECT_LT(cold.facility_w, hot.facility_w);
 }
 
@@ -159,15 +157,14 @@ TEST(Sizing, TheSizedFleetFitsAndOneMoreDoesNot) {
   core::RandomStream rng(1, "w");
   const auto w = climate::synthesize_weather(n, rng);
   FacilitySpec spec;
-  spec.liquid_share = 0.85;
   const double per = 126e3;  // one NVL72 rack with network share
-  const auto r = size_to_envelope(spec, w, per, 0.0, 1e9);
+  const auto r = size_to_envelope(spec, 0.85, w, per, 0.0, 1e9);
   ASSERT_GT(r.systems, 0);
   const double it = static_cast<double>(r.systems) * per;
   double worst = 0, worst_more = 0;
   for (std::size_t h = 0; h < w.hours(); ++h) {
-    worst = std::max(worst, facility_at_hour(spec, w, h, it));
-    worst_more = std::max(worst_more, facility_at_hour(spec, w, h, it + per));
+    worst = std::max(worst, facility_at_hour(spec, 0.85, w, h, it));
+    worst_more = std::max(worst_more, facility_at_hour(spec, 0.85, w, h, it + per));
   }
   EXPECT_LE(worst, 1e9);
   EXPECT_GT(worst_more, 1e9);

@@ -47,7 +47,8 @@ TEST(EconomicsScenario, OverridesOnlyWhatItNames) {
   operations: {heat_price: 40 EUR/MWh}
   carbon: {building_embodied: 300 t/MW}
 )",
-                                    "t.yaml", ".", catalog());
+                                    "t.yaml", ".", catalog())
+                     .scenario;
   const auto& d = catalog().economics;
   EXPECT_DOUBLE_EQ(s.economics.discount_rate, 0.05);
   EXPECT_DOUBLE_EQ(s.economics.assets[1].unit_cost_eur, 3000);
@@ -97,7 +98,7 @@ TEST(EconomicsScenario, MarketFactorOfASourceCanBeSet) {
   std::string yaml = kValid;
   yaml.replace(yaml.find("      - type: grid"), 18,
                "      - type: grid\n        market_carbon_intensity: 0 g/kWh");
-  const auto s = load_scenario_text(yaml, "t.yaml", ".", catalog());
+  const auto s = load_scenario_text(yaml, "t.yaml", ".", catalog()).scenario;
   EXPECT_DOUBLE_EQ(s.sites[0].supply[0].market_carbon.value(), 0.0);
 }
 

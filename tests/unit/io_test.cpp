@@ -80,7 +80,7 @@ TEST(Catalog, AnEntryWithoutSourcesIsRefused) {
 }
 
 TEST(ScenarioLoader, LoadsAValidScenarioWithDefaults) {
-  const auto s = load_scenario_text(kValid, "t.yaml", ".", catalog());
+  const auto s = load_scenario_text(kValid, "t.yaml", ".", catalog()).scenario;
   ASSERT_EQ(s.sites.size(), 1U);
   EXPECT_EQ(s.horizon, core::Duration::days(365));
   EXPECT_EQ(s.tick, core::Duration::hours(1));
@@ -156,7 +156,7 @@ TEST(ScenarioLoader, MessageFormatMatchesTheDesign) {
 TEST(ScenarioLoader, CatalogFieldsCanBeOverriddenInline) {
   std::string yaml = kValid;
   yaml.replace(yaml.find("system: dgx-h100"), 16, "system: {id: dgx-h100, power_full: 11 kW}");
-  const auto s = load_scenario_text(yaml, "t.yaml", ".", catalog());
+  const auto s = load_scenario_text(yaml, "t.yaml", ".", catalog()).scenario;
   EXPECT_DOUBLE_EQ(s.sites[0].fleet[0].system.power_full.value(), 11e3);
   EXPECT_EQ(s.sites[0].fleet[0].system.accelerators_per_system, 8);  // the rest from the catalog
 }
@@ -203,7 +203,7 @@ TEST(ScenarioLoader, TotalIsAReservedSiteName) {
 TEST(ScenarioLoader, DisabledHeatReuseNeedsNoLoads) {
   std::string yaml = kValid;
   yaml += "    heat_reuse: {enabled: false}\n";
-  const auto s = load_scenario_text(yaml, "t.yaml", ".", catalog());
+  const auto s = load_scenario_text(yaml, "t.yaml", ".", catalog()).scenario;
   EXPECT_FALSE(s.sites[0].facility.heat_reuse.enabled);
 }
 
@@ -226,7 +226,7 @@ TEST(ScenarioLoader, ReadsCsvSeriesRelativeToTheScenario) {
                "      - type: grid\n        price_csv: {file: grid.csv}\n        carbon_csv: "
                "{file: grid.csv}");
   yaml += "    heat_reuse: {demand_csv: {file: heat.csv}}\n";
-  const auto s = load_scenario_text(yaml, "t.yaml", dir, catalog());
+  const auto s = load_scenario_text(yaml, "t.yaml", dir, catalog()).scenario;
   EXPECT_EQ(s.sites[0].supply[0].price_series, (std::vector<double>{50, 80}));
   EXPECT_EQ(s.sites[0].supply[0].carbon_series, (std::vector<double>{30, 60}));
   EXPECT_EQ(s.sites[0].facility.heat_reuse.demand_series_w, (std::vector<double>{12e6, 15e6}));

@@ -1,19 +1,15 @@
 #include <gtest/gtest.h>
 
-#include "gigasim/io/catalog/catalog.hpp"
-#include "gigasim/io/scenario/scenario_loader.hpp"
-#include "gigasim/sim/simulation.hpp"
+#include "run_fixtures.hpp"
 
 namespace gigasim::sim {
 namespace {
 
-const io::Catalog& catalog() {
-  static const io::Catalog c =
-      io::Catalog::load(std::filesystem::path(GIGASIM_TEST_SOURCE_DIR) / "data");
-  return c;
-}
+using testing::catalog;
+using testing::load;
+using testing::run;
 
-Scenario scenario(const std::string& extra_site_yaml = "", const std::string& top = "") {
+io::ScenarioFile scenario(const std::string& extra_site_yaml = "", const std::string& top = "") {
   const std::string yaml = "name: t\nhorizon: 60 days\n" + top + R"(sites:
   - name: campus
     location: paris-saclay
@@ -28,7 +24,7 @@ Scenario scenario(const std::string& extra_site_yaml = "", const std::string& to
       - {type: wind, capacity: 50 MW, price: 30 EUR/MWh}
       - {type: grid, import_cap: 40 MW}
 )" + extra_site_yaml;
-  return io::load_scenario_text(yaml, "t.yaml", ".", catalog());
+  return load(yaml);
 }
 
 const std::string kSecondSite = R"(  - name: second
@@ -39,15 +35,13 @@ const std::string kSecondSite = R"(  - name: second
 )";
 
 TEST(UtilizationProfile, PeaksAtItsHourAndStaysInRange) {
-  UtilizationProfile u{0.8, 0.3, 15.0};
+  scenario::UtilizationProfile u{0.8, 0.3, 15.0};
   EXPECT_DOUBLE_EQ(u.at(15.0), 1.0);  // clamped
   EXPECT_NEAR(u.at(3.0), 0.5, 1e-12);
 }
 
 TEST(Simulation, SupplyMeetsFacilityLoadEveryTick) {
-  const Scenario s = scenario();
-  Simulation sim(s, 1);
-  const Results r = sim.run();
+  const Results r = run(scenario(), 1);
   ASSERT_EQ(r.sites[0].rows.size(), 60U * 24U);
   bool some_unserved = false;
   for (const auto& row : r.sites[0].rows) {
@@ -77,9 +71,9 @@ TEST(Simulation, SupplyMeetsFacilityLoadEveryTick) {
 }
 
 TEST(Simulation, AutoFleetFitsTheEnvelopeAtFullLoad) {
-  const Scenario s = scenario();
-  Simulation sim(s, 1);
-  const SiteModel& m = sim.sites()[0];
+  const auto s = scenario();
+  const plan::Plan p = api::prepare(s, 1);
+  const plan::SiteSizing& m = p.sites[0].sizing;
   ASSERT_TRUE(m.fleet[0].sized_automatically);
   EXPECT_GT(m.fleet[0].systems, 1000);
   EXPECT_LE(m.rated_it_w * m.design_pue, 200e6 * (1 + 1e-9));
@@ -87,20 +81,18 @@ TEST(Simulation, AutoFleetFitsTheEnvelopeAtFullLoad) {
 }
 
 TEST(Simulation, SameSeedSameResultsOtherSeedOtherWeather) {
-  const Scenario s = scenario();
-  Simulation a(s, 5), b(s, 5), c(s, 6);
-  const Results ra = a.run(), rb = b.run(), rc = c.run();
+  const auto s = scenario();
+  const Results ra = run(s, 5), rb = run(s, 5), rc = run(s, 6);
   EXPECT_EQ(ra.sites[0].totals.energy_facility_mwh, rb.sites[0].totals.energy_facility_mwh);
   EXPECT_EQ(ra.sites[0].totals.carbon_t, rb.sites[0].totals.carbon_t);
   EXPECT_NE(ra.sites[0].totals.carbon_t, rc.sites[0].totals.carbon_t);
 }
 
 TEST(Simulation, AddingASiteDoesNotChangeAnother) {
-  const Scenario one = scenario();
-  const Scenario two = scenario(kSecondSite);
-  Simulation a(one, 3), b(two, 3);
-  EXPECT_EQ(a.run().sites[0].totals.energy_facility_mwh,
-            b.run().sites[0].totals.energy_facility_mwh);
+  const auto one = scenario();
+  const auto two = scenario(kSecondSite);
+  EXPECT_EQ(run(one, 3).sites[0].totals.energy_facility_mwh,
+            run(two, 3).sites[0].totals.energy_facility_mwh);
 }
 
 TEST(Simulation, IntegralIsExactWhateverTheTick) {
@@ -114,10 +106,7 @@ TEST(Simulation, IntegralIsExactWhateverTheTick) {
 )";
   const std::string yaml_h = "name: t\nhorizon: 10 days\ntick: 1 h\n" + flat;
   const std::string yaml_q = "name: t\nhorizon: 10 days\ntick: 15 min\n" + flat;
-  const Scenario h = io::load_scenario_text(yaml_h, "h.yaml", ".", catalog());
-  const Scenario q = io::load_scenario_text(yaml_q, "q.yaml", ".", catalog());
-  Simulation sh(h, 1), sq(q, 1);
-  const Results rh = sh.run(), rq = sq.run();
+  const Results rh = run(load(yaml_h, "h.yaml"), 1), rq = run(load(yaml_q, "q.yaml"), 1);
   EXPECT_EQ(rq.sites[0].rows.size(), 4 * rh.sites[0].rows.size());
   EXPECT_NEAR(rq.sites[0].totals.energy_it_mwh, rh.sites[0].totals.energy_it_mwh,
               1e-9 * rh.sites[0].totals.energy_it_mwh);
@@ -126,9 +115,7 @@ TEST(Simulation, IntegralIsExactWhateverTheTick) {
 }
 
 TEST(Simulation, TotalsAddUpOverSites) {
-  const Scenario two = scenario(kSecondSite);
-  Simulation sim(two, 3);
-  const Results r = sim.run();
+  const Results r = run(scenario(kSecondSite), 3);
   EXPECT_NEAR(r.total.energy_it_mwh,
               r.sites[0].totals.energy_it_mwh + r.sites[1].totals.energy_it_mwh, 1e-6);
   EXPECT_EQ(r.total.accelerators, r.sites[0].totals.accelerators + r.sites[1].totals.accelerators);
@@ -150,9 +137,7 @@ sites:
 )";
 
 TEST(Simulation, ItPowerIsIdlePlusTheRunningJobsExactly) {
-  const Scenario s = io::load_scenario_text(kJobSite, "j.yaml", ".", catalog());
-  Simulation sim(s, 1);
-  const Results r = sim.run();
+  const Results r = run(load(kJobSite, "j.yaml"), 1);
   const auto& dgx = catalog().systems.at("dgx-h100");
   const double idle = 4 * dgx.power_idle.value() * 1.05;
   const double job = 0.5 * (dgx.power_full - dgx.power_idle).value() * 1.05;
@@ -173,9 +158,7 @@ TEST(Simulation, SupplyShortfallCapsPowerInsteadOfLeavingItUnserved) {
                "supply: [{type: grid, import_cap: 35 kW}]");
   yaml.replace(yaml.find("accelerators: 8, duration: 10 h, submit: 1 h, activity: 0.5"), 58,
                "accelerators: 32, duration: 10 h, submit: 1 h, activity: 0.9");
-  const Scenario capped = io::load_scenario_text(yaml, "c.yaml", ".", catalog());
-  Simulation sim(capped, 1);
-  const Results r = sim.run();
+  const Results r = run(load(yaml, "c.yaml"), 1);
   const auto& w = r.sites[0].workload;
   EXPECT_GT(w.power_capped_hours, 5.0);
   EXPECT_GT(w.gpu_hours_lost_to_power_caps, 0.0);
@@ -184,9 +167,7 @@ TEST(Simulation, SupplyShortfallCapsPowerInsteadOfLeavingItUnserved) {
   EXPECT_LT(r.sites[0].totals.unserved_energy_mwh, 0.05 * r.sites[0].totals.energy_facility_mwh);
   std::string off = yaml;
   off.replace(off.find("      jobs:"), 11, "      power_cap: off\n      jobs:");
-  const Scenario uncapped = io::load_scenario_text(off, "o.yaml", ".", catalog());
-  Simulation sim2(uncapped, 1);
-  const Results r2 = sim2.run();
+  const Results r2 = run(load(off, "o.yaml"), 1);
   EXPECT_GT(r2.sites[0].totals.unserved_energy_mwh,
             5 * r.sites[0].totals.unserved_energy_mwh + 1e-3);
   EXPECT_NEAR(r2.sites[0].job_states[0].end.in_hours(), 11.0, 1e-6);
@@ -196,8 +177,7 @@ TEST(Simulation, AJobLargerThanItsSizedPartitionIsAnInputError) {
   std::string yaml = kJobSite;
   yaml.replace(yaml.find("accelerators: 8,"), 16, "accelerators: 64,");
   try {
-    const Scenario s = io::load_scenario_text(yaml, "big.yaml", ".", catalog());
-    Simulation sim(s, 1);
+    (void)api::prepare(load(yaml, "big.yaml"), 1);
     FAIL();
   } catch (const core::InputError& e) {
     EXPECT_EQ(e.diagnostics()[0].path, "sites[0].workload.jobs[0]");
@@ -207,17 +187,18 @@ TEST(Simulation, AJobLargerThanItsSizedPartitionIsAnInputError) {
 }
 
 TEST(Simulation, ReportsProgressUpToCompletion) {
-  const Scenario s = scenario();
-  Simulation sim(s, 1);
-  double last = 0;
-  int calls = 0;
-  (void)sim.run([&](double f) {
-    EXPECT_GE(f, last);
-    last = f;
-    ++calls;
-  });
-  EXPECT_DOUBLE_EQ(last, 1.0);
-  EXPECT_GT(calls, 10);
+  struct Count final : Observer {
+    double last = 0;
+    int calls = 0;
+    void on_progress(double f) override {
+      EXPECT_GE(f, last);
+      last = f;
+      ++calls;
+    }
+  } count;
+  (void)run(scenario(), 1, &count);
+  EXPECT_DOUBLE_EQ(count.last, 1.0);
+  EXPECT_GT(count.calls, 10);
 }
 
 }  // namespace

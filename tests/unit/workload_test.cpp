@@ -26,7 +26,7 @@ TEST(Generator, RateSizesAndDurationsFollowTheirDistributions) {
   g.tenant_weights = {3, 1};
   core::RandomStream rng(1, "gen");
   std::vector<JobSpec> jobs;
-  generate_jobs(g, core::Duration::days(30), rng, jobs);
+  generate_jobs(g, JobCosting{}, core::Duration::days(30), rng, jobs);
   EXPECT_NEAR(static_cast<double>(jobs.size()), 60000, 4 * std::sqrt(60000.0));
   const double ones = static_cast<double>(
       std::count_if(jobs.begin(), jobs.end(), [](auto& j) { return j.accelerators == 1; }));

@@ -1,9 +1,7 @@
 // Facility results against published figures (each cited beside its test).
 #include <gtest/gtest.h>
 
-#include "gigasim/io/catalog/catalog.hpp"
-#include "gigasim/io/scenario/scenario_loader.hpp"
-#include "gigasim/sim/simulation.hpp"
+#include "gigasim/api/api.hpp"
 
 namespace gigasim {
 namespace {
@@ -16,9 +14,8 @@ const io::Catalog& catalog() {
 }
 
 sim::Results run(const char* scenario) {
-  const sim::Scenario s = io::load_scenario(kSource / "scenarios" / scenario, catalog());
-  sim::Simulation simulation(s, s.seed);
-  return simulation.run();
+  const io::ScenarioFile s = api::load(kSource / "scenarios" / scenario, catalog());
+  return api::run(api::prepare(s, s.scenario.seed));
 }
 
 TEST(FacilityValidation, LiquidCooledCampusPueInThePublishedRange) {

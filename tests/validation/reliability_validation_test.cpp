@@ -6,10 +6,8 @@
 #include <cmath>
 #include <cstdio>
 
-#include "gigasim/io/catalog/catalog.hpp"
-#include "gigasim/io/scenario/scenario_loader.hpp"
+#include "gigasim/api/api.hpp"
 #include "gigasim/reliability/components.hpp"
-#include "gigasim/sim/simulation.hpp"
 
 namespace gigasim {
 namespace {
@@ -24,11 +22,10 @@ std::vector<Run> runs() {
   static const std::vector<Run> r = [] {
     const auto root = std::filesystem::path(GIGASIM_TEST_SOURCE_DIR);
     const io::Catalog catalog = io::Catalog::load(root / "data");
-    const sim::Scenario s = io::load_scenario(root / "scenarios/llama3-405b-54days.yaml", catalog);
+    const io::ScenarioFile s = api::load(root / "scenarios/llama3-405b-54days.yaml", catalog);
     std::vector<Run> out;
     for (std::uint64_t seed = 1; seed <= 8; ++seed) {
-      sim::Simulation simulation(s, seed);
-      const sim::Results res = simulation.run();
+      const sim::Results res = api::run(api::prepare(s, seed));
       const auto& rel = res.reliability_total;
       out.push_back(
           {static_cast<double>(rel.job_interruptions), rel.ettr, rel.interruptions_by_component});

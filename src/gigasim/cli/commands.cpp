@@ -7,20 +7,18 @@
 #include <optional>
 #include <string>
 
+#include "gigasim/api/api.hpp"
 #include "gigasim/cli/progress.hpp"
 #include "gigasim/core/errors.hpp"
 #include "gigasim/core/units.hpp"
-#include "gigasim/io/catalog/catalog.hpp"
 #include "gigasim/io/report/report.hpp"
 #include "gigasim/io/results/writers.hpp"
-#include "gigasim/io/scenario/scenario_loader.hpp"
-#include "gigasim/sim/simulation.hpp"
 
 namespace gigasim::cli {
 namespace {
 
 io::Catalog load_catalog(const std::filesystem::path& dir) {
-  return io::Catalog::load(dir.empty() ? io::default_data_dir() : dir);
+  return api::load_catalog(dir);
 }
 
 std::string thousands(std::int64_t n) {
@@ -51,12 +49,20 @@ void print_totals(const std::string& label, const sim::Totals& t) {
 }  // namespace
 
 int check_command(const CheckOptions& options) {
+  // Describe and prepare, as `run` does before its first event: the same inputs are refused.
   const io::Catalog catalog = load_catalog(options.data_dir);
-  const sim::Scenario s = io::load_scenario(options.scenario, catalog);
-  std::size_t systems = 0;
-  for (const auto& site : s.sites) systems += site.fleet.size();
-  fmt::print("{}: ok ({} sites, {} fleet entries, {:.0f} h at {} min ticks)\n",
-             options.scenario.string(), s.sites.size(), systems, s.horizon.in_hours(),
+  const io::ScenarioFile file = api::load(options.scenario, catalog);
+  const scenario::Scenario& s = file.scenario;
+  const plan::Plan plan = api::prepare(file, s.seed);
+  std::int64_t accelerators = 0;
+  std::size_t jobs = 0;
+  for (const auto& site : plan.sites) {
+    for (const auto& f : site.sizing.fleet) accelerators += f.accelerators;
+    if (site.workload) jobs += site.workload->jobs.size();
+  }
+  fmt::print("{}: ok ({} sites, {} accelerators, {} jobs, {:.0f} h at {} min ticks)\n",
+             options.scenario.string(), s.sites.size(), thousands(accelerators),
+             thousands(static_cast<std::int64_t>(jobs)), s.horizon.in_hours(),
              s.tick.ms() / 60'000);
   return 0;
 }
@@ -87,15 +93,16 @@ void print_economics(const econ::EconomicsResult& e, const econ::CarbonResult& c
 
 int run_command(const RunOptions& options) {
   const io::Catalog catalog = load_catalog(options.data_dir);
-  sim::Scenario scenario = io::load_scenario(options.scenario, catalog);
+  const io::ScenarioFile file = api::load(options.scenario, catalog);
+  const scenario::Scenario& scenario = file.scenario;
   const std::uint64_t seed = options.seed.value_or(scenario.seed);
   const std::filesystem::path out =
       options.out.empty() ? std::filesystem::path("out") / scenario.name : options.out;
 
-  sim::Simulation simulation(scenario, seed);
+  const plan::Plan plan = api::prepare(file, seed);
   ProgressBar bar(!options.quiet && ::isatty(STDERR_FILENO) == 1, scenario.horizon.in_hours(),
                   scenario.sites.size(), scenario.start);
-  const sim::Results results = simulation.run([&bar](double f) { bar.update(f); });
+  const sim::Results results = api::run(plan, &bar);
   bar.finish();
   io::write_run_outputs(results, out);
 
@@ -154,12 +161,12 @@ int report_command(const std::filesystem::path& dir) {
 
 int size_command(const SizeOptions& options) {
   const io::Catalog catalog = load_catalog(options.data_dir);
-  sim::Scenario scenario;
+  scenario::Scenario scenario;
   if (!options.scenario.empty()) {
-    scenario = io::load_scenario(options.scenario, catalog);
+    scenario = api::load(options.scenario, catalog).scenario;
   } else {
     std::vector<core::Diagnostic> problems;
-    sim::SiteSpec site;
+    scenario::SiteSpec site;
     const auto location = catalog.locations.find(options.location);
     if (location == catalog.locations.end()) {
       problems.push_back(
@@ -171,7 +178,9 @@ int size_command(const SizeOptions& options) {
     if (system == catalog.systems.end()) {
       problems.push_back({"--system", fmt::format("unknown system \"{}\"", options.system), {}});
     } else {
-      site.fleet.push_back(sim::FleetEntry{system->second, std::nullopt});
+      const perf::Platform platform = catalog.platform_of(system->second);
+      site.fleet.push_back(scenario::FleetEntry{"--system", system->second, platform.efficiency,
+                                                platform.fabric, std::nullopt});
     }
     try {
       site.grid_connection = core::parse<core::Power>(options.power);
@@ -189,7 +198,7 @@ int size_command(const SizeOptions& options) {
   }
   const core::RandomStreams streams(scenario.seed);
   for (const auto& site : scenario.sites) {
-    const sim::SiteModel m = sim::prepare_site(site, scenario, streams, 1);
+    const plan::SiteSizing m = plan::size_site(site, scenario, streams);
     for (const auto& f : m.fleet) {
       fmt::print(
           "{} at {} ({}): {} {} systems = {} {} accelerators{}; IT {:.1f} MW at full load, design "

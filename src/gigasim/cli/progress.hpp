@@ -4,11 +4,15 @@
 #include <chrono>
 #include <string>
 
+#include "gigasim/sim/observer.hpp"
+
 namespace gigasim::cli {
 
-class ProgressBar {
+/// An observer of the run that draws a bar.
+class ProgressBar final : public sim::Observer {
  public:
   ProgressBar(bool enabled, double horizon_hours, std::size_t sites, std::chrono::sys_days start);
+  void on_progress(double fraction) override { update(fraction); }
   void update(double fraction);
   void finish();
 

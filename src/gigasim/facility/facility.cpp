@@ -2,16 +2,17 @@
 
 namespace gigasim::facility {
 
-FacilityLoad evaluate_facility(const FacilitySpec& spec, double it_w, double rated_it_w,
-                               double dry_bulb_c, double wet_bulb_c, double heat_demand_w) {
+FacilityLoad evaluate_facility(const FacilitySpec& spec, double liquid_share, double it_w,
+                               double rated_it_w, double dry_bulb_c, double wet_bulb_c,
+                               double heat_demand_w) {
   FacilityLoad f;
   f.it_w = it_w;
   f.heat_demand_w = heat_demand_w;
 
   // Indoor losses do not depend on mechanical load: compute them first.
   const PowerChainLosses indoor = power_chain_losses(spec.power_chain, it_w, 0.0, rated_it_w);
-  const double liquid_heat = spec.liquid_share * it_w;
-  const double air_heat = (1.0 - spec.liquid_share) * it_w + indoor.distribution_w + indoor.ups_w;
+  const double liquid_heat = liquid_share * it_w;
+  const double air_heat = (1.0 - liquid_share) * it_w + indoor.distribution_w + indoor.ups_w;
 
   const HeatReuseResult reuse =
       reuse_heat(spec.heat_reuse, liquid_heat, spec.liquid.return_temp, heat_demand_w);

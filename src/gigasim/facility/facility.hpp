@@ -8,8 +8,9 @@
 
 namespace gigasim::facility {
 
+/// The facility's design. The share of IT heat that goes to the liquid loop is a property of
+/// the fleet it serves, given apart.
 struct FacilitySpec {
-  double liquid_share = 0.0;  ///< share of IT heat into the liquid loop
   PowerChainSpec power_chain;
   CoolingLoopSpec liquid = default_liquid_loop();
   CoolingLoopSpec air = default_air_loop();
@@ -29,13 +30,15 @@ struct FacilityLoad {
   bool over_temperature = false;
 };
 
-/// Evaluates the facility at IT power `it_w`, sized for `rated_it_w`.
+/// Evaluates the facility at IT power `it_w`, sized for `rated_it_w`, with a share
+/// `liquid_share` of the IT heat going to the liquid loop.
 /// Heat paths: the liquid share of IT heat enters the liquid loop, where heat reuse takes
 /// what the network wants first; the rest of the IT heat and the losses of distribution and
 /// UPS (indoors) enter the air loop; the transformer is outdoors. Cooling power itself passes
 /// through the transformer, so the balance is closed by one fixed-point step on the
 /// transformer loss, which does not feed back into any cooling load.
-FacilityLoad evaluate_facility(const FacilitySpec& spec, double it_w, double rated_it_w,
-                               double dry_bulb_c, double wet_bulb_c, double heat_demand_w);
+FacilityLoad evaluate_facility(const FacilitySpec& spec, double liquid_share, double it_w,
+                               double rated_it_w, double dry_bulb_c, double wet_bulb_c,
+                               double heat_demand_w);
 
 }  // namespace gigasim::facility

@@ -22,11 +22,12 @@ struct SizingResult {
 /// highest PUE at full load, heat reuse included). Facility power grows monotonically with
 /// IT power, so a bisection on the count finds it; the worst hour is searched again at the
 /// result, as a larger load can move it, until the fleet fits in every hour.
-SizingResult size_to_envelope(const FacilitySpec& spec, const climate::WeatherYear& weather,
-                              double per_system_it_w, double fixed_it_w, double envelope_w);
+SizingResult size_to_envelope(const FacilitySpec& spec, double liquid_share,
+                              const climate::WeatherYear& weather, double per_system_it_w,
+                              double fixed_it_w, double envelope_w);
 
 /// Facility power at full load `it_w` in hour `h` of the weather year.
-double facility_at_hour(const FacilitySpec& spec, const climate::WeatherYear& weather,
-                        std::size_t h, double it_w);
+double facility_at_hour(const FacilitySpec& spec, double liquid_share,
+                        const climate::WeatherYear& weather, std::size_t h, double it_w);
 
 }  // namespace gigasim::facility

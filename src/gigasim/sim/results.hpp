@@ -9,6 +9,7 @@
 
 #include "gigasim/econ/carbon.hpp"
 #include "gigasim/econ/economics.hpp"
+#include "gigasim/plan/plan.hpp"
 #include "gigasim/sched/site_scheduler.hpp"
 #include "gigasim/workload/job.hpp"
 
@@ -140,13 +141,7 @@ struct Totals {
   void add(const Totals& other);
 };
 
-struct FleetResult {
-  std::string system;
-  std::string accelerator;
-  std::int64_t systems = 0;
-  std::int64_t accelerators = 0;
-  bool sized_automatically = false;
-};
+using FleetResult = plan::FleetCount;
 
 struct SiteResult {
   std::string name;

@@ -47,24 +47,33 @@ void Totals::add(const Totals& o) {
   // Peaks of a sum are not sums of peaks: the caller sets them from the joint series.
 }
 
-Simulation::Simulation(const Scenario& scenario, std::uint64_t seed)
-    : scenario_(scenario), streams_(seed) {
-  hours_ = static_cast<std::size_t>((scenario.horizon.ms() + kHourMs - 1) / kHourMs);
-  sites_.reserve(scenario.sites.size());
+Simulation::Simulation(const plan::Plan& plan)
+    : scenario_(*plan.scenario), streams_(plan.seed), hours_(plan.hours) {
+  sites_.reserve(plan.sites.size());
   std::size_t max_sources = 0;
-  std::vector<core::Diagnostic> problems;
-  for (std::size_t i = 0; i < scenario.sites.size(); ++i) {
-    try {
-      sites_.push_back(prepare_site(scenario.sites[i], scenario, streams_, hours_));
-    } catch (const core::InputError& e) {
-      for (const auto& d : e.diagnostics()) problems.push_back(d);
-    }
-    max_sources = std::max(max_sources, scenario.sites[i].supply.size());
+  for (const plan::SitePlan& site : plan.sites) {
+    SiteModel& m = sites_.emplace_back();
+    m.plan = &site;
+    m.spec = site.spec;
+    if (site.workload) m.scheduler = make_scheduler(*site.workload);
+    max_sources = std::max(max_sources, site.spec->supply.size());
   }
-  if (!problems.empty()) throw core::InputError(std::move(problems));
   supplied_w_.resize(max_sources);
   order_.resize(max_sources);
-  queue_.reserve(3 * scenario.sites.size() + 64);
+  queue_.reserve(3 * plan.sites.size() + 64);
+}
+
+std::unique_ptr<sched::SiteScheduler> make_scheduler(const plan::WorkloadPlan& w) {
+  auto s = std::make_unique<sched::SiteScheduler>(w.partitions, w.tenants, w.scheduler, w.jobs);
+  for (const auto& pool : w.inference) {
+    const bool placed = s->reserve(
+        pool.service.partition, pool.service.accelerators_per_replica * pool.service.max_replicas);
+    core::ensure(placed, "an inference pool prepared to fit does not fit");
+  }
+  for (std::size_t p = 0; p < w.spares.size(); ++p) {
+    if (w.spares[p] > 0) s->reserve_spares(p, w.spares[p]);
+  }
+  return s;
 }
 
 void Simulation::integrate(std::size_t site, core::Time now) {
@@ -93,7 +102,7 @@ void Simulation::update_power(std::size_t site, core::Time now) {
     const auto& s = *m.scheduler;
     r.it_power_w = s.idle_w() + s.cap() * (s.dynamic_w() + r.inference_dynamic_w);
   } else {
-    r.it_power_w = m.it_power_w(r.utilization);
+    r.it_power_w = m.plan->sizing.idle_it_w + r.utilization * m.plan->sizing.dynamic_it_w;
   }
   if (r.it_power_w != before) record_power_change(site, now, before, r.it_power_w);
 }
@@ -150,29 +159,30 @@ void Simulation::open_interval(std::size_t site, core::Time now) {
   }
   // Inference: replicas for this hour's demand.
   r.inference_dynamic_w = r.served_tokens_per_s = r.demanded_tokens_per_s = 0;
-  for (std::size_t i = 0; i < m.inference.size(); ++i) {
-    const auto h = m.inference[i].at(static_cast<int>(hour_of_day));
-    r.inference_dynamic_w += h.active_replicas * m.inference_dynamic_w_per_replica[i];
+  for (std::size_t i = 0; i < m.plan->workload->inference.size(); ++i) {
+    const auto h = m.plan->workload->inference[i].service.at(static_cast<int>(hour_of_day));
+    r.inference_dynamic_w +=
+        h.active_replicas * m.plan->workload->inference[i].dynamic_w_per_replica;
     r.served_tokens_per_s += h.served_tokens_per_s;
     r.demanded_tokens_per_s += h.demand_tokens_per_s;
   }
   // Power cap for the interval from the supply this hour can deliver (profiles are known
   // ahead) and the facility overhead of the last interval.
-  const SiteSpec& spec = *m.spec;
+  const scenario::SiteSpec& spec = *m.spec;
   double on_site = 0, off_site = 0;
-  for (const auto& p : m.profiles) (p.on_site ? on_site : off_site) += p.available_w[hour];
+  for (const auto& p : m.plan->profiles) (p.on_site ? on_site : off_site) += p.available_w[hour];
   const double available = on_site + std::min(off_site, spec.grid_connection.value());
   auto& s = *m.scheduler;
   const double dynamic = s.dynamic_w() + r.inference_dynamic_w;
   const double it_budget = available / r.pue_estimate;
-  const PowerCapMode mode = spec.workload->power_cap;
+  const scenario::PowerCapMode mode = spec.workload->power_cap;
   double cap = 1.0;
   if (it_budget < s.idle_w() + dynamic && dynamic > 0)
     cap = std::max(0.05, (it_budget - s.idle_w()) / dynamic);
-  if (mode == PowerCapMode::dvfs) {
+  if (mode == scenario::PowerCapMode::dvfs) {
     s.set_cap(cap, now, ends_);
     push_ends(site);
-  } else if (mode == PowerCapMode::preempt) {
+  } else if (mode == scenario::PowerCapMode::preempt) {
     s.limit_power(std::max(0.0, it_budget - s.idle_w() - r.inference_dynamic_w), now);
     schedule_jobs(site, now);
   }
@@ -186,21 +196,23 @@ void Simulation::close_interval(std::size_t site, core::Time now, SiteResult& ou
   const double dt_s = (now - start).in_seconds();
   if (dt_s <= 0) return;
   const auto hour = static_cast<std::size_t>(start.ms() / kHourMs);
-  const std::size_t wh = m.weather.index(static_cast<std::int64_t>(hour) + m.weather_offset_h);
-  const double t_db = m.weather.dry_bulb_c[wh];
-  const double t_wb = m.weather.wet_bulb_c[wh];
+  const std::size_t wh = m.plan->sizing.weather.index(static_cast<std::int64_t>(hour) +
+                                                      m.plan->sizing.weather_offset_h);
+  const double t_db = m.plan->sizing.weather.dry_bulb_c[wh];
+  const double t_wb = m.plan->sizing.weather.wet_bulb_c[wh];
   // IT power integrated exactly over the piecewise-constant intervals between events.
   const double it_w = r.it_energy_j / dt_s;
-  const double demand = facility::heat_demand_w(m.facility.heat_reuse, t_db, hour);
+  const double demand = facility::heat_demand_w(m.spec->facility.heat_reuse, t_db, hour);
   const facility::FacilityLoad f =
-      facility::evaluate_facility(m.facility, it_w, m.rated_it_w, t_db, t_wb, demand);
+      facility::evaluate_facility(m.spec->facility, m.plan->sizing.liquid_share, it_w,
+                                  m.plan->sizing.rated_it_w, t_db, t_wb, demand);
   if (it_w > 0) r.pue_estimate = f.facility_w / it_w;
 
-  const std::size_t n = m.profiles.size();
+  const std::size_t n = m.plan->profiles.size();
   const auto supplied = std::span<double>(supplied_w_).first(n);
   const energy::DispatchResult d =
-      energy::dispatch(f.facility_w, m.spec->grid_connection.value(), hour, m.profiles, supplied,
-                       std::span(order_).first(n));
+      energy::dispatch(f.facility_w, m.spec->grid_connection.value(), hour, m.plan->profiles,
+                       supplied, std::span(order_).first(n));
   SiteTickRow row;
   row.time_h = start.in_hours();
   row.dry_bulb_c = static_cast<float>(t_db);
@@ -236,14 +248,15 @@ void Simulation::close_interval(std::size_t site, core::Time now, SiteResult& ou
   for (std::size_t i = 0; i < n; ++i) {
     const double e = supplied[i] * dt_s;
     SourceSums& sums = r.sources[i];
-    const double source_carbon = e * m.profiles[i].carbon_at(hour);
-    const double source_cost = e * m.profiles[i].price_at(hour);
+    const double source_carbon = e * m.plan->profiles[i].carbon_at(hour);
+    const double source_cost = e * m.plan->profiles[i].price_at(hour);
     sums.energy_j += e;
     sums.carbon_kg += source_carbon;
     sums.cost_eur += source_cost;
     carbon_kg += source_carbon;
     cost += source_cost;
-    *by_kind[static_cast<std::size_t>(m.source_kinds[i])] += static_cast<float>(supplied[i] / 1e6);
+    *by_kind[static_cast<std::size_t>(m.spec->supply[i].kind)] +=
+        static_cast<float>(supplied[i] / 1e6);
   }
   row.carbon_t = static_cast<float>(carbon_kg / 1e3);
   row.energy_cost_eur = static_cast<float>(cost);
@@ -286,7 +299,8 @@ void Simulation::finish_workload(std::size_t site, core::Time end, SiteResult& o
                   (static_cast<double>(s.total_accelerators()) * scenario_.horizon.in_seconds());
   w.tokens_served = r.tokens_served;
   w.gpu_hours_busy = r.busy_total_s / 3600.0;
-  for (const auto& service : m.inference) {
+  for (const auto& pool : m.plan->workload->inference) {
+    const auto& service = pool.service;
     w.gpu_hours_inference_pools += static_cast<double>(service.max_replicas) *
                                    static_cast<double>(service.accelerators_per_replica) *
                                    scenario_.horizon.in_seconds() / 3600.0;
@@ -337,11 +351,11 @@ void Simulation::finish_workload(std::size_t site, core::Time end, SiteResult& o
       w.jobs_completed > 0 ? slowdown_sum / static_cast<double>(w.jobs_completed) : 0.0;
   out.jobs = s.jobs();
   out.job_states = s.states();
-  out.job_names = m.job_names;
+  out.job_names = m.plan->workload->job_names;
   for (const auto& t : s.tenants()) out.tenant_names.push_back(t.name);
 }
 
-Results Simulation::run(const Progress& progress) {
+Results Simulation::run(Observer* observer) {
   Results r;
   r.scenario = scenario_.name;
   r.seed = streams_.seed();
@@ -365,20 +379,20 @@ Results Simulation::run(const Progress& progress) {
     s.name = m.spec->name;
     s.location = m.spec->location.id;
     s.country = m.spec->location.country;
-    s.weather_source = m.weather.source;
-    s.fleet = m.fleet;
-    s.design_pue = m.design_pue;
-    s.liquid_share = m.facility.liquid_share;
+    s.weather_source = m.plan->sizing.weather.source;
+    s.fleet = m.plan->sizing.fleet;
+    s.design_pue = m.plan->sizing.design_pue;
+    s.liquid_share = m.plan->sizing.liquid_share;
     s.rows.reserve(ticks);
-    for (const auto& f : m.fleet) {
+    for (const auto& f : m.plan->sizing.fleet) {
       s.totals.systems += f.systems;
       s.totals.accelerators += f.accelerators;
     }
     s.totals.grid_connection_mw = m.spec->grid_connection.value() / 1e6;
-    runs_[i].sources.assign(m.profiles.size(), SourceSums{});
+    runs_[i].sources.assign(m.plan->profiles.size(), SourceSums{});
     runs_[i].ramp_window.emplace_back(core::Time::start(), 0.0);
     // design_pue is 0 only for a site without IT, which has no scheduler to cap.
-    if (m.design_pue > 0) runs_[i].pue_estimate = m.design_pue;
+    if (m.plan->sizing.design_pue > 0) runs_[i].pue_estimate = m.plan->sizing.design_pue;
     const auto site = static_cast<std::uint32_t>(i);
     queue_.schedule(core::Time::start(), Event{EventKind::facility_tick, site, 0, 0});
     if (m.scheduler && m.spec->reliability) start_reliability(i, end);
@@ -424,8 +438,8 @@ Results Simulation::run(const Progress& progress) {
           open_interval(site, e.time);
           queue_.schedule(std::min(e.time + scenario_.tick, end), e.payload);
         }
-        if (progress && ++ticks_done % report_every == 0) {
-          progress(std::min(
+        if (observer != nullptr && ++ticks_done % report_every == 0) {
+          observer->on_progress(std::min(
               1.0, static_cast<double>(ticks_done) / static_cast<double>(ticks * sites_.size())));
         }
         break;
@@ -435,8 +449,8 @@ Results Simulation::run(const Progress& progress) {
 
   for (std::size_t i = 0; i < sites_.size(); ++i) {
     Totals& t = r.sites[i].totals;
-    for (std::size_t k = 0; k < sites_[i].source_names.size(); ++k) {
-      const std::string& name = sites_[i].source_names[k];
+    for (std::size_t k = 0; k < sites_[i].spec->supply.size(); ++k) {
+      const std::string& name = sites_[i].spec->supply[k].name;
       const SourceSums& sums = runs_[i].sources[k];
       t.energy_by_source_mwh[name] += sums.energy_j / kJPerMWh;
       t.carbon_by_source_t[name] += sums.carbon_kg / 1e3;
@@ -459,7 +473,7 @@ Results Simulation::run(const Progress& progress) {
   }
   summarise_workloads(r);
   summarise_reliability(r);
-  if (progress) progress(1.0);
+  if (observer != nullptr) observer->on_progress(1.0);
   return r;
 }
 

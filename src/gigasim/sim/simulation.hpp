@@ -11,24 +11,31 @@
 
 #include "gigasim/core/event_queue.hpp"
 #include "gigasim/core/rng.hpp"
+#include "gigasim/plan/plan.hpp"
 #include "gigasim/reliability/failure_process.hpp"
+#include "gigasim/sched/site_scheduler.hpp"
+#include "gigasim/sim/observer.hpp"
 #include "gigasim/sim/results.hpp"
-#include "gigasim/sim/scenario.hpp"
-#include "gigasim/sim/site_model.hpp"
 
 namespace gigasim::sim {
 
+/// A site of a run: its plan and its scheduler (with a workload).
+struct SiteModel {
+  const plan::SitePlan* plan = nullptr;
+  const scenario::SiteSpec* spec = nullptr;
+  std::unique_ptr<sched::SiteScheduler> scheduler;
+};
+
+/// The scheduler of a prepared workload, inference pools and spares reserved.
+std::unique_ptr<sched::SiteScheduler> make_scheduler(const plan::WorkloadPlan& workload);
+
 class Simulation {
  public:
-  /// Called now and then with the fraction of the horizon done; the CLI draws progress.
-  using Progress = std::function<void(double fraction_done)>;
-
-  /// Prepares every site (weather, fleet sizing, supply profiles, jobs). `scenario` must
-  /// outlive the simulation. Throws core::InputError for jobs that do not fit a sized fleet.
-  Simulation(const Scenario& scenario, std::uint64_t seed);
+  /// A run of a prepared scenario; `plan` (and its scenario) must outlive the simulation.
+  explicit Simulation(const plan::Plan& plan);
 
   /// Runs the horizon once and returns the results.
-  Results run(const Progress& progress = {});
+  Results run(Observer* observer = nullptr);
 
   [[nodiscard]] const std::vector<SiteModel>& sites() const { return sites_; }
   /// Events handled by the last run.
@@ -106,7 +113,7 @@ class Simulation {
   /// The economic and carbon accounts of a finished site (simulation_economics.cpp).
   void account(std::size_t site, SiteResult& out) const;
 
-  const Scenario& scenario_;
+  const scenario::Scenario& scenario_;
   core::RandomStreams streams_;
   std::size_t hours_ = 0;
   std::vector<SiteModel> sites_;

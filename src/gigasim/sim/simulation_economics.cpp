@@ -6,31 +6,31 @@ namespace gigasim::sim {
 
 void Simulation::account(std::size_t site, SiteResult& out) const {
   const SiteModel& m = sites_[site];
-  const SiteSpec& spec = *m.spec;
+  const scenario::SiteSpec& spec = *m.spec;
   const Totals& t = out.totals;
   econ::SiteLedger l;
   l.hours = scenario_.horizon.in_seconds() / 3600.0;
   l.accelerators = static_cast<double>(t.accelerators);
-  for (std::size_t i = 0; i < m.fleet.size(); ++i) {
+  for (std::size_t i = 0; i < m.plan->sizing.fleet.size(); ++i) {
     const hardware::System& s = spec.fleet[i].system;
-    const auto count = static_cast<double>(m.fleet[i].systems);
+    const auto count = static_cast<double>(m.plan->sizing.fleet[i].systems);
     l.systems_price_eur += count * s.price.value();
     l.systems_embodied_kg +=
         count * (s.embodied_carbon.value() + static_cast<double>(s.accelerators_per_system) *
                                                  s.accelerator.embodied_carbon.value());
   }
-  l.it_capacity_w = m.rated_it_w;
+  l.it_capacity_w = m.plan->sizing.rated_it_w;
   l.liquid_share = out.liquid_share;
   l.connection_w = spec.grid_connection.value();
-  const facility::HeatReuseSpec& heat = m.facility.heat_reuse;
+  const facility::HeatReuseSpec& heat = m.spec->facility.heat_reuse;
   if (heat.enabled) {
     // The plant is built for its capacity, or for the network's peak when it has none.
     l.heat_capacity_w = heat.capacity.value() > 0 ? heat.capacity.value() : heat.peak_load.value();
   }
-  for (std::size_t k = 0; k < m.source_names.size(); ++k) {
+  for (std::size_t k = 0; k < m.spec->supply.size(); ++k) {
     const SourceSums& sums = runs_[site].sources[k];
-    l.sources.push_back({m.source_names[k], sums.energy_j, sums.cost_eur, sums.carbon_kg,
-                         spec.supply[k].market_carbon.value(), !m.profiles[k].on_site});
+    l.sources.push_back({m.spec->supply[k].name, sums.energy_j, sums.cost_eur, sums.carbon_kg,
+                         spec.supply[k].market_carbon.value(), !m.plan->profiles[k].on_site});
   }
   constexpr double kJPerMWh = 3.6e9;
   l.it_energy_j = t.energy_it_mwh * kJPerMWh;

@@ -37,7 +37,7 @@ void Simulation::record_power_change(std::size_t site, core::Time now, double be
 
 void Simulation::start_reliability(std::size_t site, core::Time end) {
   const SiteModel& m = sites_[site];
-  const ReliabilitySpec& spec = *m.spec->reliability;
+  const scenario::ReliabilitySpec& spec = *m.spec->reliability;
   SiteRun& r = runs_[site];
   r.rng.emplace(streams_.stream("reliability/" + m.spec->name));
   const double accelerators = static_cast<double>(m.scheduler->total_accelerators());
@@ -77,7 +77,7 @@ std::pair<std::uint32_t, std::uint32_t> Simulation::pick_domain(std::size_t site
                                                                 bool weight_lemons) {
   const auto& s = *sites_[site].scheduler;
   SiteRun& r = runs_[site];
-  const ReliabilitySpec& spec = *sites_[site].spec->reliability;
+  const scenario::ReliabilitySpec& spec = *sites_[site].spec->reliability;
   double x = r.rng->uniform() * static_cast<double>(s.total_accelerators());
   std::uint32_t part = 0;
   for (; part + 1 < s.partitions(); ++part) {
@@ -107,7 +107,7 @@ void Simulation::interrupt_and_record(std::size_t site, std::uint32_t partition,
                                       core::Duration repair) {
   integrate(site, now);
   auto& s = *sites_[site].scheduler;
-  const ReliabilitySpec& spec = *sites_[site].spec->reliability;
+  const scenario::ReliabilitySpec& spec = *sites_[site].spec->reliability;
   interruptions_.clear();
   s.interrupt_domain(partition, domain, now, spec.restart.in_seconds(), planned, interruptions_);
   FailureRecord rec;
@@ -129,7 +129,7 @@ void Simulation::interrupt_and_record(std::size_t site, std::uint32_t partition,
 
 void Simulation::on_failure(std::size_t site, core::Time now) {
   SiteRun& r = runs_[site];
-  const ReliabilitySpec& spec = *sites_[site].spec->reliability;
+  const scenario::ReliabilitySpec& spec = *sites_[site].spec->reliability;
   const std::size_t c = core::draw_weighted(r.component_weights, r.component_total, *r.rng);
   const auto& component = spec.components[c];
   const auto [part, domain] = pick_domain(site, true);
@@ -144,7 +144,7 @@ void Simulation::on_failure(std::size_t site, core::Time now) {
 
 void Simulation::on_maintenance(std::size_t site, core::Time now) {
   SiteRun& r = runs_[site];
-  const ReliabilitySpec& spec = *sites_[site].spec->reliability;
+  const scenario::ReliabilitySpec& spec = *sites_[site].spec->reliability;
   const auto [part, domain] = pick_domain(site, false);
   interrupt_and_record(site, part, domain, now, "planned_maintenance", true, true,
                        spec.maintenance_duration);

@@ -7,8 +7,8 @@
 
 namespace gigasim::workload {
 
-void generate_jobs(const GeneratorSpec& spec, core::Duration horizon, core::RandomStream& rng,
-                   std::vector<JobSpec>& out) {
+void generate_jobs(const GeneratorSpec& spec, const JobCosting& costing, core::Duration horizon,
+                   core::RandomStream& rng, std::vector<JobSpec>& out) {
   if (spec.jobs_per_day <= 0 || spec.size.values.empty()) return;
   const double mean_rate = spec.jobs_per_day / 86400.0;  // per second
   const double max_rate = mean_rate * (1.0 + std::fabs(spec.diurnal_amplitude));
@@ -37,9 +37,9 @@ void generate_jobs(const GeneratorSpec& spec, core::Duration horizon, core::Rand
     j.tenant = spec.tenants.empty()
                    ? 0
                    : spec.tenants[core::draw_weighted(spec.tenant_weights, tenant_total, rng)];
-    j.tokens = spec.tokens_per_accelerator_s * static_cast<double>(j.accelerators) * j.work_s;
-    j.model_flops = j.tokens * spec.flops_per_token;
-    j.checkpoint_cost_s = spec.checkpoint_cost_s;
+    j.tokens = costing.tokens_per_accelerator_s * static_cast<double>(j.accelerators) * j.work_s;
+    j.model_flops = j.tokens * costing.flops_per_token;
+    j.checkpoint_cost_s = costing.checkpoint_cost_s;
     out.push_back(j);
   }
 }

@@ -28,6 +28,11 @@ struct GeneratorSpec {
   std::vector<std::uint16_t> tenants;  ///< drawn uniformly, weighted by tenant_weights
   std::vector<double> tenant_weights;
   std::uint16_t partition = 0;
+};
+
+/// What a stream's jobs are worth and cost on the hardware they run on (plan::prepare
+/// derives it from the stream's model and the site's reliability).
+struct JobCosting {
   double tokens_per_accelerator_s = 0;  ///< training throughput for token accounting
   double flops_per_token = 0;
   float checkpoint_cost_s = 0;  ///< training classes: time to write a checkpoint
@@ -35,7 +40,7 @@ struct GeneratorSpec {
 
 /// Appends the jobs of one stream over [0, horizon) to `out` (not sorted across streams).
 /// Arrivals are a non-homogeneous Poisson process drawn by thinning (Lewis & Shedler 1979).
-void generate_jobs(const GeneratorSpec& spec, core::Duration horizon, core::RandomStream& rng,
-                   std::vector<JobSpec>& out);
+void generate_jobs(const GeneratorSpec& spec, const JobCosting& costing, core::Duration horizon,
+                   core::RandomStream& rng, std::vector<JobSpec>& out);
 
 }  // namespace gigasim::workload

@@ -167,6 +167,17 @@ Catalog Catalog::load(const fs::path& dir) {
   return c;
 }
 
+perf::Platform Catalog::platform_of(const hardware::System& system) const {
+  perf::Platform p;
+  p.system = system;
+  const std::string& generation = system.accelerator.generation;
+  if (const auto e = efficiencies.find(generation); e != efficiencies.end())
+    p.efficiency = e->second;
+  if (const auto f = default_fabrics.find(generation); f != default_fabrics.end())
+    p.fabric = fabrics.at(f->second);
+  return p;
+}
+
 bool resolve_accelerator(Context& ctx, const YAML::Node& node, const std::string& path,
                          const Catalog& catalog, hardware::Accelerator& out) {
   return resolve_reference(

@@ -49,6 +49,10 @@ struct Catalog {
   econ::EconomicsSpec economics;
   econ::CarbonSpec carbon;
 
+  /// The platform of a system: its generation's efficiency constants and default fabric
+  /// (the model's defaults when the catalog has none for the generation).
+  [[nodiscard]] perf::Platform platform_of(const hardware::System& system) const;
+
   /// Reads accelerators.yaml, systems.yaml, locations.yaml, grids.yaml, models.yaml,
   /// fabrics.yaml, efficiency.yaml, workload.yaml and economics.yaml from `dir`.
   /// Every problem of every file is reported at once (core::InputError).

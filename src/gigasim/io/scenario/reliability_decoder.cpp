@@ -16,7 +16,7 @@ std::string known_components() {
 
 // `rates:` or `repair:`: a mapping of component names to values.
 template <class Read>
-void per_component(MapView& r, const char* key, sim::ReliabilitySpec& spec, Read read) {
+void per_component(MapView& r, const char* key, scenario::ReliabilitySpec& spec, Read read) {
   const YAML::Node node = r.get(key);
   if (!node.IsDefined()) return;
   if (!node.IsMap()) {
@@ -39,13 +39,13 @@ void per_component(MapView& r, const char* key, sim::ReliabilitySpec& spec, Read
 
 }  // namespace
 
-void decode_reliability(MapView& site, sim::SiteSpec& spec) {
+void decode_reliability(MapView& site, scenario::SiteSpec& spec) {
   site.quantity("power_step_threshold", spec.power_step_threshold, Need::optional, Check::positive);
   const YAML::Node node = site.get("reliability");
   if (!node.IsDefined()) return;
   MapView r(site.context(), node, site.path_of("reliability"));
   if (!r.valid()) return;
-  sim::ReliabilitySpec rel;
+  scenario::ReliabilitySpec rel;
   r.number("scale", rel.scale, Need::optional, Check::non_negative);
   per_component(
       r, "rates", rel,

@@ -8,7 +8,7 @@
 #include "gigasim/facility/facility.hpp"
 #include "gigasim/io/catalog/catalog.hpp"
 #include "gigasim/io/yaml/yaml_reader.hpp"
-#include "gigasim/sim/scenario.hpp"
+#include "gigasim/scenario/scenario.hpp"
 
 namespace gigasim::io {
 
@@ -24,11 +24,11 @@ double decode_facility(MapView& site, facility::FacilitySpec& spec,
 
 /// site.supply: a list of sources. `country` is the site's, for grid defaults.
 /// site.reliability and site.power_step_threshold (io/reliability_decoder.cpp).
-void decode_reliability(MapView& site, sim::SiteSpec& spec);
+void decode_reliability(MapView& site, scenario::SiteSpec& spec);
 
 /// site.workload (io/workload_decoder.cpp); needs the site's fleet and reliability decoded.
 void decode_workload(MapView& site, const Catalog& catalog, const std::filesystem::path& base_dir,
-                     sim::SiteSpec& spec);
+                     scenario::SiteSpec& spec);
 
 void decode_supply(MapView& site, const std::string& country, const Catalog& catalog,
                    const std::filesystem::path& base_dir, std::vector<energy::SourceSpec>& out);

@@ -26,7 +26,7 @@ bool parse_date(const std::string& text, std::chrono::sys_days& out) {
   return true;
 }
 
-void decode_weather(MapView& site, const fs::path& base_dir, sim::SiteSpec& spec) {
+void decode_weather(MapView& site, const fs::path& base_dir, scenario::SiteSpec& spec) {
   const YAML::Node node = site.get("weather");
   if (!node.IsDefined()) return;
   if (node.IsScalar() && node.Scalar() == "synthetic") return;
@@ -61,7 +61,7 @@ void decode_weather(MapView& site, const fs::path& base_dir, sim::SiteSpec& spec
   m.finish();
 }
 
-void decode_fleet(MapView& site, const Catalog& catalog, sim::SiteSpec& spec) {
+void decode_fleet(MapView& site, const Catalog& catalog, scenario::SiteSpec& spec) {
   const YAML::Node list = site.get("fleet");
   if (!list.IsDefined()) {
     site.error("fleet", "missing required key \"fleet\": a list of systems with their count");
@@ -75,12 +75,16 @@ void decode_fleet(MapView& site, const Catalog& catalog, sim::SiteSpec& spec) {
   for (std::size_t i = 0; i < list.size(); ++i) {
     MapView m(site.context(), list[i], index_path(site.path_of("fleet"), i));
     if (!m.valid()) continue;
-    sim::FleetEntry entry;
+    scenario::FleetEntry entry;
+    entry.id = m.path();
     const YAML::Node system = m.get("system");
     if (!system.IsDefined()) {
       m.error("system", "missing required key \"system\"");
-    } else {
-      resolve_system(m.context(), system, m.path_of("system"), catalog, entry.system);
+    } else if (resolve_system(m.context(), system, m.path_of("system"), catalog, entry.system)) {
+      // The performance constants of its generation, for the jobs that run on it.
+      const perf::Platform p = catalog.platform_of(entry.system);
+      entry.efficiency = p.efficiency;
+      entry.fabric = p.fabric;
     }
     const YAML::Node count = m.get("count");
     if (count.IsScalar() && count.Scalar() == "auto") {
@@ -95,7 +99,7 @@ void decode_fleet(MapView& site, const Catalog& catalog, sim::SiteSpec& spec) {
   }
 }
 
-void decode_utilization(MapView& site, sim::UtilizationProfile& u) {
+void decode_utilization(MapView& site, scenario::UtilizationProfile& u) {
   const YAML::Node node = site.get("utilization");
   if (!node.IsDefined()) return;
   if (node.IsScalar()) {
@@ -111,8 +115,9 @@ void decode_utilization(MapView& site, sim::UtilizationProfile& u) {
   m.finish();
 }
 
-sim::SiteSpec decode_site(MapView& m, const Catalog& catalog, const fs::path& base_dir) {
-  sim::SiteSpec spec;
+scenario::SiteSpec decode_site(MapView& m, const Catalog& catalog, const fs::path& base_dir) {
+  scenario::SiteSpec spec;
+  spec.id = m.path();
   m.string("name", spec.name, Need::required);
   const YAML::Node location = m.get("location");
   if (!location.IsDefined()) {
@@ -130,8 +135,7 @@ sim::SiteSpec decode_site(MapView& m, const Catalog& catalog, const fs::path& ba
   const double liquid_share = decode_facility(m, spec.facility, base_dir);
   if (liquid_share >= 0.0) spec.liquid_share = liquid_share;
   decode_supply(m, spec.location.country, catalog, base_dir, spec.supply);
-  if (m.integer("pod_size", spec.pod_size, Need::optional, Check::positive)) {
-  }
+  m.integer("pod_size", spec.pod_size, Need::optional, Check::positive);
   decode_reliability(m, spec);
   decode_workload(m, catalog, base_dir, spec);
   if (spec.reliability && !spec.workload) {
@@ -143,12 +147,14 @@ sim::SiteSpec decode_site(MapView& m, const Catalog& catalog, const fs::path& ba
 
 }  // namespace
 
-sim::Scenario load_scenario_text(const std::string& text, const std::string& file,
-                                 const fs::path& base_dir, const Catalog& catalog) {
+ScenarioFile load_scenario_text(const std::string& text, const std::string& file,
+                                const fs::path& base_dir, const Catalog& catalog) {
+  ScenarioFile out;
   Context ctx(file);
+  ctx.record_places(out.places);
   const YAML::Node root = parse_yaml(text, file);
   MapView top(ctx, root, "");
-  sim::Scenario s;
+  scenario::Scenario& s = out.scenario;
   if (!top.valid()) ctx.throw_if_errors();
   top.string("name", s.name, Need::required);
   top.string("description", s.description);
@@ -176,7 +182,7 @@ sim::Scenario load_scenario_text(const std::string& text, const std::string& fil
     for (std::size_t i = 0; i < sites.size(); ++i) {
       MapView m(ctx, sites[i], index_path("sites", i));
       if (!m.valid()) continue;
-      sim::SiteSpec site = decode_site(m, catalog, base_dir);
+      scenario::SiteSpec site = decode_site(m, catalog, base_dir);
       if (site.name == "total") {
         m.error("name", "\"total\" is reserved for the sum over sites");
       } else if (!site.name.empty() && !names.insert(site.name).second) {
@@ -198,10 +204,10 @@ sim::Scenario load_scenario_text(const std::string& text, const std::string& fil
   }
   top.finish();
   ctx.throw_if_errors();
-  return s;
+  return out;
 }
 
-sim::Scenario load_scenario(const fs::path& file, const Catalog& catalog) {
+ScenarioFile load_scenario(const fs::path& file, const Catalog& catalog) {
   const std::string text = read_input_file(file, "scenario");
   return load_scenario_text(text, file.string(), file.parent_path(), catalog);
 }

@@ -1,5 +1,6 @@
 // Decoding of site.workload: tenants, scheduler, generators, explicit jobs, traces and
-// inference services (docs/scenario.md, "workload").
+// inference services (docs/scenario.md, "workload"). Only what the user wrote, checked:
+// what a job costs on its hardware is derived by plan::prepare.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -15,18 +16,19 @@
 #include "gigasim/perf/layout.hpp"
 #include "gigasim/perf/search.hpp"
 #include "gigasim/perf/step_model.hpp"
+#include "gigasim/workload/inference.hpp"
 
 namespace gigasim::io {
 namespace {
 
 struct SiteContext {
-  const sim::SiteSpec& site;
+  const scenario::SiteSpec& site;
   const Catalog& catalog;
   const std::filesystem::path& base_dir;
-  sim::WorkloadSpec& out;
+  scenario::WorkloadSpec& out;
 };
 
-int tenant_index(const sim::WorkloadSpec& w, const std::string& name) {
+int tenant_index(const scenario::WorkloadSpec& w, const std::string& name) {
   for (std::size_t i = 0; i < w.tenants.size(); ++i) {
     if (w.tenants[i].name == name) return static_cast<int>(i);
   }
@@ -56,28 +58,7 @@ std::uint16_t read_tenant(MapView& m, const SiteContext& c) {
   return static_cast<std::uint16_t>(t);
 }
 
-perf::Platform platform_for(const SiteContext& c, std::uint16_t partition) {
-  perf::Platform p;
-  if (c.site.fleet.empty()) return p;
-  p.system = c.site.fleet[partition].system;
-  const std::string& generation = p.system.accelerator.generation;
-  if (const auto e = c.catalog.efficiencies.find(generation); e != c.catalog.efficiencies.end())
-    p.efficiency = e->second;
-  if (const auto f = c.catalog.default_fabrics.find(generation);
-      f != c.catalog.default_fabrics.end()) {
-    p.fabric = c.catalog.fabrics.at(f->second);
-  }
-  return p;
-}
-
-// Activity of a training job: where its power per accelerator sits between idle and TDP.
-float activity_of(const perf::StepEstimate& e, const hardware::Accelerator& a) {
-  const double dynamic = (a.tdp - a.idle_power).value();
-  return static_cast<float>(
-      std::clamp((e.power_per_gpu_w - a.idle_power.value()) / dynamic, 0.0, 1.0));
-}
-
-void decode_tenants(MapView& w, sim::WorkloadSpec& out) {
+void decode_tenants(MapView& w, scenario::WorkloadSpec& out) {
   const YAML::Node list = w.get("tenants");
   if (!list.IsDefined()) {
     out.tenants.push_back(workload::Tenant{"default", 1, 1.0, false});
@@ -101,7 +82,7 @@ void decode_tenants(MapView& w, sim::WorkloadSpec& out) {
   }
 }
 
-void decode_scheduler(MapView& w, sim::WorkloadSpec& out) {
+void decode_scheduler(MapView& w, scenario::WorkloadSpec& out) {
   const YAML::Node node = w.get("scheduler");
   if (node.IsDefined()) {
     MapView m(w.context(), node, w.path_of("scheduler"));
@@ -132,28 +113,15 @@ void decode_scheduler(MapView& w, sim::WorkloadSpec& out) {
   std::string cap;
   if (w.string("power_cap", cap)) {
     if (cap == "dvfs") {
-      out.power_cap = sim::PowerCapMode::dvfs;
+      out.power_cap = scenario::PowerCapMode::dvfs;
     } else if (cap == "preempt") {
-      out.power_cap = sim::PowerCapMode::preempt;
+      out.power_cap = scenario::PowerCapMode::preempt;
     } else if (cap == "off") {
-      out.power_cap = sim::PowerCapMode::off;
+      out.power_cap = scenario::PowerCapMode::off;
     } else {
       w.error("power_cap", fmt::format("expected dvfs, preempt or off, got \"{}\"", cap));
     }
   }
-}
-
-// Tokens per accelerator-second of a model on a partition: the best layout the search finds
-// for `gpus` accelerators (training classes, for token accounting).
-double reference_throughput(const perf::TransformerModel& model, const perf::Platform& platform,
-                            std::int64_t gpus) {
-  perf::Layout base;
-  base.global_batch = static_cast<int>(std::max<std::int64_t>(256, gpus));
-  base.zero = perf::ZeroStage::zero1;
-  perf::SearchSpace space;
-  space.micro_batches = {1, 2};
-  const auto r = perf::search_layouts(model, platform, gpus, base, space, 1);
-  return r.best.empty() ? 0.0 : r.best.front().estimate.tokens_per_s / static_cast<double>(gpus);
 }
 
 void decode_generators(MapView& w, const SiteContext& c) {
@@ -227,119 +195,66 @@ void decode_generators(MapView& w, const SiteContext& c) {
         g.tenant_weights.push_back(c.out.tenants[t].share);
       }
     }
+    scenario::GeneratorDescription d;
+    d.id = m.path();
     const YAML::Node model_node = m.get("model");
     if (model_node.IsDefined()) {
       perf::TransformerModel model;
-      if (resolve_model(m.context(), model_node, m.path_of("model"), c.catalog, model) &&
-          !c.site.fleet.empty()) {
-        const perf::Platform p = platform_for(c, g.partition);
-        // The weighted median of the size distribution.
-        std::int64_t median = 8;
-        double total = 0, seen = 0;
-        for (double weight : g.size.weights) total += weight;
-        for (std::size_t k = 0; k < g.size.values.size(); ++k) {
-          seen += g.size.weights[k];
-          if (seen >= total / 2) {
-            median = g.size.values[k];
-            break;
-          }
-        }
-        median = std::max<std::int64_t>(8, median);
-        g.tokens_per_accelerator_s = reference_throughput(model, p, median);
-        g.flops_per_token = perf::training_flops_per_token(model, model.seq_len);
-      }
-    }
-    if (c.site.reliability &&
-        (g.cls == workload::JobClass::pretraining || g.cls == workload::JobClass::finetuning)) {
-      g.checkpoint_cost_s =
-          static_cast<float>(c.site.reliability->default_checkpoint_cost.in_seconds());
+      if (resolve_model(m.context(), model_node, m.path_of("model"), c.catalog, model))
+        d.model = std::move(model);
     }
     if (g.size.values.empty()) {
       m.error("size", "no size distribution: give `size` or use a class of data/workload.yaml");
     }
     m.finish();
-    c.out.generator_places.push_back({m.path(), "", m.context().where(m.node())});
-    c.out.generators.push_back(std::move(g));
+    d.stream = std::move(g);
+    c.out.generators.push_back(std::move(d));
   }
 }
 
 void decode_job(MapView& m, const SiteContext& c) {
-  workload::JobSpec j;
-  std::string name, cls = "batch";
-  m.string("name", name);
+  scenario::JobDescription j;
+  j.id = m.path();
+  std::string cls = "batch";
+  m.string("name", j.name);
   if (m.string("class", cls) && !workload::job_class_from(cls, j.cls)) {
     m.error("class", fmt::format("unknown job class \"{}\"", cls));
   }
   j.tenant = read_tenant(m, c);
   j.partition = read_partition(m, c);
-  core::Duration submit;
-  m.quantity("submit", submit, Need::optional, Check::non_negative);
-  j.submit = core::Time::start() + submit;
+  m.quantity("submit", j.submit, Need::optional, Check::non_negative);
   const YAML::Node model_node = m.get("model");
   if (model_node.IsDefined()) {
-    // A training run: its step time and power come from the performance model.
-    perf::TransformerModel model;
+    // A training run: its step time and power come from the performance model (plan).
+    scenario::TrainingRun run;
     const bool have_model =
-        resolve_model(m.context(), model_node, m.path_of("model"), c.catalog, model);
-    perf::Layout layout;
+        resolve_model(m.context(), model_node, m.path_of("model"), c.catalog, run.model);
     const YAML::Node par = m.get("parallelism");
     if (!par.IsDefined()) {
       m.error("parallelism",
               "a job with a model needs its `parallelism` (tp, pp, dp, global_batch, ...)");
     } else {
       MapView l(m.context(), par, m.path_of("parallelism"));
-      decode_layout(l, layout, Need::required);
+      decode_layout(l, run.layout, Need::required);
       l.finish();
     }
-    double tokens = 0;
-    m.number("tokens", tokens, Need::required, Check::positive);
+    m.number("tokens", run.tokens, Need::required, Check::positive);
     if (have_model && !m.context().has_errors() && !c.site.fleet.empty()) {
-      const perf::Platform p = platform_for(c, j.partition);
-      const auto violations =
-          perf::check_layout(model, layout, layout.gpus(), p.system.scale_up_domain);
-      for (const auto& v : violations)
+      // The layout's constraints are part of what was written: checked here, with the rest.
+      const auto& system = c.site.fleet[j.partition].system;
+      for (const auto& v :
+           perf::check_layout(run.model, run.layout, run.layout.gpus(), system.scale_up_domain))
         m.context().error(child_path(m.path_of("parallelism"), v.field), par, v.message);
-      if (violations.empty()) {
-        const perf::StepEstimate e = perf::estimate_step(model, layout, p);
-        if (!e.fits_in_memory) {
-          m.error("parallelism",
-                  fmt::format(
-                      "the layout needs {:.1f} GiB per accelerator, more than the {:.1f} GiB of {}",
-                      e.memory.total() / 1073741824.0, e.memory_capacity / 1073741824.0,
-                      p.system.accelerator.id));
-        }
-        j.accelerators = layout.gpus();
-        const double steps = std::ceil(tokens / e.tokens_per_step);
-        j.work_s = steps * e.step_time_s;
-        j.tokens = steps * e.tokens_per_step;
-        j.model_flops = steps * e.model_flops_per_step;
-        j.activity = activity_of(e, p.system.accelerator);
-        if (c.site.reliability) {
-          // Writing the whole training state (weights, master weights, optimizer moments).
-          const auto& rel = *c.site.reliability;
-          const double bytes =
-              perf::count_parameters(model).total * rel.checkpoint_bytes_per_parameter;
-          j.checkpoint_cost_s = static_cast<float>(bytes / rel.storage_bandwidth.value());
-          if (!rel.checkpoint_auto && j.checkpoint_cost_s >= rel.checkpoint_interval.in_seconds()) {
-            m.error("model", fmt::format("a checkpoint of {} takes {:.0f} s, longer than "
-                                         "reliability.checkpoint.interval",
-                                         model.id, j.checkpoint_cost_s));
-          }
-        }
-      }
     }
+    j.training = std::move(run);
   } else {
     m.integer("accelerators", j.accelerators, Need::required, Check::positive);
-    core::Duration duration;
-    if (m.quantity("duration", duration, Need::required, Check::positive))
-      j.work_s = duration.in_seconds();
+    m.quantity("duration", j.duration, Need::required, Check::positive);
     double activity = j.activity;
     if (m.fraction("activity", activity)) j.activity = static_cast<float>(activity);
   }
   m.finish();
-  c.out.jobs.push_back(j);
-  c.out.job_names.push_back(name);
-  c.out.job_places.push_back({m.path(), "", m.context().where(m.node())});
+  c.out.jobs.push_back(std::move(j));
 }
 
 void decode_trace(MapView& m, const SiteContext& c) {
@@ -374,13 +289,16 @@ void decode_trace(MapView& m, const SiteContext& c) {
     }
     return;
   }
+  scenario::TraceSpec trace;
+  trace.id = m.path();
+  trace.partition = partition;
+  trace.activity = static_cast<float>(activity);
+  std::vector<int> lines;
   for (const auto& t : jobs) {
-    workload::JobSpec j;
-    j.submit = core::Time::from_ms(static_cast<std::int64_t>(t.submit_s * 1000.0));
-    j.work_s = t.run_s;
+    scenario::TraceJob j;
+    j.submit_s = t.submit_s;
+    j.run_s = t.run_s;
     j.accelerators = t.accelerators;
-    j.activity = static_cast<float>(activity);
-    j.partition = partition;
     j.cls = job_class;
     j.tenant = tenant;
     if (!fixed_tenant && !t.tenant.empty()) {
@@ -391,14 +309,16 @@ void decode_trace(MapView& m, const SiteContext& c) {
       m.context().error(m.path_of("file"), core::SourceLocation{path.string(), t.line, 0},
                         fmt::format("unknown job class \"{}\"", t.cls));
     }
-    c.out.jobs.push_back(j);
-    c.out.job_names.emplace_back();
-    c.out.job_places.push_back({m.path_of("file"), "", {path.string(), t.line, 0}});
+    trace.jobs.push_back(j);
+    lines.push_back(t.line);
   }
+  m.context().record_list(scenario::child_id(trace.id, "jobs"), path.string(), std::move(lines));
+  c.out.traces.push_back(std::move(trace));
 }
 
 void decode_inference(MapView& m, const SiteContext& c) {
-  workload::InferenceService s;
+  scenario::InferenceDescription s;
+  s.id = m.path();
   m.string("name", s.name, Need::required);
   s.tenant = read_tenant(m, c);
   s.partition = read_partition(m, c);
@@ -428,27 +348,13 @@ void decode_inference(MapView& m, const SiteContext& c) {
       }
     }
   }
-  perf::InferenceSetup setup;
-  setup.accelerators = static_cast<int>(s.accelerators_per_replica);
-  m.integer("batch", setup.batch, Need::optional, Check::positive);
-  m.integer("context", setup.context, Need::optional, Check::positive);
-  perf::TransformerModel model;
+  m.integer("batch", s.setup.batch, Need::optional, Check::positive);
+  m.integer("context", s.setup.context, Need::optional, Check::positive);
   const YAML::Node model_node = m.get("model");
   if (!model_node.IsDefined()) {
     m.error("model", "missing required key \"model\"");
-  } else if (resolve_model(m.context(), model_node, m.path_of("model"), c.catalog, model) &&
-             !c.site.fleet.empty()) {
-    s.model = model.id;
-    const perf::Platform p = platform_for(c, s.partition);
-    s.tokens_per_s_per_replica =
-        perf::replica_tokens_per_s(model, p.system.accelerator, p.efficiency, setup);
-    const double weights_gib =
-        2.0 * perf::count_parameters(model).total / static_cast<double>(s.accelerators_per_replica);
-    if (weights_gib > p.system.accelerator.hbm_capacity.value()) {
-      m.error("accelerators_per_replica",
-              fmt::format("the weights of {} need more than {} accelerators of {}", model.id,
-                          s.accelerators_per_replica, p.system.accelerator.id));
-    }
+  } else {
+    resolve_model(m.context(), model_node, m.path_of("model"), c.catalog, s.model);
   }
   if (s.min_replicas > s.max_replicas) m.error("min_replicas", "must not exceed max_replicas");
   m.finish();
@@ -472,7 +378,7 @@ void for_each_entry(MapView& w, const char* key, Decode decode) {
 }  // namespace
 
 void decode_workload(MapView& site, const Catalog& catalog, const std::filesystem::path& base_dir,
-                     sim::SiteSpec& spec) {
+                     scenario::SiteSpec& spec) {
   const YAML::Node node = site.get("workload");
   if (!node.IsDefined()) return;
   MapView w(site.context(), node, site.path_of("workload"));

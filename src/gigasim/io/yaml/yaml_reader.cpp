@@ -38,6 +38,7 @@ std::string index_path(const std::string& parent, std::size_t index) {
 
 MapView::MapView(Context& ctx, const YAML::Node& node, std::string path)
     : ctx_(ctx), node_(node), path_(std::move(path)) {
+  ctx_.record(path_, node_);
   if (node.IsMap()) {
     valid_ = true;
   } else if (!node.IsDefined() || node.IsNull()) {
@@ -51,7 +52,10 @@ YAML::Node MapView::get(std::string_view key) {
   known_.emplace(key);
   if (!valid_) return YAML::Node(YAML::NodeType::Undefined);
   for (auto it = node_.begin(); it != node_.end(); ++it) {
-    if (it->first.IsScalar() && it->first.Scalar() == key) return it->second;
+    if (it->first.IsScalar() && it->first.Scalar() == key) {
+      if (ctx_.recording()) ctx_.record(path_of(key), it->second);
+      return it->second;
+    }
   }
   return YAML::Node(YAML::NodeType::Undefined);
 }

@@ -15,6 +15,7 @@
 
 #include "gigasim/core/errors.hpp"
 #include "gigasim/core/units.hpp"
+#include "gigasim/io/yaml/source_map.hpp"
 
 namespace gigasim::io {
 
@@ -34,9 +35,20 @@ class Context {
   /// Throws core::InputError with every problem recorded, if there is any.
   void throw_if_errors();
 
+  /// Records the place of every mapping and key read from now on into `places`.
+  void record_places(SourceMap& places) { places_ = &places; }
+  [[nodiscard]] bool recording() const { return places_ != nullptr; }
+  void record(const std::string& path, const YAML::Node& node) {
+    if (places_ != nullptr && node.IsDefined()) places_->add(path, where(node));
+  }
+  void record_list(const std::string& list_id, std::string file, std::vector<int> lines) {
+    if (places_ != nullptr) places_->add_list(list_id, std::move(file), std::move(lines));
+  }
+
  private:
   std::string file_;
   std::vector<core::Diagnostic> diagnostics_;
+  SourceMap* places_ = nullptr;
 };
 
 std::string child_path(const std::string& parent, std::string_view key);

@@ -7,7 +7,7 @@
 #include "gigasim/core/time.hpp"
 #include "gigasim/reliability/components.hpp"
 
-namespace gigasim::sim {
+namespace gigasim::scenario {
 
 struct ReliabilitySpec {
   std::array<reliability::ComponentSpec, reliability::kComponents> components =
@@ -35,4 +35,4 @@ struct ReliabilitySpec {
   }
 };
 
-}  // namespace gigasim::sim
+}  // namespace gigasim::scenario

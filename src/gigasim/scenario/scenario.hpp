@@ -1,4 +1,7 @@
-// The validated, plain description of a run, as io::load_scenario builds it.
+// What the user described, catalogs resolved (the "describe" stage of docs/architecture.md).
+// Plain data with no derived number and no place in a file: every element carries a stable
+// id, its YAML path ("sites[0].workload.jobs[2]"); only io maps an id to file:line:column.
+// plan::prepare derives everything else (weather, fleet counts, each job's step time...).
 #pragma once
 
 #include <chrono>
@@ -17,17 +20,22 @@
 #include "gigasim/energy/source.hpp"
 #include "gigasim/facility/facility.hpp"
 #include "gigasim/hardware/accelerator.hpp"
-#include "gigasim/sim/reliability_spec.hpp"
-#include "gigasim/sim/workload_spec.hpp"
+#include "gigasim/perf/platform.hpp"
+#include "gigasim/scenario/element_id.hpp"
+#include "gigasim/scenario/reliability_spec.hpp"
+#include "gigasim/scenario/workload_spec.hpp"
 
-namespace gigasim::sim {
+namespace gigasim::scenario {
 
 struct FleetEntry {
+  ElementId id;
   hardware::System system;
+  perf::Efficiency efficiency;        ///< of the accelerator's generation (data/efficiency.yaml)
+  perf::Fabric fabric;                ///< the generation's default scale-out fabric
   std::optional<std::int64_t> count;  ///< systems; empty: `auto`, fill the power envelope
 };
 
-/// IT utilization until the workload model replaces it:
+/// IT utilization of a site without a workload:
 /// u(h) = clamp(mean + daily_amplitude · cos(2π (h − peak_hour) / 24), 0, 1).
 struct UtilizationProfile {
   double mean = 0.8;
@@ -37,6 +45,7 @@ struct UtilizationProfile {
 };
 
 struct SiteSpec {
+  ElementId id;  ///< "sites[i]"
   std::string name;
   climate::Location location;
   std::optional<climate::WeatherYear> weather;  ///< from an EPW file; else synthetic
@@ -67,7 +76,4 @@ struct Scenario {
   econ::CarbonSpec carbon;
 };
 
-/// Day of the year (0..364) of a date; the 29th of February counts as the 28th.
-int day_of_year(std::chrono::sys_days date);
-
-}  // namespace gigasim::sim
+}  // namespace gigasim::scenario

@@ -1,0 +1,116 @@
+// The prepare stage: everything derived from a scenario, in one place, again after any edit.
+#include "gigasim/plan/plan.hpp"
+
+#include <gtest/gtest.h>
+
+#include "gigasim/plan/job_costing.hpp"
+#include "run_fixtures.hpp"
+
+namespace gigasim::plan {
+namespace {
+
+using testing::catalog;
+using testing::load;
+
+const std::string kSite = R"(name: t
+horizon: 10 days
+sites:
+  - name: campus
+    location: lyon
+    grid_connection: 20 MW
+    fleet:
+      - system: dgx-h100
+        count: auto
+    supply: [{type: grid}]
+    workload:
+      jobs:
+        - name: train
+          model: llama-3-8b
+          parallelism: {tp: 8, pp: 1, dp: 8, global_batch: 512}
+          tokens: 1e11
+        - {name: fixed, accelerators: 16, duration: 2 h, submit: 1 h}
+      generators:
+        - {class: debugging, jobs_per_day: 50}
+)";
+
+TEST(Prepare, ScenarioHoldsNoDerivedNumbersThePlanDoes) {
+  const auto file = load(kSite);
+  const auto& job = file.scenario.sites[0].workload->jobs[0];
+  ASSERT_TRUE(job.training.has_value());
+  EXPECT_EQ(job.id, "sites[0].workload.jobs[0]");
+  const Plan p = prepare(file.scenario, 1);
+  const auto& w = *p.sites[0].workload;
+  // The explicit jobs are costed (the training run by the step model), the stream generated.
+  auto train = std::find(w.job_names.begin(), w.job_names.end(), "train");
+  ASSERT_NE(train, w.job_names.end());
+  const auto& j = w.jobs[static_cast<std::size_t>(train - w.job_names.begin())];
+  EXPECT_EQ(j.accelerators, 64);
+  EXPECT_GT(j.work_s, 0);
+  EXPECT_GE(j.tokens, 1e11);
+  EXPECT_GT(j.activity, 0.0F);
+  EXPECT_GT(w.jobs.size(), 400U);  // 50 a day for 10 days, and the two explicit ones
+  for (std::size_t i = 1; i < w.jobs.size(); ++i) ASSERT_LE(w.jobs[i - 1].submit, w.jobs[i].submit);
+}
+
+TEST(Prepare, CanBeCalledAgainAfterAnEdit) {
+  auto file = load(kSite);
+  const Plan before = prepare(file.scenario, 1);
+  file.scenario.sites[0].grid_connection = core::megawatts(40);
+  file.scenario.sites[0].power_envelope = core::megawatts(40);
+  const Plan after = prepare(file.scenario, 1);
+  EXPECT_GT(after.sites[0].sizing.fleet[0].systems,
+            19 * before.sites[0].sizing.fleet[0].systems / 10);
+  // Same scenario, same seed: the same plan.
+  const Plan again = prepare(file.scenario, 1);
+  EXPECT_EQ(again.sites[0].workload->jobs.size(), after.sites[0].workload->jobs.size());
+  EXPECT_EQ(again.sites[0].sizing.design_pue, after.sites[0].sizing.design_pue);
+}
+
+TEST(Prepare, AJobIsCostedAgainOnOtherHardware) {
+  const auto file = load(kSite);
+  const auto& job = file.scenario.sites[0].workload->jobs[0];
+  scenario::FleetEntry h100 = file.scenario.sites[0].fleet[0];
+  scenario::FleetEntry b200 = h100;
+  b200.system = catalog().systems.at("dgx-b200");
+  const perf::Platform p = catalog().platform_of(b200.system);
+  b200.efficiency = p.efficiency;
+  b200.fabric = p.fabric;
+  std::vector<core::Diagnostic> problems;
+  const auto on_h100 = cost_job(job, platform_of(h100), nullptr, problems);
+  const auto on_b200 = cost_job(job, platform_of(b200), nullptr, problems);
+  EXPECT_TRUE(problems.empty());
+  EXPECT_EQ(on_h100.tokens, on_b200.tokens);
+  EXPECT_LT(on_b200.work_s, 0.7 * on_h100.work_s) << "B200 trains the same tokens faster";
+}
+
+TEST(Prepare, ProblemsNameTheirElementsAndTheFileAddsThePlaces) {
+  std::string yaml = kSite;
+  yaml.replace(yaml.find("accelerators: 16"), 16, "accelerators: 999999");
+  const auto file = load(yaml, "big.yaml");
+  try {
+    (void)prepare(file.scenario, 1);
+    FAIL();
+  } catch (const core::InputError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1U);
+    EXPECT_EQ(e.diagnostics()[0].path, "sites[0].workload.jobs[1]");
+    EXPECT_FALSE(e.diagnostics()[0].location.known()) << "plan knows no files";
+    const auto located = file.places.locate(e);
+    EXPECT_EQ(located.diagnostics()[0].location.to_string(), "big.yaml:17:11");
+  }
+}
+
+TEST(SourceMap, LocatesAnElementOrItsNearestEnclosingOne) {
+  io::SourceMap m;
+  m.add("sites[0]", {"f.yaml", 3, 5});
+  m.add("sites[0].workload.jobs[1]", {"f.yaml", 20, 11});
+  m.add_list("sites[0].workload.traces[0].jobs", "t.swf", {7, 9, 12});
+  EXPECT_EQ(m.locate("sites[0].workload.jobs[1]").line, 20);
+  EXPECT_EQ(m.locate("sites[0].workload.jobs[1].parallelism.tp").line, 20);
+  EXPECT_EQ(m.locate("sites[0].supply[2]").line, 3);
+  EXPECT_EQ(m.locate("sites[0].workload.traces[0].jobs[2]").to_string(), "t.swf:12");
+  EXPECT_EQ(m.locate("sites[0].workload.traces[0].jobs[7]").line, 3) << "past the list";
+  EXPECT_FALSE(m.locate("sites[4]").known());
+}
+
+}  // namespace
+}  // namespace gigasim::plan

@@ -1,0 +1,35 @@
+// What the tests of whole runs share: the source tree's catalogs, scenarios loaded from text,
+// and runs through the library API (load → prepare → run).
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "gigasim/api/api.hpp"
+
+namespace gigasim::testing {
+
+inline const io::Catalog& catalog() {
+  static const io::Catalog c =
+      io::Catalog::load(std::filesystem::path(GIGASIM_TEST_SOURCE_DIR) / "data");
+  return c;
+}
+
+/// A scenario read from `yaml` as if from file `name`.
+inline io::ScenarioFile load(const std::string& yaml, const std::string& name = "t.yaml") {
+  return io::load_scenario_text(yaml, name, ".", catalog());
+}
+
+/// A shipped scenario of scenarios/.
+inline io::ScenarioFile shipped(const std::string& name) {
+  return api::load(std::filesystem::path(GIGASIM_TEST_SOURCE_DIR) / "scenarios" / name, catalog());
+}
+
+/// Prepares and runs a loaded scenario with `seed`.
+inline sim::Results run(const io::ScenarioFile& file, std::uint64_t seed,
+                        sim::Observer* observer = nullptr) {
+  const plan::Plan plan = api::prepare(file, seed);
+  return api::run(plan, observer);
+}
+
+}  // namespace gigasim::testing
