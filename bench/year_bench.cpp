@@ -4,7 +4,6 @@
 #include <sys/resource.h>
 
 #include "gigasim/core/event_queue.hpp"
-#include "gigasim/energy/dispatch.hpp"
 #include "gigasim/facility/facility.hpp"
 #include "gigasim/io/catalog/catalog.hpp"
 #include "gigasim/io/report/report.hpp"

@@ -3,8 +3,8 @@
 #include <cmath>
 #include <numeric>
 
-#include "gigasim/energy/dispatch.hpp"
 #include "gigasim/energy/profiles.hpp"
+#include "gigasim/energy/supply.hpp"
 
 namespace gigasim::energy {
 namespace {
@@ -21,11 +21,18 @@ double mean(const std::vector<double>& v) {
   return std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
 }
 
+// A supply of profile sources; the profiles must outlive it.
+Supply supply_of(const std::vector<SourceProfile>& profiles, double connection_w) {
+  std::vector<std::unique_ptr<Source>> sources;
+  for (const auto& p : profiles) sources.push_back(std::make_unique<ProfileSource>(p));
+  return Supply(std::move(sources), connection_w);
+}
+
 TEST(Dispatch, FollowsMeritOrder) {
   const std::vector<SourceProfile> p = {constant(100, 80), constant(60, 40), constant(30, 10)};
-  std::vector<double> out(3);
-  std::vector<std::size_t> order(3);
-  const auto r = dispatch(120, 1e9, 0, p, out, order);
+  Supply s = supply_of(p, 1e9);
+  const auto r = s.dispatch(120, 0, 3600);
+  const auto out = s.supplied_w();
   EXPECT_DOUBLE_EQ(out[2], 30);  // cheapest first
   EXPECT_DOUBLE_EQ(out[1], 60);
   EXPECT_DOUBLE_EQ(out[0], 30);
@@ -34,9 +41,10 @@ TEST(Dispatch, FollowsMeritOrder) {
 
 TEST(Dispatch, GridConnectionCapsOffSiteSupplyOnly) {
   const std::vector<SourceProfile> p = {constant(100, 10), constant(50, 5, /*on_site=*/true)};
-  std::vector<double> out(2);
-  std::vector<std::size_t> order(2);
-  const auto r = dispatch(200, 80, 0, p, out, order);
+  Supply s = supply_of(p, 80);
+  EXPECT_DOUBLE_EQ(s.available_w(0), 50 + 80);
+  const auto r = s.dispatch(200, 0, 3600);
+  const auto out = s.supplied_w();
   EXPECT_DOUBLE_EQ(out[1], 50);  // on site, not capped
   EXPECT_DOUBLE_EQ(out[0], 80);  // capped by the connection
   EXPECT_DOUBLE_EQ(r.unserved_w, 70);
@@ -45,11 +53,40 @@ TEST(Dispatch, GridConnectionCapsOffSiteSupplyOnly) {
 
 TEST(Dispatch, EqualPricesKeepDeclarationOrder) {
   const std::vector<SourceProfile> p = {constant(10, 50), constant(10, 50)};
-  std::vector<double> out(2);
-  std::vector<std::size_t> order(2);
-  (void)dispatch(15, 1e9, 0, p, out, order);
-  EXPECT_DOUBLE_EQ(out[0], 10);
-  EXPECT_DOUBLE_EQ(out[1], 5);
+  Supply s = supply_of(p, 1e9);
+  (void)s.dispatch(15, 0, 3600);
+  EXPECT_DOUBLE_EQ(s.supplied_w()[0], 10);
+  EXPECT_DOUBLE_EQ(s.supplied_w()[1], 5);
+}
+
+// A source with state: a store of energy that empties as it delivers. The supply tells it
+// what it delivered; nothing else changes for a new kind of source.
+class Store final : public Source {
+ public:
+  explicit Store(double energy_j) : energy_j_(energy_j) {}
+  double available_w(std::size_t) const override { return energy_j_ / 3600.0; }
+  double price_at(std::size_t) const override { return 0; }
+  double carbon_at(std::size_t) const override { return 0; }
+  bool on_site() const override { return true; }
+  void deliver(std::size_t, double w, double seconds) override { energy_j_ -= w * seconds; }
+
+ private:
+  double energy_j_;
+};
+
+TEST(Dispatch, AStatefulSourceKeepsItsStateBetweenTicks) {
+  const std::vector<SourceProfile> grid = {constant(1e9, 80)};
+  std::vector<std::unique_ptr<Source>> sources;
+  sources.push_back(std::make_unique<ProfileSource>(grid[0]));
+  sources.push_back(std::make_unique<Store>(150.0 * 3600));  // 150 Wh, cheaper than the grid
+  Supply s(std::move(sources), 1e9);
+  (void)s.dispatch(100, 0, 3600);
+  EXPECT_DOUBLE_EQ(s.supplied_w()[1], 100);
+  (void)s.dispatch(100, 1, 3600);
+  EXPECT_DOUBLE_EQ(s.supplied_w()[1], 50) << "50 Wh were left";
+  EXPECT_DOUBLE_EQ(s.supplied_w()[0], 50);
+  (void)s.dispatch(100, 2, 3600);
+  EXPECT_DOUBLE_EQ(s.supplied_w()[1], 0);
 }
 
 TEST(NormalFunctions, QuantileInvertsCdf) {

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "gigasim/sim/simulation.hpp"
 #include "run_fixtures.hpp"
 
 namespace gigasim::sim {
@@ -45,8 +46,8 @@ TEST(Simulation, SupplyMeetsFacilityLoadEveryTick) {
   ASSERT_EQ(r.sites[0].rows.size(), 60U * 24U);
   bool some_unserved = false;
   for (const auto& row : r.sites[0].rows) {
-    const double supplied =
-        row.nuclear_mw + row.hydro_mw + row.wind_mw + row.solar_mw + row.grid_mw;
+    double supplied = 0;
+    for (const float mw : row.supply_mw) supplied += mw;
     ASSERT_NEAR(supplied + row.unserved_mw, row.facility_mw, 1e-3 * row.facility_mw);
     ASSERT_NEAR(row.facility_mw,
                 row.it_mw + row.power_chain_loss_mw + row.cooling_mw + row.heat_pump_mw,
@@ -184,6 +185,37 @@ TEST(Simulation, AJobLargerThanItsSizedPartitionIsAnInputError) {
     EXPECT_EQ(e.diagnostics()[0].location.file, "big.yaml");
     EXPECT_NE(e.diagnostics()[0].message.find("64"), std::string::npos);
   }
+}
+
+TEST(Simulation, JobsCanBeSubmittedWhileItRuns) {
+  // An observer submits a job when the fifth hour closes; it runs like any other.
+  const auto file = load(kJobSite, "j.yaml");
+  const plan::Plan p = api::prepare(file, 1);
+  struct Submitter final : Observer {
+    void on_tick(Simulation& sim, std::size_t site, const SiteTickRow& row) override {
+      if (site != 0 || row.time_h != 4.0) return;
+      workload::JobSpec j;
+      j.submit = sim.now();
+      j.accelerators = 16;
+      j.work_s = 7200;
+      j.activity = 0.8F;
+      sim.submit(0, j, "late");
+    }
+  } submitter;
+  Simulation sim(p);
+  const Results r = sim.run(&submitter);
+  const SiteResult& site = r.sites[0];
+  ASSERT_EQ(site.jobs.size(), 2U);
+  EXPECT_EQ(site.job_names[1], "late");
+  EXPECT_EQ(site.job_states[1].first_start.in_hours(), 5.0);
+  EXPECT_EQ(site.job_states[1].end.in_hours(), 7.0);
+  EXPECT_GT(site.job_states[1].energy_j, 0);
+  EXPECT_EQ(site.workload.jobs_completed, 2);
+  // A job too large for the site is refused at once, with the site's id.
+  workload::JobSpec huge;
+  huge.accelerators = 1000;
+  huge.work_s = 1;
+  EXPECT_THROW(sim.submit(0, huge), core::InputError);
 }
 
 TEST(Simulation, ReportsProgressUpToCompletion) {

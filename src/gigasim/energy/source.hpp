@@ -2,6 +2,8 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,9 +13,35 @@
 
 namespace gigasim::energy {
 
-enum class SourceKind { nuclear, hydro, wind, solar, grid };
+/// The kinds of supply. Per-kind outputs (the hourly `<kind>_mw` columns) are sized and
+/// named from kAllSourceKinds: a new kind is added to the enum and to that list, whose
+/// order must follow the enum (checked below), and to_string.
+enum class SourceKind : std::uint8_t { nuclear, hydro, wind, solar, grid };
 inline constexpr std::array kAllSourceKinds = {
     SourceKind::nuclear, SourceKind::hydro, SourceKind::wind, SourceKind::solar, SourceKind::grid};
+inline constexpr std::size_t kSourceKinds = kAllSourceKinds.size();
+/// Position of a kind in kAllSourceKinds, to index per-kind arrays. A switch without a
+/// default: a kind added to the enum but not here fails to compile (-Wswitch, -Werror).
+constexpr std::size_t index_of(SourceKind kind) {
+  switch (kind) {
+    case SourceKind::nuclear:
+      return 0;
+    case SourceKind::hydro:
+      return 1;
+    case SourceKind::wind:
+      return 2;
+    case SourceKind::solar:
+      return 3;
+    case SourceKind::grid:
+      return 4;
+  }
+  return kSourceKinds;  // unreachable for a valid kind
+}
+static_assert([] {
+  for (std::size_t i = 0; i < kSourceKinds; ++i)
+    if (index_of(kAllSourceKinds[i]) != i) return false;
+  return true;
+}());
 std::string_view to_string(SourceKind kind);
 
 /// Refuelling and forced outages of modelled nuclear units (docs/models/energy.md). Defaults:

@@ -1,6 +1,7 @@
 // What a run produces: per-site time series and totals. Writers in io turn it into files.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -9,6 +10,7 @@
 
 #include "gigasim/econ/carbon.hpp"
 #include "gigasim/econ/economics.hpp"
+#include "gigasim/energy/source.hpp"
 #include "gigasim/plan/plan.hpp"
 #include "gigasim/sched/site_scheduler.hpp"
 #include "gigasim/workload/job.hpp"
@@ -29,9 +31,9 @@ struct SiteTickRow {
   float unserved_mw = 0;
   float carbon_t = 0, energy_cost_eur = 0;
   float carbon_intensity_g_per_kwh = 0;
-  float nuclear_mw = 0, hydro_mw = 0, wind_mw = 0, solar_mw = 0, grid_mw = 0;
-  float queue_length = 0;  ///< jobs waiting at the end of the tick
-  float power_cap = 1;     ///< share of dynamic IT power allowed during the tick
+  std::array<float, energy::kSourceKinds> supply_mw{};  ///< by energy::index_of(kind)
+  float queue_length = 0;                               ///< jobs waiting at the end of the tick
+  float power_cap = 1;  ///< share of dynamic IT power allowed during the tick
   float tokens_served_per_s = 0;
 };
 
@@ -165,6 +167,12 @@ struct SiteResult {
   std::vector<std::string> job_names;
   std::vector<std::string> tenant_names;
 };
+
+struct Results;
+/// Workload figures over all sites (utilization weighted by accelerators, waits over all jobs).
+void summarise_workloads(Results& results);
+/// Reliability figures over all sites (ETTR and MTTF from the summed hours).
+void summarise_reliability(Results& results);
 
 struct Results {
   std::string scenario;

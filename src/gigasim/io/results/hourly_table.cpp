@@ -14,34 +14,39 @@ namespace gigasim::io {
 
 std::span<const HourlyColumn> hourly_columns() {
   using R = sim::SiteTickRow;
-  static constexpr std::array kColumns = {
-      HourlyColumn{"dry_bulb_c", "°C", &R::dry_bulb_c},
-      HourlyColumn{"wet_bulb_c", "°C", &R::wet_bulb_c},
-      HourlyColumn{"utilization", "fraction", &R::utilization},
-      HourlyColumn{"it_mw", "MW", &R::it_mw},
-      HourlyColumn{"power_chain_loss_mw", "MW", &R::power_chain_loss_mw},
-      HourlyColumn{"cooling_mw", "MW", &R::cooling_mw},
-      HourlyColumn{"heat_pump_mw", "MW", &R::heat_pump_mw},
-      HourlyColumn{"facility_mw", "MW", &R::facility_mw},
-      HourlyColumn{"pue", "ratio", &R::pue},
-      HourlyColumn{"water_m3", "m3 in the tick", &R::water_m3},
-      HourlyColumn{"wue_l_per_kwh", "L/kWh", &R::wue_l_per_kwh},
-      HourlyColumn{"heat_demand_mw", "MW", &R::heat_demand_mw},
-      HourlyColumn{"heat_reused_mw", "MW", &R::heat_reused_mw},
-      HourlyColumn{"free_cooling", "fraction of heat", &R::free_cooling},
-      HourlyColumn{"nuclear_mw", "MW", &R::nuclear_mw},
-      HourlyColumn{"hydro_mw", "MW", &R::hydro_mw},
-      HourlyColumn{"wind_mw", "MW", &R::wind_mw},
-      HourlyColumn{"solar_mw", "MW", &R::solar_mw},
-      HourlyColumn{"grid_mw", "MW", &R::grid_mw},
-      HourlyColumn{"unserved_mw", "MW", &R::unserved_mw},
-      HourlyColumn{"carbon_t", "t CO2e in the tick", &R::carbon_t},
-      HourlyColumn{"carbon_intensity_g_per_kwh", "g CO2e/kWh", &R::carbon_intensity_g_per_kwh},
-      HourlyColumn{"energy_cost_eur", "EUR in the tick", &R::energy_cost_eur},
-      HourlyColumn{"queue_length", "jobs waiting at the end of the tick", &R::queue_length},
-      HourlyColumn{"power_cap", "share of dynamic IT power allowed", &R::power_cap},
-      HourlyColumn{"tokens_served_per_s", "inference tokens/s", &R::tokens_served_per_s},
-  };
+  static const std::vector<HourlyColumn> kColumns = [] {
+    std::vector<HourlyColumn> c = {
+        {"dry_bulb_c", "°C", &R::dry_bulb_c},
+        {"wet_bulb_c", "°C", &R::wet_bulb_c},
+        {"utilization", "fraction", &R::utilization},
+        {"it_mw", "MW", &R::it_mw},
+        {"power_chain_loss_mw", "MW", &R::power_chain_loss_mw},
+        {"cooling_mw", "MW", &R::cooling_mw},
+        {"heat_pump_mw", "MW", &R::heat_pump_mw},
+        {"facility_mw", "MW", &R::facility_mw},
+        {"pue", "ratio", &R::pue},
+        {"water_m3", "m3 in the tick", &R::water_m3},
+        {"wue_l_per_kwh", "L/kWh", &R::wue_l_per_kwh},
+        {"heat_demand_mw", "MW", &R::heat_demand_mw},
+        {"heat_reused_mw", "MW", &R::heat_reused_mw},
+        {"free_cooling", "fraction of heat", &R::free_cooling},
+    };
+    for (const energy::SourceKind kind : energy::kAllSourceKinds) {
+      c.push_back({std::string(energy::to_string(kind)) + "_mw", "MW", nullptr,
+                   static_cast<int>(energy::index_of(kind))});
+    }
+    const std::vector<HourlyColumn> rest = {
+        {"unserved_mw", "MW", &R::unserved_mw},
+        {"carbon_t", "t CO2e in the tick", &R::carbon_t},
+        {"carbon_intensity_g_per_kwh", "g CO2e/kWh", &R::carbon_intensity_g_per_kwh},
+        {"energy_cost_eur", "EUR in the tick", &R::energy_cost_eur},
+        {"queue_length", "jobs waiting at the end of the tick", &R::queue_length},
+        {"power_cap", "share of dynamic IT power allowed", &R::power_cap},
+        {"tokens_served_per_s", "inference tokens/s", &R::tokens_served_per_s},
+    };
+    c.insert(c.end(), rest.begin(), rest.end());
+    return c;
+  }();
   return kColumns;
 }
 
@@ -107,7 +112,7 @@ void write_sqlite(const sim::Results& r, const nlohmann::json& summary,
           sqlite3_bind_double(row.stmt, 2, rec.time_h);
           for (std::size_t c = 0; c < cols.size(); ++c) {
             sqlite3_bind_double(row.stmt, static_cast<int>(c) + 3,
-                                static_cast<double>(rec.*(cols[c].member)));
+                                static_cast<double>(cols[c].value(rec)));
           }
           db.step(row.stmt);
         }
@@ -137,7 +142,7 @@ void write_hourly_csv(const sim::Results& r, const std::filesystem::path& file) 
       for (const auto& rec : s.rows) {
         csv.text(s.name);
         csv.exact(rec.time_h);
-        for (const auto& c : cols) csv.number(rec.*(c.member));
+        for (const auto& c : cols) csv.number(c.value(rec));
         csv.end_row();
       }
     }

@@ -11,11 +11,16 @@
 
 namespace gigasim::io {
 
-/// One column of the per-tick site table, shared by the SQLite and CSV writers.
+/// One column of the per-tick site table, shared by the SQLite and CSV writers: a member of
+/// the row, or the supply of one kind of source.
 struct HourlyColumn {
-  const char* name;
-  const char* unit;
-  float sim::SiteTickRow::*member;
+  std::string name;
+  std::string unit;
+  float sim::SiteTickRow::*member = nullptr;
+  int kind = -1;  ///< energy::index_of of a source kind, for `<kind>_mw`
+  [[nodiscard]] float value(const sim::SiteTickRow& row) const {
+    return kind >= 0 ? row.supply_mw[static_cast<std::size_t>(kind)] : row.*member;
+  }
 };
 std::span<const HourlyColumn> hourly_columns();
 

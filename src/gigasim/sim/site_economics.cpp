@@ -1,36 +1,34 @@
-// The economic and carbon accounts of a site: what it installed (fleet, building, plant)
-// and what the run made of it (energy by source, water, heat, accelerator-hours, tokens).
-#include "gigasim/sim/simulation.hpp"
+#include "gigasim/sim/site_economics.hpp"
 
 namespace gigasim::sim {
 
-void Simulation::account(std::size_t site, SiteResult& out) const {
-  const SiteModel& m = sites_[site];
-  const scenario::SiteSpec& spec = *m.spec;
+void account(const plan::SitePlan& plan, const std::vector<SourceSums>& sources,
+             const scenario::Scenario& scenario, SiteResult& out) {
+  const scenario::SiteSpec& spec = *plan.spec;
   const Totals& t = out.totals;
   econ::SiteLedger l;
-  l.hours = scenario_.horizon.in_seconds() / 3600.0;
+  l.hours = scenario.horizon.in_seconds() / 3600.0;
   l.accelerators = static_cast<double>(t.accelerators);
-  for (std::size_t i = 0; i < m.plan->sizing.fleet.size(); ++i) {
+  for (std::size_t i = 0; i < plan.sizing.fleet.size(); ++i) {
     const hardware::System& s = spec.fleet[i].system;
-    const auto count = static_cast<double>(m.plan->sizing.fleet[i].systems);
+    const auto count = static_cast<double>(plan.sizing.fleet[i].systems);
     l.systems_price_eur += count * s.price.value();
     l.systems_embodied_kg +=
         count * (s.embodied_carbon.value() + static_cast<double>(s.accelerators_per_system) *
                                                  s.accelerator.embodied_carbon.value());
   }
-  l.it_capacity_w = m.plan->sizing.rated_it_w;
+  l.it_capacity_w = plan.sizing.rated_it_w;
   l.liquid_share = out.liquid_share;
   l.connection_w = spec.grid_connection.value();
-  const facility::HeatReuseSpec& heat = m.spec->facility.heat_reuse;
+  const facility::HeatReuseSpec& heat = spec.facility.heat_reuse;
   if (heat.enabled) {
     // The plant is built for its capacity, or for the network's peak when it has none.
     l.heat_capacity_w = heat.capacity.value() > 0 ? heat.capacity.value() : heat.peak_load.value();
   }
-  for (std::size_t k = 0; k < m.spec->supply.size(); ++k) {
-    const SourceSums& sums = runs_[site].sources[k];
-    l.sources.push_back({m.spec->supply[k].name, sums.energy_j, sums.cost_eur, sums.carbon_kg,
-                         spec.supply[k].market_carbon.value(), !m.plan->profiles[k].on_site});
+  for (std::size_t k = 0; k < spec.supply.size(); ++k) {
+    const SourceSums& sums = sources[k];
+    l.sources.push_back({spec.supply[k].name, sums.energy_j, sums.cost_eur, sums.carbon_kg,
+                         spec.supply[k].market_carbon.value(), !plan.profiles[k].on_site});
   }
   constexpr double kJPerMWh = 3.6e9;
   l.it_energy_j = t.energy_it_mwh * kJPerMWh;
@@ -51,10 +49,10 @@ void Simulation::account(std::size_t site, SiteResult& out) const {
     // A site without a workload is busy as its utilization profile says.
     for (const SiteTickRow& row : out.rows)
       use.busy_gpu_hours += static_cast<double>(row.utilization) * l.accelerators *
-                            scenario_.tick.in_seconds() / 3600.0;
+                            scenario.tick.in_seconds() / 3600.0;
   }
-  out.economics = econ::account_costs(scenario_.economics, l);
-  out.carbon = econ::account_carbon(scenario_.carbon, l);
+  out.economics = econ::account_costs(scenario.economics, l);
+  out.carbon = econ::account_carbon(scenario.carbon, l);
 }
 
 }  // namespace gigasim::sim

@@ -1,0 +1,56 @@
+#include "gigasim/sched/backfill.hpp"
+
+#include <limits>
+
+namespace gigasim::sched {
+
+Reservation reserve_for(Partition& p, const JobTable& jobs, std::uint32_t job) {
+  const std::int64_t d = p.alloc.shape().domain_size;
+  const std::int64_t acc = jobs.spec(job).accelerators;
+  Reservation r;
+  const std::int64_t need = acc > d ? (acc + d - 1) / d : 1;
+  std::int64_t have = p.alloc.whole_free_domains();
+  r.shadow = core::Time::from_ms(std::numeric_limits<std::int64_t>::max() / 2);
+  if (p.replay_free.empty()) {
+    p.replay_free.assign(static_cast<std::size_t>(p.alloc.shape().domains), 0);
+    p.replay_stamp.assign(static_cast<std::size_t>(p.alloc.shape().domains), 0);
+  }
+  ++p.stamp;
+  for (const auto& [end, other] : p.running) {
+    const std::int64_t acc_other = jobs.spec(other).accelerators;
+    if (acc_other > d) {
+      have += p.alloc.footprint(acc_other) / d;  // whole domains come back whole
+    } else {
+      for (const auto& piece : p.alloc.pieces(jobs.state(other).allocation)) {  // one shared domain
+        if (p.replay_stamp[piece.domain] != p.stamp) {
+          p.replay_stamp[piece.domain] = p.stamp;
+          p.replay_free[piece.domain] = p.alloc.domain_free(piece.domain);
+        }
+        p.replay_free[piece.domain] += piece.count;
+        if (p.replay_free[piece.domain] == d) ++have;
+      }
+    }
+    if (have >= need) {
+      r.shadow = end;
+      r.extra = have - need;
+      return r;
+    }
+  }
+  r.extra = 0;  // it cannot be promised a start: nothing may run past "never"
+  return r;
+}
+
+bool may_backfill(const Partition& p, const JobTable& jobs, std::uint32_t job, core::Time now,
+                  double speed, Reservation& r) {
+  const workload::JobSpec& j = jobs.spec(job);
+  if (after(now, jobs.state(job).remaining_s / speed) <= r.shadow)
+    return true;  // done before the reservation
+  const std::int64_t d = p.alloc.shape().domain_size;
+  // Otherwise only on capacity the reserved job will not need.
+  const std::int64_t cost = j.accelerators > d ? (j.accelerators + d - 1) / d : 1;
+  if (cost > r.extra) return false;
+  r.extra -= cost;
+  return true;
+}
+
+}  // namespace gigasim::sched

@@ -1,0 +1,46 @@
+// The jobs of a site and their states: job tracking for the scheduler. Jobs can be added
+// while the simulation runs; a job's index never changes.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "gigasim/sched/job_state.hpp"
+#include "gigasim/sched/partition.hpp"
+#include "gigasim/workload/job.hpp"
+
+namespace gigasim::sched {
+
+class JobTable {
+ public:
+  explicit JobTable(std::vector<workload::JobSpec> jobs);
+
+  /// Adds a job (pending until submitted); returns its index.
+  std::uint32_t add(const workload::JobSpec& job);
+
+  [[nodiscard]] std::size_t size() const { return jobs_.size(); }
+  [[nodiscard]] const workload::JobSpec& spec(std::uint32_t j) const { return jobs_[j]; }
+  [[nodiscard]] JobState& state(std::uint32_t j) { return states_[j]; }
+  [[nodiscard]] const JobState& state(std::uint32_t j) const { return states_[j]; }
+  [[nodiscard]] const std::vector<workload::JobSpec>& specs() const { return jobs_; }
+  [[nodiscard]] const std::vector<JobState>& states() const { return states_; }
+
+  /// Brings a running job's progress and energy up to `now`, at `speed` and power `cap`.
+  /// A restart takes wall time whatever the cap; its accelerators idle meanwhile.
+  void progress(std::uint32_t job, const Partition& p, double speed, double cap, core::Time now);
+  /// When a running job ends at `speed` if nothing changes (restart overhead first).
+  [[nodiscard]] core::Time expected_end(const JobState& s, double speed, core::Time now) const;
+  /// Dynamic power of a running job at full cap, W.
+  [[nodiscard]] double dynamic_w(std::uint32_t job, const Partition& p) const {
+    return static_cast<double>(jobs_[job].accelerators) * jobs_[job].activity * p.dynamic_w;
+  }
+
+ private:
+  std::vector<workload::JobSpec> jobs_;
+  std::vector<JobState> states_;
+};
+
+/// `now` plus `seconds`, rounded up to the millisecond.
+core::Time after(core::Time now, double seconds);
+
+}  // namespace gigasim::sched

@@ -1,0 +1,109 @@
+#include "gigasim/sim/results.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "gigasim/core/statistics.hpp"
+
+namespace gigasim::sim {
+
+void Totals::add(const Totals& o) {
+  accelerators += o.accelerators;
+  systems += o.systems;
+  grid_connection_mw += o.grid_connection_mw;
+  energy_it_mwh += o.energy_it_mwh;
+  energy_facility_mwh += o.energy_facility_mwh;
+  energy_power_chain_loss_mwh += o.energy_power_chain_loss_mwh;
+  energy_cooling_mwh += o.energy_cooling_mwh;
+  energy_heat_pump_mwh += o.energy_heat_pump_mwh;
+  water_m3 += o.water_m3;
+  heat_demand_mwh += o.heat_demand_mwh;
+  heat_reused_mwh += o.heat_reused_mwh;
+  for (const auto& [name, mwh] : o.energy_by_source_mwh) energy_by_source_mwh[name] += mwh;
+  for (const auto& [name, t] : o.carbon_by_source_t) carbon_by_source_t[name] += t;
+  for (const auto& [name, eur] : o.cost_by_source_eur) cost_by_source_eur[name] += eur;
+  unserved_energy_mwh += o.unserved_energy_mwh;
+  carbon_t += o.carbon_t;
+  energy_cost_eur += o.energy_cost_eur;
+  over_temperature_hours += o.over_temperature_hours;
+  free_cooling_hours += o.free_cooling_hours;
+  // Peaks of a sum are not sums of peaks: the caller sets them from the joint series.
+}
+
+void summarise_workloads(Results& r) {
+  WorkloadTotals& w = r.workload_total;
+  double busy = 0, capacity = 0, wait_weighted = 0, slowdown_weighted = 0;
+  std::int64_t started = 0;
+  std::vector<double> waits;
+  for (const auto& s : r.sites) {
+    if (!s.workload.present) continue;
+    const WorkloadTotals& x = s.workload;
+    w.present = true;
+    w.jobs_submitted += x.jobs_submitted;
+    w.jobs_completed += x.jobs_completed;
+    w.preemptions += x.preemptions;
+    w.gpu_hours_delivered += x.gpu_hours_delivered;
+    w.gpu_hours_busy += x.gpu_hours_busy;
+    w.gpu_hours_inference_pools += x.gpu_hours_inference_pools;
+    w.gpu_hours_model_jobs += x.gpu_hours_model_jobs;
+    w.tokens_trained += x.tokens_trained;
+    w.tokens_served += x.tokens_served;
+    w.tokens_demanded += x.tokens_demanded;
+    w.model_flops_delivered += x.model_flops_delivered;
+    w.power_capped_hours = std::max(w.power_capped_hours, x.power_capped_hours);
+    w.gpu_hours_lost_to_power_caps += x.gpu_hours_lost_to_power_caps;
+    for (const auto& [tenant, h] : x.gpu_hours_by_tenant) w.gpu_hours_by_tenant[tenant] += h;
+    const double acc = static_cast<double>(s.totals.accelerators);
+    busy += x.utilization * acc;
+    capacity += acc;
+    slowdown_weighted += x.mean_bounded_slowdown * static_cast<double>(x.jobs_completed);
+    for (std::size_t j = 0; j < s.jobs.size(); ++j) {
+      const auto& st = s.job_states[j];
+      if (st.first_start.ms() < 0) continue;
+      const double wait = (st.first_start - s.jobs[j].submit).in_hours();
+      waits.push_back(wait);
+      wait_weighted += wait;
+      ++started;
+    }
+  }
+  if (!w.present) return;
+  w.utilization = capacity > 0 ? busy / capacity : 0.0;
+  w.mean_wait_h = started > 0 ? wait_weighted / static_cast<double>(started) : 0.0;
+  if (!waits.empty()) {
+    w.p95_wait_h = core::percentile_95(waits);
+  }
+  w.mean_bounded_slowdown =
+      w.jobs_completed > 0 ? slowdown_weighted / static_cast<double>(w.jobs_completed) : 0.0;
+}
+
+void summarise_reliability(Results& r) {
+  ReliabilityTotals& t = r.reliability_total;
+  for (const auto& s : r.sites) {
+    const ReliabilityTotals& x = s.reliability;
+    t.largest_power_step_mw = std::max(t.largest_power_step_mw, x.largest_power_step_mw);
+    t.largest_ramp_mw_per_min = std::max(t.largest_ramp_mw_per_min, x.largest_ramp_mw_per_min);
+    if (!x.present) continue;
+    t.present = true;
+    t.failures += x.failures;
+    t.job_interruptions += x.job_interruptions;
+    t.planned_interruptions += x.planned_interruptions;
+    for (const auto& [c, n] : x.interruptions_by_component) t.interruptions_by_component[c] += n;
+    t.lost_gpu_hours += x.lost_gpu_hours;
+    t.restart_gpu_hours += x.restart_gpu_hours;
+    t.checkpoint_overhead_gpu_hours += x.checkpoint_overhead_gpu_hours;
+    t.ettr_useful += x.ettr_useful;
+    t.ettr_elapsed += x.ettr_elapsed;
+    for (const auto& [size, hc] : x.job_hours_and_interruptions_by_size) {
+      auto& [hours, count] = t.job_hours_and_interruptions_by_size[size];
+      hours += hc.first;
+      count += hc.second;
+    }
+  }
+  t.ettr = t.ettr_elapsed > 0 ? t.ettr_useful / t.ettr_elapsed : 0.0;
+  for (const auto& [size, hc] : t.job_hours_and_interruptions_by_size) {
+    t.mttf_h_by_job_size[size] = hc.second > 0 ? hc.first / static_cast<double>(hc.second)
+                                               : std::numeric_limits<double>::infinity();
+  }
+}
+
+}  // namespace gigasim::sim

@@ -1,0 +1,224 @@
+#include "gigasim/sim/site_workload.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "gigasim/core/errors.hpp"
+#include "gigasim/core/statistics.hpp"
+
+namespace gigasim::sim {
+namespace {
+
+constexpr core::Time kNever = core::Time::from_ms(std::numeric_limits<std::int64_t>::max());
+
+}  // namespace
+
+std::unique_ptr<sched::SiteScheduler> make_scheduler(const plan::WorkloadPlan& w) {
+  auto s = std::make_unique<sched::SiteScheduler>(w.partitions, w.tenants, w.scheduler, w.jobs);
+  for (const auto& pool : w.inference) {
+    const bool placed = s->reserve(
+        pool.service.partition, pool.service.accelerators_per_replica * pool.service.max_replicas);
+    core::ensure(placed, "an inference pool prepared to fit does not fit");
+  }
+  for (std::size_t p = 0; p < w.spares.size(); ++p) {
+    if (w.spares[p] > 0) s->reserve_spares(p, w.spares[p]);
+  }
+  return s;
+}
+
+SiteWorkload::SiteWorkload(const plan::SitePlan& plan, Events events, core::Time end)
+    : plan_(plan),
+      workload_(*plan.workload),
+      events_(events),
+      end_(end),
+      scheduler_(make_scheduler(*plan.workload)),
+      wake_(kNever) {}
+
+void SiteWorkload::start() {
+  const auto& jobs = workload_.jobs;
+  if (!jobs.empty() && jobs.front().submit < end_) events_.at(jobs.front().submit, arrival);
+}
+
+std::uint32_t SiteWorkload::submit(const workload::JobSpec& job, std::string name, core::Time now) {
+  const std::uint32_t index = scheduler_->add(job);
+  added_names_.push_back(std::move(name));
+  events_.at(std::max(job.submit, now), submitted, index);
+  return index;
+}
+
+double SiteWorkload::it_power_w() const {
+  const auto& s = *scheduler_;
+  return s.idle_w() + s.cap() * (s.dynamic_w() + inference_dynamic_w_);
+}
+
+void SiteWorkload::advance(core::Time now) {
+  const double dt = (now - last_change_).in_seconds();
+  if (dt <= 0) return;
+  const auto& s = *scheduler_;
+  const double busy = static_cast<double>(s.busy_accelerators());
+  busy_acc_s_ += busy * dt;
+  if (s.cap() < 1.0) {
+    capped_s_ += dt;
+    lost_acc_s_ += busy * (1.0 - s.speed()) * dt;
+  }
+  last_change_ = now;
+}
+
+void SiteWorkload::push_ends() {
+  for (const auto& e : ends_) events_.at(e.end, e.resume ? job_resume : job_end, e.job, e.version);
+  ends_.clear();
+}
+
+void SiteWorkload::schedule_pass(core::Time now) {
+  const core::Time wake = scheduler_->schedule(now, ends_);
+  push_ends();
+  // A job an admission policy deferred is looked at again when it asked to be.
+  if (wake < end_ && (wake_ <= now || wake < wake_)) {
+    wake_ = wake;
+    events_.at(wake, pass);
+  }
+}
+
+void SiteWorkload::on_arrival(core::Time now) {
+  const auto& jobs = workload_.jobs;
+  // Every job submitted at this instant joins the queue before one scheduling pass.
+  while (next_job_ < jobs.size() && jobs[next_job_].submit <= now) {
+    scheduler_->submit(static_cast<std::uint32_t>(next_job_), now);
+    ++next_job_;
+  }
+  schedule_pass(now);
+  if (next_job_ < jobs.size() && jobs[next_job_].submit < end_)
+    events_.at(jobs[next_job_].submit, arrival);
+}
+
+void SiteWorkload::on_event(std::uint8_t kind, std::uint32_t a, std::uint32_t b, core::Time now) {
+  switch (static_cast<Kind>(kind)) {
+    case arrival:
+      on_arrival(now);
+      break;
+    case job_end:
+      if (scheduler_->complete(a, b, now)) schedule_pass(now);  // else stale: preempted or slowed
+      break;
+    case job_resume:
+      (void)scheduler_->resume(a, b);
+      break;
+    case submitted:
+      scheduler_->submit(a, now);
+      schedule_pass(now);
+      break;
+    case pass:
+      if (now == wake_) wake_ = kNever;
+      schedule_pass(now);
+      break;
+  }
+}
+
+void SiteWorkload::open_tick(Tick& tick) {
+  const core::Time now = tick.start;
+  // Inference: replicas for this hour's demand.
+  inference_dynamic_w_ = served_tokens_per_s_ = demanded_tokens_per_s_ = 0;
+  for (const auto& pool : workload_.inference) {
+    const auto h = pool.service.at(static_cast<int>(tick.hour_of_day));
+    inference_dynamic_w_ += h.active_replicas * pool.dynamic_w_per_replica;
+    served_tokens_per_s_ += h.served_tokens_per_s;
+    demanded_tokens_per_s_ += h.demand_tokens_per_s;
+  }
+  // Power cap for the interval from the supply this hour can deliver (profiles are known
+  // ahead) and the facility overhead of the last interval.
+  auto& s = *scheduler_;
+  const double dynamic = s.dynamic_w() + inference_dynamic_w_;
+  const double it_budget = tick.available_w / tick.pue_estimate;
+  double cap = 1.0;
+  if (it_budget < s.idle_w() + dynamic && dynamic > 0)
+    cap = std::max(0.05, (it_budget - s.idle_w()) / dynamic);
+  switch (workload_.power_cap) {
+    case scenario::PowerCapMode::dvfs:
+      s.set_cap(cap, now, ends_);
+      push_ends();
+      break;
+    case scenario::PowerCapMode::preempt:
+      s.limit_power(std::max(0.0, it_budget - s.idle_w() - inference_dynamic_w_), now);
+      schedule_pass(now);
+      break;
+    case scenario::PowerCapMode::off:
+      break;
+  }
+}
+
+void SiteWorkload::close_tick(Tick& tick, SiteResult& /*out*/) {
+  const auto& s = *scheduler_;
+  const double dt_s = tick.seconds;
+  SiteTickRow& row = tick.row;
+  row.utilization =
+      static_cast<float>(busy_acc_s_ / (static_cast<double>(s.total_accelerators()) * dt_s));
+  row.queue_length = static_cast<float>(s.queue_length());
+  row.power_cap = static_cast<float>(s.cap());
+  row.tokens_served_per_s = static_cast<float>(served_tokens_per_s_);
+  tokens_served_ += served_tokens_per_s_ * dt_s;
+  tokens_demanded_ += demanded_tokens_per_s_ * dt_s;
+  busy_total_s_ += busy_acc_s_;
+  busy_acc_s_ = 0;
+}
+
+void SiteWorkload::finish(core::Time end, SiteResult& out) {
+  auto& s = *scheduler_;
+  s.finish(end);  // progress and energy of the jobs still running
+  const double horizon_s = (end - core::Time::start()).in_seconds();
+  WorkloadTotals& w = out.workload;
+  w.present = true;
+  w.preemptions = s.preemptions();
+  w.utilization = busy_total_s_ / (static_cast<double>(s.total_accelerators()) * horizon_s);
+  w.tokens_served = tokens_served_;
+  w.gpu_hours_busy = busy_total_s_ / 3600.0;
+  for (const auto& pool : workload_.inference) {
+    w.gpu_hours_inference_pools += static_cast<double>(pool.service.max_replicas) *
+                                   static_cast<double>(pool.service.accelerators_per_replica) *
+                                   horizon_s / 3600.0;
+  }
+  w.tokens_demanded = tokens_demanded_;
+  w.power_capped_hours = capped_s_ / 3600.0;
+  w.gpu_hours_lost_to_power_caps = lost_acc_s_ / 3600.0;
+  std::vector<double> waits;
+  double wait_sum = 0, slowdown_sum = 0;
+  std::int64_t started = 0;
+  for (std::size_t j = 0; j < s.jobs().size(); ++j) {
+    const auto& spec = s.jobs()[j];
+    const auto& st = s.states()[j];
+    if (st.status == sched::JobStatus::pending) continue;
+    ++w.jobs_submitted;
+    const sched::JobAccount a = sched::account_of(spec, st);
+    w.gpu_hours_delivered += a.useful_accelerator_h;
+    w.gpu_hours_by_tenant[s.tenants()[spec.tenant].name] += a.useful_accelerator_h;
+    if (spec.model_flops > 0) {
+      // Held while it ran: useful work, work lost to interruptions and restarts.
+      w.gpu_hours_model_jobs +=
+          static_cast<double>(spec.accelerators) * (a.useful_s + st.lost_s + st.restart_s) / 3600.0;
+    }
+    w.tokens_trained += a.tokens;
+    w.model_flops_delivered += a.model_flops;
+    if (st.started()) {
+      const double wait = (st.first_start - spec.submit).in_seconds();
+      waits.push_back(wait / 3600.0);
+      wait_sum += wait;
+      ++started;
+    }
+    if (st.status == sched::JobStatus::done) {
+      ++w.jobs_completed;
+      // Bounded slowdown with a 10 s threshold (Feitelson, Rudolph & Schwiegelshohn 2005).
+      const double response = (st.end - spec.submit).in_seconds();
+      const double run = (st.end - st.first_start).in_seconds();
+      slowdown_sum += std::max(1.0, response / std::max(run, 10.0));
+    }
+  }
+  w.mean_wait_h = started > 0 ? wait_sum / static_cast<double>(started) / 3600.0 : 0.0;
+  if (!waits.empty()) w.p95_wait_h = core::percentile_95(waits);
+  w.mean_bounded_slowdown =
+      w.jobs_completed > 0 ? slowdown_sum / static_cast<double>(w.jobs_completed) : 0.0;
+  out.jobs = s.jobs();
+  out.job_states = s.states();
+  out.job_names = workload_.job_names;
+  out.job_names.insert(out.job_names.end(), added_names_.begin(), added_names_.end());
+  for (const auto& t : s.tenants()) out.tenant_names.push_back(t.name);
+}
+
+}  // namespace gigasim::sim

@@ -1,0 +1,92 @@
+// The workload of a site in the run: job arrivals in submission order (and jobs submitted
+// while the run goes on), scheduling passes, job ends and restarts, inference pools that
+// follow their demand, and the power cap each tick's supply allows (docs/models/scheduling.md).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gigasim/plan/plan.hpp"
+#include "gigasim/sched/site_scheduler.hpp"
+#include "gigasim/sim/component.hpp"
+#include "gigasim/sim/event.hpp"
+
+namespace gigasim::sim {
+
+/// The scheduler of a prepared workload, inference pools and spares reserved.
+std::unique_ptr<sched::SiteScheduler> make_scheduler(const plan::WorkloadPlan& workload);
+
+class SiteWorkload final : public SiteComponent, public ItLoad {
+ public:
+  enum Kind : std::uint8_t { arrival, job_end, job_resume, submitted, pass };
+
+  SiteWorkload(const plan::SitePlan& plan, Events events, core::Time end);
+
+  /// Schedules the first arrival.
+  void start();
+  /// Adds a job while the run goes on: it is submitted at max(its submit time, `now`).
+  std::uint32_t submit(const workload::JobSpec& job, std::string name, core::Time now);
+  /// A scheduling pass now: starts what the policies allow and schedules the end events.
+  void schedule_pass(core::Time now);
+
+  [[nodiscard]] sched::SiteScheduler& scheduler() { return *scheduler_; }
+  [[nodiscard]] const sched::SiteScheduler& scheduler() const { return *scheduler_; }
+
+  // ItLoad
+  [[nodiscard]] double it_power_w() const override;
+  void advance(core::Time now) override;
+
+  // SiteComponent
+  void on_event(std::uint8_t kind, std::uint32_t a, std::uint32_t b, core::Time now) override;
+  void close_tick(Tick& tick, SiteResult& out) override;
+  void open_tick(Tick& tick) override;
+  void finish(core::Time end, SiteResult& out) override;
+
+ private:
+  void on_arrival(core::Time now);
+  void push_ends();
+
+  const plan::SitePlan& plan_;
+  const plan::WorkloadPlan& workload_;
+  Events events_;
+  core::Time end_;
+  std::unique_ptr<sched::SiteScheduler> scheduler_;
+  std::vector<std::string> added_names_;  ///< of jobs submitted while running
+  std::vector<sched::EndEvent> ends_;     ///< scratch
+  std::size_t next_job_ = 0;              ///< next planned arrival, in submission order
+  core::Time wake_;                       ///< pass due for a deferred job ("never": none)
+  // Integrated between events.
+  core::Time last_change_;
+  double busy_acc_s_ = 0;  ///< busy accelerator-seconds since the interval opened
+  double capped_s_ = 0, lost_acc_s_ = 0;
+  // Of the open interval.
+  double inference_dynamic_w_ = 0;
+  double served_tokens_per_s_ = 0;
+  double demanded_tokens_per_s_ = 0;
+  // Over the run.
+  double busy_total_s_ = 0;
+  double tokens_served_ = 0, tokens_demanded_ = 0;
+};
+
+/// A site without a workload: its IT power follows the utilization profile.
+class ProfileLoad final : public SiteComponent, public ItLoad {
+ public:
+  explicit ProfileLoad(const plan::SitePlan& plan) : plan_(plan) {}
+  [[nodiscard]] double it_power_w() const override {
+    return plan_.sizing.idle_it_w + utilization_ * plan_.sizing.dynamic_it_w;
+  }
+  void open_tick(Tick& tick) override {
+    utilization_ = plan_.spec->utilization.at(tick.hour_of_day);
+  }
+  void close_tick(Tick& tick, SiteResult& /*out*/) override {
+    tick.row.utilization = static_cast<float>(utilization_);
+  }
+
+ private:
+  const plan::SitePlan& plan_;
+  double utilization_ = 0;
+};
+
+}  // namespace gigasim::sim
