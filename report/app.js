@@ -180,27 +180,19 @@
   // value / promise that settles once the section is drawn.
 
   function buildHeadline(data, section) {
-    var rows = (data.headline || []).filter(function (r) { return r && r.site != null; });
-    if (rows.length === 0) return null;
+    // Columns and rows come from the run's data: declared figures, with their labels.
+    var headline = data.headline || {};
+    var rows = (headline.rows || []).filter(function (r) { return r && r.site != null; });
+    if (rows.length === 0 || !Array.isArray(headline.columns)) return null;
     // Sites in the given order, then the total.
     rows = rows.filter(function (r) { return r.site !== 'total'; })
       .concat(rows.filter(function (r) { return r.site === 'total'; }));
-    function col(label, key, format, title) {
-      return { label: label, key: key, numeric: true, title: title, format: format };
-    }
-    var columns = [
-      { label: 'Site', key: 'site' },
-      col('Accelerators', 'accelerators', function (v) { return fmt(v, 0); }),
-      col('Peak facility power (MW)', 'facility_power_peak_mw', function (v) { return fmt(v, 1); }),
-      col('PUE', 'pue', function (v) { return fmt(v, 3); }),
-      col('ERE', 'ere', function (v) { return fmt(v, 3); }, 'Energy reuse effectiveness'),
-      col('Heat reused (GWh)', 'heat_reused_mwh', function (v) { return v == null ? fmt(v) : fmt(v / 1000, 1); }),
-      col('Carbon (t CO\u2082e)', 'carbon_t', function (v) { return fmt(v, 0); }, 'Scope 2, location-based'),
-      col('ETTR (%)', 'ettr', function (v) { return v == null ? fmt(v) : fmt(v * 100, 1); }, 'Effective training time ratio'),
-      col('Tokens trained', 'tokens_trained', compact),
-      col('Tokens served', 'tokens_served', compact),
-      col('EUR per GPU-hour', 'eur_per_gpu_hour', function (v) { return fmt(v, 2); })
-    ];
+    var columns = [{ label: 'Site', key: 'site' }].concat(headline.columns.map(function (c) {
+      return {
+        label: c.label, key: c.key, numeric: true, title: c.title || undefined,
+        format: c.compact ? compact : function (v) { return fmt(v, c.digits); }
+      };
+    }));
     var cells = rows.map(function (r) { return columns.map(function (c) { return r[c.key]; }); });
     var table = buildTable(columns, cells, function (row) { return row[0] === 'total' ? 'total' : ''; });
     section.querySelector('[data-table="headline"]').appendChild(table);

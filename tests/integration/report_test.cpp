@@ -73,4 +73,22 @@ TEST_F(Report, WithoutResultsExitsThreeAndWritesNothing) {
   EXPECT_FALSE(fs::exists(dir_ / "results.sqlite"));
 }
 
+// The report reads each figure through its declaration: a database whose figure is missing
+// (written by another version, or tampered with) is refused, never drawn with a gap.
+TEST_F(Report, AMissingFigureIsRefusedNotDrawnAsAGap) {
+  const fs::path out = dir_ / "run";
+  ASSERT_EQ(
+      gigasim("run " + (fs::path(GIGASIM_TEST_SOURCE_DIR) / "scenarios/minimal.yaml").string() +
+              " --quiet --out " + out.string())
+          .code,
+      0);
+  ASSERT_EQ(run_command("sqlite3 " + (out / "results.sqlite").string() +
+                        " \"DELETE FROM metrics WHERE name = 'pue'\"")
+                .code,
+            0);
+  const auto r = gigasim("report " + out.string());
+  EXPECT_EQ(r.code, 3) << r.out;
+  EXPECT_NE(r.out.find("totals.pue"), std::string::npos) << r.out;
+}
+
 }  // namespace

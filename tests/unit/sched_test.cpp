@@ -38,7 +38,7 @@ std::vector<double> run(SiteScheduler& s) {
   core::Time now;
   core::Time wake = kNever;  // a pass an admission policy asked for
   while (true) {
-    core::Time t_arrival = next < jobs.size() ? jobs[next].submit : kNever;
+    core::Time t_arrival = next < jobs.size() ? jobs.spec(next).submit : kNever;
     auto it = std::min_element(ends.begin(), ends.end());
     core::Time t_end = it != ends.end() ? std::get<0>(*it) : kNever;
     if (next >= jobs.size() && ends.empty() && wake == kNever) break;
@@ -46,7 +46,7 @@ std::vector<double> run(SiteScheduler& s) {
       now = wake;
     } else if (t_arrival <= t_end) {
       now = t_arrival;
-      while (next < jobs.size() && jobs[next].submit <= now) s.submit(next++, now);
+      while (next < jobs.size() && jobs.spec(next).submit <= now) s.submit(next++, now);
     } else {
       now = t_end;
       const auto [t, j, v] = *it;

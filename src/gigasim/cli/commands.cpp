@@ -11,7 +11,10 @@
 #include "gigasim/cli/progress.hpp"
 #include "gigasim/core/errors.hpp"
 #include "gigasim/core/units.hpp"
+#include "gigasim/io/formats/files.hpp"
 #include "gigasim/io/report/report.hpp"
+#include "gigasim/io/results/output_docs.hpp"
+#include "gigasim/io/results/output_files.hpp"
 #include "gigasim/io/results/writers.hpp"
 
 namespace gigasim::cli {
@@ -156,6 +159,26 @@ int run_command(const RunOptions& options) {
 int report_command(const std::filesystem::path& dir) {
   io::write_report(dir);
   fmt::print("report in {}\n", (dir / "report.html").string());
+  return 0;
+}
+
+int outputs_command(const OutputsOptions& options) {
+  if (options.file.empty()) {
+    for (const auto& [name, table] : io::output_reference())
+      fmt::print("<!-- generated: {} -->\n{}<!-- end generated -->\n\n", name, table);
+    return 0;
+  }
+  const std::string text = io::read_input_file(options.file, "documentation");
+  const std::string current = io::with_generated_sections(text);
+  if (options.check) {
+    if (current == text) return 0;
+    fmt::print(stderr,
+               "{}: the generated sections are out of date; run `gigasim outputs --update {}`\n",
+               options.file.string(), options.file.string());
+    return 1;
+  }
+  if (current != text)
+    io::write_atomically(options.file, [&](std::ostream& out) { out << current; });
   return 0;
 }
 

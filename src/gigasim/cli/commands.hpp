@@ -27,6 +27,13 @@ int check_command(const CheckOptions& options);
 /// Redraws DIR/report.html from DIR/results.sqlite.
 int report_command(const std::filesystem::path& dir);
 
+/// Prints the output reference, or checks or updates the generated sections of a file.
+struct OutputsOptions {
+  std::filesystem::path file;  ///< empty: print
+  bool check = false;          ///< with `file`: compare instead of rewriting
+};
+int outputs_command(const OutputsOptions& options);
+
 struct SizeOptions {
   std::filesystem::path scenario;  ///< either a scenario...
   std::string location;            ///< ...or a location, a system and a power

@@ -58,6 +58,14 @@ int dispatch(int argc, char** argv) {
       "report", "redraw DIR/report.html from DIR/results.sqlite of an earlier run");
   report_cmd->add_option("dir", report_dir, "output folder of a run")->required();
 
+  gigasim::cli::OutputsOptions outputs;
+  auto* outputs_cmd = app.add_subcommand(
+      "outputs", "print the reference of every output figure (docs/outputs.md is made of it)");
+  auto* check_opt = outputs_cmd->add_option(
+      "--check", outputs.file, "exit 1 if FILE's generated sections are not the current reference");
+  outputs_cmd->add_option("--update", outputs.file, "rewrite FILE's generated sections")
+      ->excludes(check_opt);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -75,6 +83,10 @@ int dispatch(int argc, char** argv) {
     return gigasim::cli::perf_command(perf);
   }
   if (report_cmd->parsed()) return gigasim::cli::report_command(report_dir);
+  if (outputs_cmd->parsed()) {
+    outputs.check = check_opt->count() > 0;
+    return gigasim::cli::outputs_command(outputs);
+  }
   if (check_cmd->parsed()) {
     check.data_dir = data_dir;
     return gigasim::cli::check_command(check);

@@ -7,8 +7,8 @@ namespace {
 
 // Ties always fall back to (submit time, job index): runs are reproducible.
 bool earlier(const QueueView& v, std::uint32_t a, std::uint32_t b) {
-  const auto& ja = v.jobs[a];
-  const auto& jb = v.jobs[b];
+  const auto& ja = v.jobs.spec(a);
+  const auto& jb = v.jobs.spec(b);
   if (ja.submit != jb.submit) return ja.submit < jb.submit;
   return a < b;
 }
@@ -23,8 +23,8 @@ class Fifo final : public QueuePolicy {
 class Priority final : public QueuePolicy {
  public:
   bool before(std::uint32_t a, std::uint32_t b, const QueueView& v) const override {
-    const int pa = v.tenants[v.jobs[a].tenant].priority;
-    const int pb = v.tenants[v.jobs[b].tenant].priority;
+    const int pa = v.tenants[v.jobs.spec(a).tenant].priority;
+    const int pb = v.tenants[v.jobs.spec(b).tenant].priority;
     if (pa != pb) return pa > pb;
     return earlier(v, a, b);
   }
@@ -36,7 +36,7 @@ class Priority final : public QueuePolicy {
 class FairShare final : public QueuePolicy {
  public:
   bool before(std::uint32_t a, std::uint32_t b, const QueueView& v) const override {
-    const auto ta = v.jobs[a].tenant, tb = v.jobs[b].tenant;
+    const auto ta = v.jobs.spec(a).tenant, tb = v.jobs.spec(b).tenant;
     const double la = v.tenant_usage[ta] / std::max(1e-9, v.tenants[ta].share);
     const double lb = v.tenant_usage[tb] / std::max(1e-9, v.tenants[tb].share);
     if (la != lb) return la < lb;

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "gigasim/sched/job_table.hpp"
 #include "gigasim/workload/job.hpp"
 
 namespace gigasim::sched {
@@ -23,7 +24,7 @@ struct SchedulerSpec {
 
 /// What a policy may look at.
 struct QueueView {
-  std::span<const workload::JobSpec> jobs;
+  const JobTable& jobs;
   std::span<const workload::Tenant> tenants;
   std::span<const double> tenant_usage;  ///< accelerator-seconds delivered so far, per tenant
 };

@@ -17,7 +17,7 @@ constexpr core::Time kNever = core::Time::from_ms(std::numeric_limits<std::int64
 
 SiteScheduler::SiteScheduler(std::vector<PartitionSetup> partitions,
                              std::vector<workload::Tenant> tenants, SchedulerSpec spec,
-                             std::vector<workload::JobSpec> jobs)
+                             JobTable jobs)
     : tenants_(std::move(tenants)),
       spec_(spec),
       policy_(make_policy(spec.policy)),
@@ -144,7 +144,7 @@ bool SiteScheduler::try_preempt(std::size_t partition, std::uint32_t job, core::
 
 core::Time SiteScheduler::schedule(core::Time now, std::vector<EndEvent>& started) {
   refresh_usage(now);
-  const QueueView view{table_.specs(), tenants_, usage_};
+  const QueueView view{table_, tenants_, usage_};
   core::Time wake = kNever;
   for (std::size_t pi = 0; pi < parts_.size(); ++pi) {
     Partition& p = parts_[pi];

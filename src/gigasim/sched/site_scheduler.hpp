@@ -24,7 +24,7 @@ namespace gigasim::sched {
 class SiteScheduler {
  public:
   SiteScheduler(std::vector<PartitionSetup> partitions, std::vector<workload::Tenant> tenants,
-                SchedulerSpec spec, std::vector<workload::JobSpec> jobs);
+                SchedulerSpec spec, JobTable jobs);
 
   /// Takes `accelerators` of a partition out of the batch pool for good (inference pools).
   bool reserve(std::size_t partition, std::int64_t accelerators);
@@ -80,7 +80,7 @@ class SiteScheduler {
   [[nodiscard]] std::int64_t total_accelerators() const { return total_; }
   [[nodiscard]] std::size_t queue_length() const { return waiting_; }
   [[nodiscard]] std::size_t running() const { return running_count_; }
-  [[nodiscard]] const std::vector<workload::JobSpec>& jobs() const { return table_.specs(); }
+  [[nodiscard]] const JobTable& jobs() const { return table_; }
   [[nodiscard]] const std::vector<JobState>& states() const { return table_.states(); }
   [[nodiscard]] const std::vector<workload::Tenant>& tenants() const { return tenants_; }
   [[nodiscard]] std::int64_t preemptions() const { return preemptions_; }

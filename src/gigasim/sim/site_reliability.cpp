@@ -147,7 +147,7 @@ void SiteReliability::finish(core::Time end, SiteResult& out) {
   }
   const auto& s = workload_.scheduler();
   for (std::size_t j = 0; j < s.jobs().size(); ++j) {
-    const auto& spec = s.jobs()[j];
+    const auto& spec = s.jobs().spec(static_cast<std::uint32_t>(j));
     const auto& st = s.states()[j];
     if (!st.started()) continue;
     const sched::JobAccount a = sched::account_of(spec, st);

@@ -14,7 +14,8 @@ constexpr core::Time kNever = core::Time::from_ms(std::numeric_limits<std::int64
 }  // namespace
 
 std::unique_ptr<sched::SiteScheduler> make_scheduler(const plan::WorkloadPlan& w) {
-  auto s = std::make_unique<sched::SiteScheduler>(w.partitions, w.tenants, w.scheduler, w.jobs);
+  auto s = std::make_unique<sched::SiteScheduler>(w.partitions, w.tenants, w.scheduler,
+                                                  sched::JobTable::over(w.jobs));
   for (const auto& pool : w.inference) {
     const bool placed = s->reserve(
         pool.service.partition, pool.service.accelerators_per_replica * pool.service.max_replicas);
@@ -182,7 +183,7 @@ void SiteWorkload::finish(core::Time end, SiteResult& out) {
   double wait_sum = 0, slowdown_sum = 0;
   std::int64_t started = 0;
   for (std::size_t j = 0; j < s.jobs().size(); ++j) {
-    const auto& spec = s.jobs()[j];
+    const auto& spec = s.jobs().spec(static_cast<std::uint32_t>(j));
     const auto& st = s.states()[j];
     if (st.status == sched::JobStatus::pending) continue;
     ++w.jobs_submitted;
@@ -214,7 +215,7 @@ void SiteWorkload::finish(core::Time end, SiteResult& out) {
   if (!waits.empty()) w.p95_wait_h = core::percentile_95(waits);
   w.mean_bounded_slowdown =
       w.jobs_completed > 0 ? slowdown_sum / static_cast<double>(w.jobs_completed) : 0.0;
-  out.jobs = s.jobs();
+  out.jobs = s.jobs().specs();
   out.job_states = s.states();
   out.job_names = workload_.job_names;
   out.job_names.insert(out.job_names.end(), added_names_.begin(), added_names_.end());

@@ -12,6 +12,7 @@
 namespace gigasim::io {
 
 class ResultsReader;
+class MetricsReader;
 
 /// At most this many points per time series: longer runs are bucketed, each bucket keeping
 /// its maximum for powers, PUE, temperature and queue length (peaks survive) and its mean
@@ -28,8 +29,8 @@ nlohmann::json report_data(const std::filesystem::path& sqlite_file);
 
 /// The time series of the run: sites added tick by tick, then bucketed to kReportMaxPoints
 /// (io/report_series.cpp). `accelerators` weighs each site's utilization.
-nlohmann::json report_series(const ResultsReader& db, const nlohmann::json& summary);
-nlohmann::json report_pue_scatter(const ResultsReader& db, const nlohmann::json& summary);
+nlohmann::json report_series(const ResultsReader& db, const MetricsReader& m, double tick_h);
+nlohmann::json report_pue_scatter(const ResultsReader& db, const MetricsReader& m);
 
 /// The page: the template with the charting library, the page's code and `data` inlined.
 std::string report_html(const nlohmann::json& data);

@@ -1,59 +1,98 @@
-// The figures of report.html, read back from results.sqlite: headline table, energy Sankey,
-// goodput waterfall, power steps, cost breakdown and the largest jobs.
+// The figures of report.html, read back from results.sqlite through the output declarations
+// (sim/metrics.hpp): headline table, energy Sankey, goodput waterfall, power steps, cost
+// breakdown and the largest jobs.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 
+#include "gigasim/io/report/metrics_reader.hpp"
 #include "gigasim/io/report/report.hpp"
 #include "gigasim/io/report/sqlite_reader.hpp"
+#include "gigasim/sim/metrics.hpp"
 
 namespace gigasim::io {
 namespace {
 
 using nlohmann::json;
+namespace metrics = sim::metrics;
 
-// A number of a summary object, or null when the key is absent or not a number.
-json at(const json& object, std::initializer_list<const char*> keys) {
-  const json* j = &object;
-  for (const char* key : keys) {
-    if (!j->is_object() || !j->contains(key)) return nullptr;
-    j = &(*j)[key];
+json number_or_null(std::optional<double> v) {
+  return v && std::isfinite(*v) ? json(*v) : json(nullptr);
+}
+
+// The headline's columns: a declared figure of a group, with how the page shows it.
+struct HeadlineColumn {
+  std::string key;
+  const char* label;
+  const char* title;
+  int digits;
+  double scale;
+  bool compact;
+  std::function<std::optional<double>(const MetricsReader&, const std::string&)> value;
+};
+
+template <class R>
+std::function<std::optional<double>(const MetricsReader&, const std::string&)> figure(
+    const sim::output::Group<R>& g, const sim::output::Field<R>& f) {
+  return [&g, &f](const MetricsReader& m, const std::string& site) -> std::optional<double> {
+    return m.has(site, g) ? m.number(site, g, f) : std::nullopt;
+  };
+}
+
+std::vector<HeadlineColumn> headline_columns() {
+  return {
+      {"accelerators", "Accelerators", "", 0, 1, false,
+       figure(metrics::totals(), metrics::totals_fields::accelerators)},
+      {"facility_power_peak_mw", "Peak facility power (MW)", "", 1, 1, false,
+       figure(metrics::totals(), metrics::totals_fields::facility_power_peak_mw)},
+      {"pue", "PUE", "", 3, 1, false, figure(metrics::totals(), metrics::totals_fields::pue)},
+      {"ere", "ERE", "Energy reuse effectiveness", 3, 1, false,
+       figure(metrics::totals(), metrics::totals_fields::ere)},
+      {"heat_reused_gwh", "Heat reused (GWh)", "", 1, 1e-3, false,
+       figure(metrics::totals(), metrics::totals_fields::heat_reused_mwh)},
+      {"carbon_t", "Carbon (t CO\u2082e)", "Scope 2, location-based", 0, 1, false,
+       figure(metrics::totals(), metrics::totals_fields::carbon_t)},
+      {"ettr_pct", "ETTR (%)", "Effective training time ratio", 1, 100, false,
+       figure(metrics::reliability(), metrics::reliability_fields::ettr)},
+      {"tokens_trained", "Tokens trained", "", 0, 1, true,
+       figure(metrics::workload(), metrics::workload_fields::tokens_trained)},
+      {"tokens_served", "Tokens served", "", 0, 1, true,
+       figure(metrics::workload(), metrics::workload_fields::tokens_served)},
+      {"eur_per_gpu_hour", "EUR per GPU-hour", "Total cost of ownership per available GPU-hour", 2,
+       1, false,
+       figure(metrics::economics(), metrics::economics_fields::eur_per_gpu_hour_available)},
+  };
+}
+
+json headline(const MetricsReader& m) {
+  const auto columns = headline_columns();
+  json cols = json::array();
+  for (const auto& c : columns) {
+    cols.push_back({{"key", c.key},
+                    {"label", c.label},
+                    {"title", c.title},
+                    {"digits", c.digits},
+                    {"compact", c.compact}});
   }
-  return j->is_number() ? *j : json(nullptr);
-}
-
-double value(const json& object, std::initializer_list<const char*> keys) {
-  const json v = at(object, keys);
-  return v.is_number() ? v.get<double>() : 0.0;
-}
-
-json headline_row(const std::string& site, const json& totals, const json& part) {
-  return {{"site", site},
-          {"accelerators", at(totals, {"accelerators"})},
-          {"facility_power_peak_mw", at(totals, {"facility_power_peak_mw"})},
-          {"pue", at(totals, {"pue"})},
-          {"ere", at(totals, {"ere"})},
-          {"heat_reused_mwh", at(totals, {"heat_reused_mwh"})},
-          {"carbon_t", at(totals, {"carbon_t"})},
-          {"ettr", at(part, {"reliability", "ettr"})},
-          {"tokens_trained", at(part, {"workload", "tokens_trained"})},
-          {"tokens_served", at(part, {"workload", "tokens_served"})},
-          {"eur_per_gpu_hour", at(part, {"economics", "eur_per_gpu_hour_available"})}};
-}
-
-json headline(const json& summary) {
   json rows = json::array();
-  for (const auto& site : summary["sites"])
-    rows.push_back(headline_row(site.value("name", ""), site, site));
-  rows.push_back(headline_row("total", summary["total"], summary));
-  return rows;
+  std::vector<std::string> sites = m.sites();
+  sites.emplace_back("total");
+  for (const auto& site : sites) {
+    json row = {{"site", site}};
+    for (const auto& c : columns) {
+      const auto v = c.value(m, site);
+      row[c.key] = number_or_null(v ? std::optional<double>(*v * c.scale) : std::nullopt);
+    }
+    rows.push_back(std::move(row));
+  }
+  return {{"columns", cols}, {"rows", rows}};
 }
 
 // Energy flows of the whole run in MWh: supply → facility → losses, cooling, heat pumps, IT
 // → heat reused or rejected. Heat pumps lift IT heat: what they deliver is IT heat plus
 // their own electricity (docs/models/heat_reuse.md).
-json sankey(const json& total) {
+json sankey(const MetricsReader& m) {
   json links = json::array();
   std::vector<std::string> nodes;
   const auto link = [&](const std::string& from, const std::string& to, double mwh) {
@@ -63,15 +102,17 @@ json sankey(const json& total) {
     }
     links.push_back({{"source", from}, {"target", to}, {"value", std::round(mwh)}});
   };
-  if (total.contains("energy_by_source_mwh")) {
-    for (const auto& [name, mwh] : total["energy_by_source_mwh"].items())
-      link("supply: " + name, "facility", mwh.get<double>());
-  }
-  const double it = value(total, {"energy_it_mwh"});
-  const double loss = value(total, {"energy_power_chain_loss_mwh"});
-  const double cooling = value(total, {"energy_cooling_mwh"});
-  const double pumps = value(total, {"energy_heat_pump_mwh"});
-  const double reused = value(total, {"heat_reused_mwh"});
+  const auto total = [&](const sim::output::Field<sim::Totals>& f) {
+    return m.number("total", metrics::totals(), f).value_or(0.0);
+  };
+  for (const auto& [name, mwh] :
+       m.entries("total", metrics::totals(), metrics::totals_fields::energy_by_source_mwh))
+    link("supply: " + name, "facility", mwh);
+  const double it = total(metrics::totals_fields::energy_it_mwh);
+  const double loss = total(metrics::totals_fields::energy_power_chain_loss_mwh);
+  const double cooling = total(metrics::totals_fields::energy_cooling_mwh);
+  const double pumps = total(metrics::totals_fields::energy_heat_pump_mwh);
+  const double reused = total(metrics::totals_fields::heat_reused_mwh);
   link("facility", "power chain losses", loss);
   link("facility", "cooling", cooling);
   link("facility", "heat pumps", pumps);
@@ -87,16 +128,28 @@ json sankey(const json& total) {
 }
 
 // Ideal accelerator-hours → losses → delivered; only with a workload.
-json goodput(const json& summary) {
-  if (!summary.contains("workload")) return nullptr;
-  const double ideal = value(summary, {"economics", "gpu_hours", "available"});
-  const double busy = value(summary, {"economics", "gpu_hours", "busy"});
+json goodput(const MetricsReader& m) {
+  if (!m.has("total", metrics::workload())) return nullptr;
+  double ideal = 0, busy = 0;
+  for (const auto& [key, h] :
+       m.entries("total", metrics::economics(), metrics::economics_fields::gpu_hours)) {
+    if (key == "available") ideal = h;
+    if (key == "busy") busy = h;
+  }
+  const auto reliability_figure = [&](const sim::output::Field<sim::ReliabilityTotals>& f) {
+    return m.has("total", metrics::reliability())
+               ? m.number("total", metrics::reliability(), f).value_or(0.0)
+               : 0.0;
+  };
   const std::pair<const char*, double> losses[] = {
       {"idle", ideal - busy},
-      {"failures", value(summary, {"reliability", "lost_gpu_hours"})},
-      {"restarts", value(summary, {"reliability", "restart_gpu_hours"})},
-      {"checkpoints", value(summary, {"reliability", "checkpoint_overhead_gpu_hours"})},
-      {"power caps", value(summary, {"workload", "gpu_hours_lost_to_power_caps"})},
+      {"failures", reliability_figure(metrics::reliability_fields::lost_gpu_hours)},
+      {"restarts", reliability_figure(metrics::reliability_fields::restart_gpu_hours)},
+      {"checkpoints",
+       reliability_figure(metrics::reliability_fields::checkpoint_overhead_gpu_hours)},
+      {"power caps", m.number("total", metrics::workload(),
+                              metrics::workload_fields::gpu_hours_lost_to_power_caps)
+                         .value_or(0)},
   };
   json steps = json::array({{{"name", "ideal"}, {"value", ideal}}});
   double delivered = ideal;
@@ -153,30 +206,56 @@ json largest_jobs(const ResultsReader& db, double hours) {
           {"rows", rows}};
 }
 
+// The run group's fields from the one row of the `run` table.
+json run_fields(const ResultsReader& db) {
+  json out = json::object();
+  int rows = 0;
+  db.each("SELECT * FROM run", [&](sqlite3_stmt* s) {
+    ++rows;
+    for (int c = 0; c < sqlite3_column_count(s); ++c) {
+      const std::string name = sqlite3_column_name(s, c);
+      switch (sqlite3_column_type(s, c)) {
+        case SQLITE_INTEGER:
+          out[name] = sqlite3_column_int64(s, c);
+          break;
+        case SQLITE_FLOAT:
+          out[name] = sqlite3_column_double(s, c);
+          break;
+        case SQLITE_TEXT:
+          out[name] = column_text(s, c);
+          break;
+        default:
+          out[name] = nullptr;
+      }
+    }
+  });
+  for (const auto* f : metrics::run().fields) {
+    if (rows != 1 || !out.contains(std::string(f->name)))
+      throw core::IoError(fmt::format(
+          "\"{}\" holds no run: it was not written by this version of gigasim", db.file()));
+  }
+  return out;
+}
+
 }  // namespace
 
 json report_data(const std::filesystem::path& sqlite_file) {
   const ResultsReader db(sqlite_file);
-  json summary;
-  db.each("SELECT json FROM summary", [&](sqlite3_stmt* s) {
-    summary = json::parse(column_text(s, 0), nullptr, /*allow_exceptions=*/false);
-  });
-  if (!summary.is_object() || !summary.contains("sites") || !summary.contains("total"))
-    throw core::IoError(fmt::format("\"{}\" holds no run summary", sqlite_file.string()));
+  const json run = run_fields(db);
+  const MetricsReader m(db);
   json data;
-  data["scenario"] = summary.value("scenario", "");
-  data["seed"] = summary.value("seed", 0);
-  data["start"] = summary.value("start", "");
-  data["hours"] = summary.value("hours", 0.0);
-  data["tick_h"] = summary.value("tick_h", 1.0);
-  data["headline"] = headline(summary);
-  data["sankey"] = sankey(summary["total"]);
-  data["series"] = report_series(db, summary);
-  data["pue_vs_temperature"] = report_pue_scatter(db, summary);
-  data["goodput"] = goodput(summary);
+  for (const auto* f : metrics::run().fields)
+    data[std::string(f->name)] = run[std::string(f->name)];
+  const double hours = run.value(std::string(metrics::run_fields::hours.name), 0.0);
+  data["headline"] = headline(m);
+  data["sankey"] = sankey(m);
+  data["series"] =
+      report_series(db, m, run.value(std::string(metrics::run_fields::tick_h.name), 1.0));
+  data["pue_vs_temperature"] = report_pue_scatter(db, m);
+  data["goodput"] = goodput(m);
   data["power_steps"] = power_steps(db);
   data["costs"] = costs(db);
-  data["jobs"] = largest_jobs(db, data["hours"].get<double>());
+  data["jobs"] = largest_jobs(db, hours);
   return data;
 }
 

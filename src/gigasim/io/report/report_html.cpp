@@ -101,7 +101,7 @@ void write_report(const std::filesystem::path& dir) {
 
 void write_run_outputs(const sim::Results& results, const std::filesystem::path& dir) {
   const nlohmann::json summary = summary_json(results);
-  write_result_files(results, summary, dir);
+  write_result_files(results, dir);
   write_report(dir);
   write_summary_json(summary, dir / "summary.json");
 }

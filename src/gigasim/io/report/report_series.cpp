@@ -9,15 +9,16 @@
 #include <string>
 #include <vector>
 
+#include "gigasim/io/report/metrics_reader.hpp"
 #include "gigasim/io/report/report.hpp"
 #include "gigasim/io/report/sqlite_reader.hpp"
+#include "gigasim/sim/metrics.hpp"
 
 namespace gigasim::io {
 namespace {
 
 using nlohmann::json;
-
-constexpr std::array kSupplyColumns = {"nuclear_mw", "hydro_mw", "wind_mw", "solar_mw", "grid_mw"};
+namespace hourly = sim::metrics::hourly_fields;
 
 // Sums over sites of one tick.
 struct Tick {
@@ -27,7 +28,7 @@ struct Tick {
   double temperature_sum = 0;   // plain mean when no IT power is drawn
   double utilization_x_acc = 0;
   double queue = 0;
-  std::array<double, kSupplyColumns.size()> supply_mw{};
+  std::vector<double> supply_mw;  // by kind, in the declarations' order
   int sites = 0;
 };
 
@@ -50,50 +51,68 @@ json bucketed(const std::vector<double>& v, std::size_t bucket, Reduce how, doub
   return out;
 }
 
-std::map<std::string, double> accelerators_by_site(const json& summary) {
+std::map<std::string, double> accelerators_by_site(const MetricsReader& m) {
   std::map<std::string, double> out;
-  for (const auto& site : summary["sites"])
-    out[site.value("name", "")] = site.value("accelerators", 0.0);
+  for (const auto& site : m.sites()) {
+    out[site] = m.number(site, sim::metrics::totals(), sim::metrics::totals_fields::accelerators)
+                    .value_or(0.0);
+  }
+  return out;
+}
+
+// "a, b, c" of the declared columns' names, for a SELECT.
+std::string names(
+    std::initializer_list<const sim::output::Field<sim::metrics::HourlyRecord>*> fields) {
+  std::string out;
+  for (const auto* f : fields) out += fmt::format("{}{}", out.empty() ? "" : ", ", f->name);
+  for (const auto* f : hourly::supply_mw()) out += fmt::format(", {}", f->name);
   return out;
 }
 
 }  // namespace
 
-json report_series(const ResultsReader& db, const json& summary) {
-  const double tick_h = summary.value("tick_h", 1.0);
-  const auto accelerators = accelerators_by_site(summary);
+json report_series(const ResultsReader& db, const MetricsReader& m, double tick_h) {
+  if (!(tick_h > 0) || !std::isfinite(tick_h))
+    throw core::IoError(
+        fmt::format("\"{}\": the tick length {} h is not a length", db.file(), tick_h));
+  const auto accelerators = accelerators_by_site(m);
+  const std::size_t kinds = hourly::supply_mw().size();
   double all_accelerators = 0;
   for (const auto& [name, n] : accelerators) all_accelerators += n;
   std::vector<Tick> ticks;
-  db.each(
-      "SELECT site, time_h, it_mw, facility_mw, unserved_mw, carbon_t, dry_bulb_c, utilization, "
-      "queue_length, nuclear_mw, hydro_mw, wind_mw, solar_mw, grid_mw FROM site_hourly",
-      [&](sqlite3_stmt* s) {
-        const double time_h = sqlite3_column_double(s, 1);
-        const auto k = static_cast<std::size_t>(std::llround(time_h / tick_h));
-        if (k >= ticks.size()) ticks.resize(k + 1);
-        Tick& t = ticks[k];
-        t.time_h = time_h;
-        const double it = sqlite3_column_double(s, 2);
-        t.it_mw += it;
-        t.facility_mw += sqlite3_column_double(s, 3);
-        t.unserved_mw += sqlite3_column_double(s, 4);
-        t.carbon_t += sqlite3_column_double(s, 5);
-        t.temperature_x_it += sqlite3_column_double(s, 6) * it;
-        t.temperature_sum += sqlite3_column_double(s, 6);
-        const auto acc = accelerators.find(column_text(s, 0));
-        t.utilization_x_acc +=
-            sqlite3_column_double(s, 7) * (acc != accelerators.end() ? acc->second : 0.0);
-        t.queue += sqlite3_column_double(s, 8);
-        for (std::size_t c = 0; c < kSupplyColumns.size(); ++c)
-          t.supply_mw[c] += sqlite3_column_double(s, 9 + static_cast<int>(c));
-        ++t.sites;
-      });
+  db.each(fmt::format("SELECT {} FROM site_hourly",
+                      names({&hourly::site, &hourly::time_h, &hourly::it_mw, &hourly::facility_mw,
+                             &hourly::unserved_mw, &hourly::carbon_t, &hourly::dry_bulb_c,
+                             &hourly::utilization, &hourly::queue_length})),
+          [&](sqlite3_stmt* s) {
+            const double time_h = sqlite3_column_double(s, 1);
+            if (!std::isfinite(time_h) || time_h < 0 || time_h / tick_h > 1e7)
+              throw core::IoError(
+                  fmt::format("\"{}\": a tick at {} h is out of range", db.file(), time_h));
+            const auto k = static_cast<std::size_t>(std::llround(time_h / tick_h));
+            if (k >= ticks.size()) ticks.resize(k + 1);
+            Tick& t = ticks[k];
+            t.supply_mw.resize(kinds);
+            t.time_h = time_h;
+            const double it = sqlite3_column_double(s, 2);
+            t.it_mw += it;
+            t.facility_mw += sqlite3_column_double(s, 3);
+            t.unserved_mw += sqlite3_column_double(s, 4);
+            t.carbon_t += sqlite3_column_double(s, 5);
+            t.temperature_x_it += sqlite3_column_double(s, 6) * it;
+            t.temperature_sum += sqlite3_column_double(s, 6);
+            const auto acc = accelerators.find(column_text(s, 0));
+            t.utilization_x_acc +=
+                sqlite3_column_double(s, 7) * (acc != accelerators.end() ? acc->second : 0.0);
+            t.queue += sqlite3_column_double(s, 8);
+            for (std::size_t c = 0; c < kinds; ++c)
+              t.supply_mw[c] += sqlite3_column_double(s, 9 + static_cast<int>(c));
+            ++t.sites;
+          });
   if (ticks.empty()) return nullptr;
   const std::size_t n = ticks.size();
   std::vector<double> time(n), it(n), facility(n), pue(n), temp(n), carbon(n), util(n), queue(n);
-  std::array<std::vector<double>, kSupplyColumns.size()> supply;
-  for (auto& s : supply) s.resize(n);
+  std::vector<std::vector<double>> supply(kinds, std::vector<double>(n));
   for (std::size_t k = 0; k < n; ++k) {
     const Tick& t = ticks[k];
     time[k] = t.time_h;
@@ -106,7 +125,8 @@ json report_series(const ResultsReader& db, const json& summary) {
     carbon[k] = supplied_mwh > 0 ? t.carbon_t / supplied_mwh * 1e3 : 0.0;
     util[k] = all_accelerators > 0 ? t.utilization_x_acc / all_accelerators : 0.0;
     queue[k] = t.queue;
-    for (std::size_t c = 0; c < supply.size(); ++c) supply[c][k] = t.supply_mw[c];
+    for (std::size_t c = 0; c < supply.size() && c < t.supply_mw.size(); ++c)
+      supply[c][k] = t.supply_mw[c];
   }
   const std::size_t bucket = (n + kReportMaxPoints - 1) / kReportMaxPoints;
   json series;
@@ -121,7 +141,7 @@ json report_series(const ResultsReader& db, const json& summary) {
   json by_source = json::object();
   for (std::size_t c = 0; c < supply.size(); ++c) {
     if (std::any_of(supply[c].begin(), supply[c].end(), [](double v) { return v > 0; })) {
-      std::string name = kSupplyColumns[c];
+      std::string name(hourly::supply_mw()[c]->name);
       name.resize(name.size() - 3);  // "nuclear_mw" → "nuclear"
       by_source[name] = bucketed(supply[c], bucket, Reduce::mean, 0.01);
     }
@@ -129,12 +149,13 @@ json report_series(const ResultsReader& db, const json& summary) {
   series["supply_mw"] = by_source;
   series["utilization"] = bucketed(util, bucket, Reduce::mean, 1e-4);
   // A queue exists only with a workload.
-  series["queue_length"] =
-      summary.contains("workload") ? bucketed(queue, bucket, Reduce::max, 1.0) : json(nullptr);
+  series["queue_length"] = m.has("total", sim::metrics::workload())
+                               ? bucketed(queue, bucket, Reduce::max, 1.0)
+                               : json(nullptr);
   return series;
 }
 
-json report_pue_scatter(const ResultsReader& db, const json& summary) {
+json report_pue_scatter(const ResultsReader& db, const MetricsReader& m) {
   std::size_t rows = 0;
   db.each("SELECT COUNT(*) FROM site_hourly WHERE it_mw > 0",
           [&](sqlite3_stmt* s) { rows = static_cast<std::size_t>(sqlite3_column_int64(s, 0)); });
@@ -149,8 +170,8 @@ json report_pue_scatter(const ResultsReader& db, const json& summary) {
         {round_to(sqlite3_column_double(s, 1), 0.1), round_to(sqlite3_column_double(s, 2), 1e-4)});
   });
   json out = json::array();
-  for (const auto& site : summary["sites"]) {
-    const auto it = points.find(site.value("name", ""));
+  for (const auto& site : m.sites()) {
+    const auto it = points.find(site);
     if (it != points.end()) out.push_back({{"site", it->first}, {"points", it->second}});
   }
   return out;

@@ -29,6 +29,8 @@ class ResultsReader {
   ResultsReader(const ResultsReader&) = delete;
   ResultsReader& operator=(const ResultsReader&) = delete;
 
+  [[nodiscard]] const std::string& file() const { return file_; }
+
   /// Calls `row(stmt)` for every row of `sql`.
   template <class Row>
   void each(const std::string& sql, Row&& row) const {

@@ -8,7 +8,6 @@
 #include <string>
 
 #include "gigasim/core/errors.hpp"
-#include "gigasim/sim/results.hpp"
 
 namespace gigasim::io {
 
@@ -56,13 +55,5 @@ struct Statement {
 inline void bind_text(sqlite3_stmt* s, int i, const std::string& v) {
   sqlite3_bind_text(s, i, v.c_str(), -1, SQLITE_TRANSIENT);
 }
-
-/// The `jobs` table (io/jobs_table.cpp).
-void insert_jobs(Database& db, const sim::Results& results);
-/// The `failures` and `power_steps` tables (io/jobs_table.cpp).
-void insert_failures_and_steps(Database& db, const sim::Results& results);
-
-/// The `costs` table (io/economics_json.cpp).
-void insert_costs(Database& db, const sim::Results& results);
 
 }  // namespace gigasim::io

@@ -1,0 +1,845 @@
+// The groups of summary.json and of the `metrics` table: run, site, totals, workload,
+// reliability, economics and carbon (docs/outputs.md, generated from these).
+#include <array>
+
+#include "gigasim/sim/metrics.hpp"
+
+namespace gigasim::sim::metrics {
+namespace {
+
+using output::Aggregate;
+using output::Type;
+using output::Value;
+using Entries = std::vector<std::pair<std::string, Value>>;
+
+template <class Map>
+Entries numbers(const Map& map) {
+  Entries out;
+  for (const auto& [key, value] : map) out.emplace_back(key, Value::of(value));
+  return out;
+}
+
+template <class Map>
+Entries counts(const Map& map) {
+  Entries out;
+  for (const auto& [key, value] : map) out.emplace_back(key, Value::count(value));
+  return out;
+}
+
+constexpr Aggregate kNone = Aggregate::none;
+constexpr Aggregate kSum = Aggregate::sum;
+constexpr Aggregate kMax = Aggregate::max;
+constexpr Aggregate kDerived = Aggregate::derived;
+
+}  // namespace
+
+// ---- run ----------------------------------------------------------------------------------
+namespace run_fields {
+const Field<Results> scenario{
+    "scenario", Type::text, "", kNone, kNone, "Scenario `name`.", [](const Results& r) {
+      return Value::name(r.scenario);
+    }};
+const Field<Results> seed{
+    "seed",
+    Type::integer,
+    "",
+    kNone,
+    kNone,
+    "Seed used (the scenario's or `--seed`).",
+    [](const Results& r) { return Value::count(static_cast<std::int64_t>(r.seed)); }};
+const Field<Results> start{
+    "start", Type::text, "YYYY-MM-DD", kNone, kNone, "Date of hour 0.", [](const Results& r) {
+      return Value::name(r.start_date);
+    }};
+const Field<Results> hours{
+    "hours", Type::real, "h", kNone, kNone, "Length of the run (`horizon`).", [](const Results& r) {
+      return Value::of(r.hours);
+    }};
+const Field<Results> tick_h{
+    "tick_h", Type::real, "h", kNone, kNone, "Tick length.", [](const Results& r) {
+      return Value::of(r.tick_h);
+    }};
+}  // namespace run_fields
+
+const Group<Results>& run() {
+  static constexpr std::array<const Field<Results>*, 5> kFields = {
+      &run_fields::scenario, &run_fields::seed, &run_fields::start, &run_fields::hours,
+      &run_fields::tick_h};
+  static const Group<Results> g{
+      "run", "The run: what was simulated, with which seed.", kFields, {}};
+  return g;
+}
+
+// ---- site ---------------------------------------------------------------------------------
+namespace site_fields {
+const Field<SiteResult> name{
+    "name", Type::text, "", kNone, kNone, "Site name.", [](const SiteResult& s) {
+      return Value::name(s.name);
+    }};
+const Field<SiteResult> location{
+    "location", Type::text, "", kNone, kNone, "Location id.", [](const SiteResult& s) {
+      return Value::name(s.location);
+    }};
+const Field<SiteResult> country{"country",
+                                Type::text,
+                                "",
+                                kNone,
+                                kNone,
+                                "Country code of the location.",
+                                [](const SiteResult& s) { return Value::name(s.country); }};
+const Field<SiteResult> weather{"weather",
+                                Type::text,
+                                "",
+                                kNone,
+                                kNone,
+                                "`synthetic: <location id>`, or the path of the EPW file.",
+                                [](const SiteResult& s) { return Value::name(s.weather_source); }};
+const Field<SiteResult> design_pue{
+    "design_pue",
+    Type::real,
+    "ratio",
+    kNone,
+    kNone,
+    "PUE at full load (u = 1) in the worst hour of the weather year.",
+    [](const SiteResult& s) { return Value::of(s.design_pue); }};
+const Field<SiteResult> liquid_share{"liquid_share",
+                                     Type::real,
+                                     "fraction",
+                                     kNone,
+                                     kNone,
+                                     "Share of IT heat into the liquid loop used in the run.",
+                                     [](const SiteResult& s) { return Value::of(s.liquid_share); }};
+}  // namespace site_fields
+
+const Group<SiteResult>& site() {
+  static constexpr std::array<const Field<SiteResult>*, 6> kFields = {
+      &site_fields::name,    &site_fields::location,   &site_fields::country,
+      &site_fields::weather, &site_fields::design_pue, &site_fields::liquid_share};
+  static const Group<SiteResult> g{
+      "site", "What a site is: its place, weather and design.", kFields, {}};
+  return g;
+}
+
+// ---- totals -------------------------------------------------------------------------------
+namespace totals_fields {
+const Field<Totals> accelerators{"accelerators",
+                                 Type::integer,
+                                 "count",
+                                 kNone,
+                                 kSum,
+                                 "Accelerators of the fleet.",
+                                 [](const Totals& t) { return Value::count(t.accelerators); }};
+const Field<Totals> systems{
+    "systems", Type::integer, "count", kNone, kSum, "Systems of the fleet.", [](const Totals& t) {
+      return Value::count(t.systems);
+    }};
+const Field<Totals> grid_connection_mw{
+    "grid_connection_mw", Type::real, "MW", kNone, kSum, "Grid connection.", [](const Totals& t) {
+      return Value::of(t.grid_connection_mw);
+    }};
+const Field<Totals> it_power_peak_mw{
+    "it_power_peak_mw",
+    Type::real,
+    "MW",
+    kMax,
+    kDerived,
+    "Highest IT power of any tick. Over sites: the peak of the sum over sites at the same tick.",
+    [](const Totals& t) { return Value::of(t.it_power_peak_mw); }};
+const Field<Totals> facility_power_peak_mw{
+    "facility_power_peak_mw",
+    Type::real,
+    "MW",
+    kMax,
+    kDerived,
+    "Highest facility power of any tick; over sites, of the sum over sites at the same tick.",
+    [](const Totals& t) { return Value::of(t.facility_power_peak_mw); }};
+const Field<Totals> energy_it_mwh{"energy_it_mwh",
+                                  Type::real,
+                                  "MWh",
+                                  kSum,
+                                  kSum,
+                                  "IT energy (systems and network overhead).",
+                                  [](const Totals& t) { return Value::of(t.energy_it_mwh); }};
+const Field<Totals> energy_facility_mwh{
+    "energy_facility_mwh",
+    Type::real,
+    "MWh",
+    kSum,
+    kSum,
+    "Facility energy: IT + power-chain losses + cooling + heat pumps.",
+    [](const Totals& t) { return Value::of(t.energy_facility_mwh); }};
+const Field<Totals> energy_power_chain_loss_mwh{
+    "energy_power_chain_loss_mwh",
+    Type::real,
+    "MWh",
+    kSum,
+    kSum,
+    "Transformer, UPS and distribution losses.",
+    [](const Totals& t) { return Value::of(t.energy_power_chain_loss_mwh); }};
+const Field<Totals> energy_cooling_mwh{
+    "energy_cooling_mwh",
+    Type::real,
+    "MWh",
+    kSum,
+    kSum,
+    "Pumps, fans and chillers of both cooling loops.",
+    [](const Totals& t) { return Value::of(t.energy_cooling_mwh); }};
+const Field<Totals> energy_heat_pump_mwh{
+    "energy_heat_pump_mwh",
+    Type::real,
+    "MWh",
+    kSum,
+    kSum,
+    "Electricity of the heat-reuse heat pumps.",
+    [](const Totals& t) { return Value::of(t.energy_heat_pump_mwh); }};
+const Field<Totals> pue{
+    "pue",
+    Type::real,
+    "ratio",
+    kDerived,
+    kDerived,
+    "Power usage effectiveness, E_facility / E_IT ([definitions](#definitions)).",
+    [](const Totals& t) { return Value::of(t.pue()); }};
+const Field<Totals> water_m3{"water_m3",
+                             Type::real,
+                             "m3",
+                             kSum,
+                             kSum,
+                             "Site water use (tower evaporation and blow-down).",
+                             [](const Totals& t) { return Value::of(t.water_m3); }};
+const Field<Totals> wue_l_per_kwh{"wue_l_per_kwh",
+                                  Type::real,
+                                  "L/kWh",
+                                  kDerived,
+                                  kDerived,
+                                  "Water usage effectiveness, site water / E_IT.",
+                                  [](const Totals& t) { return Value::of(t.wue_l_per_kwh()); }};
+const Field<Totals> heat_demand_mwh{"heat_demand_mwh",
+                                    Type::real,
+                                    "MWh",
+                                    kSum,
+                                    kSum,
+                                    "District-heating demand.",
+                                    [](const Totals& t) { return Value::of(t.heat_demand_mwh); }};
+const Field<Totals> heat_reused_mwh{"heat_reused_mwh",
+                                    Type::real,
+                                    "MWh",
+                                    kSum,
+                                    kSum,
+                                    "Heat delivered to the district-heating network.",
+                                    [](const Totals& t) { return Value::of(t.heat_reused_mwh); }};
+const Field<Totals> ere{"ere",
+                        Type::real,
+                        "ratio",
+                        kDerived,
+                        kDerived,
+                        "Energy reuse effectiveness, (E_facility − E_reused) / E_IT.",
+                        [](const Totals& t) { return Value::of(t.ere()); }};
+const Field<Totals> erf{"erf",
+                        Type::real,
+                        "ratio",
+                        kDerived,
+                        kDerived,
+                        "Energy reuse factor, E_reused / E_facility.",
+                        [](const Totals& t) { return Value::of(t.erf()); }};
+const Field<Totals> unserved_energy_mwh{
+    "unserved_energy_mwh",
+    Type::real,
+    "MWh",
+    kSum,
+    kSum,
+    "Facility demand that no source could meet.",
+    [](const Totals& t) { return Value::of(t.unserved_energy_mwh); }};
+const Field<Totals> carbon_t{"carbon_t",
+                             Type::real,
+                             "t CO2e",
+                             kSum,
+                             kSum,
+                             "Carbon of the energy supplied (life-cycle intensities).",
+                             [](const Totals& t) { return Value::of(t.carbon_t); }};
+const Field<Totals> carbon_intensity_g_per_kwh{
+    "carbon_intensity_g_per_kwh",
+    Type::real,
+    "g CO2e/kWh",
+    kDerived,
+    kDerived,
+    "Carbon per unit of energy supplied.",
+    [](const Totals& t) { return Value::of(t.carbon_intensity_g_per_kwh()); }};
+const Field<Totals> energy_cost_eur{"energy_cost_eur",
+                                    Type::real,
+                                    "EUR",
+                                    kSum,
+                                    kSum,
+                                    "Cost of the energy supplied at the sources' marginal prices.",
+                                    [](const Totals& t) { return Value::of(t.energy_cost_eur); }};
+const Field<Totals> over_temperature_hours{
+    "over_temperature_hours",
+    Type::real,
+    "h",
+    kSum,
+    kSum,
+    "Time during which a cooling loop without chiller could not hold its supply temperature.",
+    [](const Totals& t) { return Value::of(t.over_temperature_hours); }};
+const Field<Totals> free_cooling_hours{
+    "free_cooling_hours",
+    Type::real,
+    "h",
+    kSum,
+    kSum,
+    "Time with all heat rejected without a chiller (heat-weighted free-cooling fraction = 1).",
+    [](const Totals& t) { return Value::of(t.free_cooling_hours); }};
+const KeyedField<Totals> energy_by_source_mwh{
+    "energy_by_source_mwh",
+    Type::real,
+    "MWh",
+    "source name",
+    kSum,
+    "Energy supplied per source. Over sites, sources of the same name are added together.",
+    [](const Totals& t) { return numbers(t.energy_by_source_mwh); }};
+const KeyedField<Totals> carbon_by_source_t{
+    "carbon_by_source_t",
+    Type::real,
+    "t CO2e",
+    "source name",
+    kSum,
+    "Carbon of the energy of each source (its hourly intensity × its hourly energy); sums to "
+    "`carbon_t`.",
+    [](const Totals& t) { return numbers(t.carbon_by_source_t); }};
+const KeyedField<Totals> cost_by_source_eur{
+    "cost_by_source_eur",
+    Type::real,
+    "EUR",
+    "source name",
+    kSum,
+    "Cost of the energy of each source (its hourly price × its hourly energy); sums to "
+    "`energy_cost_eur`.",
+    [](const Totals& t) { return numbers(t.cost_by_source_eur); }};
+}  // namespace totals_fields
+
+const Group<Totals>& totals() {
+  static constexpr std::array<const Field<Totals>*, 23> kFields = {
+      &totals_fields::accelerators,
+      &totals_fields::systems,
+      &totals_fields::grid_connection_mw,
+      &totals_fields::it_power_peak_mw,
+      &totals_fields::facility_power_peak_mw,
+      &totals_fields::energy_it_mwh,
+      &totals_fields::energy_facility_mwh,
+      &totals_fields::energy_power_chain_loss_mwh,
+      &totals_fields::energy_cooling_mwh,
+      &totals_fields::energy_heat_pump_mwh,
+      &totals_fields::pue,
+      &totals_fields::water_m3,
+      &totals_fields::wue_l_per_kwh,
+      &totals_fields::heat_demand_mwh,
+      &totals_fields::heat_reused_mwh,
+      &totals_fields::ere,
+      &totals_fields::erf,
+      &totals_fields::unserved_energy_mwh,
+      &totals_fields::carbon_t,
+      &totals_fields::carbon_intensity_g_per_kwh,
+      &totals_fields::energy_cost_eur,
+      &totals_fields::over_temperature_hours,
+      &totals_fields::free_cooling_hours};
+  static constexpr std::array<const KeyedField<Totals>*, 3> kKeyed = {
+      &totals_fields::energy_by_source_mwh, &totals_fields::carbon_by_source_t,
+      &totals_fields::cost_by_source_eur};
+  static const Group<Totals> g{
+      "totals", "Energy, water, heat and carbon of a site, or of all sites (`total`).", kFields,
+      kKeyed};
+  return g;
+}
+
+// ---- workload -----------------------------------------------------------------------------
+namespace workload_fields {
+const Field<WorkloadTotals> jobs_submitted{
+    "jobs_submitted",
+    Type::integer,
+    "count",
+    kSum,
+    kSum,
+    "Jobs that arrived before the end of the horizon.",
+    [](const WorkloadTotals& w) { return Value::count(w.jobs_submitted); }};
+const Field<WorkloadTotals> jobs_completed{
+    "jobs_completed",
+    Type::integer,
+    "count",
+    kSum,
+    kSum,
+    "Jobs that finished before the end of the horizon.",
+    [](const WorkloadTotals& w) { return Value::count(w.jobs_completed); }};
+const Field<WorkloadTotals> preemptions{
+    "preemptions",
+    Type::integer,
+    "count",
+    kSum,
+    kSum,
+    "Times a running job was stopped and requeued, by scheduler preemption or by the `preempt` "
+    "power cap.",
+    [](const WorkloadTotals& w) { return Value::count(w.preemptions); }};
+const Field<WorkloadTotals> utilization{
+    "utilization",
+    Type::real,
+    "fraction",
+    Aggregate::mean,
+    Aggregate::weighted,
+    "Busy accelerator-hours / accelerator-hours (over sites, weighted by accelerators). Busy "
+    "means held by a running job (its footprint: whole scale-up domains for a job larger than "
+    "one) or reserved for an inference pool (the whole pool, active or not).",
+    [](const WorkloadTotals& w) { return Value::of(w.utilization); }};
+const Field<WorkloadTotals> mean_wait_h{
+    "mean_wait_h",
+    Type::real,
+    "h",
+    Aggregate::mean,
+    Aggregate::weighted,
+    "Mean time from submission to first start, over the jobs that started.",
+    [](const WorkloadTotals& w) { return Value::of(w.mean_wait_h); }};
+const Field<WorkloadTotals> p95_wait_h{
+    "p95_wait_h",
+    Type::real,
+    "h",
+    Aggregate::derived,
+    Aggregate::derived,
+    "The 95th percentile of those waits (the ⌊0.95 (k − 1)⌋-th of k sorted waits).",
+    [](const WorkloadTotals& w) { return Value::of(w.p95_wait_h); }};
+const Field<WorkloadTotals> mean_bounded_slowdown{
+    "mean_bounded_slowdown",
+    Type::real,
+    "ratio",
+    Aggregate::mean,
+    Aggregate::weighted,
+    "Mean over completed jobs of max(1, (end − submit) / max(end − first start, 10 s)).",
+    [](const WorkloadTotals& w) { return Value::of(w.mean_bounded_slowdown); }};
+const Field<WorkloadTotals> gpu_hours_delivered{
+    "gpu_hours_delivered",
+    Type::real,
+    "accelerator-h",
+    kSum,
+    kSum,
+    "Work done by batch jobs, in accelerator-hours at full speed (a job slowed by a power cap "
+    "delivers less per hour), including the progress of unfinished jobs. Inference is not "
+    "included.",
+    [](const WorkloadTotals& w) { return Value::of(w.gpu_hours_delivered); }};
+const Field<WorkloadTotals> tokens_trained{
+    "tokens_trained",
+    Type::real,
+    "tokens",
+    kSum,
+    kSum,
+    "Tokens of training jobs with a model, in proportion to the work done.",
+    [](const WorkloadTotals& w) { return Value::of(w.tokens_trained); }};
+const Field<WorkloadTotals> tokens_served{
+    "tokens_served",
+    Type::real,
+    "tokens",
+    kSum,
+    kSum,
+    "Inference tokens served.",
+    [](const WorkloadTotals& w) { return Value::of(w.tokens_served); }};
+const Field<WorkloadTotals> tokens_demanded{
+    "tokens_demanded",
+    Type::real,
+    "tokens",
+    kSum,
+    kSum,
+    "Inference tokens demanded, served or not.",
+    [](const WorkloadTotals& w) { return Value::of(w.tokens_demanded); }};
+const Field<WorkloadTotals> model_flops_delivered{
+    "model_flops_delivered",
+    Type::real,
+    "FLOP",
+    kSum,
+    kSum,
+    "Model FLOPs of training jobs with a model, in proportion to the work done.",
+    [](const WorkloadTotals& w) { return Value::of(w.model_flops_delivered); }};
+const Field<WorkloadTotals> power_capped_hours{
+    "power_capped_hours",
+    Type::real,
+    "h",
+    kSum,
+    kMax,
+    "Time during which the DVFS power cap was below 1; over sites, the largest value of any "
+    "site.",
+    [](const WorkloadTotals& w) { return Value::of(w.power_capped_hours); }};
+const Field<WorkloadTotals> gpu_hours_lost_to_power_caps{
+    "gpu_hours_lost_to_power_caps",
+    Type::real,
+    "accelerator-h",
+    kSum,
+    kSum,
+    "∫ busy accelerators × (1 − speed) dt: accelerator-hours of work lost to DVFS slowdown.",
+    [](const WorkloadTotals& w) { return Value::of(w.gpu_hours_lost_to_power_caps); }};
+const KeyedField<WorkloadTotals> gpu_hours_by_tenant{
+    "gpu_hours_by_tenant",
+    Type::real,
+    "accelerator-h",
+    "tenant name",
+    kSum,
+    "`gpu_hours_delivered` per tenant. Over sites, tenants of the same name are added together.",
+    [](const WorkloadTotals& w) { return numbers(w.gpu_hours_by_tenant); }};
+}  // namespace workload_fields
+
+const Group<WorkloadTotals>& workload() {
+  static constexpr std::array<const Field<WorkloadTotals>*, 14> kFields = {
+      &workload_fields::jobs_submitted,        &workload_fields::jobs_completed,
+      &workload_fields::preemptions,           &workload_fields::utilization,
+      &workload_fields::mean_wait_h,           &workload_fields::p95_wait_h,
+      &workload_fields::mean_bounded_slowdown, &workload_fields::gpu_hours_delivered,
+      &workload_fields::tokens_trained,        &workload_fields::tokens_served,
+      &workload_fields::tokens_demanded,       &workload_fields::model_flops_delivered,
+      &workload_fields::power_capped_hours,    &workload_fields::gpu_hours_lost_to_power_caps};
+  static constexpr std::array<const KeyedField<WorkloadTotals>*, 1> kKeyed = {
+      &workload_fields::gpu_hours_by_tenant};
+  static const Group<WorkloadTotals> g{
+      "workload", "What the jobs and inference services of a site (or of all sites) received.",
+      kFields, kKeyed};
+  return g;
+}
+
+// ---- reliability --------------------------------------------------------------------------
+namespace reliability_fields {
+const Field<ReliabilityTotals> failures{
+    "failures",
+    Type::integer,
+    "count",
+    kSum,
+    kSum,
+    "Failures drawn, whatever they struck: busy, idle, spare, inference-pool or already failed "
+    "systems. Planned maintenance is not included.",
+    [](const ReliabilityTotals& r) { return Value::count(r.failures); }};
+const Field<ReliabilityTotals> job_interruptions{
+    "job_interruptions",
+    Type::integer,
+    "count",
+    kSum,
+    kSum,
+    "Failures that stopped at least one job; a failure that stops several jobs counts once. "
+    "This is the figure to compare with Llama 3's 419 unexpected interruptions.",
+    [](const ReliabilityTotals& r) { return Value::count(r.job_interruptions); }};
+const Field<ReliabilityTotals> planned_interruptions{
+    "planned_interruptions",
+    Type::integer,
+    "count",
+    kSum,
+    kSum,
+    "Maintenance stops that stopped at least one job.",
+    [](const ReliabilityTotals& r) { return Value::count(r.planned_interruptions); }};
+const KeyedField<ReliabilityTotals> interruptions_by_component{
+    "interruptions_by_component",
+    Type::integer,
+    "count",
+    "component class",
+    kSum,
+    "`job_interruptions` per component class (names as in scenario.md); classes with none are "
+    "left out.",
+    [](const ReliabilityTotals& r) { return counts(r.interruptions_by_component); }};
+const Field<ReliabilityTotals> ettr{
+    "ettr",
+    Type::real,
+    "fraction",
+    kDerived,
+    kDerived,
+    "Effective training time ratio of the `pretraining` and `finetuning` jobs: useful training "
+    "(work done minus checkpoint writes, lost work not counted) / elapsed time from first start "
+    "to completion or to the end of the horizon, both weighted by the job's accelerators. 0 "
+    "when no such job started.",
+    [](const ReliabilityTotals& r) { return Value::of(r.ettr); }};
+const Field<ReliabilityTotals> lost_gpu_hours{
+    "lost_gpu_hours",
+    Type::real,
+    "accelerator-h",
+    kSum,
+    kSum,
+    "Work lost to failures: the work since each interrupted job's last checkpoint, or all its "
+    "progress for a job without checkpoints.",
+    [](const ReliabilityTotals& r) { return Value::of(r.lost_gpu_hours); }};
+const Field<ReliabilityTotals> restart_gpu_hours{
+    "restart_gpu_hours",
+    Type::real,
+    "accelerator-h",
+    kSum,
+    kSum,
+    "Restart overheads paid by interrupted jobs (failures and maintenance), at idle power; a "
+    "restart cut short counts for its spent part.",
+    [](const ReliabilityTotals& r) { return Value::of(r.restart_gpu_hours); }};
+const Field<ReliabilityTotals> checkpoint_overhead_gpu_hours{
+    "checkpoint_overhead_gpu_hours",
+    Type::real,
+    "accelerator-h",
+    kSum,
+    kSum,
+    "Time spent writing checkpoints, in proportion to the work done.",
+    [](const ReliabilityTotals& r) { return Value::of(r.checkpoint_overhead_gpu_hours); }};
+const KeyedField<ReliabilityTotals> mttf_h_by_job_size{
+    "mttf_h_by_job_size",
+    Type::real,
+    "h",
+    "job size in accelerators",
+    kDerived,
+    "The jobs' elapsed hours (first start to completion or horizon, summed over the jobs of that "
+    "size) / their interruptions, planned ones included; null for a size never interrupted.",
+    [](const ReliabilityTotals& r) {
+      Entries out;
+      for (const auto& [size, h] : r.mttf_h_by_job_size)
+        out.emplace_back(std::to_string(size), Value::of(h));
+      return out;
+    }};
+const Field<ReliabilityTotals> largest_power_step_mw{
+    "largest_power_step_mw",
+    Type::real,
+    "MW",
+    kMax,
+    kMax,
+    "Largest change of IT power at one instant after the start (the switch-on at hour 0 is not "
+    "a step).",
+    [](const ReliabilityTotals& r) { return Value::of(r.largest_power_step_mw); }};
+const Field<ReliabilityTotals> largest_ramp_mw_per_min{
+    "largest_ramp_mw_per_min",
+    Type::real,
+    "MW",
+    kMax,
+    kMax,
+    "Largest |P(t) − P(t − 60 s)| of IT power, evaluated at the instants of change after hour 0.",
+    [](const ReliabilityTotals& r) { return Value::of(r.largest_ramp_mw_per_min); }};
+}  // namespace reliability_fields
+
+const Group<ReliabilityTotals>& reliability() {
+  static constexpr std::array<const Field<ReliabilityTotals>*, 9> kFields = {
+      &reliability_fields::failures,
+      &reliability_fields::job_interruptions,
+      &reliability_fields::planned_interruptions,
+      &reliability_fields::ettr,
+      &reliability_fields::lost_gpu_hours,
+      &reliability_fields::restart_gpu_hours,
+      &reliability_fields::checkpoint_overhead_gpu_hours,
+      &reliability_fields::largest_power_step_mw,
+      &reliability_fields::largest_ramp_mw_per_min};
+  static constexpr std::array<const KeyedField<ReliabilityTotals>*, 2> kKeyed = {
+      &reliability_fields::interruptions_by_component, &reliability_fields::mttf_h_by_job_size};
+  static const Group<ReliabilityTotals> g{
+      "reliability", "Failures, interruptions and what they cost a site (or all sites).", kFields,
+      kKeyed};
+  return g;
+}
+
+// ---- economics ----------------------------------------------------------------------------
+namespace economics_fields {
+using E = econ::EconomicsResult;
+const Field<E> capex_eur{
+    "capex_eur", Type::real, "EUR", kNone, kSum, "Capital of every asset class.", [](const E& e) {
+      return Value::of(e.capex_eur);
+    }};
+const Field<E> annualised_capex_eur{"annualised_capex_eur",
+                                    Type::real,
+                                    "EUR per year",
+                                    kNone,
+                                    kSum,
+                                    "Σ capital × capital recovery factor.",
+                                    [](const E& e) { return Value::of(e.annualised_capex_eur); }};
+const Field<E> depreciation_eur{"depreciation_eur",
+                                Type::real,
+                                "EUR per year",
+                                kNone,
+                                kSum,
+                                "Σ capital / lifetime (straight line; land 0).",
+                                [](const E& e) { return Value::of(e.depreciation_eur); }};
+const Field<E> opex_eur{"opex_eur",
+                        Type::real,
+                        "EUR",
+                        kSum,
+                        kSum,
+                        "Operations over the run, heat revenue deducted.",
+                        [](const E& e) { return Value::of(e.opex_eur); }};
+const Field<E> tco_eur{"tco_eur",
+                       Type::real,
+                       "EUR",
+                       kSum,
+                       kSum,
+                       "Annualised capital × years + operations, over the run.",
+                       [](const E& e) { return Value::of(e.tco_eur); }};
+const Field<E> tco_eur_per_year{"tco_eur_per_year",
+                                Type::real,
+                                "EUR per year",
+                                kDerived,
+                                kSum,
+                                "`tco_eur` / years.",
+                                [](const E& e) { return Value::of(e.tco_per_year_eur()); }};
+const Field<E> eur_per_gpu_hour_available{
+    "eur_per_gpu_hour_available",
+    Type::real,
+    "EUR",
+    kDerived,
+    kDerived,
+    "TCO / (accelerators × hours).",
+    [](const E& e) { return Value::of(e.eur_per_gpu_hour_available()); }};
+const Field<E> eur_per_gpu_hour_delivered{
+    "eur_per_gpu_hour_delivered",
+    Type::real,
+    "EUR",
+    kDerived,
+    kDerived,
+    "TCO / busy accelerator-hours.",
+    [](const E& e) { return Value::of(e.eur_per_gpu_hour_delivered()); }};
+const Field<E> eur_per_pflop_day{"eur_per_pflop_day",
+                                 Type::real,
+                                 "EUR",
+                                 kDerived,
+                                 kDerived,
+                                 "Cost attributed to training / useful model PFLOP-days.",
+                                 [](const E& e) { return Value::of(e.eur_per_pflop_day()); }};
+const Field<E> eur_per_m_tokens_trained{
+    "eur_per_m_tokens_trained",
+    Type::real,
+    "EUR",
+    kDerived,
+    kDerived,
+    "Cost attributed to training / million tokens trained.",
+    [](const E& e) { return Value::of(e.eur_per_m_tokens_trained()); }};
+const Field<E> eur_per_m_tokens_served{
+    "eur_per_m_tokens_served",
+    Type::real,
+    "EUR",
+    kDerived,
+    kDerived,
+    "Cost attributed to inference pools / million tokens served.",
+    [](const E& e) { return Value::of(e.eur_per_m_tokens_served()); }};
+const KeyedField<E> cost_breakdown_eur{
+    "cost_breakdown_eur",
+    Type::real,
+    "EUR",
+    "cost class",
+    kSum,
+    "Over the run: each asset class's annualised capital × years, then `energy`, `grid_fees`, "
+    "`maintenance`, `staff`, `water` and `heat_revenue` (negative); sums to `tco_eur`.",
+    [](const E& e) { return numbers(e.cost_breakdown_eur); }};
+const KeyedField<E> capex_breakdown_eur{"capex_breakdown_eur",
+                                        Type::real,
+                                        "EUR",
+                                        "asset class",
+                                        kSum,
+                                        "Capital by asset class.",
+                                        [](const E& e) {
+                                          Entries out;
+                                          for (const auto& a : e.assets)
+                                            out.emplace_back(a.name, Value::of(a.capex_eur));
+                                          return out;
+                                        }};
+const KeyedField<E> gpu_hours{"gpu_hours",
+                              Type::real,
+                              "h",
+                              "`available`, `busy`, `inference_pools`, `model_jobs`",
+                              kSum,
+                              "The accelerator-hours behind the ratios.",
+                              [](const E& e) {
+                                return Entries{
+                                    {"available", Value::of(e.use.available_gpu_hours)},
+                                    {"busy", Value::of(e.use.busy_gpu_hours)},
+                                    {"inference_pools", Value::of(e.use.inference_gpu_hours)},
+                                    {"model_jobs", Value::of(e.use.model_job_gpu_hours)}};
+                              }};
+}  // namespace economics_fields
+
+const Group<econ::EconomicsResult>& economics() {
+  using E = econ::EconomicsResult;
+  static constexpr std::array<const Field<E>*, 11> kFields = {
+      &economics_fields::capex_eur,
+      &economics_fields::annualised_capex_eur,
+      &economics_fields::depreciation_eur,
+      &economics_fields::opex_eur,
+      &economics_fields::tco_eur,
+      &economics_fields::tco_eur_per_year,
+      &economics_fields::eur_per_gpu_hour_available,
+      &economics_fields::eur_per_gpu_hour_delivered,
+      &economics_fields::eur_per_pflop_day,
+      &economics_fields::eur_per_m_tokens_trained,
+      &economics_fields::eur_per_m_tokens_served};
+  static constexpr std::array<const KeyedField<E>*, 3> kKeyed = {
+      &economics_fields::cost_breakdown_eur, &economics_fields::capex_breakdown_eur,
+      &economics_fields::gpu_hours};
+  static const Group<E> g{"economics", "Capital, operations and the cost of what was delivered.",
+                          kFields, kKeyed};
+  return g;
+}
+
+// ---- carbon -------------------------------------------------------------------------------
+namespace carbon_fields {
+using C = econ::CarbonResult;
+const Field<C> scope2_location_t{"scope2_location_t",
+                                 Type::real,
+                                 "t CO2e",
+                                 kSum,
+                                 kSum,
+                                 "Scope 2, location-based (= `carbon_t` of the totals).",
+                                 [](const C& c) { return Value::of(c.scope2_location_t); }};
+const Field<C> scope2_market_t{"scope2_market_t",
+                               Type::real,
+                               "t CO2e",
+                               kSum,
+                               kSum,
+                               "Scope 2, market-based (contracts and residual mixes).",
+                               [](const C& c) { return Value::of(c.scope2_market_t); }};
+const Field<C> embodied_t{"embodied_t",
+                          Type::real,
+                          "t CO2e",
+                          kSum,
+                          kSum,
+                          "The run's share of the embodied carbon.",
+                          [](const C& c) { return Value::of(c.embodied_t); }};
+const Field<C> embodied_total_t{"embodied_total_t",
+                                Type::real,
+                                "t CO2e",
+                                kNone,
+                                kSum,
+                                "Embodied carbon of everything installed.",
+                                [](const C& c) { return Value::of(c.embodied_total_t); }};
+const Field<C> cue{"cue",
+                   Type::real,
+                   "kg CO2e/kWh",
+                   kDerived,
+                   kDerived,
+                   "Carbon usage effectiveness, location-based.",
+                   [](const C& c) { return Value::of(c.cue()); }};
+const Field<C> g_per_m_tokens{
+    "g_per_m_tokens",
+    Type::real,
+    "g CO2e",
+    kDerived,
+    kDerived,
+    "(Scope 2 location + embodied share) attributed to training and inference / million tokens "
+    "trained and served.",
+    [](const C& c) { return Value::of(c.g_per_m_tokens()); }};
+const Field<C> g_per_m_tokens_trained{
+    "g_per_m_tokens_trained",
+    Type::real,
+    "g CO2e",
+    kDerived,
+    kDerived,
+    "The same for training alone.",
+    [](const C& c) { return Value::of(c.g_per_m_tokens_trained()); }};
+const Field<C> g_per_m_tokens_served{
+    "g_per_m_tokens_served",
+    Type::real,
+    "g CO2e",
+    kDerived,
+    kDerived,
+    "The same for inference alone.",
+    [](const C& c) { return Value::of(c.g_per_m_tokens_served()); }};
+}  // namespace carbon_fields
+
+const Group<econ::CarbonResult>& carbon() {
+  using C = econ::CarbonResult;
+  static constexpr std::array<const Field<C>*, 8> kFields = {&carbon_fields::scope2_location_t,
+                                                             &carbon_fields::scope2_market_t,
+                                                             &carbon_fields::embodied_t,
+                                                             &carbon_fields::embodied_total_t,
+                                                             &carbon_fields::cue,
+                                                             &carbon_fields::g_per_m_tokens,
+                                                             &carbon_fields::g_per_m_tokens_trained,
+                                                             &carbon_fields::g_per_m_tokens_served};
+  static const Group<C> g{
+      "carbon", "Scope 2 and embodied carbon, and carbon per token.", kFields, {}};
+  return g;
+}
+
+}  // namespace gigasim::sim::metrics
