@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "gigasim/sim/simulation.hpp"
 #include "run_fixtures.hpp"
 
@@ -172,6 +174,39 @@ TEST(Simulation, SupplyShortfallCapsPowerInsteadOfLeavingItUnserved) {
   EXPECT_GT(r2.sites[0].totals.unserved_energy_mwh,
             5 * r.sites[0].totals.unserved_energy_mwh + 1e-3);
   EXPECT_NEAR(r2.sites[0].job_states[0].end.in_hours(), 11.0, 1e-6);
+}
+
+TEST(Simulation, InferenceUnderADvfsCapServesInProportionToItsSpeed) {
+  // Four replicas that demand always exceeds; a supply too small for their full power.
+  const std::string base = R"(name: t
+horizon: 1 day
+sites:
+  - name: serving
+    location: lyon
+    grid_connection: 20 MW
+    fleet: [{system: dgx-h100, count: 4}]
+    supply: [{type: grid}]
+    workload:
+      inference:
+        - {name: chat, model: llama-3-8b, accelerators_per_replica: 8, min_replicas: 4,
+           max_replicas: 4, peak_tokens_per_s: 1e9}
+)";
+  std::string capped = base;
+  capped.replace(capped.find("supply: [{type: grid}]"), 22,
+                 "supply: [{type: grid, import_cap: 30 kW}]");
+  const Results free = run(load(base, "f.yaml"), 1);
+  const Results cut = run(load(capped, "c.yaml"), 1);
+  int capped_hours = 0;
+  for (std::size_t h = 0; h < cut.sites[0].rows.size(); ++h) {
+    const SiteTickRow& row = cut.sites[0].rows[h];
+    const double speed = std::cbrt(static_cast<double>(row.power_cap));
+    EXPECT_NEAR(row.tokens_served_per_s, free.sites[0].rows[h].tokens_served_per_s * speed,
+                1e-5 * free.sites[0].rows[h].tokens_served_per_s)
+        << "hour " << h;
+    if (row.power_cap < 1) ++capped_hours;
+  }
+  EXPECT_GT(capped_hours, 20);
+  EXPECT_LT(cut.sites[0].workload.tokens_served, 0.95 * free.sites[0].workload.tokens_served);
 }
 
 TEST(Simulation, AJobLargerThanItsSizedPartitionIsAnInputError) {

@@ -144,6 +144,13 @@ void SiteWorkload::open_tick(Tick& tick) {
     case scenario::PowerCapMode::off:
       break;
   }
+  // Replicas slowed by the cap serve in proportion to their speed.
+  if (s.speed() < 1.0) {
+    served_tokens_per_s_ = 0;
+    for (const auto& pool : workload_.inference)
+      served_tokens_per_s_ +=
+          pool.service.at(static_cast<int>(tick.hour_of_day), s.speed()).served_tokens_per_s;
+  }
 }
 
 void SiteWorkload::close_tick(Tick& tick, SiteResult& /*out*/) {

@@ -6,7 +6,7 @@
 
 namespace gigasim::workload {
 
-InferenceService::Hour InferenceService::at(int hour_of_day) const {
+InferenceService::Hour InferenceService::at(int hour_of_day, double speed) const {
   Hour h;
   h.demand_tokens_per_s =
       peak_tokens_per_s * daily_shape[static_cast<std::size_t>(((hour_of_day % 24) + 24) % 24)];
@@ -16,7 +16,7 @@ InferenceService::Hour InferenceService::at(int hour_of_day) const {
   h.active_replicas = static_cast<int>(
       std::clamp(needed, static_cast<double>(min_replicas), static_cast<double>(max_replicas)));
   h.served_tokens_per_s =
-      std::min(h.demand_tokens_per_s, h.active_replicas * tokens_per_s_per_replica);
+      std::min(h.demand_tokens_per_s, h.active_replicas * tokens_per_s_per_replica * speed);
   return h;
 }
 

@@ -26,8 +26,10 @@ struct InferenceService {
     double demand_tokens_per_s = 0;
     double served_tokens_per_s = 0;
   };
-  /// Replicas = ⌈demand / throughput⌉ within [min, max]; served = min(demand, capacity).
-  [[nodiscard]] Hour at(int hour_of_day) const;
+  /// Replicas = ⌈demand / throughput⌉ within [min, max]; served = min(demand, capacity),
+  /// where a replica slowed to `speed` (a DVFS power cap, docs/models/scheduling.md) serves
+  /// `speed` × its throughput.
+  [[nodiscard]] Hour at(int hour_of_day, double speed = 1.0) const;
 };
 
 /// A working-day curve with its peak at 14:00 and a night trough at 35 % of the peak
