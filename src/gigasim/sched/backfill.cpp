@@ -1,5 +1,6 @@
 #include "gigasim/sched/backfill.hpp"
 
+#include <iterator>
 #include <limits>
 
 namespace gigasim::sched {
@@ -16,22 +17,29 @@ Reservation reserve_for(Partition& p, const JobTable& jobs, std::uint32_t job) {
     p.replay_stamp.assign(static_cast<std::size_t>(p.alloc.shape().domains), 0);
   }
   ++p.stamp;
-  for (const auto& [end, other] : p.running) {
+  const auto release = [&](std::uint32_t other) {
     const std::int64_t acc_other = jobs.spec(other).accelerators;
     if (acc_other > d) {
       have += p.alloc.footprint(acc_other) / d;  // whole domains come back whole
-    } else {
-      for (const auto& piece : p.alloc.pieces(jobs.state(other).allocation)) {  // one shared domain
-        if (p.replay_stamp[piece.domain] != p.stamp) {
-          p.replay_stamp[piece.domain] = p.stamp;
-          p.replay_free[piece.domain] = p.alloc.domain_free(piece.domain);
-        }
-        p.replay_free[piece.domain] += piece.count;
-        if (p.replay_free[piece.domain] == d) ++have;
-      }
+      return;
     }
+    for (const auto& piece : p.alloc.pieces(jobs.state(other).allocation)) {  // one shared domain
+      if (p.replay_stamp[piece.domain] != p.stamp) {
+        p.replay_stamp[piece.domain] = p.stamp;
+        p.replay_free[piece.domain] = p.alloc.domain_free(piece.domain);
+      }
+      p.replay_free[piece.domain] += piece.count;
+      if (p.replay_free[piece.domain] == d) ++have;
+    }
+  };
+  for (auto it = p.running.begin(); it != p.running.end(); ++it) {
+    release(it->second);
     if (have >= need) {
-      r.shadow = end;
+      // Every job ending at that same instant frees its accelerators then too: what the
+      // reserved job will not need includes theirs.
+      for (auto same = std::next(it); same != p.running.end() && same->first == it->first; ++same)
+        release(same->second);
+      r.shadow = it->first;
       r.extra = have - need;
       return r;
     }

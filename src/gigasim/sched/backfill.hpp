@@ -23,7 +23,8 @@ struct Reservation {
 /// the order of their expected ends, domain by domain, until enough domains are whole: a job
 /// spanning domains needs whole domains, and a small job is promised a whole domain (it may
 /// start earlier in a shared one). Counting exactly makes the promise hold: a later pass can
-/// only find the same start or an earlier one.
+/// only find the same start or an earlier one. The jobs that end at the very instant of the
+/// promised start all count as free then.
 Reservation reserve_for(Partition& p, const JobTable& jobs, std::uint32_t job);
 
 /// Whether `job`, which fits now, may start without delaying the reservation `r`; when it
