@@ -5,8 +5,8 @@
 #include <functional>
 #include <tuple>
 
-#include "gigasim/core/rng.hpp"
 #include "easy_reference.hpp"
+#include "gigasim/core/rng.hpp"
 #include "gigasim/sched/site_scheduler.hpp"
 
 namespace gigasim::sched {
@@ -34,8 +34,7 @@ PartitionSetup partition(std::int64_t domains, int domain_size = 8) {
 // Runs every job to completion with a tiny event loop that, like the simulation, takes
 // every job ending and arriving at an instant into account before one scheduling pass.
 // Returns each job's first start. `after_pass`, if given, is called after every pass.
-std::vector<double> run(SiteScheduler& s,
-                        const std::function<void(core::Time)>& after_pass = {}) {
+std::vector<double> run(SiteScheduler& s, const std::function<void(core::Time)>& after_pass = {}) {
   constexpr core::Time kNever = core::Time::from_ms(INT64_MAX / 2);
   std::vector<std::tuple<core::Time, std::uint32_t, std::uint32_t>> ends;
   std::vector<EndEvent> started;
@@ -155,8 +154,8 @@ TEST(Scheduler, EasyAndFcfsMatchAnIndependentSimulatorJobForJob) {
       const auto jobs = tied_workload(rng, 120);
       std::vector<testing::ReferenceJob> reference;
       for (const auto& j : jobs)
-        reference.push_back({j.submit.ms(), static_cast<std::int64_t>(j.work_s * 1000),
-                             j.accelerators});
+        reference.push_back(
+            {j.submit.ms(), static_cast<std::int64_t>(j.work_s * 1000), j.accelerators});
       SchedulerSpec spec;
       spec.backfill = backfill;
       spec.backfill_depth = 1000;

@@ -209,6 +209,38 @@ sites:
   EXPECT_LT(cut.sites[0].workload.tokens_served, 0.95 * free.sites[0].workload.tokens_served);
 }
 
+TEST(Simulation, EventsOfOneInstantMakeOnePassAndOnePowerStep) {
+  // Two jobs end at the same instant while a third, needing both their accelerators, waits:
+  // one pass sees both ends and starts it; the IT power changes once at that instant.
+  const std::string yaml = R"(name: t
+horizon: 1 day
+sites:
+  - name: steps
+    location: lyon
+    grid_connection: 20 MW
+    fleet: [{system: dgx-h100, count: 4}]
+    supply: [{type: grid}]
+    power_step_threshold: 1 kW
+    workload:
+      jobs:
+        - {name: a, accelerators: 16, duration: 2 h, activity: 0.9}
+        - {name: b, accelerators: 16, duration: 2 h, activity: 0.9}
+        - {name: c, accelerators: 32, duration: 1 h, submit: 10 min, activity: 0.5}
+)";
+  const Results r = run(load(yaml, "s.yaml"), 1);
+  const SiteResult& site = r.sites[0];
+  EXPECT_NEAR(site.job_states[2].first_start.in_hours(), 2.0, 1e-9);
+  int at_two = 0;
+  for (const auto& step : site.power_steps) at_two += step.time_h == 2.0 ? 1 : 0;
+  EXPECT_EQ(at_two, 1) << "one change of IT power at the instant, not one per event";
+  const auto& dgx = catalog().systems.at("dgx-h100");
+  const double per_acc = (dgx.power_full - dgx.power_idle).value() * 1.05 / 8;
+  for (const auto& step : site.power_steps) {
+    if (step.time_h != 2.0) continue;
+    EXPECT_NEAR(step.after_mw - step.before_mw, 32 * (0.5 - 0.9) * per_acc / 1e6, 1e-9);
+  }
+}
+
 TEST(Simulation, AJobLargerThanItsSizedPartitionIsAnInputError) {
   std::string yaml = kJobSite;
   yaml.replace(yaml.find("accelerators: 8,"), 16, "accelerators: 64,");

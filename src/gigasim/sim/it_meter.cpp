@@ -9,6 +9,7 @@ constexpr double kRampWindowS = 60.0;
 }  // namespace
 
 void ItMeter::advance(core::Time now) {
+  if (pending_ && now > pending_time_) flush();
   const double dt = (now - last_change_).in_seconds();
   if (dt <= 0) return;
   energy_j_ += power_w_ * dt;
@@ -16,9 +17,19 @@ void ItMeter::advance(core::Time now) {
 }
 
 void ItMeter::set(core::Time now, double power_w) {
-  const double before = power_w_;
+  if (power_w == power_w_) return;
+  if (!pending_ || now != pending_time_) {
+    if (pending_) flush();
+    pending_ = true;
+    pending_time_ = now;
+    pending_before_w_ = power_w_;
+  }
   power_w_ = power_w;
-  if (power_w_ != before) record_change(now, before, power_w_);
+}
+
+void ItMeter::flush() {
+  pending_ = false;
+  if (power_w_ != pending_before_w_) record_change(pending_time_, pending_before_w_, power_w_);
 }
 
 void ItMeter::record_change(core::Time now, double before_w, double after_w) {
@@ -44,6 +55,7 @@ void ItMeter::close_tick(Tick& tick, SiteResult& /*out*/) {
 }
 
 void ItMeter::finish(core::Time /*end*/, SiteResult& out) {
+  if (pending_) flush();
   out.power_steps = std::move(steps_);
   out.reliability.largest_power_step_mw = largest_step_w_ / 1e6;
   out.reliability.largest_ramp_mw_per_min = largest_ramp_w_ / 1e6;

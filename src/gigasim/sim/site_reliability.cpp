@@ -60,7 +60,7 @@ void SiteReliability::on_event(std::uint8_t kind, std::uint32_t a, std::uint32_t
       break;
     case repair:
       workload_.scheduler().repair(b, a);
-      workload_.schedule_pass(now);
+      workload_.request_pass(now);
       break;
   }
 }
@@ -108,7 +108,7 @@ void SiteReliability::interrupt_and_record(std::uint32_t partition, std::uint32_
   records_.push_back(rec);
   if (take_down && s.take_down(partition, domain))
     events_.at(now + repair_time, repair, domain, partition);
-  workload_.schedule_pass(now);  // the interrupted jobs are placed again if they fit (spares)
+  workload_.request_pass(now);  // the interrupted jobs are placed again if they fit (spares)
 }
 
 void SiteReliability::on_failure(core::Time now) {

@@ -33,7 +33,8 @@ SiteWorkload::SiteWorkload(const plan::SitePlan& plan, Events events, core::Time
       events_(events),
       end_(end),
       scheduler_(make_scheduler(*plan.workload)),
-      wake_(kNever) {}
+      wake_(kNever),
+      pass_due_(kNever) {}
 
 void SiteWorkload::start() {
   const auto& jobs = workload_.jobs;
@@ -71,13 +72,19 @@ void SiteWorkload::push_ends() {
 }
 
 void SiteWorkload::schedule_pass(core::Time now) {
-  const core::Time wake = scheduler_->schedule(now, ends_);
+  const core::Time deferred = scheduler_->schedule(now, ends_);
   push_ends();
   // A job an admission policy deferred is looked at again when it asked to be.
-  if (wake < end_ && (wake_ <= now || wake < wake_)) {
-    wake_ = wake;
-    events_.at(wake, pass);
+  if (deferred < end_ && (wake_ <= now || deferred < wake_)) {
+    wake_ = deferred;
+    events_.at(deferred, wake);
   }
+}
+
+void SiteWorkload::request_pass(core::Time now) {
+  if (pass_due_ == now) return;  // one is already due at this instant
+  pass_due_ = now;
+  events_.at(now, pass);
 }
 
 void SiteWorkload::on_arrival(core::Time now) {
@@ -87,7 +94,7 @@ void SiteWorkload::on_arrival(core::Time now) {
     scheduler_->submit(static_cast<std::uint32_t>(next_job_), now);
     ++next_job_;
   }
-  schedule_pass(now);
+  request_pass(now);
   if (next_job_ < jobs.size() && jobs[next_job_].submit < end_)
     events_.at(jobs[next_job_].submit, arrival);
 }
@@ -98,16 +105,20 @@ void SiteWorkload::on_event(std::uint8_t kind, std::uint32_t a, std::uint32_t b,
       on_arrival(now);
       break;
     case job_end:
-      if (scheduler_->complete(a, b, now)) schedule_pass(now);  // else stale: preempted or slowed
+      if (scheduler_->complete(a, b, now)) request_pass(now);  // else stale: preempted or slowed
       break;
     case job_resume:
       (void)scheduler_->resume(a, b);
       break;
     case submitted:
       scheduler_->submit(a, now);
-      schedule_pass(now);
+      request_pass(now);
       break;
     case pass:
+      pass_due_ = kNever;
+      schedule_pass(now);
+      break;
+    case wake:
       if (now == wake_) wake_ = kNever;
       schedule_pass(now);
       break;

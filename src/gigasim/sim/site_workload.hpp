@@ -20,7 +20,7 @@ std::unique_ptr<sched::SiteScheduler> make_scheduler(const plan::WorkloadPlan& w
 
 class SiteWorkload final : public SiteComponent, public ItLoad {
  public:
-  enum Kind : std::uint8_t { arrival, job_end, job_resume, submitted, pass };
+  enum Kind : std::uint8_t { arrival, job_end, job_resume, submitted, pass, wake };
 
   SiteWorkload(const plan::SitePlan& plan, Events events, core::Time end);
 
@@ -30,6 +30,9 @@ class SiteWorkload final : public SiteComponent, public ItLoad {
   std::uint32_t submit(const workload::JobSpec& job, std::string name, core::Time now);
   /// A scheduling pass now: starts what the policies allow and schedules the end events.
   void schedule_pass(core::Time now);
+  /// Asks for one scheduling pass at `now`, after every other event of this instant: the
+  /// jobs that end, arrive or fail together are all seen by the same pass.
+  void request_pass(core::Time now);
 
   [[nodiscard]] sched::SiteScheduler& scheduler() { return *scheduler_; }
   [[nodiscard]] const sched::SiteScheduler& scheduler() const { return *scheduler_; }
@@ -57,6 +60,7 @@ class SiteWorkload final : public SiteComponent, public ItLoad {
   std::vector<sched::EndEvent> ends_;     ///< scratch
   std::size_t next_job_ = 0;              ///< next planned arrival, in submission order
   core::Time wake_;                       ///< pass due for a deferred job ("never": none)
+  core::Time pass_due_;                   ///< the instant a requested pass is due ("never": none)
   // Integrated between events.
   core::Time last_change_;
   double busy_acc_s_ = 0;  ///< busy accelerator-seconds since the interval opened
