@@ -163,7 +163,7 @@ void BM_Eu60SitesReport(benchmark::State& state) {
 BENCHMARK(BM_Eu60SitesReport)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 void BM_FacilityTick(benchmark::State& state) {
-  gigasim::facility::FacilitySpec spec;
+  gigasim::facility::FacilitySpec spec = catalog().defaults.site.facility;  // data/defaults.yaml
   spec.heat_reuse.enabled = true;
   spec.heat_reuse.peak_load = gigasim::core::megawatts(40);
   double t = -5;

@@ -5,9 +5,15 @@
 #include "gigasim/climate/psychrometrics.hpp"
 #include "gigasim/climate/synthetic.hpp"
 #include "gigasim/core/errors.hpp"
+#include "run_fixtures.hpp"
 
 namespace gigasim::climate {
 namespace {
+
+// The options of data/defaults.yaml, as every scenario starts from them.
+const SyntheticWeatherOptions& options() {
+  return testing::catalog().defaults.site.synthetic;
+}
 
 ClimateNormals lyon_like() {
   ClimateNormals n;
@@ -57,9 +63,9 @@ TEST(SyntheticWeather, DailyCurveReproducesMonthlyNormals) {
 
 TEST(SyntheticWeather, IsDeterministicForAStream) {
   core::RandomStream a(1, "w"), b(1, "w"), c(2, "w");
-  const auto wa = synthesize_weather(lyon_like(), a);
-  const auto wb = synthesize_weather(lyon_like(), b);
-  const auto wc = synthesize_weather(lyon_like(), c);
+  const auto wa = synthesize_weather(lyon_like(), a, options());
+  const auto wb = synthesize_weather(lyon_like(), b, options());
+  const auto wc = synthesize_weather(lyon_like(), c, options());
   EXPECT_EQ(wa.dry_bulb_c, wb.dry_bulb_c);
   EXPECT_NE(wa.dry_bulb_c, wc.dry_bulb_c);
   EXPECT_EQ(wa.hours(), 8760U);
@@ -68,7 +74,7 @@ TEST(SyntheticWeather, IsDeterministicForAStream) {
 TEST(SyntheticWeather, MonthlyMeansAndDiurnalRangeFollowTheNormals) {
   core::RandomStream rng(11, "w");
   const auto n = lyon_like();
-  const auto w = synthesize_weather(n, rng);
+  const auto w = synthesize_weather(n, rng, options());
   const auto means = w.monthly_mean_dry_bulb();
   for (std::size_t m = 0; m < 12; ++m)
     EXPECT_NEAR(means[m], n.dry_bulb_mean_c[m], 1.5) << "month " << m;

@@ -5,6 +5,7 @@
 
 #include "gigasim/energy/profiles.hpp"
 #include "gigasim/energy/supply.hpp"
+#include "run_fixtures.hpp"
 
 namespace gigasim::energy {
 namespace {
@@ -125,7 +126,8 @@ TEST(Profiles, SolarIsZeroAtNightAndMeetsItsCapacityFactor) {
 }
 
 TEST(Profiles, NuclearUnitOutagesMatchTheirParameters) {
-  NuclearOutages o;  // refuelling 35-90 days every 12-18 months, 3 % forced
+  // The defaults of data/defaults.yaml: refuelling 35-90 days every 12-18 months, 3 % forced.
+  const NuclearOutages& o = testing::catalog().defaults.source(SourceKind::nuclear).outages;
   const std::size_t hours = 8760 * 30;
   double down = 0;
   for (int unit = 0; unit < 20; ++unit) {
@@ -140,8 +142,7 @@ TEST(Profiles, NuclearUnitOutagesMatchTheirParameters) {
 }
 
 TEST(Profiles, GridShapeKeepsTheAnnualMean) {
-  SourceSpec s;
-  s.kind = SourceKind::grid;
+  SourceSpec s = testing::catalog().defaults.source(SourceKind::grid);  // the default shape
   s.price = core::euros_per_mwh(60);
   s.carbon = core::grams_per_kwh(50);
   core::RandomStream rng(4, "grid");

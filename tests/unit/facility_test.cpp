@@ -4,9 +4,15 @@
 
 #include "gigasim/climate/synthetic.hpp"
 #include "gigasim/facility/sizing.hpp"
+#include "run_fixtures.hpp"
 
 namespace gigasim::facility {
 namespace {
+
+// The defaults of data/defaults.yaml, as every scenario starts from them.
+const FacilitySpec& defaults() {
+  return testing::catalog().defaults.site.facility;
+}
 
 TEST(PowerChain, LossStageFollowsTheThreeTermModel) {
   const LossStage s{0.01, 0.02, 0.03};
@@ -16,13 +22,13 @@ TEST(PowerChain, LossStageFollowsTheThreeTermModel) {
 }
 
 TEST(PowerChain, DefaultUpsEfficiencyAtHalfLoad) {
-  const PowerChainSpec spec;
+  const PowerChainSpec& spec = defaults().power_chain;
   const double loss = spec.ups.loss(50, 100);
   EXPECT_NEAR(50.0 / (50.0 + loss), 0.968, 0.002);
 }
 
 TEST(Cooling, ColdWeatherIsFullyFreeCooled) {
-  const auto loop = default_liquid_loop();
+  const auto loop = defaults().liquid;
   const auto r = reject_heat(loop, 1e6, 5.0, 3.0, 1e6);
   EXPECT_DOUBLE_EQ(r.free_fraction, 1.0);
   EXPECT_DOUBLE_EQ(r.chiller_w, 0.0);
@@ -32,8 +38,8 @@ TEST(Cooling, ColdWeatherIsFullyFreeCooled) {
 }
 
 TEST(Cooling, HotWeatherNeedsTheChillerWithACarnotCop) {
-  auto loop = default_liquid_loop();  // 32 -> 42 C
-  const double t_db = 40.0;           // dry cooler leaves at 46 C: no free cooling
+  auto loop = defaults().liquid;  // 32 -> 42 C
+  const double t_db = 40.0;       // dry cooler leaves at 46 C: no free cooling
   const auto r = reject_heat(loop, 1e6, t_db, 25.0, 0.0);
   EXPECT_DOUBLE_EQ(r.free_fraction, 0.0);
   const double t_evap = 30.0 + 273.15, t_cond = t_db + 6.0 + 3.0 + 273.15;
@@ -42,13 +48,13 @@ TEST(Cooling, HotWeatherNeedsTheChillerWithACarnotCop) {
 }
 
 TEST(Cooling, PartialFreeCoolingIsLinearInTheLeavingTemperature) {
-  const auto loop = default_liquid_loop();                 // 32 -> 42 C, dry approach 6 K
+  const auto loop = defaults().liquid;                     // 32 -> 42 C, dry approach 6 K
   const auto r = reject_heat(loop, 1e6, 31.0, 20.0, 0.0);  // leaves at 37 C: half the range
   EXPECT_NEAR(r.free_fraction, 0.5, 1e-12);
 }
 
 TEST(Cooling, EvaporativeWaterFollowsLatentHeatAndConcentration) {
-  auto loop = default_liquid_loop();
+  auto loop = defaults().liquid;
   loop.rejection.dry_cooler = false;
   loop.rejection.evaporative = true;
   loop.rejection.cycles_of_concentration = 4.0;
@@ -61,7 +67,7 @@ TEST(Cooling, EvaporativeWaterFollowsLatentHeatAndConcentration) {
 }
 
 TEST(Cooling, WithoutAChillerHotHoursAreFlagged) {
-  auto loop = default_liquid_loop();
+  auto loop = defaults().liquid;
   loop.rejection.chiller = false;
   const auto r = reject_heat(loop, 1e6, 40.0, 25.0, 0.0);
   EXPECT_TRUE(r.over_temperature);
@@ -69,7 +75,7 @@ TEST(Cooling, WithoutAChillerHotHoursAreFlagged) {
 }
 
 TEST(HeatReuse, DemandFollowsDegreeHours) {
-  HeatReuseSpec h;
+  HeatReuseSpec h = defaults().heat_reuse;
   h.enabled = true;
   h.base_load = core::megawatts(10);
   h.peak_load = core::megawatts(50);
@@ -81,7 +87,7 @@ TEST(HeatReuse, DemandFollowsDegreeHours) {
 }
 
 TEST(HeatReuse, DegreeCoefficientFormWithOptionalCap) {
-  HeatReuseSpec h;
+  HeatReuseSpec h = defaults().heat_reuse;
   h.enabled = true;
   h.base_load = core::megawatts(10);
   h.degree_coefficient = core::PowerPerKelvin::base(2e6);  // 2 MW per kelvin below 15 C
@@ -93,7 +99,7 @@ TEST(HeatReuse, DegreeCoefficientFormWithOptionalCap) {
 }
 
 TEST(HeatReuse, DemandFromAnHourlySeries) {
-  HeatReuseSpec h;
+  HeatReuseSpec h = defaults().heat_reuse;
   h.enabled = true;
   h.demand_series_w = {1e6, 2e6, 3e6};
   EXPECT_DOUBLE_EQ(heat_demand_w(h, -30.0, 1), 2e6);
@@ -101,7 +107,7 @@ TEST(HeatReuse, DemandFromAnHourlySeries) {
 }
 
 TEST(HeatReuse, HeatPumpBalanceAndCop) {
-  HeatReuseSpec h;
+  HeatReuseSpec h = defaults().heat_reuse;
   h.enabled = true;
   const auto r = reuse_heat(h, 100e6, core::Temperature::celsius(42), 30e6);
   const double t_hot = 70 + 273.15, t_cold = 39 + 273.15;
@@ -112,7 +118,7 @@ TEST(HeatReuse, HeatPumpBalanceAndCop) {
 }
 
 TEST(HeatReuse, LimitedBySourceHeatAndCapacity) {
-  HeatReuseSpec h;
+  HeatReuseSpec h = defaults().heat_reuse;
   h.enabled = true;
   h.capacity = core::megawatts(20);
   EXPECT_DOUBLE_EQ(reuse_heat(h, 100e6, core::Temperature::celsius(42), 30e6).delivered_w, 20e6);
@@ -122,7 +128,7 @@ TEST(HeatReuse, LimitedBySourceHeatAndCapacity) {
 }
 
 TEST(HeatReuse, DirectExchangeWhenTheLoopIsHotEnough) {
-  HeatReuseSpec h;
+  HeatReuseSpec h = defaults().heat_reuse;
   h.enabled = true;
   h.network_supply = core::Temperature::celsius(35);
   const auto r = reuse_heat(h, 50e6, core::Temperature::celsius(45), 20e6);
@@ -131,7 +137,7 @@ TEST(HeatReuse, DirectExchangeWhenTheLoopIsHotEnough) {
 }
 
 TEST(Facility, EnergyBalanceCloses) {
-  FacilitySpec spec;
+  FacilitySpec spec = defaults();
   spec.heat_reuse.enabled = true;
   spec.heat_reuse.peak_load = core::megawatts(40);
   for (double t : {-10.0, 5.0, 20.0, 35.0}) {
@@ -143,7 +149,7 @@ TEST(Facility, EnergyBalanceCloses) {
 }
 
 TEST(Facility, HotterMeansHigherPue) {
-  FacilitySpec spec;
+  FacilitySpec spec = defaults();
   const auto cold = evaluate_facility(spec, 0.5, 50e6, 50e6, 0.0, -2.0, 0.0);
   const auto hot = evaluate_facility(spec, 0.5, 50e6, 50e6, 35.0, 24.0, 0.0);
   EXPECT_LT(cold.facility_w, hot.facility_w);
@@ -155,8 +161,8 @@ TEST(Sizing, TheSizedFleetFitsAndOneMoreDoesNot) {
   n.diurnal_range_k.fill(9.0);
   n.relative_humidity_pct.fill(70.0);
   core::RandomStream rng(1, "w");
-  const auto w = climate::synthesize_weather(n, rng);
-  FacilitySpec spec;
+  const auto w = climate::synthesize_weather(n, rng, testing::catalog().defaults.site.synthetic);
+  FacilitySpec spec = defaults();
   const double per = 126e3;  // one NVL72 rack with network share
   const auto r = size_to_envelope(spec, 0.85, w, per, 0.0, 1e9);
   ASSERT_GT(r.systems, 0);

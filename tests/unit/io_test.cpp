@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
+#include <functional>
+#include <iterator>
 #include <set>
 
 #include "gigasim/core/errors.hpp"
@@ -257,6 +260,213 @@ TEST(ScenarioLoader, WindWithItsOwnCapacityFactorMayNameACountry) {
   const auto p = problems(yaml);
   ASSERT_EQ(p.size(), 1U);
   EXPECT_EQ(p[0].path, "sites[0].supply[1].country");
+}
+
+// data/defaults.yaml: the model defaults, every number with its source.
+
+TEST(Defaults, TheFileLoadsIntoThePrototypes) {
+  const Defaults& d = catalog().defaults;
+  EXPECT_EQ(d.site.pod_size, 4096);
+  EXPECT_EQ(d.site.power_step_threshold, core::megawatts(10));
+  EXPECT_DOUBLE_EQ(d.site.synthetic.daily_anomaly_sd_k, 3.0);
+  EXPECT_EQ(d.site.facility.liquid.supply, core::Temperature::celsius(32));
+  EXPECT_EQ(d.site.facility.air.supply, core::Temperature::celsius(20));
+  EXPECT_TRUE(d.site.facility.liquid.rejection.chiller);
+  EXPECT_FALSE(d.site.facility.heat_reuse.enabled);  // a site turns it on
+  EXPECT_EQ(d.site.facility.heat_reuse.network_supply, core::Temperature::celsius(70));
+  const auto& nuclear = d.source(energy::SourceKind::nuclear);
+  EXPECT_EQ(nuclear.kind, energy::SourceKind::nuclear);
+  EXPECT_NEAR(core::in_euros_per_mwh(nuclear.price), 42.0, 1e-9);
+  EXPECT_NEAR(core::in_grams_per_kwh(nuclear.carbon), 12.0, 1e-9);
+  EXPECT_EQ(nuclear.outages.cycle_max, core::Duration::days(548));
+  EXPECT_NEAR(core::in_grams_per_kwh(d.source(energy::SourceKind::solar).carbon), 48.0, 1e-9);
+  EXPECT_DOUBLE_EQ(d.source(energy::SourceKind::grid).shape.carbon_seasonal, 0.25);
+  EXPECT_EQ(d.reliability.restart, core::Duration::minutes(10));
+  EXPECT_DOUBLE_EQ(d.reliability.checkpoint_bytes_per_parameter, 14.0);
+  const auto& gpu = d.reliability.components[0];
+  EXPECT_EQ(gpu.component, reliability::Component::gpu);
+  EXPECT_DOUBLE_EQ(gpu.interruptions_in_llama3, 148.0);
+  EXPECT_DOUBLE_EQ(gpu.rate_per_accelerator_day, 148.0 / (54.0 * 16384.0));
+  EXPECT_EQ(gpu.repair, core::Duration::days(3));
+  EXPECT_EQ(d.inference.setup.batch, 64);
+  EXPECT_FLOAT_EQ(d.inference.activity, 0.6F);
+  EXPECT_DOUBLE_EQ(d.inference.daily_shape[14], 1.0);    // the peak at 14:00
+  EXPECT_NEAR(d.inference.daily_shape[2], 0.35, 1e-12);  // the night trough
+}
+
+TEST(Defaults, ASiteWithoutOverridesGetsThemAll) {
+  const auto s = load_scenario_text(kValid, "t.yaml", ".", catalog()).scenario;
+  const auto& site = s.sites[0];
+  const Defaults& d = catalog().defaults;
+  EXPECT_DOUBLE_EQ(site.network_overhead, d.site.network_overhead);
+  EXPECT_EQ(site.pod_size, d.site.pod_size);
+  EXPECT_EQ(site.facility.liquid.return_temp, d.site.facility.liquid.return_temp);
+  EXPECT_DOUBLE_EQ(site.facility.power_chain.ups.proportional,
+                   d.site.facility.power_chain.ups.proportional);
+  ASSERT_EQ(site.supply.size(), 1U);
+  EXPECT_DOUBLE_EQ(site.supply[0].shape.price_daily,
+                   d.source(energy::SourceKind::grid).shape.price_daily);
+}
+
+TEST(Defaults, AScenarioOverrideWinsOverTheDefault) {
+  const std::string yaml = R"(name: t
+sites:
+  - name: a
+    location: lyon
+    grid_connection: 20 MW
+    network_overhead: 0.1
+    pod_size: 1024
+    weather: {synthetic: {daily_anomaly_sd: 2 K}}
+    fleet: [{system: dgx-h100, count: 10}]
+    cooling: {liquid: {supply_temp: 30 C}}
+    heat_reuse: {base_load: 1 MW, peak_load: 5 MW, network_supply_temp: 60 C}
+    supply:
+      - {type: nuclear, capacity: 10 MW, price: 50 EUR/MWh}
+      - {type: grid, shape: {price_daily: 0.2}}
+    workload:
+      jobs: [{accelerators: 8, duration: 1 h}]
+      inference:
+        - name: chat
+          model: llama-3-70b
+          max_replicas: 2
+          peak_tokens_per_s: 1000
+          batch: 32
+          daily_shape: {mean: 0.5, amplitude: 0.5, peak_hour: 12}
+    reliability: {restart: 5 min, repair: {gpu: 2 days}, checkpoint: {bytes_per_parameter: 16}}
+)";
+  const auto s = load_scenario_text(yaml, "t.yaml", ".", catalog()).scenario;
+  const auto& site = s.sites[0];
+  const Defaults& d = catalog().defaults;
+  EXPECT_DOUBLE_EQ(site.network_overhead, 0.1);
+  EXPECT_EQ(site.pod_size, 1024);
+  EXPECT_EQ(site.power_step_threshold, d.site.power_step_threshold);  // not given: the default
+  EXPECT_DOUBLE_EQ(site.synthetic.daily_anomaly_sd_k, 2.0);
+  EXPECT_DOUBLE_EQ(site.synthetic.daily_anomaly_autocorrelation,
+                   d.site.synthetic.daily_anomaly_autocorrelation);
+  EXPECT_EQ(site.facility.liquid.supply, core::Temperature::celsius(30));
+  EXPECT_EQ(site.facility.liquid.return_temp, d.site.facility.liquid.return_temp);
+  EXPECT_EQ(site.facility.air.supply, d.site.facility.air.supply);
+  EXPECT_TRUE(site.facility.heat_reuse.enabled);
+  EXPECT_EQ(site.facility.heat_reuse.network_supply, core::Temperature::celsius(60));
+  EXPECT_EQ(site.facility.heat_reuse.heating_threshold,
+            d.site.facility.heat_reuse.heating_threshold);
+  ASSERT_EQ(site.supply.size(), 2U);
+  EXPECT_NEAR(core::in_euros_per_mwh(site.supply[0].price), 50.0, 1e-9);
+  EXPECT_EQ(site.supply[0].carbon, d.source(energy::SourceKind::nuclear).carbon);
+  EXPECT_DOUBLE_EQ(site.supply[1].shape.price_daily, 0.2);
+  EXPECT_DOUBLE_EQ(site.supply[1].shape.price_seasonal,
+                   d.source(energy::SourceKind::grid).shape.price_seasonal);
+  ASSERT_TRUE(site.workload.has_value());
+  ASSERT_EQ(site.workload->inference.size(), 1U);
+  const auto& chat = site.workload->inference[0];
+  EXPECT_EQ(chat.setup.batch, 32);
+  EXPECT_EQ(chat.setup.context, d.inference.setup.context);
+  EXPECT_FLOAT_EQ(chat.activity, d.inference.activity);
+  EXPECT_DOUBLE_EQ(chat.daily_shape[12], 1.0);
+  EXPECT_NEAR(chat.daily_shape[0], 0.0, 1e-12);
+  ASSERT_TRUE(site.reliability.has_value());
+  EXPECT_EQ(site.reliability->restart, core::Duration::minutes(5));
+  EXPECT_EQ(site.reliability->components[0].repair, core::Duration::days(2));
+  EXPECT_EQ(site.reliability->components[1].repair, d.reliability.components[1].repair);
+  EXPECT_DOUBLE_EQ(site.reliability->checkpoint_bytes_per_parameter, 16.0);
+  EXPECT_EQ(site.reliability->storage_bandwidth, d.reliability.storage_bandwidth);
+}
+
+// The problems of loading the catalogs of data/ with defaults.yaml edited by `edit`.
+std::vector<core::Diagnostic> defaults_problems(const std::function<void(std::string&)>& edit,
+                                                std::string& text) {
+  const auto dir = std::filesystem::temp_directory_path() / "gigasim-defaults-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  for (const auto& entry : std::filesystem::directory_iterator(kData))
+    std::filesystem::copy_file(entry.path(), dir / entry.path().filename());
+  {
+    std::ifstream in(kData / "defaults.yaml");
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  edit(text);
+  std::ofstream(dir / "defaults.yaml") << text;
+  std::vector<core::Diagnostic> out;
+  try {
+    (void)Catalog::load(dir);
+  } catch (const core::InputError& e) {
+    out = e.diagnostics();
+  }
+  std::filesystem::remove_all(dir);
+  return out;
+}
+
+std::string messages(const std::vector<core::Diagnostic>& problems) {
+  std::string out;
+  for (const auto& d : problems) out += d.path + ": " + d.message + "\n";
+  return out;
+}
+
+// The line (1-based) of the first occurrence of `what` in `text`.
+int line_of(const std::string& text, const std::string& what) {
+  const auto at = text.find(what);
+  return at == std::string::npos
+             ? 0
+             : 1 + static_cast<int>(std::count(
+                       text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+}
+
+TEST(Defaults, AMissingNumberIsALocatedError) {
+  std::string text;
+  int liquid = 0;
+  const auto p = defaults_problems(
+      [&](std::string& t) {
+        const auto at = t.find("      dry_approach: 6 K\n");  // the liquid loop's
+        ASSERT_NE(at, std::string::npos);
+        t.erase(at, std::string("      dry_approach: 6 K\n").size());
+        liquid = line_of(t, "      supply_temp: 32 C");
+      },
+      text);
+  ASSERT_EQ(p.size(), 1U) << messages(p);
+  EXPECT_EQ(p[0].path, "facility.cooling.liquid.dry_approach");
+  EXPECT_NE(p[0].message.find("missing required key \"dry_approach\""), std::string::npos);
+  EXPECT_NE(p[0].location.file.find("defaults.yaml"), std::string::npos);
+  EXPECT_EQ(p[0].location.line, liquid);  // the loop's mapping
+}
+
+TEST(Defaults, AMissingSourceIsALocatedError) {
+  std::string text;
+  const auto p = defaults_problems(
+      [](std::string& t) {
+        const auto at = t.find("    nuclear.price: ");
+        ASSERT_NE(at, std::string::npos);
+        t.erase(at, t.find('\n', at) + 1 - at);
+      },
+      text);
+  ASSERT_EQ(p.size(), 1U) << messages(p);
+  EXPECT_EQ(p[0].path, "supply.sources");
+  EXPECT_NE(p[0].message.find("no source given for \"nuclear.price\""), std::string::npos);
+  EXPECT_NE(p[0].location.file.find("defaults.yaml"), std::string::npos);
+  EXPECT_EQ(p[0].location.line, line_of(text, "    price: 42 EUR/MWh"));  // the number's place
+}
+
+TEST(Defaults, AMissingComponentOrAStraySourceIsRefused) {
+  std::string text;
+  auto p = defaults_problems(
+      [](std::string& t) {
+        const auto at = t.find("    host_memory: 1 day\n");
+        ASSERT_NE(at, std::string::npos);
+        t.erase(at, std::string("    host_memory: 1 day\n").size());
+      },
+      text);
+  ASSERT_EQ(p.size(), 1U) << messages(p);
+  EXPECT_EQ(p[0].path, "reliability.repair");
+  EXPECT_NE(p[0].message.find("missing component \"host_memory\""), std::string::npos);
+  p = defaults_problems(
+      [](std::string& t) {
+        const auto at = t.find("    batch: \"assumption");
+        ASSERT_NE(at, std::string::npos);
+        t.insert(at, "    batch_size: \"a source for no value\"\n");
+      },
+      text);
+  ASSERT_EQ(p.size(), 1U) << messages(p);
+  EXPECT_EQ(p[0].path, "inference.sources.batch_size");
+  EXPECT_EQ(p[0].location.line, line_of(text, "    batch_size:"));
 }
 
 }  // namespace

@@ -12,9 +12,19 @@
 namespace gigasim::reliability {
 namespace {
 
+const io::Catalog& catalog() {
+  static const io::Catalog c =
+      io::Catalog::load(std::filesystem::path(GIGASIM_TEST_SOURCE_DIR) / "data");
+  return c;
+}
+
 TEST(Components, DefaultsReproduceLlama3Table5) {
   double count = 0, rate = 0;
-  for (const auto& c : default_components()) {
+  const auto& components = catalog().defaults.reliability.components;  // data/defaults.yaml
+  for (std::size_t i = 0; i < kComponents; ++i) {
+    const auto& c = components[i];
+    EXPECT_EQ(static_cast<std::size_t>(c.component), i);
+    EXPECT_DOUBLE_EQ(c.rate_per_accelerator_day, llama3_rate(c.interruptions_in_llama3));
     count += c.interruptions_in_llama3;
     rate += c.rate_per_accelerator_day;
   }
@@ -22,6 +32,15 @@ TEST(Components, DefaultsReproduceLlama3Table5) {
   EXPECT_NEAR(rate * 54 * 16384, 419.0, 1e-9);
   EXPECT_NEAR(1.0 / (rate * 16384) * 24, 3.09,
               0.01);  // hours between interruptions (published 3.09)
+  // The three software classes take no hardware out and need no repair.
+  int software = 0;
+  for (const auto& c : components) {
+    if (c.scope == Scope::software) {
+      ++software;
+      EXPECT_EQ(c.repair, core::Duration{}) << to_string(c.component);
+    }
+  }
+  EXPECT_EQ(software, 3);
   Component c{};
   EXPECT_TRUE(component_from("hbm", c));
   EXPECT_EQ(c, Component::hbm);
@@ -153,7 +172,6 @@ TEST(Allocator, DownDomainsAreNeitherFreeNorPlaced) {
 }
 
 TEST(ReliabilityInput, BadValuesNameTheirPlace) {
-  const auto catalog = io::Catalog::load(std::filesystem::path(GIGASIM_TEST_SOURCE_DIR) / "data");
   const std::string base = R"(name: t
 sites:
   - name: a
@@ -166,7 +184,7 @@ sites:
 )";
   auto problems = [&](const std::string& extra) {
     try {
-      (void)io::load_scenario_text(base + extra, "r.yaml", ".", catalog);
+      (void)io::load_scenario_text(base + extra, "r.yaml", ".", catalog());
     } catch (const core::InputError& e) {
       return e.diagnostics();
     }

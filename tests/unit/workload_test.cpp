@@ -54,7 +54,8 @@ TEST(Inference, ReplicasFollowDemandWithinTheirLimits) {
   s.max_replicas = 10;
   s.peak_tokens_per_s = 1000;
   s.tokens_per_s_per_replica = 120;
-  s.daily_shape = default_daily_shape();
+  s.daily_shape = io::Catalog::load(std::filesystem::path(GIGASIM_TEST_SOURCE_DIR) / "data")
+                      .defaults.inference.daily_shape;  // data/defaults.yaml
   const auto peak = s.at(14);
   EXPECT_DOUBLE_EQ(peak.demand_tokens_per_s, 1000);
   EXPECT_EQ(peak.active_replicas, 9);  // ⌈1000 / 120⌉

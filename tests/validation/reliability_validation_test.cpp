@@ -60,7 +60,9 @@ TEST(ReliabilityValidation, Llama3BreakdownByComponentWithinAFewPoints) {
       all += static_cast<double>(k);
     }
   }
-  for (const auto& c : reliability::default_components()) {
+  const io::Catalog catalog =
+      io::Catalog::load(std::filesystem::path(GIGASIM_TEST_SOURCE_DIR) / "data");
+  for (const auto& c : catalog.defaults.reliability.components) {  // data/defaults.yaml
     const std::string name(reliability::to_string(c.component));
     const double published = c.interruptions_in_llama3 / 419.0;
     const double simulated = total[name] / all;

@@ -26,7 +26,8 @@ const Years& years() {
     out.real = io::parse_epw(in, "lyon.epw").weather;
     const auto catalog = io::Catalog::load(std::filesystem::path(GIGASIM_TEST_SOURCE_DIR) / "data");
     core::RandomStream rng(2025, "weather/lyon");
-    out.synthetic = synthesize_weather(catalog.locations.at("lyon").climate, rng);
+    out.synthetic = synthesize_weather(catalog.locations.at("lyon").climate, rng,
+                                       catalog.defaults.site.synthetic);
     return out;
   }();
   return y;

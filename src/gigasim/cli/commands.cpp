@@ -189,7 +189,8 @@ int size_command(const SizeOptions& options) {
     scenario = api::load(options.scenario, catalog).scenario;
   } else {
     std::vector<core::Diagnostic> problems;
-    scenario::SiteSpec site;
+    // A site of the catalog's defaults (data/defaults.yaml), as a scenario would start from.
+    scenario::SiteSpec site = catalog.defaults.site;
     const auto location = catalog.locations.find(options.location);
     if (location == catalog.locations.end()) {
       problems.push_back(

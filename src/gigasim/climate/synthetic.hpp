@@ -7,11 +7,13 @@
 
 namespace gigasim::climate {
 
+/// The options of the synthetic year. Their defaults live in data/defaults.yaml
+/// (`site.weather.synthetic`), read by the catalog; here they are zero (no anomaly).
 struct SyntheticWeatherOptions {
   /// Standard deviation of day-to-day anomalies of the daily mean temperature, K.
-  double daily_anomaly_sd_k = 3.0;
+  double daily_anomaly_sd_k = 0.0;
   /// Lag-one autocorrelation of those anomalies.
-  double daily_anomaly_autocorrelation = 0.7;
+  double daily_anomaly_autocorrelation = 0.0;
 };
 
 /// A 365-day year of hourly dry-bulb, wet-bulb and relative humidity (docs/models/weather.md):
@@ -30,7 +32,7 @@ struct SyntheticWeatherOptions {
 /// 5. the wet bulb follows from Stull (2011).
 /// Deterministic for a given random stream.
 WeatherYear synthesize_weather(const ClimateNormals& normals, core::RandomStream& rng,
-                               const SyntheticWeatherOptions& options = {});
+                               const SyntheticWeatherOptions& options);
 
 /// The smooth daily mean temperature (365 values) before anomalies: step 1 above.
 std::vector<double> daily_mean_curve(const std::array<double, 12>& monthly_means);

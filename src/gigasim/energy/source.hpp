@@ -44,28 +44,31 @@ static_assert([] {
 }());
 std::string_view to_string(SourceKind kind);
 
-/// Refuelling and forced outages of modelled nuclear units (docs/models/energy.md). Defaults:
-/// refuelling every 12-18 months, a simple refuelling outage (ASR) about 35 days, a partial
-/// inspection (VP) 60-90 days (SFEN, "Un arrêt de tranche, c'est quoi ?", 2023).
+/// Refuelling and forced outages of modelled nuclear units (docs/models/energy.md). The
+/// defaults (SFEN 2023) live in data/defaults.yaml (`supply.nuclear.outages`), read by the
+/// catalog; the initializers here are neutral.
 struct NuclearOutages {
-  core::Duration cycle_min = core::Duration::days(365);  ///< 12 months between refuellings
-  core::Duration cycle_max = core::Duration::days(548);  ///< 18 months
-  core::Duration outage_min = core::Duration::days(35);  ///< simple refuelling (ASR)
-  core::Duration outage_max = core::Duration::days(90);  ///< partial inspection (VP)
-  double forced_outage_rate = 0.03;  ///< unplanned unavailability, fraction of time
-  core::Duration forced_outage_mean = core::Duration::days(3);
+  core::Duration cycle_min;         ///< shortest time from one refuelling start to the next
+  core::Duration cycle_max;         ///< longest
+  core::Duration outage_min;        ///< shortest refuelling outage (simple refuelling, ASR)
+  core::Duration outage_max;        ///< longest (partial inspection, VP)
+  double forced_outage_rate = 0.0;  ///< unplanned unavailability, fraction of time
+  core::Duration forced_outage_mean;
 };
 
 /// Zero-mean seasonal and daily modulation of grid price and carbon intensity: the annual
 /// mean stays the catalog's. value(t) = mean · (1 + a_s cos(2π(d − 15)/365) + a_d cos(2π(h −
-/// 19)/24)).
+/// 19)/24)). The default amplitudes, an assumption, live in data/defaults.yaml
+/// (`supply.grid.shape`); here they are zero.
 struct GridShape {
-  double price_seasonal = 0.15;
-  double price_daily = 0.15;
-  double carbon_seasonal = 0.25;
-  double carbon_daily = 0.10;
+  double price_seasonal = 0.0;
+  double price_daily = 0.0;
+  double carbon_seasonal = 0.0;
+  double carbon_daily = 0.0;
 };
 
+/// One source. Its kind's defaults (life-cycle carbon, nuclear price and outages, grid shape)
+/// come from data/defaults.yaml through the catalog (io::Defaults::supply).
 struct SourceSpec {
   std::string name;
   SourceKind kind = SourceKind::grid;

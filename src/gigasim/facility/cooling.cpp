@@ -4,22 +4,6 @@
 
 namespace gigasim::facility {
 
-CoolingLoopSpec default_liquid_loop() {
-  CoolingLoopSpec s;
-  s.supply = core::Temperature::celsius(32.0);
-  s.return_temp = core::Temperature::celsius(42.0);
-  s.distribution_fraction = 0.015;  // CDU and facility-water pumps
-  return s;
-}
-
-CoolingLoopSpec default_air_loop() {
-  CoolingLoopSpec s;
-  s.supply = core::Temperature::celsius(20.0);
-  s.return_temp = core::Temperature::celsius(28.0);
-  s.distribution_fraction = 0.04;  // air-handler fans and chilled-water pumps
-  return s;
-}
-
 namespace {
 double share(double return_c, double supply_c, double leaving_c) {
   if (return_c <= supply_c) return leaving_c <= supply_c ? 1.0 : 0.0;

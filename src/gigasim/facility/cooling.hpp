@@ -6,17 +6,20 @@
 
 namespace gigasim::facility {
 
+// The defaults of both loops (supply and return temperatures, distribution, heat-rejection
+// plant) live in data/defaults.yaml (`facility.cooling`), read by the catalog; the
+// initializers here are neutral.
 struct HeatRejectionSpec {
-  bool dry_cooler = true;
-  core::TemperatureDelta dry_approach = core::kelvins(6.0);  ///< leaving water − dry bulb
+  bool dry_cooler = false;
+  core::TemperatureDelta dry_approach;  ///< leaving water − dry bulb
   bool evaporative = false;
-  core::TemperatureDelta evaporative_approach = core::kelvins(4.0);  ///< leaving − wet bulb
-  bool chiller = true;
-  double chiller_carnot_fraction = 0.5;  ///< COP = fraction × Carnot COP
-  double chiller_cop_max = 10.0;
-  double dry_fan_fraction = 0.02;     ///< dry-cooler fan power per unit heat rejected
-  double tower_fan_fraction = 0.008;  ///< tower fan power per unit heat rejected
-  double cycles_of_concentration = 4.0;
+  core::TemperatureDelta evaporative_approach;  ///< leaving − wet bulb
+  bool chiller = false;
+  double chiller_carnot_fraction = 0.0;  ///< COP = fraction × Carnot COP
+  double chiller_cop_max = 0.0;
+  double dry_fan_fraction = 0.0;    ///< dry-cooler fan power per unit heat rejected
+  double tower_fan_fraction = 0.0;  ///< tower fan power per unit heat rejected
+  double cycles_of_concentration = 0.0;
 };
 
 struct CoolingLoopSpec {
@@ -25,11 +28,6 @@ struct CoolingLoopSpec {
   double distribution_fraction = 0.0;  ///< pumps (liquid) or air-handler fans, per unit heat
   HeatRejectionSpec rejection;
 };
-
-/// Defaults: a warm-water direct-liquid loop (ASHRAE liquid class W32: supply up to 32 °C)
-/// and a chilled-water loop feeding air handlers.
-CoolingLoopSpec default_liquid_loop();
-CoolingLoopSpec default_air_loop();
 
 struct CoolingLoopResult {
   double pump_or_fan_w = 0.0;    ///< loop distribution (CDU pumps, CRAH fans)

@@ -9,11 +9,12 @@
 namespace gigasim::facility {
 
 /// The facility's design. The share of IT heat that goes to the liquid loop is a property of
-/// the fleet it serves, given apart.
+/// the fleet it serves, given apart. The defaults of a site's facility come from
+/// data/defaults.yaml (`facility`) through the catalog (io::Defaults).
 struct FacilitySpec {
   PowerChainSpec power_chain;
-  CoolingLoopSpec liquid = default_liquid_loop();
-  CoolingLoopSpec air = default_air_loop();
+  CoolingLoopSpec liquid;  ///< direct-liquid-cooling loop
+  CoolingLoopSpec air;     ///< chilled-water loop feeding air handlers
   HeatReuseSpec heat_reuse;
 };
 

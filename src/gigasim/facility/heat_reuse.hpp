@@ -8,18 +8,21 @@
 
 namespace gigasim::facility {
 
+/// The model's defaults (network supply temperature, design outdoor temperature, heating
+/// threshold, Carnot fraction, exchanger approach) live in data/defaults.yaml
+/// (`facility.heat_reuse`), read by the catalog; the initializers here are neutral.
 struct HeatReuseSpec {
   bool enabled = false;
-  core::Temperature network_supply = core::Temperature::celsius(70.0);
+  core::Temperature network_supply;
   core::Power base_load;  ///< demand when it is warm (hot water, process heat)
   core::Power peak_load;  ///< demand at the design outdoor temperature (0: no cap)
   core::PowerPerKelvin
       degree_coefficient;  ///< demand per kelvin below the threshold (0: from peak)
-  core::Temperature design_outdoor = core::Temperature::celsius(-5.0);
-  core::Temperature heating_threshold = core::Temperature::celsius(15.0);
-  double carnot_fraction = 0.5;  ///< heat-pump COP = fraction × Carnot COP
+  core::Temperature design_outdoor;
+  core::Temperature heating_threshold;
+  double carnot_fraction = 0.0;  ///< heat-pump COP = fraction × Carnot COP
   core::Power capacity;          ///< heat-pump / exchanger heat output limit (0: none)
-  core::TemperatureDelta exchanger_approach = core::kelvins(3.0);
+  core::TemperatureDelta exchanger_approach;
   std::vector<double> demand_series_w;  ///< hourly demand from a CSV (overrides the model)
 };
 

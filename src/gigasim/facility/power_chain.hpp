@@ -19,13 +19,12 @@ struct LossStage {
   }
 };
 
-/// Default fractions are typical of modern equipment (docs/models/facility.md): a
-/// transformer at 99.0 % at rated load, a double-conversion UPS at about 96.8 % at half load,
-/// distribution (PDUs, busways, cables) at 99 % at rated load.
+/// The three stages' coefficients. Their defaults (docs/models/facility.md) live in
+/// data/defaults.yaml (`facility.power_chain`), read by the catalog; here they are zero.
 struct PowerChainSpec {
-  LossStage transformer{0.002, 0.0, 0.008};
-  LossStage ups{0.005, 0.02, 0.005};
-  LossStage distribution{0.0, 0.0, 0.01};
+  LossStage transformer;
+  LossStage ups;
+  LossStage distribution;
 };
 
 struct PowerChainLosses {

@@ -7,10 +7,12 @@
 
 namespace gigasim::perf {
 
+/// A replica's shape. The defaults of a scenario's `batch` and `context` live in
+/// data/defaults.yaml (`inference`); here they are zero.
 struct InferenceSetup {
   int accelerators = 8;  ///< per replica (tensor-parallel)
-  int batch = 64;        ///< sequences decoded together
-  int context = 2048;    ///< mean tokens of context held in the KV cache per sequence
+  int batch = 0;         ///< sequences decoded together
+  int context = 0;       ///< mean tokens of context held in the KV cache per sequence
 };
 
 /// Decode tokens/s of one replica. A decode step reads every active weight once and each

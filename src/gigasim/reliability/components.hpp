@@ -1,7 +1,8 @@
-// Failing components and their default rates (docs/models/reliability.md). The defaults are
-// the unexpected interruptions of Llama 3 405B's 54-day snapshot on 16,384 H100 (Llama Team
-// 2024, arXiv:2407.21783, Table 5), turned into
-// rates per accelerator-day: count / (54 days × 16,384 accelerators).
+// Failing components (docs/models/reliability.md). Their default counts, scopes and repair
+// times live in data/defaults.yaml (`reliability`): the unexpected interruptions of Llama 3
+// 405B's 54-day snapshot on 16,384 H100 (Llama Team 2024, arXiv:2407.21783, Table 5), each
+// turned into a rate per accelerator-day by llama3_rate: count / (54 days × 16,384
+// accelerators).
 #pragma once
 
 #include <array>
@@ -50,11 +51,19 @@ struct ComponentSpec {
   core::Duration repair;  ///< time the system is out (node swap or reboot: hours; part: days)
 };
 
-/// The 18 classes of Llama 3's Table 5 with their counts (419 in all) and rates.
-std::array<ComponentSpec, kComponents> default_components();
+/// The 18 classes of Llama 3's Table 5 in enum order, with no failures, no repair time and
+/// system scope: the catalog's defaults (data/defaults.yaml) fill in their counts, rates,
+/// scopes and repairs.
+std::array<ComponentSpec, kComponents> component_classes();
 
 /// Llama 3's observation window: 54 days on 16,384 accelerators.
 inline constexpr double kLlama3Days = 54.0;
 inline constexpr double kLlama3Accelerators = 16384.0;
+
+/// The rate per accelerator-day of `interruptions` counted in Table 5:
+/// interruptions / (54 days × 16,384 accelerators).
+constexpr double llama3_rate(double interruptions) {
+  return interruptions / (kLlama3Days * kLlama3Accelerators);
+}
 
 }  // namespace gigasim::reliability

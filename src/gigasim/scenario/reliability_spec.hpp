@@ -9,23 +9,25 @@
 
 namespace gigasim::scenario {
 
+/// The model's defaults (Table 5 rates, scopes and repairs, restart, checkpoint costs,
+/// maintenance duration) come from data/defaults.yaml through the catalog
+/// (io::Defaults::reliability); the initializers here are neutral: no failures, no costs.
 struct ReliabilitySpec {
   std::array<reliability::ComponentSpec, reliability::kComponents> components =
-      reliability::default_components();
+      reliability::component_classes();
   double scale = 1.0;          ///< multiplies every rate (e.g. for another accelerator generation)
   double weibull_shape = 1.0;  ///< < 1: infant mortality; 1: constant rate
   double lemon_fraction = 0;   ///< share of systems failing `lemon_factor` times as often
   double lemon_factor = 1;
-  int spares_per_pod = 0;  ///< hot spare systems (domains) kept idle per pod
-  core::Duration restart =
-      core::Duration::minutes(10);  ///< detection, rescheduling, checkpoint load
-  bool checkpoint_auto = true;      ///< Young/Daly interval per job; else `checkpoint_interval`
+  int spares_per_pod = 0;       ///< hot spare systems (domains) kept idle per pod
+  core::Duration restart;       ///< detection, rescheduling, checkpoint load
+  bool checkpoint_auto = true;  ///< Young/Daly interval per job; else `checkpoint_interval`
   core::Duration checkpoint_interval = core::Duration::hours(1);
-  core::Bandwidth storage_bandwidth = core::Bandwidth::base(2e12);  ///< Llama 3: 2 TB/s sustained
-  double checkpoint_bytes_per_parameter = 14;  ///< BF16 weights + FP32 master + Adam moments
-  core::Duration default_checkpoint_cost = core::Duration::seconds(60);  ///< jobs without a model
-  double maintenance_per_day = 0;  ///< planned interruptions (automated maintenance)
-  core::Duration maintenance_duration = core::Duration::hours(2);
+  core::Bandwidth storage_bandwidth;          ///< write bandwidth of the site's storage
+  double checkpoint_bytes_per_parameter = 0;  ///< training state per parameter
+  core::Duration default_checkpoint_cost;     ///< jobs without a model
+  double maintenance_per_day = 0;             ///< planned interruptions (automated maintenance)
+  core::Duration maintenance_duration;
 
   /// Failures per accelerator and second, all components.
   [[nodiscard]] double rate_per_accelerator_s() const {

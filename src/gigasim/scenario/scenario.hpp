@@ -44,6 +44,10 @@ struct UtilizationProfile {
   [[nodiscard]] double at(double hour_of_day) const;
 };
 
+/// A site as written. The defaults of its keys (network_overhead, pod_size,
+/// power_step_threshold, synthetic weather, facility) come from data/defaults.yaml through the
+/// catalog (io::Defaults::site, the prototype every decoded site starts from); the
+/// initializers here are neutral.
 struct SiteSpec {
   ElementId id;  ///< "sites[i]"
   std::string name;
@@ -53,13 +57,13 @@ struct SiteSpec {
   core::Power grid_connection;
   core::Power power_envelope;  ///< what the fleet is sized to; defaults to grid_connection
   std::vector<FleetEntry> fleet;
-  double network_overhead = 0.05;  ///< scale-out network and storage, share of system power
+  double network_overhead = 0.0;   ///< scale-out network and storage, share of system power
   UtilizationProfile utilization;  ///< used when the site has no workload
   std::optional<WorkloadSpec> workload;
-  std::optional<ReliabilitySpec> reliability;              ///< needs a workload
-  core::Power power_step_threshold = core::megawatts(10);  ///< IT power changes recorded above it
-  std::int64_t pod_size = 4096;        ///< accelerators under one non-blocking network pod
-  std::optional<double> liquid_share;  ///< override of the fleet's own liquid-cooled share
+  std::optional<ReliabilitySpec> reliability;  ///< needs a workload
+  core::Power power_step_threshold;            ///< IT power changes recorded above it
+  std::int64_t pod_size = 0;                   ///< accelerators under one non-blocking network pod
+  std::optional<double> liquid_share;          ///< override of the fleet's own liquid-cooled share
   facility::FacilitySpec facility;
   std::vector<energy::SourceSpec> supply;
 };

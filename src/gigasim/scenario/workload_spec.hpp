@@ -72,7 +72,9 @@ struct GeneratorDescription {
   std::optional<perf::TransformerModel> model;
 };
 
-/// An inference service: a reserved pool of replicas serving a daily demand curve.
+/// An inference service: a reserved pool of replicas serving a daily demand curve. The
+/// defaults of `activity`, `daily_shape`, `batch` and `context` come from data/defaults.yaml
+/// through the catalog (io::Defaults::inference); the initializers here are neutral.
 struct InferenceDescription {
   ElementId id;
   std::string name;
@@ -83,7 +85,7 @@ struct InferenceDescription {
   int max_replicas = 1;
   double peak_tokens_per_s = 0;
   std::array<double, 24> daily_shape{};  ///< share of the peak for each hour of the day
-  float activity = 0.6F;                 ///< dynamic power share of an active replica
+  float activity = 0.0F;                 ///< dynamic power share of an active replica
   perf::TransformerModel model;
   perf::InferenceSetup setup;  ///< batch and context; accelerators from the replica
 };

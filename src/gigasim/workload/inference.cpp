@@ -20,11 +20,11 @@ InferenceService::Hour InferenceService::at(int hour_of_day, double speed) const
   return h;
 }
 
-std::array<double, 24> default_daily_shape() {
+std::array<double, 24> cosine_daily_shape(double mean, double amplitude, double peak_hour) {
   std::array<double, 24> s{};
   for (int h = 0; h < 24; ++h) {
     s[static_cast<std::size_t>(h)] =
-        0.675 + 0.325 * std::cos(2.0 * std::numbers::pi * (h - 14) / 24.0);
+        mean + amplitude * std::cos(2.0 * std::numbers::pi * (h - peak_hour) / 24.0);
   }
   return s;
 }

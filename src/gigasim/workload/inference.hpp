@@ -19,7 +19,7 @@ struct InferenceService {
   /// Demand as a share of the peak for each hour of the day (local time).
   std::array<double, 24> daily_shape{};
   double tokens_per_s_per_replica = 0;
-  float activity = 0.6F;  ///< dynamic power share of an active replica (decode is memory-bound)
+  float activity = 0.0F;  ///< dynamic power share of an active replica (from the description)
 
   struct Hour {
     int active_replicas = 0;
@@ -32,8 +32,9 @@ struct InferenceService {
   [[nodiscard]] Hour at(int hour_of_day, double speed = 1.0) const;
 };
 
-/// A working-day curve with its peak at 14:00 and a night trough at 35 % of the peak
-/// (an assumption: 0.675 + 0.325·cos(2π(h − 14)/24)); scenarios may give their own.
-std::array<double, 24> default_daily_shape();
+/// A daily curve: shape[h] = mean + amplitude · cos(2π (h − peak_hour) / 24). The default
+/// (data/defaults.yaml, `inference.daily_shape`) is a working-day curve with its peak at 14:00
+/// and a night trough at 35 % of the peak, an assumption; scenarios may give their own.
+std::array<double, 24> cosine_daily_shape(double mean, double amplitude, double peak_hour);
 
 }  // namespace gigasim::workload

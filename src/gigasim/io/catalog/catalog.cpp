@@ -163,6 +163,7 @@ Catalog Catalog::load(const fs::path& dir) {
                           {"residual_mix"}});
       });
   load_economics_catalog(ctx, dir, c);
+  load_defaults_catalog(ctx, dir, c.defaults);
   ctx.throw_if_errors();
   return c;
 }

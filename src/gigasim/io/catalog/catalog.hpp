@@ -1,6 +1,6 @@
 // The catalogs of data/: accelerators, systems, locations and country grids, read with the
-// same location-aware decoder as scenarios. Scenario entries refer to them by id and may
-// override any field inline.
+// same location-aware decoder as scenarios, and the model defaults of data/defaults.yaml.
+// Scenario entries refer to them by id and may override any field inline.
 #pragma once
 
 #include <filesystem>
@@ -15,6 +15,7 @@
 #include "gigasim/econ/carbon.hpp"
 #include "gigasim/econ/economics.hpp"
 #include "gigasim/hardware/accelerator.hpp"
+#include "gigasim/io/catalog/defaults.hpp"
 #include "gigasim/io/yaml/yaml_reader.hpp"
 #include "gigasim/perf/model.hpp"
 #include "gigasim/perf/platform.hpp"
@@ -48,13 +49,16 @@ struct Catalog {
   /// Economic and embodied-carbon defaults of data/economics.yaml.
   econ::EconomicsSpec economics;
   econ::CarbonSpec carbon;
+  /// The model defaults of data/defaults.yaml: the prototypes of a site, a supply source of
+  /// each kind, a site's reliability and an inference service that scenarios start from.
+  Defaults defaults;
 
   /// The platform of a system: its generation's efficiency constants and default fabric
   /// (the model's defaults when the catalog has none for the generation).
   [[nodiscard]] perf::Platform platform_of(const hardware::System& system) const;
 
   /// Reads accelerators.yaml, systems.yaml, locations.yaml, grids.yaml, models.yaml,
-  /// fabrics.yaml, efficiency.yaml, workload.yaml and economics.yaml from `dir`.
+  /// fabrics.yaml, efficiency.yaml, workload.yaml, economics.yaml and defaults.yaml from `dir`.
   /// Every problem of every file is reported at once (core::InputError).
   static Catalog load(const std::filesystem::path& dir);
 };

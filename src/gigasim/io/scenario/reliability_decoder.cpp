@@ -4,51 +4,17 @@
 #include "gigasim/io/scenario/scenario_decoders.hpp"
 
 namespace gigasim::io {
-namespace {
 
-std::string known_components() {
-  std::string out;
-  for (const auto& c : reliability::default_components()) {
-    out += (out.empty() ? "" : ", ") + std::string(reliability::to_string(c.component));
-  }
-  return out;
-}
-
-// `rates:` or `repair:`: a mapping of component names to values.
-template <class Read>
-void per_component(MapView& r, const char* key, scenario::ReliabilitySpec& spec, Read read) {
-  const YAML::Node node = r.get(key);
-  if (!node.IsDefined()) return;
-  if (!node.IsMap()) {
-    r.error(key, "expected a mapping of component names, like {gpu: 1.5e-4, hbm: 8e-5}");
-    return;
-  }
-  for (auto it = node.begin(); it != node.end(); ++it) {
-    const std::string name = it->first.IsScalar() ? it->first.Scalar() : "?";
-    reliability::Component c{};
-    const std::string path = child_path(r.path_of(key), name);
-    if (!reliability::component_from(name, c)) {
-      r.context().error(
-          path, it->first,
-          fmt::format("unknown component \"{}\"; known: {}", name, known_components()));
-      continue;
-    }
-    read(spec.components[static_cast<std::size_t>(c)], it->second, path);
-  }
-}
-
-}  // namespace
-
-void decode_reliability(MapView& site, scenario::SiteSpec& spec) {
-  site.quantity("power_step_threshold", spec.power_step_threshold, Need::optional, Check::positive);
+void decode_reliability(MapView& site, const Catalog& catalog, scenario::SiteSpec& spec) {
   const YAML::Node node = site.get("reliability");
   if (!node.IsDefined()) return;
   MapView r(site.context(), node, site.path_of("reliability"));
   if (!r.valid()) return;
-  scenario::ReliabilitySpec rel;
+  // The catalog's defaults (data/defaults.yaml), then the site's keys over them.
+  scenario::ReliabilitySpec rel = catalog.defaults.reliability;
   r.number("scale", rel.scale, Need::optional, Check::non_negative);
-  per_component(
-      r, "rates", rel,
+  decode_per_component(
+      r, "rates", rel.components, Need::optional,
       [&](reliability::ComponentSpec& c, const YAML::Node& v, const std::string& path) {
         try {
           const double rate = core::parse_number(v.IsScalar() ? v.Scalar() : "?");
@@ -59,17 +25,7 @@ void decode_reliability(MapView& site, scenario::SiteSpec& spec) {
           r.context().error(path, v, e.what());
         }
       });
-  per_component(r, "repair", rel,
-                [&](reliability::ComponentSpec& c, const YAML::Node& v, const std::string& path) {
-                  core::Duration d;
-                  if (read_quantity(r.context(), v, path, d)) {
-                    if (d.ms() < 0) {
-                      r.context().error(path, v, "must not be negative");
-                    } else {
-                      c.repair = d;
-                    }
-                  }
-                });
+  decode_repairs(r, rel.components, Need::optional);
   double node_day = 0;
   if (r.number("node_day_rate", node_day, Need::optional, Check::non_negative)) {
     // One rate per system-day, spread over the components in Llama 3's proportions.
@@ -97,7 +53,7 @@ void decode_reliability(MapView& site, scenario::SiteSpec& spec) {
     l.finish();
   }
   r.integer("spares_per_pod", rel.spares_per_pod, Need::optional, Check::non_negative);
-  r.quantity("restart", rel.restart, Need::optional, Check::non_negative);
+  decode_restart(r, rel, Need::optional);
   const YAML::Node ckpt = r.get("checkpoint");
   if (ckpt.IsDefined()) {
     MapView c(r.context(), ckpt, r.path_of("checkpoint"));
@@ -108,10 +64,7 @@ void decode_reliability(MapView& site, scenario::SiteSpec& spec) {
       rel.checkpoint_auto = false;
       c.quantity("interval", rel.checkpoint_interval, Need::optional, Check::positive);
     }
-    c.quantity("storage_bandwidth", rel.storage_bandwidth, Need::optional, Check::positive);
-    c.number("bytes_per_parameter", rel.checkpoint_bytes_per_parameter, Need::optional,
-             Check::positive);
-    c.quantity("default_cost", rel.default_checkpoint_cost, Need::optional, Check::non_negative);
+    decode_checkpoint_costs(c, rel, Need::optional);
     if (!rel.checkpoint_auto && rel.default_checkpoint_cost >= rel.checkpoint_interval) {
       c.error("interval",
               fmt::format("a checkpoint takes {:.0f} s (default_cost), longer than the interval",
@@ -123,7 +76,7 @@ void decode_reliability(MapView& site, scenario::SiteSpec& spec) {
   if (maintenance.IsDefined()) {
     MapView mt(r.context(), maintenance, r.path_of("maintenance"));
     mt.number("per_day", rel.maintenance_per_day, Need::required, Check::non_negative);
-    mt.quantity("duration", rel.maintenance_duration, Need::optional, Check::non_negative);
+    decode_maintenance_duration(mt, rel, Need::optional);
     mt.finish();
   }
   r.finish();

@@ -1,4 +1,6 @@
-// Decoders of the parts of a site, shared by the scenario loader (internal to io).
+// Decoders of the parts of a site, shared by the scenario loader (internal to io). Each
+// starts from the catalog's defaults (data/defaults.yaml, io/catalog/defaults.hpp) and reads
+// the site's keys over them with the decoders the defaults file is read with.
 #pragma once
 
 #include <filesystem>
@@ -17,19 +19,20 @@ bool read_series(Context& ctx, const YAML::Node& node, const std::string& path,
                  const std::filesystem::path& base_dir, const char* default_column,
                  std::vector<double>& out);
 
-/// site.power_chain, site.cooling and site.heat_reuse into `spec`; returns the liquid share
-/// override of cooling.liquid_share if given (negative if not).
+/// site.power_chain, site.cooling and site.heat_reuse over `spec` (the catalog's defaults);
+/// returns the liquid share override of cooling.liquid_share if given (negative if not).
 double decode_facility(MapView& site, facility::FacilitySpec& spec,
                        const std::filesystem::path& base_dir);
 
-/// site.supply: a list of sources. `country` is the site's, for grid defaults.
-/// site.reliability and site.power_step_threshold (io/reliability_decoder.cpp).
-void decode_reliability(MapView& site, scenario::SiteSpec& spec);
+/// site.reliability over the catalog's defaults (io/scenario/reliability_decoder.cpp).
+void decode_reliability(MapView& site, const Catalog& catalog, scenario::SiteSpec& spec);
 
 /// site.workload (io/workload_decoder.cpp); needs the site's fleet and reliability decoded.
 void decode_workload(MapView& site, const Catalog& catalog, const std::filesystem::path& base_dir,
                      scenario::SiteSpec& spec);
 
+/// site.supply: a list of sources, each over its kind's defaults. `country` is the site's,
+/// for grid defaults.
 void decode_supply(MapView& site, const std::string& country, const Catalog& catalog,
                    const std::filesystem::path& base_dir, std::vector<energy::SourceSpec>& out);
 

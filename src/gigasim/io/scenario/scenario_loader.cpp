@@ -46,18 +46,10 @@ void decode_weather(MapView& site, const fs::path& base_dir, scenario::SiteSpec&
       }
     }
   }
-  const YAML::Node synthetic = m.get("synthetic");
-  if (synthetic.IsDefined()) {
-    MapView s(m.context(), synthetic, m.path_of("synthetic"));
-    core::TemperatureDelta sd = core::kelvins(spec.synthetic.daily_anomaly_sd_k);
-    if (s.quantity("daily_anomaly_sd", sd, Need::optional, Check::non_negative))
-      spec.synthetic.daily_anomaly_sd_k = sd.value();
-    s.fraction("daily_autocorrelation", spec.synthetic.daily_anomaly_autocorrelation);
-    if (spec.synthetic.daily_anomaly_autocorrelation >= 1.0)
-      s.error("daily_autocorrelation", "must be below 1");
-    s.finish();
-    if (!epw.empty()) m.error("synthetic", "give either `epw` or `synthetic`, not both");
-  }
+  decode_block(m, "synthetic", Need::optional,
+               [&](MapView& s) { decode_synthetic_weather(s, spec.synthetic, Need::optional); });
+  if (m.has("synthetic") && !epw.empty())
+    m.error("synthetic", "give either `epw` or `synthetic`, not both");
   m.finish();
 }
 
@@ -116,7 +108,8 @@ void decode_utilization(MapView& site, scenario::UtilizationProfile& u) {
 }
 
 scenario::SiteSpec decode_site(MapView& m, const Catalog& catalog, const fs::path& base_dir) {
-  scenario::SiteSpec spec;
+  // The catalog's defaults (data/defaults.yaml), then the site's keys over them.
+  scenario::SiteSpec spec = catalog.defaults.site;
   spec.id = m.path();
   m.string("name", spec.name, Need::required);
   const YAML::Node location = m.get("location");
@@ -130,13 +123,12 @@ scenario::SiteSpec decode_site(MapView& m, const Catalog& catalog, const fs::pat
   spec.power_envelope = spec.grid_connection;
   m.quantity("power_envelope", spec.power_envelope, Need::optional, Check::positive);
   decode_fleet(m, catalog, spec);
-  m.fraction("network_overhead", spec.network_overhead);
+  decode_site_parameters(m, spec, Need::optional);
   decode_utilization(m, spec.utilization);
   const double liquid_share = decode_facility(m, spec.facility, base_dir);
   if (liquid_share >= 0.0) spec.liquid_share = liquid_share;
   decode_supply(m, spec.location.country, catalog, base_dir, spec.supply);
-  m.integer("pod_size", spec.pod_size, Need::optional, Check::positive);
-  decode_reliability(m, spec);
+  decode_reliability(m, catalog, spec);
   decode_workload(m, catalog, base_dir, spec);
   if (spec.reliability && !spec.workload) {
     m.error("reliability", "failures interrupt jobs: reliability needs a `workload`");

@@ -10,24 +10,6 @@ namespace {
 
 using energy::SourceKind;
 
-// Life-cycle carbon intensities, medians of IPCC AR5 WG3 Annex III, Table A.III.2 (2014):
-// nuclear 12, hydro 24, onshore wind 11, utility-scale PV 48 g CO2e/kWh.
-core::CarbonIntensity default_carbon(SourceKind kind) {
-  switch (kind) {
-    case SourceKind::nuclear:
-      return core::grams_per_kwh(12.0);
-    case SourceKind::hydro:
-      return core::grams_per_kwh(24.0);
-    case SourceKind::wind:
-      return core::grams_per_kwh(11.0);
-    case SourceKind::solar:
-      return core::grams_per_kwh(48.0);
-    case SourceKind::grid:
-      return core::grams_per_kwh(0.0);
-  }
-  return {};
-}
-
 bool kind_from(const std::string& s, SourceKind& out) {
   for (const SourceKind k : energy::kAllSourceKinds) {
     if (energy::to_string(k) == s) {
@@ -38,26 +20,9 @@ bool kind_from(const std::string& s, SourceKind& out) {
   return false;
 }
 
-void decode_outages(MapView& m, energy::NuclearOutages& o) {
-  const YAML::Node node = m.get("outages");
-  if (!node.IsDefined()) return;
-  MapView r(m.context(), node, m.path_of("outages"));
-  r.quantity("cycle_min", o.cycle_min, Need::optional, Check::positive);
-  r.quantity("cycle_max", o.cycle_max, Need::optional, Check::positive);
-  r.quantity("outage_min", o.outage_min, Need::optional, Check::non_negative);
-  r.quantity("outage_max", o.outage_max, Need::optional, Check::non_negative);
-  r.fraction("forced_outage_rate", o.forced_outage_rate);
-  r.quantity("forced_outage_mean", o.forced_outage_mean, Need::optional, Check::positive);
-  if (o.cycle_min > o.cycle_max) r.error("cycle_min", "must not exceed cycle_max");
-  if (o.outage_min > o.outage_max) r.error("outage_min", "must not exceed outage_max");
-  if (o.outage_max >= o.cycle_min) r.error("outage_max", "must be shorter than cycle_min");
-  if (o.forced_outage_rate >= 1.0) r.error("forced_outage_rate", "must be below 100 %");
-  r.finish();
-}
-
+// Its price, carbon intensity and outage parameters default from the catalog's nuclear
+// source (data/defaults.yaml).
 void decode_nuclear(MapView& m, energy::SourceSpec& s) {
-  s.price = core::euros_per_mwh(
-      42.0);  // ARENH regulated price of historic French nuclear (CRE, 2012-2025)
   const YAML::Node units = m.get("units");
   if (units.IsDefined()) {
     if (!units.IsSequence() || units.size() == 0) {
@@ -76,7 +41,8 @@ void decode_nuclear(MapView& m, energy::SourceSpec& s) {
         }
       }
     }
-    decode_outages(m, s.outages);
+    decode_block(m, "outages", Need::optional,
+                 [&](MapView& o) { decode_nuclear_outages(o, s.outages, Need::optional); });
     if (m.has("capacity"))
       m.error("capacity", "give either `units` or a contract `capacity`, not both");
   } else {
@@ -110,18 +76,20 @@ void decode_supply(MapView& site, const std::string& country, const Catalog& cat
   for (std::size_t i = 0; i < list.size(); ++i) {
     MapView m(site.context(), list[i], index_path(site.path_of("supply"), i));
     if (!m.valid()) continue;
-    energy::SourceSpec s;
     std::string type;
     if (!m.string("type", type, Need::required)) {
       m.finish();
       continue;
     }
-    if (!kind_from(type, s.kind)) {
+    SourceKind kind{};
+    if (!kind_from(type, kind)) {
       m.error("type",
               fmt::format("unknown source type \"{}\"; known: nuclear, hydro, wind, solar, grid",
                           type));
       continue;  // the other keys depend on the type: not checked
     }
+    // The kind's defaults (data/defaults.yaml), then the source's keys over them.
+    energy::SourceSpec s = catalog.defaults.source(kind);
     s.name = type;
     m.string("name", s.name);
     if (!names.insert(s.name).second) {
@@ -130,7 +98,6 @@ void decode_supply(MapView& site, const std::string& country, const Catalog& cat
                   "duplicate source name \"{}\" in this site; give each source a distinct `name`",
                   s.name));
     }
-    s.carbon = default_carbon(s.kind);
     m.boolean("on_site", s.on_site);
     const io::Grid* grid = nullptr;
     // Grid, wind and solar take defaults from a country's grid; wind and solar only need
@@ -182,24 +149,8 @@ void decode_supply(MapView& site, const std::string& country, const Catalog& cat
         }
         m.quantity("import_cap", s.capacity, Need::optional, Check::positive);
         m.quantity("carbon_intensity", s.carbon, Need::optional, Check::non_negative);
-        const YAML::Node shape = m.get("shape");
-        if (shape.IsDefined()) {
-          MapView sh(m.context(), shape, m.path_of("shape"));
-          sh.fraction("price_seasonal", s.shape.price_seasonal);
-          sh.fraction("price_daily", s.shape.price_daily);
-          sh.fraction("carbon_seasonal", s.shape.carbon_seasonal);
-          sh.fraction("carbon_daily", s.shape.carbon_daily);
-          if (s.shape.price_seasonal + s.shape.price_daily > 1.0) {
-            sh.error("price_seasonal",
-                     "price_seasonal + price_daily must not exceed 1 (prices would turn negative)");
-          }
-          if (s.shape.carbon_seasonal + s.shape.carbon_daily > 1.0) {
-            sh.error(
-                "carbon_seasonal",
-                "carbon_seasonal + carbon_daily must not exceed 1 (intensity would turn negative)");
-          }
-          sh.finish();
-        }
+        decode_block(m, "shape", Need::optional,
+                     [&](MapView& sh) { decode_grid_shape(sh, s.shape, Need::optional); });
         const YAML::Node prices = m.get("price_csv");
         if (prices.IsDefined())
           read_series(m.context(), prices, m.path_of("price_csv"), base_dir, "price_eur_per_mwh",

@@ -317,7 +317,7 @@ void decode_trace(MapView& m, const SiteContext& c) {
 }
 
 void decode_inference(MapView& m, const SiteContext& c) {
-  scenario::InferenceDescription s;
+  scenario::InferenceDescription s = c.catalog.defaults.inference;
   s.id = m.path();
   m.string("name", s.name, Need::required);
   s.tenant = read_tenant(m, c);
@@ -327,29 +327,8 @@ void decode_inference(MapView& m, const SiteContext& c) {
   m.integer("min_replicas", s.min_replicas, Need::optional, Check::non_negative);
   m.integer("max_replicas", s.max_replicas, Need::required, Check::positive);
   m.number("peak_tokens_per_s", s.peak_tokens_per_s, Need::required, Check::positive);
-  double activity = s.activity;
-  if (m.fraction("activity", activity)) s.activity = static_cast<float>(activity);
-  s.daily_shape = workload::default_daily_shape();
-  if (m.has("daily_shape")) {
-    const YAML::Node shape = m.get("daily_shape");
-    if (!shape.IsSequence() || shape.size() != 24) {
-      m.error("daily_shape",
-              "expected 24 numbers: the share of the peak demand in each hour of the day");
-    } else {
-      for (std::size_t h = 0; h < 24; ++h) {
-        try {
-          s.daily_shape[h] = core::parse_fraction(shape[h].IsScalar() ? shape[h].Scalar() : "?");
-          if (s.daily_shape[h] < 0 || s.daily_shape[h] > 1) {
-            throw core::UnitParseError("must lie between 0 and 1 of the peak");
-          }
-        } catch (const core::UnitParseError& e) {
-          m.context().error(index_path(m.path_of("daily_shape"), h), shape[h], e.what());
-        }
-      }
-    }
-  }
-  m.integer("batch", s.setup.batch, Need::optional, Check::positive);
-  m.integer("context", s.setup.context, Need::optional, Check::positive);
+  // activity, daily_shape, batch and context over the catalog's defaults.
+  decode_inference_parameters(m, s, Need::optional);
   const YAML::Node model_node = m.get("model");
   if (!model_node.IsDefined()) {
     m.error("model", "missing required key \"model\"");
