@@ -6,6 +6,10 @@ target_compile_options(gigasim_options INTERFACE
 if(GIGASIM_WERROR)
   target_compile_options(gigasim_options INTERFACE -Werror)
 endif()
+if(GIGASIM_FUZZ)
+  # Coverage for libFuzzer in every module; the fuzz targets link -fsanitize=fuzzer.
+  target_compile_options(gigasim_options INTERFACE -fsanitize=fuzzer-no-link)
+endif()
 if(GIGASIM_SANITIZE)
   target_compile_options(gigasim_options INTERFACE
     -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)

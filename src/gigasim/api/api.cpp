@@ -8,13 +8,14 @@ io::Catalog load_catalog(const std::filesystem::path& dir) {
   return io::Catalog::load(dir.empty() ? io::default_data_dir() : dir);
 }
 
-io::ScenarioFile load(const std::filesystem::path& file, const io::Catalog& catalog) {
-  return io::load_scenario(file, catalog);
+io::ScenarioFile load(const std::filesystem::path& file, const io::Catalog& catalog,
+                      const std::filesystem::path& input_root) {
+  return io::load_scenario(file, catalog, input_root);
 }
 
-plan::Plan prepare(const io::ScenarioFile& file, std::uint64_t seed) {
+plan::Plan prepare(const io::ScenarioFile& file, std::uint64_t seed, const plan::Limits& limits) {
   try {
-    return plan::prepare(file.scenario, seed);
+    return plan::prepare(file.scenario, seed, limits);
   } catch (const core::InputError& e) {
     throw file.places.locate(e);
   }

@@ -19,11 +19,15 @@ io::Catalog load_catalog(const std::filesystem::path& dir = {});
 
 /// Reads a scenario file: every problem at once (core::InputError), each with its YAML path
 /// and file:line:column.
-io::ScenarioFile load(const std::filesystem::path& file, const io::Catalog& catalog);
+/// With a non-empty `input_root`, the files it refers to must lie under that folder.
+io::ScenarioFile load(const std::filesystem::path& file, const io::Catalog& catalog,
+                      const std::filesystem::path& input_root = {});
 
 /// Prepares a loaded scenario for a run with `seed` (plan::prepare). Problems found while
 /// preparing are reported like those of loading, with their places in the file.
-plan::Plan prepare(const io::ScenarioFile& file, std::uint64_t seed);
+/// A run larger than `limits` is refused, naming the key responsible (plan::Limits).
+plan::Plan prepare(const io::ScenarioFile& file, std::uint64_t seed,
+                   const plan::Limits& limits = {});
 
 /// Runs a prepared scenario once. `observer` (may be null) hears progress and each tick.
 sim::Results run(const plan::Plan& plan, sim::Observer* observer = nullptr);

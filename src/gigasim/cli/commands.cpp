@@ -4,6 +4,9 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <csignal>
+
 #include <optional>
 #include <string>
 
@@ -19,6 +22,11 @@
 
 namespace gigasim::cli {
 namespace {
+
+// The only state a signal handler touches: the process's, never a run's.
+std::atomic<bool> g_stop{false};
+
+extern "C" void on_stop_signal(int /*signal*/) { g_stop.store(true); }
 
 io::Catalog load_catalog(const std::filesystem::path& dir) {
   return api::load_catalog(dir);
@@ -54,9 +62,9 @@ void print_totals(const std::string& label, const sim::Totals& t) {
 int check_command(const CheckOptions& options) {
   // Describe and prepare, as `run` does before its first event: the same inputs are refused.
   const io::Catalog catalog = load_catalog(options.data_dir);
-  const io::ScenarioFile file = api::load(options.scenario, catalog);
+  const io::ScenarioFile file = api::load(options.scenario, catalog, options.input_root);
   const scenario::Scenario& s = file.scenario;
-  const plan::Plan plan = api::prepare(file, s.seed);
+  const plan::Plan plan = api::prepare(file, s.seed, options.limits);
   std::int64_t accelerators = 0;
   std::size_t jobs = 0;
   for (const auto& site : plan.sites) {
@@ -67,6 +75,10 @@ int check_command(const CheckOptions& options) {
              options.scenario.string(), s.sites.size(), thousands(accelerators),
              thousands(static_cast<std::int64_t>(jobs)), s.horizon.in_hours(),
              s.tick.ms() / 60'000);
+  const plan::RunSize& z = plan.size;
+  fmt::print("  estimated: {:.3g} events, {:.3g} failures, {:.3g} output rows, {:.0f} MB of "
+             "outputs\n",
+             z.events, z.failures, z.rows, z.bytes / 1e6);
   return 0;
 }
 
@@ -96,18 +108,18 @@ void print_economics(const econ::EconomicsResult& e, const econ::CarbonResult& c
 
 int run_command(const RunOptions& options) {
   const io::Catalog catalog = load_catalog(options.data_dir);
-  const io::ScenarioFile file = api::load(options.scenario, catalog);
+  const io::ScenarioFile file = api::load(options.scenario, catalog, options.input_root);
   const scenario::Scenario& scenario = file.scenario;
   const std::uint64_t seed = options.seed.value_or(scenario.seed);
   const std::filesystem::path out =
-      options.out.empty() ? std::filesystem::path("out") / scenario.name : options.out;
+      options.out.empty() ? default_output(scenario.name) : options.out;
 
-  const plan::Plan plan = api::prepare(file, seed);
+  const plan::Plan plan = api::prepare(file, seed, options.limits);
   ProgressBar bar(!options.quiet && ::isatty(STDERR_FILENO) == 1, scenario.horizon.in_hours(),
-                  scenario.sites.size(), scenario.start);
+                  scenario.sites.size(), scenario.start, stop_flag());
   const sim::Results results = api::run(plan, &bar);
   bar.finish();
-  io::write_run_outputs(results, out);
+  io::write_run_outputs(results, out, stop_flag());
 
   fmt::print("gigasim run {} (seed {}, {:.0f} h)\n", scenario.name, seed, results.hours);
   for (const auto& site : results.sites) {
@@ -154,6 +166,30 @@ int run_command(const RunOptions& options) {
   print_economics(results.economics_total, results.carbon_total);
   fmt::print("  outputs in {}\n", out.string());
   return 0;
+}
+
+void catch_stop_signals() {
+  struct sigaction action {};
+  action.sa_handler = on_stop_signal;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
+
+const std::atomic<bool>* stop_flag() { return &g_stop; }
+
+std::filesystem::path default_output(std::string_view name) {
+  // Letters, digits, '-', '_' and inner dots; anything else becomes '_' (no separators, no
+  // "..", no hidden name), at most 64 characters: the folder always lies under out/.
+  std::string safe;
+  for (const char c : name) {
+    if (safe.size() == 64) break;
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       c == '-' || c == '_';
+    safe += plain || (c == '.' && !safe.empty()) ? c : '_';
+  }
+  if (safe.empty() || safe.find_first_not_of("._") == std::string::npos) safe = "scenario";
+  return std::filesystem::path("out") / safe;
 }
 
 int report_command(const std::filesystem::path& dir) {

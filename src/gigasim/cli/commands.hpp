@@ -2,12 +2,24 @@
 // exceptions to main(), which maps them to exit codes (2 input, 3 I/O, 70 internal).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
+
+#include "gigasim/plan/run_size.hpp"
 
 namespace gigasim::cli {
+
+/// Installs the SIGINT and SIGTERM handler, which only sets the stop flag: the run and the
+/// writing poll it, stop at their next check (core::Interrupted) and leave nothing behind.
+void catch_stop_signals();
+const std::atomic<bool>* stop_flag();
+
+/// The default output folder of a scenario: out/<name made safe> (docs/robustness.md).
+std::filesystem::path default_output(std::string_view scenario_name);
 
 struct RunOptions {
   std::filesystem::path scenario;
@@ -15,12 +27,16 @@ struct RunOptions {
   std::optional<std::uint64_t> seed;
   bool quiet = false;
   std::filesystem::path data_dir;
+  plan::Limits limits;
+  std::filesystem::path input_root;  ///< empty: referenced files may be anywhere
 };
 int run_command(const RunOptions& options);
 
 struct CheckOptions {
   std::filesystem::path scenario;
   std::filesystem::path data_dir;
+  plan::Limits limits;
+  std::filesystem::path input_root;  ///< empty: referenced files may be anywhere
 };
 int check_command(const CheckOptions& options);
 

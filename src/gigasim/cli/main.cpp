@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <charconv>
 #include <exception>
+#include <limits>
+#include <optional>
 
 #include "gigasim/cli/commands.hpp"
 #include "gigasim/core/errors.hpp"
@@ -13,6 +16,15 @@ namespace {
 constexpr int kExitInput = 2;
 constexpr int kExitIo = 3;
 constexpr int kExitInternal = 70;
+constexpr int kExitInterrupted = 130;  // 128 + SIGINT, as shells report it
+
+// A seed of at most 64 bits, written in decimal.
+std::optional<std::uint64_t> parse_seed(const std::string& text) {
+  std::uint64_t v = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || ptr != text.data() + text.size() || text.empty()) return std::nullopt;
+  return v;
+}
 
 int dispatch(int argc, char** argv) {
   CLI::App app{
@@ -24,7 +36,7 @@ int dispatch(int argc, char** argv) {
                  "folder of the catalogs (default: $GIGASIM_DATA_DIR or the source tree's data/)");
 
   gigasim::cli::RunOptions run;
-  std::uint64_t seed = 0;
+  std::string seed;
   std::string out;
   auto* run_cmd = app.add_subcommand("run", "simulate a scenario and write its results");
   run_cmd->add_option("scenario", run.scenario, "scenario file (YAML)")->required();
@@ -35,6 +47,23 @@ int dispatch(int argc, char** argv) {
   gigasim::cli::CheckOptions check;
   auto* check_cmd = app.add_subcommand("check", "validate a scenario and report every problem");
   check_cmd->add_option("scenario", check.scenario, "scenario file (YAML)")->required();
+  // The size limits of a run (docs/robustness.md): `check` and `run` refuse the same inputs.
+  gigasim::plan::Limits limits;
+  std::string input_root;
+  for (auto* cmd : {run_cmd, check_cmd}) {
+    cmd->add_option("--input-root", input_root,
+                    "read the files a scenario refers to only from under this folder");
+    cmd->add_option("--max-accelerators", limits.accelerators, "refuse more accelerators (50e6)")
+        ->check(CLI::PositiveNumber);
+    cmd->add_option("--max-jobs", limits.jobs, "refuse more jobs (10e6)")
+        ->check(CLI::PositiveNumber);
+    cmd->add_option("--max-events", limits.events, "refuse more estimated events (500e6)")
+        ->check(CLI::PositiveNumber);
+    cmd->add_option("--max-rows", limits.rows, "refuse more output rows (100e6)")
+        ->check(CLI::PositiveNumber);
+    cmd->add_option("--max-output-bytes", limits.bytes, "refuse larger outputs (50e9 bytes)")
+        ->check(CLI::PositiveNumber);
+  }
 
   gigasim::cli::SizeOptions size;
   std::string size_scenario;
@@ -74,8 +103,17 @@ int dispatch(int argc, char** argv) {
   }
   if (run_cmd->parsed()) {
     if (!out.empty()) run.out = out;
-    if (seed_opt->count() > 0) run.seed = seed;
+    if (seed_opt->count() > 0) {
+      run.seed = parse_seed(seed);
+      if (!run.seed) {
+        fmt::print(stderr, "error: --seed: expected a whole number from 0 to {}, got \"{}\"\n",
+                   std::numeric_limits<std::uint64_t>::max(), seed);
+        return kExitInput;
+      }
+    }
     run.data_dir = data_dir;
+    run.limits = limits;
+    run.input_root = input_root;
     return gigasim::cli::run_command(run);
   }
   if (perf_cmd->parsed()) {
@@ -89,6 +127,8 @@ int dispatch(int argc, char** argv) {
   }
   if (check_cmd->parsed()) {
     check.data_dir = data_dir;
+    check.limits = limits;
+    check.input_root = input_root;
     return gigasim::cli::check_command(check);
   }
   size.data_dir = data_dir;
@@ -105,11 +145,15 @@ int dispatch(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  gigasim::cli::catch_stop_signals();
   try {
     return dispatch(argc, argv);
   } catch (const gigasim::core::InputError& e) {
     for (const auto& d : e.diagnostics()) fmt::print(stderr, "error: {}\n", d.to_string());
     return kExitInput;
+  } catch (const gigasim::core::Interrupted&) {
+    fmt::print(stderr, "interrupted: nothing was written\n");
+    return kExitInterrupted;
   } catch (const gigasim::core::IoError& e) {
     fmt::print(stderr, "I/O error: {}\n", e.what());
     return kExitIo;

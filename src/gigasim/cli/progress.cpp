@@ -8,12 +8,13 @@
 namespace gigasim::cli {
 
 ProgressBar::ProgressBar(bool enabled, double horizon_hours, std::size_t sites,
-                         std::chrono::sys_days start)
+                         std::chrono::sys_days start, const std::atomic<bool>* stop)
     : enabled_(enabled),
       horizon_hours_(horizon_hours),
       sites_(sites),
       start_(start),
-      began_(std::chrono::steady_clock::now()) {}
+      began_(std::chrono::steady_clock::now()),
+      stop_(stop) {}
 
 void ProgressBar::update(double fraction) {
   if (!enabled_) return;

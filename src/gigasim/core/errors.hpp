@@ -50,6 +50,12 @@ class IoError : public Error {
   using Error::Error;
 };
 
+/// The user asked the program to stop (a signal): nothing is left half-written.
+class Interrupted : public Error {
+ public:
+  using Error::Error;
+};
+
 /// A broken invariant of gigasim itself: a bug.
 class InternalError : public Error {
  public:

@@ -183,6 +183,78 @@ Split split_number(std::string_view text, std::string_view original, Dimension e
   return {number, trim(std::string_view(ptr, static_cast<std::size_t>(last - ptr)))};
 }
 
+// The magnitudes beyond which no quantity of a dimension describes a real data centre, its
+// supply or its hardware, in base units: a finite but absurd value ("1e300 W") would
+// otherwise overflow a product or a cast downstream (docs/robustness.md, "Bounds"). Each is
+// far above the largest real value: the largest power plant is 22.5 GW (Three Gorges), a
+// year is 3.2e10 ms, a spot price has never passed 10,000 EUR/MWh (2.8e-6 EUR/J).
+struct Plausible {
+  double lowest;
+  double highest;
+  const char* highest_text;
+};
+
+Plausible plausible(Dimension d) {
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  switch (d) {
+    case Dimension::dimensionless:
+      return {-1e15, 1e15, "1e15"};
+    case Dimension::power:
+      return {-1e12, 1e12, "1 TW"};
+    case Dimension::energy:
+      return {-1e19, 1e19, "2,778 TWh"};
+    case Dimension::duration:
+      return {-3.2e13, 3.2e13, "1,000 years"};
+    case Dimension::temperature:
+      // Absolute zero is a law, not a convention; 1,000 °C is far above any coolant.
+      return {-273.15, 1000, "1000 °C"};
+    case Dimension::temperature_delta:
+      return {-1000, 1000, "1000 K"};
+    case Dimension::money:
+      return {-1e15, 1e15, "1e15 EUR"};
+    case Dimension::carbon_mass:
+      return {-1e15, 1e15, "1e12 t"};
+    case Dimension::water_volume:
+      return {-1e13, 1e13, "1e13 m³"};
+    case Dimension::carbon_intensity:
+      return {-1e-5, 1e-5, "36 kg/kWh"};
+    case Dimension::energy_price:
+      return {-1e-3, 1e-3, "3.6e6 EUR/MWh"};
+    case Dimension::compute_rate:
+      return {0, 1e24, "1e24 FLOP/s"};
+    case Dimension::data_size:
+      return {0, 1e21, "1 ZB"};
+    case Dimension::bandwidth:
+      return {0, 1e16, "10 PB/s"};
+    case Dimension::length:
+      return {0, 4e7, "40,000 km"};
+    case Dimension::power_per_kelvin:
+      return {-1e12, 1e12, "1 TW/K"};
+    case Dimension::latency:
+      return {0, 3600, "1 hour"};
+    case Dimension::money_per_power:
+      return {-1e6, 1e6, "1e6 EUR/W"};
+    case Dimension::money_per_volume:
+      return {-1e9, 1e9, "1e9 EUR/m³"};
+    case Dimension::carbon_per_power:
+      return {-1e6, 1e6, "1e6 kg/W"};
+  }
+  return {-kInf, kInf, ""};
+}
+
+double plausible_or_throw(double value, Dimension d, std::string_view text) {
+  const Plausible p = plausible(d);
+  if (d == Dimension::temperature && value < p.lowest) {
+    throw UnitParseError(fmt::format("\"{}\" is below absolute zero (-273.15 °C)", text));
+  }
+  if (!(value >= p.lowest && value <= p.highest)) {
+    throw UnitParseError(fmt::format("\"{}\" is beyond any plausible {} (at most {} in size)",
+                                     text, dimension_name(d).substr(dimension_name(d).find(' ') + 1),
+                                     p.highest_text));
+  }
+  return value;
+}
+
 }  // namespace
 
 std::string_view dimension_name(Dimension d) {
@@ -281,14 +353,16 @@ double parse_in_base_unit(std::string_view text, Dimension expected) {
   const std::string_view trimmed = trim(text);
   const Split split = split_number(trimmed, text, expected);
   if (split.unit.empty()) {
-    if (expected == Dimension::dimensionless) return split.number;
+    if (expected == Dimension::dimensionless)
+      return plausible_or_throw(split.number, expected, text);
     throw UnitParseError(fmt::format("missing unit: expected {} like \"{}\", got \"{}\"",
                                      dimension_name(expected), dimension_example(expected), text));
   }
   const Unit* other = nullptr;
   for (const auto& u : kUnits) {
     if (u.symbol != split.unit) continue;
-    if (u.dimension == expected) return split.number * u.scale + u.offset;
+    if (u.dimension == expected)
+      return plausible_or_throw(split.number * u.scale + u.offset, expected, text);
     other = &u;
   }
   if (other != nullptr) {
@@ -315,8 +389,8 @@ double parse_in_base_unit(std::string_view text, Dimension expected) {
 double parse_fraction(std::string_view text) {
   const std::string_view trimmed = trim(text);
   const Split split = split_number(trimmed, text, Dimension::dimensionless);
-  if (split.unit.empty()) return split.number;
-  if (split.unit == "%") return split.number / 100.0;
+  if (split.unit.empty()) return plausible_or_throw(split.number, Dimension::dimensionless, text);
+  if (split.unit == "%") return plausible_or_throw(split.number / 100.0, Dimension::dimensionless, text);
   throw UnitParseError(
       fmt::format("expected a fraction like \"0.85\" or \"85 %\", got \"{}\"", text));
 }

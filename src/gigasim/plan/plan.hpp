@@ -16,6 +16,7 @@
 #include "gigasim/core/rng.hpp"
 #include "gigasim/energy/source.hpp"
 #include "gigasim/facility/facility.hpp"
+#include "gigasim/plan/run_size.hpp"
 #include "gigasim/scenario/scenario.hpp"
 #include "gigasim/sched/site_scheduler.hpp"
 #include "gigasim/workload/inference.hpp"
@@ -73,14 +74,17 @@ struct Plan {
   const scenario::Scenario* scenario = nullptr;  ///< must outlive the plan
   std::uint64_t seed = 0;
   std::size_t hours = 0;  ///< whole hours covering the horizon
+  RunSize size;           ///< what the run is expected to hold (jobs, events, rows, bytes)
   std::vector<SitePlan> sites;
 };
 
 /// Prepares every site of `scenario` for a run with `seed`. Throws core::InputError with every
 /// problem found (a job larger than its partition, a layout that does not fit in memory, an
 /// inference pool the site cannot hold...), each naming its element by id, with no place:
-/// io::SourceMap::locate adds the places.
-Plan prepare(const scenario::Scenario& scenario, std::uint64_t seed);
+/// io::SourceMap::locate adds the places. A run larger than `limits` (estimated once the
+/// fleets are sized, before any job is generated) is refused the same way, naming the key
+/// that contributes most.
+Plan prepare(const scenario::Scenario& scenario, std::uint64_t seed, const Limits& limits = {});
 
 /// Weather, fleet counts (`auto` entries sized to the envelope) and design PUE of one site
 /// (streams "weather/<site>").

@@ -6,6 +6,7 @@
 #include "gigasim/core/calendar.hpp"
 #include "gigasim/energy/profiles.hpp"
 #include "gigasim/facility/sizing.hpp"
+#include "gigasim/plan/envelope.hpp"
 #include "gigasim/plan/plan.hpp"
 #include "gigasim/plan/workload_plan.hpp"
 
@@ -100,18 +101,26 @@ SiteSizing size_site(const scenario::SiteSpec& spec, const scenario::Scenario& s
   return m;
 }
 
-Plan prepare(const scenario::Scenario& scenario, std::uint64_t seed) {
+Plan prepare(const scenario::Scenario& scenario, std::uint64_t seed, const Limits& limits) {
   Plan plan;
   plan.scenario = &scenario;
   plan.seed = seed;
   plan.hours = static_cast<std::size_t>((scenario.horizon.ms() + kHourMs - 1) / kHourMs);
   const core::RandomStreams streams(seed);
-  std::vector<core::Diagnostic> problems;
+  // Every site is sized first: the size of the run is known, and checked against the
+  // limits, before any job is generated or any table allocated.
+  std::vector<SiteSizing> sizing;
+  sizing.reserve(scenario.sites.size());
+  for (const auto& spec : scenario.sites) sizing.push_back(size_site(spec, scenario, streams));
+  plan.size = estimate_size(scenario, sizing);
+  std::vector<core::Diagnostic> problems = check_size(scenario, sizing, plan.size, limits);
+  if (!problems.empty()) throw core::InputError(std::move(problems));
   plan.sites.reserve(scenario.sites.size());
-  for (const auto& spec : scenario.sites) {
+  for (std::size_t i = 0; i < scenario.sites.size(); ++i) {
+    const scenario::SiteSpec& spec = scenario.sites[i];
     SitePlan& site = plan.sites.emplace_back();
     site.spec = &spec;
-    site.sizing = size_site(spec, scenario, streams);
+    site.sizing = std::move(sizing[i]);
     if (spec.workload) {
       site.workload = plan_workload(spec, site.sizing, scenario.horizon, streams, problems);
     }

@@ -9,6 +9,7 @@
 
 #include "gigasim/cluster/allocator.hpp"
 #include "gigasim/core/time.hpp"
+#include "gigasim/sched/job_queue.hpp"
 
 namespace gigasim::sched {
 
@@ -19,15 +20,15 @@ struct PartitionSetup {
 };
 
 struct Partition {
-  explicit Partition(const PartitionSetup& setup)
+  Partition(const PartitionSetup& setup, std::size_t tenants)
       : alloc(setup.shape),
         idle_w(setup.idle_w_per_accelerator),
-        dynamic_w(setup.dynamic_w_per_accelerator) {}
+        dynamic_w(setup.dynamic_w_per_accelerator),
+        queue(tenants) {}
   cluster::Allocator alloc;
   double idle_w;
   double dynamic_w;
-  std::vector<std::uint32_t> queue;
-  std::size_t sorted = 0;  ///< the queue's first `sorted` jobs are in policy order
+  JobQueue queue;  ///< the waiting jobs, in policy order
   std::set<std::pair<core::Time, std::uint32_t>> running;  ///< by expected end
   // Scratch of EASY's reservation: free accelerators per domain, valid where stamp matches.
   std::vector<int> replay_free;

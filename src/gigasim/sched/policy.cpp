@@ -5,28 +5,17 @@
 namespace gigasim::sched {
 namespace {
 
-// Ties always fall back to (submit time, job index): runs are reproducible.
-bool earlier(const QueueView& v, std::uint32_t a, std::uint32_t b) {
-  const auto& ja = v.jobs.spec(a);
-  const auto& jb = v.jobs.spec(b);
-  if (ja.submit != jb.submit) return ja.submit < jb.submit;
-  return a < b;
-}
-
+// First come, first served: every tenant ranks alike.
 class Fifo final : public QueuePolicy {
  public:
-  bool before(std::uint32_t a, std::uint32_t b, const QueueView& v) const override {
-    return earlier(v, a, b);
-  }
+  double tenant_rank(std::uint16_t, const QueueView&) const override { return 0; }
 };
 
+// Higher tenant priority first.
 class Priority final : public QueuePolicy {
  public:
-  bool before(std::uint32_t a, std::uint32_t b, const QueueView& v) const override {
-    const int pa = v.tenants[v.jobs.spec(a).tenant].priority;
-    const int pb = v.tenants[v.jobs.spec(b).tenant].priority;
-    if (pa != pb) return pa > pb;
-    return earlier(v, a, b);
+  double tenant_rank(std::uint16_t t, const QueueView& v) const override {
+    return -static_cast<double>(v.tenants[t].priority);
   }
 };
 
@@ -35,14 +24,9 @@ class Priority final : public QueuePolicy {
 // 31(1), without decay).
 class FairShare final : public QueuePolicy {
  public:
-  bool before(std::uint32_t a, std::uint32_t b, const QueueView& v) const override {
-    const auto ta = v.jobs.spec(a).tenant, tb = v.jobs.spec(b).tenant;
-    const double la = v.tenant_usage[ta] / std::max(1e-9, v.tenants[ta].share);
-    const double lb = v.tenant_usage[tb] / std::max(1e-9, v.tenants[tb].share);
-    if (la != lb) return la < lb;
-    return earlier(v, a, b);
+  double tenant_rank(std::uint16_t t, const QueueView& v) const override {
+    return v.tenant_usage[t] / std::max(1e-9, v.tenants[t].share);
   }
-  bool order_drifts() const override { return true; }
 };
 
 }  // namespace

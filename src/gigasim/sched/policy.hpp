@@ -1,13 +1,15 @@
-// Queue-ordering policies (docs/models/scheduling.md). A policy ranks waiting jobs; the
-// site scheduler starts them in that order, with or without EASY backfilling.
+// Queue-ordering policies (docs/models/scheduling.md). A policy ranks the tenants, lower
+// first; among equal ranks, and within a tenant, jobs are first come first served
+// (submission time, then index). The site scheduler starts jobs in that order, with or
+// without EASY backfilling.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <span>
 #include <string_view>
 #include <vector>
 
-#include "gigasim/sched/job_table.hpp"
 #include "gigasim/workload/job.hpp"
 
 namespace gigasim::sched {
@@ -24,7 +26,6 @@ struct SchedulerSpec {
 
 /// What a policy may look at.
 struct QueueView {
-  const JobTable& jobs;
   std::span<const workload::Tenant> tenants;
   std::span<const double> tenant_usage;  ///< accelerator-seconds delivered so far, per tenant
 };
@@ -32,12 +33,8 @@ struct QueueView {
 class QueuePolicy {
  public:
   virtual ~QueuePolicy() = default;
-  /// Whether job `a` goes before job `b`: a strict weak order, deterministic (ties fall back
-  /// to submission time and index).
-  [[nodiscard]] virtual bool before(std::uint32_t a, std::uint32_t b,
-                                    const QueueView& view) const = 0;
-  /// Whether the order of waiting jobs can change while none joins (fair share: yes).
-  [[nodiscard]] virtual bool order_drifts() const { return false; }
+  /// The rank of a tenant's jobs now: lower goes first. Deterministic.
+  [[nodiscard]] virtual double tenant_rank(std::uint16_t tenant, const QueueView& view) const = 0;
 };
 
 std::unique_ptr<QueuePolicy> make_policy(PolicyKind kind);

@@ -22,14 +22,15 @@ SiteScheduler::SiteScheduler(std::vector<PartitionSetup> partitions,
       spec_(spec),
       policy_(make_policy(spec.policy)),
       table_(std::move(jobs)) {
+  if (tenants_.empty()) tenants_.push_back(workload::Tenant{"default", 1, 1.0, false});
   for (const auto& p : partitions) {
-    parts_.emplace_back(p);
+    parts_.emplace_back(p, tenants_.size());
     total_ += parts_.back().alloc.capacity();
     idle_w_ += static_cast<double>(parts_.back().alloc.capacity()) * p.idle_w_per_accelerator;
   }
-  if (tenants_.empty()) tenants_.push_back(workload::Tenant{"default", 1, 1.0, false});
   usage_.assign(tenants_.size(), 0.0);
   usage_rate_.assign(tenants_.size(), 0.0);
+  rank_.assign(tenants_.size(), 0.0);
 }
 
 bool SiteScheduler::reserve(std::size_t partition, std::int64_t accelerators) {
@@ -42,7 +43,12 @@ void SiteScheduler::submit(std::uint32_t job, core::Time now) {
   JobState& s = table_.state(job);
   s.status = JobStatus::waiting;
   s.last_update = now;
-  parts_[table_.spec(job).partition].queue.push_back(job);
+  enqueue(job);
+}
+
+void SiteScheduler::enqueue(std::uint32_t job) {
+  const workload::JobSpec& j = table_.spec(job);
+  parts_[j.partition].queue.push(job, j.tenant, j.submit);
   ++waiting_;
 }
 
@@ -101,8 +107,13 @@ void SiteScheduler::requeue(std::uint32_t job) {
   ++s.version;  // its end event is now stale
   ++s.preemptions;
   ++preemptions_;
-  parts_[table_.spec(job).partition].queue.push_back(job);
-  ++waiting_;
+  // A job stopped during a pass joins the queue after it (as the last jobs it examines).
+  if (in_pass_) {
+    requeued_.push_back(job);
+    ++waiting_;
+  } else {
+    enqueue(job);
+  }
 }
 
 bool SiteScheduler::resume(std::uint32_t job, std::uint32_t version) {
@@ -144,48 +155,28 @@ bool SiteScheduler::try_preempt(std::size_t partition, std::uint32_t job, core::
 
 core::Time SiteScheduler::schedule(core::Time now, std::vector<EndEvent>& started) {
   refresh_usage(now);
-  const QueueView view{table_, tenants_, usage_};
+  const QueueView view{tenants_, usage_};
+  for (std::size_t t = 0; t < tenants_.size(); ++t)
+    rank_[t] = policy_->tenant_rank(static_cast<std::uint16_t>(t), view);
   core::Time wake = kNever;
   for (std::size_t pi = 0; pi < parts_.size(); ++pi) {
     Partition& p = parts_[pi];
     if (p.queue.empty()) continue;
-    // The queue stays ordered between passes (starting jobs keeps the order of the rest), so
-    // only the jobs that joined since are sorted and merged in: O(q + k log k). Fair share's
-    // order drifts with usage and is sorted whole.
-    const auto before = [&](std::uint32_t a, std::uint32_t b) {
-      return policy_->before(a, b, view);
-    };
-    if (policy_->order_drifts()) {
-      std::sort(p.queue.begin(), p.queue.end(), before);
-    } else if (p.sorted < p.queue.size()) {
-      const auto middle = p.queue.begin() + static_cast<std::ptrdiff_t>(p.sorted);
-      std::sort(middle, p.queue.end(), before);
-      std::inplace_merge(p.queue.begin(), middle, p.queue.end(), before);
-    }
     bool reserved = false;
     Reservation r;
     int examined = 0;
-    std::size_t keep = 0;
-    const std::size_t ordered = p.queue.size();  // jobs a preemption requeues join after these
-    std::size_t unordered_kept = 0;
-    const auto keep_at = [&](std::size_t index) {
-      if (index >= ordered) ++unordered_kept;
-      p.queue[keep++] = p.queue[index];
-    };
-    for (std::size_t i = 0; i < p.queue.size(); ++i) {
-      const std::uint32_t job = p.queue[i];
-      if (table_.state(job).status != JobStatus::waiting) continue;  // started by a preemption
+    in_pass_ = true;
+    requeued_.clear();
+    // Decides for one waiting job; false ends the pass: nothing behind may start.
+    const auto decide = [&](std::uint32_t job, bool queued) {
+      if (table_.state(job).status != JobStatus::waiting) return true;
       const Admission admission = admit(p, job, now);
       if (admission.decision == Admission::Decision::defer) {
         // Not eligible before `until`: passed over, holding no reservation.
         wake = std::min(wake, std::max(admission.until, now));
-        keep_at(i);
-        continue;
+        return true;
       }
-      if (reserved && examined++ >= spec_.backfill_depth) {
-        keep_at(i);
-        continue;
-      }
+      if (reserved && examined++ >= spec_.backfill_depth) return false;
       const bool admitted = admission.decision == Admission::Decision::start;
       bool run = false;
       if (p.alloc.fits(table_.spec(job).accelerators) && admitted) {
@@ -199,21 +190,26 @@ core::Time SiteScheduler::schedule(core::Time now, std::vector<EndEvent>& starte
           r = reserve_for(p, table_, job);
           if (record_reservations_) reservations_.emplace_back(job, r.shadow);
         } else {
-          // Strict order: nothing behind the first job that does not fit may start.
-          for (std::size_t k = i; k < p.queue.size(); ++k) {
-            if (table_.state(p.queue[k]).status == JobStatus::waiting) keep_at(k);
-          }
-          break;
+          return false;  // strict order: nothing behind the first job that does not fit
         }
       }
       if (run) {
+        const workload::JobSpec& j = table_.spec(job);
+        if (queued) p.queue.erase(job, j.tenant, j.submit);
         start(job, now, started);
-      } else {
-        keep_at(i);
       }
+      return true;
+    };
+    bool going = true;
+    p.queue.walk(rank_, [&](std::uint32_t job) { return going = decide(job, true); });
+    // Jobs a preemption stopped during the pass come last, in the order they were stopped.
+    for (std::size_t k = 0; going && k < requeued_.size(); ++k) going = decide(requeued_[k], false);
+    in_pass_ = false;
+    for (const std::uint32_t job : requeued_) {
+      if (table_.state(job).status != JobStatus::waiting) continue;
+      const workload::JobSpec& j = table_.spec(job);
+      p.queue.push(job, j.tenant, j.submit);
     }
-    p.queue.resize(keep);
-    p.sorted = keep - unordered_kept;
   }
   return wake;
 }
@@ -277,8 +273,7 @@ void SiteScheduler::interrupt_domain(std::size_t partition, std::uint32_t domain
     ++s.interruptions;
     ++s.version;  // its end event is now stale
     s.status = JobStatus::waiting;
-    p.queue.push_back(job);
-    ++waiting_;
+    enqueue(job);
     out.push_back({job, j.accelerators, lost});
   }
 }

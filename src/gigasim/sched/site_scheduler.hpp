@@ -97,6 +97,7 @@ class SiteScheduler {
   void start(std::uint32_t job, core::Time now, std::vector<EndEvent>& started);
   void stop(std::uint32_t job, core::Time now);  // release the accelerators, account progress
   void requeue(std::uint32_t job);               // a stopped job waits again (preempted)
+  void enqueue(std::uint32_t job);               // into its partition's queue
   void progress(std::uint32_t job, core::Time now) {
     table_.progress(job, parts_[table_.spec(job).partition], speed_, cap_, now);
   }
@@ -124,6 +125,9 @@ class SiteScheduler {
   std::size_t running_count_ = 0;
   std::int64_t preemptions_ = 0;
   std::vector<std::uint32_t> scratch_;
+  std::vector<double> rank_;              // of each tenant, in the pass under way
+  bool in_pass_ = false;
+  std::vector<std::uint32_t> requeued_;  // stopped by preemption during the pass
   std::vector<std::pair<std::uint32_t, core::Time>> reservations_;
   bool record_reservations_ = false;
 };

@@ -1,6 +1,7 @@
 // The groups of summary.json and of the `metrics` table: run, site, totals, workload,
 // reliability, economics and carbon (docs/outputs.md, generated from these).
 #include <array>
+#include <cmath>
 
 #include "gigasim/sim/metrics.hpp"
 
@@ -581,8 +582,9 @@ const KeyedField<ReliabilityTotals> mttf_h_by_job_size{
     "size) / their interruptions, planned ones included; null for a size never interrupted.",
     [](const ReliabilityTotals& r) {
       Entries out;
+      // A size never interrupted has an infinite mean time between interruptions: null.
       for (const auto& [size, h] : r.mttf_h_by_job_size)
-        out.emplace_back(std::to_string(size), Value::of(h));
+        out.emplace_back(std::to_string(size), std::isinf(h) ? Value{} : Value::of(h));
       return out;
     }};
 const Field<ReliabilityTotals> largest_power_step_mw{

@@ -1,6 +1,17 @@
 #include "gigasim/sim/output.hpp"
 
+#include <fmt/format.h>
+
+#include "gigasim/core/errors.hpp"
+
 namespace gigasim::sim::output {
+
+void throw_non_finite(std::string_view name, std::string_view key) {
+  throw core::InternalError(fmt::format(
+      "output figure {}{}{}{} is not a finite number: a model produced a NaN or an infinity "
+      "(please report it with the scenario)",
+      name, key.empty() ? "" : " [", key, key.empty() ? "" : "]"));
+}
 
 std::string_view to_string(Type t) {
   switch (t) {

@@ -36,19 +36,23 @@ enum class Aggregate : std::uint8_t {
 std::string_view to_string(Aggregate a);
 
 /// A value of a field: a number, a count, a name, or nothing (a figure that does not apply,
-/// written null; a non-finite number is never written).
+/// written null). A figure that does not apply is null by its getter's choice (an empty
+/// optional); a non-finite number is a fault of a model, refused by `value_of`.
 struct Value {
   enum class Kind : std::uint8_t { null, number, integer, boolean, text };
   Kind kind = Kind::null;
   double number = 0;
   std::int64_t integer = 0;
   std::string_view text;
+  bool non_finite = false;  ///< made `of` a NaN or an infinity: never written
 
   static Value of(double v) {
     Value x;
     if (std::isfinite(v)) {
       x.kind = Kind::number;
       x.number = v;
+    } else {
+      x.non_finite = true;
     }
     return x;
   }
@@ -79,6 +83,9 @@ struct Value {
     return std::nullopt;
   }
 };
+
+/// Throws core::InternalError: figure `name` (`key` of it, if any) is not a finite number.
+[[noreturn]] void throw_non_finite(std::string_view name, std::string_view key);
 
 /// One figure of record type R.
 template <class R>
@@ -120,5 +127,24 @@ struct Table {
   std::string_view description;
   std::span<const Field<R>* const> columns;
 };
+
+/// The value of `field` for `record`, as every writer takes it: a NaN or an infinity is a
+/// fault of the model behind the figure, reported as core::InternalError naming it, never
+/// written as a silent null (docs/robustness.md, "No NaN in an output").
+template <class R>
+Value value_of(const Field<R>& field, const R& record) {
+  Value v = field.get(record);
+  if (v.non_finite) throw_non_finite(field.name, "");
+  return v;
+}
+
+template <class R>
+std::vector<std::pair<std::string, Value>> values_of(const KeyedField<R>& field, const R& record) {
+  auto values = field.get(record);
+  for (const auto& [key, v] : values) {
+    if (v.non_finite) throw_non_finite(field.name, key);
+  }
+  return values;
+}
 
 }  // namespace gigasim::sim::output

@@ -21,7 +21,7 @@ fs::path default_data_dir() {
 }
 
 void decode_accelerator(MapView& m, hardware::Accelerator& a, Need need) {
-  m.string("name", a.name, need);
+  m.name("name", a.name, need);
   m.string("vendor", a.vendor, need);
   m.string("generation", a.generation, need);
   m.quantity("bf16_dense", a.bf16_dense, need, Check::positive);
@@ -36,7 +36,7 @@ void decode_accelerator(MapView& m, hardware::Accelerator& a, Need need) {
 }
 
 void decode_system(MapView& m, hardware::System& s, Need need, const Catalog& catalog) {
-  m.string("name", s.name, need);
+  m.name("name", s.name, need);
   const YAML::Node acc = m.get("accelerator");
   if (acc.IsDefined()) {
     resolve_accelerator(m.context(), acc, m.path_of("accelerator"), catalog, s.accelerator);
@@ -55,7 +55,7 @@ void decode_system(MapView& m, hardware::System& s, Need need, const Catalog& ca
 }
 
 void decode_location(MapView& m, climate::Location& l, Need need) {
-  m.string("name", l.name, need);
+  m.name("name", l.name, need);
   m.string("country", l.country, need);
   if (m.number("latitude", l.latitude, need) && (l.latitude < -90 || l.latitude > 90)) {
     m.error("latitude", "must lie between -90 and 90 degrees");
@@ -85,7 +85,7 @@ void decode_location(MapView& m, climate::Location& l, Need need) {
 }
 
 void decode_grid(MapView& m, Grid& g, Need need) {
-  m.string("name", g.name, need);
+  m.name("name", g.name, need);
   m.quantity("carbon_intensity", g.carbon_intensity, need, Check::non_negative);
   m.quantity("price", g.price, need, Check::non_negative);
   m.fraction("wind_capacity_factor", g.wind_capacity_factor, need);

@@ -174,7 +174,9 @@ void decode_cooling_loop(MapView& m, facility::CoolingLoopSpec& loop, Need need)
   m.quantity("evaporative_approach", r.evaporative_approach, need, Check::non_negative);
   m.boolean("chiller", r.chiller, need);
   m.fraction("chiller_carnot_fraction", r.chiller_carnot_fraction, need);
-  m.number("chiller_cop_max", r.chiller_cop_max, need, Check::positive);
+  if (m.number("chiller_cop_max", r.chiller_cop_max, need, Check::positive))
+    m.at_most("chiller_cop_max", r.chiller_cop_max, 30, "30",
+              "the best water-cooled chillers reach about 10");
   m.fraction("dry_fan", r.dry_fan_fraction, need);
   m.fraction("tower_fan", r.tower_fan_fraction, need);
   if (m.number("cycles_of_concentration", r.cycles_of_concentration, need, Check::positive) &&
@@ -182,6 +184,14 @@ void decode_cooling_loop(MapView& m, facility::CoolingLoopSpec& loop, Need need)
     m.error("cycles_of_concentration", "must be at least 1.5 (towers run at 2 to 6)");
   }
   if (!complete(m, need, errors)) return;
+  // A loop carries water (or air) between freezing and boiling: ASHRAE TC 9.9 (2021) classes
+  // span 2 °C chilled water to W45+ (above 45 °C); the cooling physics assume a liquid.
+  for (const auto& [key, t] : {std::pair{"supply_temp", loop.supply},
+                               std::pair{"return_temp", loop.return_temp}}) {
+    if (t.in_celsius() < 0.0 || t.in_celsius() > 90.0)
+      m.error(key, fmt::format("must lie between 0 °C and 90 °C (a water or air loop), got {:.1f} °C",
+                               t.in_celsius()));
+  }
   if (loop.return_temp <= loop.supply) m.error("return_temp", "must be above supply_temp");
   if (r.chiller && r.chiller_carnot_fraction <= 0.0)
     m.error("chiller_carnot_fraction", "must be positive");
@@ -192,7 +202,10 @@ void decode_cooling_loop(MapView& m, facility::CoolingLoopSpec& loop, Need need)
 
 void decode_heat_reuse_model(MapView& m, facility::HeatReuseSpec& h, Need need) {
   const std::size_t errors = m.context().error_count();
-  m.quantity("network_supply_temp", h.network_supply, need);
+  if (m.quantity("network_supply_temp", h.network_supply, need) &&
+      (h.network_supply.in_celsius() < 0.0 || h.network_supply.in_celsius() > 150.0))
+    m.error("network_supply_temp", "must lie between 0 °C and 150 °C (the hottest first-"
+                                   "generation district heating networks run at about 120 °C)");
   m.quantity("design_outdoor_temp", h.design_outdoor, need);
   m.quantity("heating_threshold", h.heating_threshold, need);
   m.fraction("heat_pump_carnot_fraction", h.carnot_fraction, need);
@@ -294,6 +307,9 @@ void decode_repairs(MapView& r,
         if (read_quantity(r.context(), v, path, d)) {
           if (d.ms() < 0) {
             r.context().error(path, v, "must not be negative");
+          } else if (d > core::Duration::days(365)) {
+            // A repair longer than a year is a replacement: model it as fewer systems.
+            r.context().error(path, v, "must not exceed 1 year (a part out longer is gone)");
           } else {
             c.repair = d;
           }
@@ -302,7 +318,10 @@ void decode_repairs(MapView& r,
 }
 
 void decode_restart(MapView& r, scenario::ReliabilitySpec& spec, Need need) {
-  r.quantity("restart", spec.restart, need, Check::non_negative);
+  if (r.quantity("restart", spec.restart, need, Check::non_negative))
+    r.at_most("restart", static_cast<double>(spec.restart.ms()),
+              static_cast<double>(core::Duration::days(1).ms()), "1 day",
+              "the longest published restart of a large job is hours");
 }
 
 void decode_checkpoint_costs(MapView& c, scenario::ReliabilitySpec& spec, Need need) {

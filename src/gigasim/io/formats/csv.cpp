@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "gigasim/core/errors.hpp"
+#include "gigasim/core/text.hpp"
 
 namespace gigasim::io {
 
@@ -84,6 +85,10 @@ bool CsvReader::next(CsvRecord& record) {
         }
         c = get();
       }
+    }
+    if (const std::size_t bad = core::invalid_utf8_at(field); bad != std::string::npos) {
+      throw core::InputError(core::Diagnostic{
+          "", "CSV: a field is not UTF-8 text", {file_, field_line, field_column}});
     }
     record.fields.push_back(field);
     end_of_record = c != ',';

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "gigasim/core/errors.hpp"
+#include "gigasim/core/text.hpp"
 #include "gigasim/io/formats/csv.hpp"
 
 namespace gigasim::io {
@@ -20,7 +21,9 @@ std::vector<double> read_csv_column(std::istream& in, const std::string& file,
   std::string list;
   for (std::size_t i = 0; i < header.fields.size(); ++i) {
     const std::string_view name = trim_field(header.fields[i]);
-    list += fmt::format("{}{}", list.empty() ? "" : ", ", name);
+    // The header may be anything (a file of secrets): list at most 12 names, each cut short.
+    if (i < 12) list += fmt::format("{}{}", list.empty() ? "" : ", ", core::excerpt(name, 32));
+    if (i == 12) list += ", …";
     if (!found && name == column) {
       index = i;
       found = true;
@@ -29,7 +32,7 @@ std::vector<double> read_csv_column(std::istream& in, const std::string& file,
   if (!found) {
     throw core::InputError(
         core::Diagnostic{"",
-                         fmt::format("CSV has no column \"{}\"; its columns are: {}", column, list),
+                         fmt::format("CSV has no column \"{}\"; its columns are: {}", core::excerpt(column), list),
                          {file, header.line, 1}});
   }
   std::vector<double> values;
@@ -39,10 +42,10 @@ std::vector<double> read_csv_column(std::istream& in, const std::string& file,
     double v = 0;
     if (index >= r.fields.size()) {
       problems.push_back(
-          {"", fmt::format("CSV row has no column \"{}\"", column), {file, r.line, 1}});
+          {"", fmt::format("CSV row has no column \"{}\"", core::excerpt(column)), {file, r.line, 1}});
     } else if (!parse_csv_number(r.fields[index], v)) {
       problems.push_back({"",
-                          fmt::format("CSV cell \"{}\" is not a number", r.fields[index]),
+                          fmt::format("CSV cell \"{}\" is not a finite number", core::excerpt(r.fields[index])),
                           {file, r.line, r.columns[index]}});
     }
     values.push_back(v);

@@ -4,11 +4,13 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <string_view>
 #include <vector>
 
 #include "gigasim/climate/psychrometrics.hpp"
 #include "gigasim/core/errors.hpp"
+#include "gigasim/core/text.hpp"
 
 namespace gigasim::io {
 namespace {
@@ -34,7 +36,8 @@ bool to_double(std::string_view s, double& out) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
   const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  return ec == std::errc() && ptr == s.data() + s.size() && !s.empty();
+  // from_chars reads "nan" and "inf": a weather file holds neither.
+  return ec == std::errc() && ptr == s.data() + s.size() && !s.empty() && std::isfinite(out);
 }
 
 class Parser {
@@ -85,7 +88,8 @@ class Parser {
       if (i == 5) continue;  // data source flags are text
       if (!to_double(f[i], values[i])) {
         problem(line_no, column_of(f, i, line),
-                fmt::format("EPW: {} \"{}\" is not a number", kNames[i], f[i]));
+                fmt::format("EPW: {} \"{}\" is not a finite number", kNames[i],
+                            core::excerpt(f[i])));
         return;
       }
     }

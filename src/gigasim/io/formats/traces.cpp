@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "gigasim/core/errors.hpp"
+#include "gigasim/core/text.hpp"
 #include "gigasim/io/formats/csv.hpp"
 
 namespace gigasim::io {
@@ -61,7 +62,8 @@ std::vector<TraceJob> parse_swf(std::istream& in, const std::string& file) {
       if (!parse_csv_number(fields[i].text, v[i])) {
         problems.push_back({"",
                             fmt::format("SWF: {} \"{}\" is not a number",
-                                        i < 8 ? kNames[i] : "field", fields[i].text),
+                                        i < 8 ? kNames[i] : "field",
+                                        core::excerpt(fields[i].text)),
                             {file, line_no, fields[i].column}});
         ok = false;
       }
@@ -124,7 +126,7 @@ std::vector<TraceJob> parse_job_csv(std::istream& in, const std::string& file) {
     const auto bad = [&](int i, const char* what) {
       problems.push_back(
           {"",
-           fmt::format("CSV: {} \"{}\" is not a valid number", what, r.fields[at(i)]),
+           fmt::format("CSV: {} \"{}\" is not a valid number", what, core::excerpt(r.fields[at(i)])),
            {file, r.line, r.columns[at(i)]}});
     };
     if (!parse_csv_number(r.fields[at(submit)], s) || s < 0) {

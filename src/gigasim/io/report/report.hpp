@@ -3,6 +3,7 @@
 // `gigasim run` draw the same page.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -29,7 +30,12 @@ nlohmann::json report_data(const std::filesystem::path& sqlite_file);
 
 /// The time series of the run: sites added tick by tick, then bucketed to kReportMaxPoints
 /// (io/report_series.cpp). `accelerators` weighs each site's utilization.
-nlohmann::json report_series(const ResultsReader& db, const MetricsReader& m, double tick_h);
+nlohmann::json report_series(const ResultsReader& db, const MetricsReader& m, double tick_h,
+                             double hours);
+
+/// The longest run a report is drawn for, in ticks: beyond it, a results.sqlite was not
+/// written by a run gigasim accepts (docs/robustness.md).
+inline constexpr double kReportMaxTicks = 2e6;
 nlohmann::json report_pue_scatter(const ResultsReader& db, const MetricsReader& m);
 
 /// The page: the template with the charting library, the page's code and `data` inlined.
@@ -38,8 +44,10 @@ std::string report_html(const nlohmann::json& data);
 /// Reads DIR/results.sqlite and writes DIR/report.html (atomically).
 void write_report(const std::filesystem::path& dir);
 
-/// Every output of a run into `dir`: the result files, the report drawn from them, and
-/// summary.json last, so that its presence means the set is complete.
-void write_run_outputs(const sim::Results& results, const std::filesystem::path& dir);
+/// Every output of a run into `dir`, as one set (io/results/output_set.hpp): the result
+/// files, the report drawn from them and summary.json, all or nothing. `stop`, if given,
+/// is a flag a signal handler sets to interrupt the writing (core::Interrupted).
+void write_run_outputs(const sim::Results& results, const std::filesystem::path& dir,
+                       const std::atomic<bool>* stop = nullptr);
 
 }  // namespace gigasim::io

@@ -247,10 +247,16 @@ json report_data(const std::filesystem::path& sqlite_file) {
   for (const auto* f : metrics::run().fields)
     data[std::string(f->name)] = run[std::string(f->name)];
   const double hours = run.value(std::string(metrics::run_fields::hours.name), 0.0);
+  const double tick_h = run.value(std::string(metrics::run_fields::tick_h.name), 0.0);
+  // A run gigasim wrote: positive, finite, within the envelope (a tampered file is refused).
+  if (!(hours > 0) || !(tick_h > 0) || !std::isfinite(hours) || !std::isfinite(tick_h) ||
+      hours / tick_h > kReportMaxTicks) {
+    throw core::IoError(fmt::format("\"{}\": a run of {} h in ticks of {} h is not one gigasim writes",
+                                    sqlite_file.string(), hours, tick_h));
+  }
   data["headline"] = headline(m);
   data["sankey"] = sankey(m);
-  data["series"] =
-      report_series(db, m, run.value(std::string(metrics::run_fields::tick_h.name), 1.0));
+  data["series"] = report_series(db, m, tick_h, hours);
   data["pue_vs_temperature"] = report_pue_scatter(db, m);
   data["goodput"] = goodput(m);
   data["power_steps"] = power_steps(db);

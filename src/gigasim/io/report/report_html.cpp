@@ -10,6 +10,7 @@
 #include "gigasim/io/report/report.hpp"
 #include "gigasim/io/report/report_assets.hpp"
 #include "gigasim/io/results/output_files.hpp"
+#include "gigasim/io/results/output_set.hpp"
 #include "gigasim/io/results/writers.hpp"
 
 extern "C" {
@@ -71,7 +72,8 @@ std::string fill(std::string_view page, std::vector<Insert> inserts) {
 
 // JSON inside <script>: "<" written as \u003c, so no "</script>" or "<!--" can end it early.
 std::string script_safe_json(const nlohmann::json& data) {
-  const std::string text = data.dump();
+  // Text read back from a database is replaced where it is not UTF-8, never thrown on.
+  const std::string text = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   std::string out;
   out.reserve(text.size() + text.size() / 50);
   for (char c : text) {
@@ -99,11 +101,14 @@ void write_report(const std::filesystem::path& dir) {
   write_atomically(dir / "report.html", [&](std::ostream& out) { out << page; });
 }
 
-void write_run_outputs(const sim::Results& results, const std::filesystem::path& dir) {
-  const nlohmann::json summary = summary_json(results);
-  write_result_files(results, dir);
-  write_report(dir);
-  write_summary_json(summary, dir / "summary.json");
+void write_run_outputs(const sim::Results& results, const std::filesystem::path& dir,
+                       const std::atomic<bool>* stop) {
+  OutputSet set(dir, stop);
+  write_result_files(results, set.dir(), [&set] { set.check(); });
+  set.check();
+  write_report(set.dir());
+  write_summary_json(summary_json(results), set.dir() / "summary.json");
+  set.commit();
 }
 
 }  // namespace gigasim::io

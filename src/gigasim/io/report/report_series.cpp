@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "gigasim/energy/source.hpp"
 #include "gigasim/io/report/metrics_reader.hpp"
 #include "gigasim/io/report/report.hpp"
 #include "gigasim/io/report/sqlite_reader.hpp"
@@ -28,7 +29,7 @@ struct Tick {
   double temperature_sum = 0;   // plain mean when no IT power is drawn
   double utilization_x_acc = 0;
   double queue = 0;
-  std::vector<double> supply_mw;  // by kind, in the declarations' order
+  std::array<double, energy::kSourceKinds> supply_mw{};  // by kind, in the declarations' order
   int sites = 0;
 };
 
@@ -71,12 +72,13 @@ std::string names(
 
 }  // namespace
 
-json report_series(const ResultsReader& db, const MetricsReader& m, double tick_h) {
+json report_series(const ResultsReader& db, const MetricsReader& m, double tick_h, double hours) {
   if (!(tick_h > 0) || !std::isfinite(tick_h))
     throw core::IoError(
         fmt::format("\"{}\": the tick length {} h is not a length", db.file(), tick_h));
   const auto accelerators = accelerators_by_site(m);
   const std::size_t kinds = hourly::supply_mw().size();
+  core::ensure(kinds == energy::kSourceKinds, "report: one hourly column per kind of source");
   double all_accelerators = 0;
   for (const auto& [name, n] : accelerators) all_accelerators += n;
   std::vector<Tick> ticks;
@@ -86,14 +88,14 @@ json report_series(const ResultsReader& db, const MetricsReader& m, double tick_
                              &hourly::utilization, &hourly::queue_length})),
           [&](sqlite3_stmt* s) {
             const double time_h = sqlite3_column_double(s, 1);
-            if (!std::isfinite(time_h) || time_h < 0 || time_h / tick_h > 1e7)
-              throw core::IoError(
-                  fmt::format("\"{}\": a tick at {} h is out of range", db.file(), time_h));
+            // A tampered database must not make the page index out of its run.
+            if (!std::isfinite(time_h) || time_h < 0 || time_h > hours)
+              throw core::IoError(fmt::format("\"{}\": a tick at {} h lies outside the run's {} h",
+                                              db.file(), time_h, hours));
             const auto k = static_cast<std::size_t>(std::llround(time_h / tick_h));
             if (k >= ticks.size()) ticks.resize(k + 1);
             Tick& t = ticks[k];
-            t.supply_mw.resize(kinds);
-            t.time_h = time_h;
+                t.time_h = time_h;
             const double it = sqlite3_column_double(s, 2);
             t.it_mw += it;
             t.facility_mw += sqlite3_column_double(s, 3);
@@ -125,8 +127,7 @@ json report_series(const ResultsReader& db, const MetricsReader& m, double tick_
     carbon[k] = supplied_mwh > 0 ? t.carbon_t / supplied_mwh * 1e3 : 0.0;
     util[k] = all_accelerators > 0 ? t.utilization_x_acc / all_accelerators : 0.0;
     queue[k] = t.queue;
-    for (std::size_t c = 0; c < supply.size() && c < t.supply_mw.size(); ++c)
-      supply[c][k] = t.supply_mw[c];
+    for (std::size_t c = 0; c < supply.size(); ++c) supply[c][k] = t.supply_mw[c];
   }
   const std::size_t bucket = (n + kReportMaxPoints - 1) / kReportMaxPoints;
   json series;

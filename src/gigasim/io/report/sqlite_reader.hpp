@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <memory>
 #include <string>
 
 #include "gigasim/core/errors.hpp"
@@ -36,12 +37,14 @@ class ResultsReader {
   void each(const std::string& sql, Row&& row) const {
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
+      sqlite3_finalize(stmt);
       throw core::IoError(fmt::format("\"{}\" is not a gigasim results database ({}): {}", file_,
                                       sqlite3_errmsg(db_), sql.substr(0, 60)));
     }
+    // Finalized however the rows end, a row that throws included.
+    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> owned(stmt, sqlite3_finalize);
     int rc = 0;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) row(stmt);
-    sqlite3_finalize(stmt);
     if (rc != SQLITE_DONE)
       throw core::IoError(fmt::format("reading \"{}\" failed: {}", file_, sqlite3_errmsg(db_)));
   }

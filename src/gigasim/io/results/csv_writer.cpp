@@ -38,14 +38,16 @@ void write_value(CsvWriter& csv, output::Type type, const output::Value& v) {
 
 template <class R>
 void write_csv_table(const output::Table<R>& table, const sim::Results& results,
-                     const std::filesystem::path& file) {
+                     const std::filesystem::path& file, const WriteCheck& check) {
   write_atomically(file, [&](std::ostream& out) {
     CsvWriter csv(out);
     for (const auto* c : table.columns) csv.text(c->name);
     csv.end_row();
+    std::size_t rows = 0;
     metrics::for_each(results, std::function<void(const R&)>([&](const R& record) {
+                        if (check && ++rows % 65536 == 0) check();
                         for (const auto* c : table.columns)
-                          write_value(csv, c->type, c->get(record));
+                          write_value(csv, c->type, sim::output::value_of(*c, record));
                         csv.end_row();
                       }));
   });
@@ -53,23 +55,26 @@ void write_csv_table(const output::Table<R>& table, const sim::Results& results,
 
 }  // namespace
 
-void write_hourly_csv(const sim::Results& r, const std::filesystem::path& file) {
-  write_csv_table(metrics::site_hourly(), r, file);
+void write_hourly_csv(const sim::Results& r, const std::filesystem::path& file,
+                      const WriteCheck& check) {
+  write_csv_table(metrics::site_hourly(), r, file, check);
 }
 
-void write_jobs_csv(const sim::Results& r, const std::filesystem::path& file) {
-  write_csv_table(metrics::jobs(), r, file);
+void write_jobs_csv(const sim::Results& r, const std::filesystem::path& file,
+                    const WriteCheck& check) {
+  write_csv_table(metrics::jobs(), r, file, check);
 }
 
-void write_result_files(const sim::Results& results, const std::filesystem::path& dir) {
+void write_result_files(const sim::Results& results, const std::filesystem::path& dir,
+                        const WriteCheck& check) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec)
     throw core::IoError(
         fmt::format("cannot create output folder \"{}\": {}", dir.string(), ec.message()));
-  write_sqlite(results, dir / "results.sqlite");
-  write_hourly_csv(results, dir / "site_hourly.csv");
-  if (results.workload_total.present) write_jobs_csv(results, dir / "jobs.csv");
+  write_sqlite(results, dir / "results.sqlite", check);
+  write_hourly_csv(results, dir / "site_hourly.csv", check);
+  if (results.workload_total.present) write_jobs_csv(results, dir / "jobs.csv", check);
 }
 
 }  // namespace gigasim::io

@@ -28,10 +28,10 @@ inline nlohmann::json to_json(const sim::output::Value& v) {
 template <class R>
 nlohmann::json group_json(const sim::output::Group<R>& g, const R& record) {
   nlohmann::json j = nlohmann::json::object();
-  for (const auto* f : g.fields) j[std::string(f->name)] = to_json(f->get(record));
+  for (const auto* f : g.fields) j[std::string(f->name)] = to_json(sim::output::value_of(*f, record));
   for (const auto* k : g.keyed) {
     nlohmann::json o = nlohmann::json::object();
-    for (const auto& [key, value] : k->get(record)) o[key] = to_json(value);
+    for (const auto& [key, value] : sim::output::values_of(*k, record)) o[key] = to_json(value);
     j[std::string(k->name)] = std::move(o);
   }
   return j;

@@ -51,7 +51,8 @@ void bind(sqlite3_stmt* s, int i, const output::Value& v) {
 
 // Creates a declared table and inserts a row per record of the results.
 template <class R>
-void write_table(Database& db, const output::Table<R>& table, const sim::Results& results) {
+void write_table(Database& db, const output::Table<R>& table, const sim::Results& results,
+                 const WriteCheck& check) {
   std::string columns, marks;
   for (const auto* c : table.columns) {
     columns += fmt::format("{}{} {}", columns.empty() ? "" : ", ", c->name, sql_type(c->type));
@@ -59,9 +60,11 @@ void write_table(Database& db, const output::Table<R>& table, const sim::Results
   }
   db.exec(fmt::format("CREATE TABLE {} ({});", table.name, columns));
   Statement insert{db.prepare(fmt::format("INSERT INTO {} VALUES ({});", table.name, marks))};
+  std::size_t rows = 0;
   metrics::for_each(results, std::function<void(const R&)>([&](const R& record) {
+                      if (check && ++rows % 65536 == 0) check();
                       int i = 1;
-                      for (const auto* c : table.columns) bind(insert.stmt, i++, c->get(record));
+                      for (const auto* c : table.columns) bind(insert.stmt, i++, sim::output::value_of(*c, record));
                       db.step(insert.stmt);
                     }));
 }
@@ -84,9 +87,9 @@ void insert_group(Database& db, sqlite3_stmt* s, std::string_view site, const ou
     sqlite3_bind_text(s, 6, unit.data(), static_cast<int>(unit.size()), SQLITE_STATIC);
     db.step(s);
   };
-  for (const auto* f : g.fields) put(f->name, f->get(record), f->unit);
+  for (const auto* f : g.fields) put(f->name, sim::output::value_of(*f, record), f->unit);
   for (const auto* k : g.keyed) {
-    for (const auto& [key, value] : k->get(record))
+    for (const auto& [key, value] : sim::output::values_of(*k, record))
       put(fmt::format("{}.{}", k->name, key), value, k->unit);
   }
 }
@@ -117,7 +120,8 @@ void write_metrics(Database& db, const sim::Results& r) {
 
 }  // namespace
 
-void write_sqlite(const sim::Results& r, const std::filesystem::path& file) {
+void write_sqlite(const sim::Results& r, const std::filesystem::path& file,
+                  const WriteCheck& check) {
   write_atomically_by_name(file, [&](const std::filesystem::path& tmp) {
     std::filesystem::remove(tmp);
     Database db(tmp);
@@ -133,16 +137,16 @@ void write_sqlite(const sim::Results& r, const std::filesystem::path& file) {
       db.exec(fmt::format("CREATE TABLE run ({});", columns));
       Statement insert{db.prepare(fmt::format("INSERT INTO run VALUES ({});", marks))};
       int i = 1;
-      for (const auto* c : table.columns) bind(insert.stmt, i++, c->get(r));
+      for (const auto* c : table.columns) bind(insert.stmt, i++, sim::output::value_of(*c, r));
       db.step(insert.stmt);
     }
     write_metrics(db, r);
-    write_table(db, metrics::site_hourly(), r);
-    write_table(db, metrics::fleet(), r);
-    write_table(db, metrics::jobs(), r);
-    write_table(db, metrics::failures(), r);
-    write_table(db, metrics::power_steps(), r);
-    write_table(db, metrics::costs(), r);
+    write_table(db, metrics::site_hourly(), r, check);
+    write_table(db, metrics::fleet(), r, check);
+    write_table(db, metrics::jobs(), r, check);
+    write_table(db, metrics::failures(), r, check);
+    write_table(db, metrics::power_steps(), r, check);
+    write_table(db, metrics::costs(), r, check);
     db.exec("COMMIT;");
   });
 }

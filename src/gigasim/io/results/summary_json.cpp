@@ -20,7 +20,7 @@ json fleet_json(const sim::SiteResult& s) {
     const metrics::FleetRecord record{s.name, &entry};
     json o = json::object();
     for (const auto* c : metrics::fleet().columns) {
-      if (c->name != "site") o[std::string(c->name)] = to_json(c->get(record));
+      if (c->name != "site") o[std::string(c->name)] = to_json(sim::output::value_of(*c, record));
     }
     list.push_back(std::move(o));
   }
@@ -53,7 +53,8 @@ json summary_json(const sim::Results& r) {
 }
 
 void write_summary_json(const json& summary, const std::filesystem::path& file) {
-  const std::string text = summary.dump(2) + "\n";
+  const std::string text =
+      summary.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   write_atomically(file, [&](std::ostream& out) { out << text; });
 }
 

@@ -51,8 +51,8 @@ bool read_series(Context& ctx, const YAML::Node& node, const std::string& path,
   m.string("column", column);
   m.finish();
   if (file.empty()) return false;
-  const std::filesystem::path full = base_dir / file;
   try {
+    const std::filesystem::path full = resolve_input(base_dir, file, m.context().input_root());
     std::ifstream in = open_input_file(full, "CSV");
     out = read_csv_column(in, full.string(), column);
     return true;

@@ -75,7 +75,9 @@ void decode_reliability(MapView& site, const Catalog& catalog, scenario::SiteSpe
   const YAML::Node maintenance = r.get("maintenance");
   if (maintenance.IsDefined()) {
     MapView mt(r.context(), maintenance, r.path_of("maintenance"));
-    mt.number("per_day", rel.maintenance_per_day, Need::required, Check::non_negative);
+    if (mt.number("per_day", rel.maintenance_per_day, Need::required, Check::non_negative))
+      mt.at_most("per_day", rel.maintenance_per_day, 1e4, "10,000 a day",
+                 "one stop every 9 seconds");
     decode_maintenance_duration(mt, rel, Need::optional);
     mt.finish();
   }

@@ -21,7 +21,8 @@ bool parse_date(const std::string& text, std::chrono::sys_days& out) {
   if (std::sscanf(text.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) return false;
   const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m},
                                         std::chrono::day{d}};
-  if (!ymd.ok()) return false;
+  // The calendar (core/calendar) is exact between 1900 and 2200; a plan outside is a typo.
+  if (!ymd.ok() || y < 1900 || y > 2200) return false;
   out = std::chrono::sys_days{ymd};
   return true;
 }
@@ -34,8 +35,8 @@ void decode_weather(MapView& site, const fs::path& base_dir, scenario::SiteSpec&
   if (!m.valid()) return;
   std::string epw;
   if (m.string("epw", epw)) {
-    const fs::path file = base_dir / epw;
     try {
+      const fs::path file = resolve_input(base_dir, epw, m.context().input_root());
       std::ifstream in = open_input_file(file, "EPW weather");
       spec.weather = parse_epw(in, file.string()).weather;
     } catch (const core::InputError& e) {
@@ -84,7 +85,12 @@ void decode_fleet(MapView& site, const Catalog& catalog, scenario::SiteSpec& spe
       if (autos > 1) m.error("count", "only one fleet entry per site may be `auto`");
     } else {
       std::int64_t n = 0;
-      if (m.integer("count", n, Need::required, Check::non_negative)) entry.count = n;
+      // Ten million systems is a hundred times the EU call's 3 million GPUs in 72-GPU racks;
+      // the bound keeps count × accelerators per system far inside 64 bits.
+      if (m.integer("count", n, Need::required, Check::non_negative) &&
+          m.at_most("count", static_cast<double>(n), 1e7, "10,000,000 systems",
+                    "far above any campus"))
+        entry.count = n;
     }
     m.finish();
     spec.fleet.push_back(std::move(entry));
@@ -111,7 +117,7 @@ scenario::SiteSpec decode_site(MapView& m, const Catalog& catalog, const fs::pat
   // The catalog's defaults (data/defaults.yaml), then the site's keys over them.
   scenario::SiteSpec spec = catalog.defaults.site;
   spec.id = m.path();
-  m.string("name", spec.name, Need::required);
+  m.name("name", spec.name, Need::required);
   const YAML::Node location = m.get("location");
   if (!location.IsDefined()) {
     m.error("location", "missing required key \"location\": an id of data/locations.yaml");
@@ -119,9 +125,14 @@ scenario::SiteSpec decode_site(MapView& m, const Catalog& catalog, const fs::pat
     resolve_location(m.context(), location, m.path_of("location"), catalog, spec.location);
   }
   decode_weather(m, base_dir, spec);
-  m.quantity("grid_connection", spec.grid_connection, Need::required, Check::positive);
+  // 100 GW: four times the largest power plant on Earth (Three Gorges, 22.5 GW).
+  if (m.quantity("grid_connection", spec.grid_connection, Need::required, Check::positive))
+    m.at_most("grid_connection", spec.grid_connection.value(), 100e9, "100 GW",
+              "four times the largest power plant");
   spec.power_envelope = spec.grid_connection;
-  m.quantity("power_envelope", spec.power_envelope, Need::optional, Check::positive);
+  if (m.quantity("power_envelope", spec.power_envelope, Need::optional, Check::positive))
+    m.at_most("power_envelope", spec.power_envelope.value(), 100e9, "100 GW",
+              "four times the largest power plant");
   decode_fleet(m, catalog, spec);
   decode_site_parameters(m, spec, Need::optional);
   decode_utilization(m, spec.utilization);
@@ -140,19 +151,21 @@ scenario::SiteSpec decode_site(MapView& m, const Catalog& catalog, const fs::pat
 }  // namespace
 
 ScenarioFile load_scenario_text(const std::string& text, const std::string& file,
-                                const fs::path& base_dir, const Catalog& catalog) {
+                                const fs::path& base_dir, const Catalog& catalog,
+                                const fs::path& input_root) {
   ScenarioFile out;
   Context ctx(file);
+  ctx.set_input_root(input_root);
   ctx.record_places(out.places);
   const YAML::Node root = parse_yaml(text, file);
   MapView top(ctx, root, "");
   scenario::Scenario& s = out.scenario;
   if (!top.valid()) ctx.throw_if_errors();
-  top.string("name", s.name, Need::required);
+  top.name("name", s.name, Need::required);
   top.string("description", s.description);
   std::string start;
   if (top.string("start", start) && !parse_date(start, s.start)) {
-    top.error("start", fmt::format("expected a date like \"2025-01-01\", got \"{}\"", start));
+    top.error("start", fmt::format("expected a date between 1900-01-01 and 2200-12-31 like \"2025-01-01\", got \"{}\"", start));
   }
   top.quantity("horizon", s.horizon, Need::optional, Check::positive);
   if (s.horizon > core::Duration::days(365 * 50)) top.error("horizon", "must not exceed 50 years");
@@ -199,9 +212,10 @@ ScenarioFile load_scenario_text(const std::string& text, const std::string& file
   return out;
 }
 
-ScenarioFile load_scenario(const fs::path& file, const Catalog& catalog) {
+ScenarioFile load_scenario(const fs::path& file, const Catalog& catalog,
+                           const fs::path& input_root) {
   const std::string text = read_input_file(file, "scenario");
-  return load_scenario_text(text, file.string(), file.parent_path(), catalog);
+  return load_scenario_text(text, file.string(), file.parent_path(), catalog, input_root);
 }
 
 }  // namespace gigasim::io

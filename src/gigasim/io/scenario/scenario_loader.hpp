@@ -17,12 +17,15 @@ struct ScenarioFile {
   SourceMap places;
 };
 
-/// Reads and validates `file`. Files it refers to (EPW weather, CSV series) are read
-/// relative to its folder. Throws core::InputError listing every problem.
-ScenarioFile load_scenario(const std::filesystem::path& file, const Catalog& catalog);
+/// Reads and validates `file`. Files it refers to (EPW weather, CSV series, traces) are read
+/// relative to its folder; with a non-empty `input_root`, only from under that folder.
+/// Throws core::InputError listing every problem.
+ScenarioFile load_scenario(const std::filesystem::path& file, const Catalog& catalog,
+                           const std::filesystem::path& input_root = {});
 
 /// The same from text already in memory; `file` names it in messages.
 ScenarioFile load_scenario_text(const std::string& text, const std::string& file,
-                                const std::filesystem::path& base_dir, const Catalog& catalog);
+                                const std::filesystem::path& base_dir, const Catalog& catalog,
+                                const std::filesystem::path& input_root = {});
 
 }  // namespace gigasim::io

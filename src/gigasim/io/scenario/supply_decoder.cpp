@@ -91,7 +91,7 @@ void decode_supply(MapView& site, const std::string& country, const Catalog& cat
     // The kind's defaults (data/defaults.yaml), then the source's keys over them.
     energy::SourceSpec s = catalog.defaults.source(kind);
     s.name = type;
-    m.string("name", s.name);
+    m.name("name", s.name);
     if (!names.insert(s.name).second) {
       m.error(m.has("name") ? "name" : "type",
               fmt::format(

@@ -71,7 +71,7 @@ void decode_tenants(MapView& w, scenario::WorkloadSpec& out) {
   for (std::size_t i = 0; i < list.size(); ++i) {
     MapView m(w.context(), list[i], index_path(w.path_of("tenants"), i));
     workload::Tenant t;
-    m.string("name", t.name, Need::required);
+    m.name("name", t.name, Need::required);
     m.integer("priority", t.priority, Need::optional);
     m.number("share", t.share, Need::optional, Check::positive);
     m.boolean("preemptible", t.preemptible);
@@ -157,7 +157,9 @@ void decode_generators(MapView& w, const SiteContext& c) {
                                      profile, known));
     }
     g.partition = read_partition(m, c);
-    m.number("jobs_per_day", g.jobs_per_day, Need::required, Check::positive);
+    if (m.number("jobs_per_day", g.jobs_per_day, Need::required, Check::positive))
+      m.at_most("jobs_per_day", g.jobs_per_day, 1e7, "10,000,000",
+                "a hundred times the busiest published trace");
     m.fraction("diurnal_amplitude", g.diurnal_amplitude);
     decode_size(m, g.size);
     decode_duration(m, g);
@@ -216,7 +218,7 @@ void decode_job(MapView& m, const SiteContext& c) {
   scenario::JobDescription j;
   j.id = m.path();
   std::string cls = "batch";
-  m.string("name", j.name);
+  m.name("name", j.name);
   if (m.string("class", cls) && !workload::job_class_from(cls, j.cls)) {
     m.error("class", fmt::format("unknown job class \"{}\"", cls));
   }
@@ -248,7 +250,9 @@ void decode_job(MapView& m, const SiteContext& c) {
     }
     j.training = std::move(run);
   } else {
-    m.integer("accelerators", j.accelerators, Need::required, Check::positive);
+    if (m.integer("accelerators", j.accelerators, Need::required, Check::positive))
+      m.at_most("accelerators", static_cast<double>(j.accelerators), 1e7, "10,000,000",
+                "three times the EU call's whole fleet");
     m.quantity("duration", j.duration, Need::required, Check::positive);
     double activity = j.activity;
     if (m.fraction("activity", activity)) j.activity = static_cast<float>(activity);
@@ -276,9 +280,10 @@ void decode_trace(MapView& m, const SiteContext& c) {
     return;
   }
   if (file.empty()) return;
-  const std::filesystem::path path = c.base_dir / file;
   std::vector<TraceJob> jobs;
+  std::filesystem::path path;
   try {
+    path = resolve_input(c.base_dir, file, m.context().input_root());
     std::ifstream in = open_input_file(path, "trace");
     jobs = format == "swf" ? parse_swf(in, path.string()) : parse_job_csv(in, path.string());
   } catch (const core::InputError& e) {
@@ -319,13 +324,16 @@ void decode_trace(MapView& m, const SiteContext& c) {
 void decode_inference(MapView& m, const SiteContext& c) {
   scenario::InferenceDescription s = c.catalog.defaults.inference;
   s.id = m.path();
-  m.string("name", s.name, Need::required);
+  m.name("name", s.name, Need::required);
   s.tenant = read_tenant(m, c);
   s.partition = read_partition(m, c);
   m.integer("accelerators_per_replica", s.accelerators_per_replica, Need::optional,
             Check::positive);
   m.integer("min_replicas", s.min_replicas, Need::optional, Check::non_negative);
-  m.integer("max_replicas", s.max_replicas, Need::required, Check::positive);
+  if (m.integer("max_replicas", s.max_replicas, Need::required, Check::positive))
+    m.at_most("max_replicas", s.max_replicas, 1e7, "10,000,000", "more replicas than accelerators");
+  m.at_most("accelerators_per_replica", static_cast<double>(s.accelerators_per_replica), 1e5, "100,000",
+            "a replica is a few systems");
   m.number("peak_tokens_per_s", s.peak_tokens_per_s, Need::required, Check::positive);
   // activity, daily_shape, batch and context over the catalog's defaults.
   decode_inference_parameters(m, s, Need::optional);

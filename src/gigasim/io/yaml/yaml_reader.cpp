@@ -4,6 +4,11 @@
 
 #include <algorithm>
 
+#include "gigasim/core/text.hpp"
+#include <cstdint>
+#include <map>
+#include <optional>
+
 namespace gigasim::io {
 
 core::SourceLocation Context::where(const YAML::Node& node) const {
@@ -183,6 +188,33 @@ bool MapView::string(std::string_view key, std::string& out, Need need) {
   return true;
 }
 
+bool MapView::name(std::string_view key, std::string& out, Need need) {
+  std::string read;
+  if (!string(key, read, need)) return false;
+  for (const char c : read) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f) {
+      error(key, fmt::format("a name must not hold control characters (found byte 0x{:02x})",
+                             byte));
+      return false;
+    }
+  }
+  if (read.size() > kMaxNameLength) {
+    error(key, fmt::format("a name must not exceed {} bytes, got {}", kMaxNameLength, read.size()));
+    return false;
+  }
+  out = std::move(read);
+  return true;
+}
+
+bool MapView::at_most(std::string_view key, double value, double limit,
+                      std::string_view limit_text, std::string_view why) {
+  if (value <= limit) return true;
+  error(key, fmt::format("must not exceed {} ({}), got \"{}\"", limit_text, why,
+                         get(key).IsScalar() ? get(key).Scalar() : std::string("?")));
+  return false;
+}
+
 bool MapView::monthly(std::string_view key, std::array<double, 12>& out, Need need, Check check) {
   const YAML::Node value = get(key);
   if (!value.IsDefined()) {
@@ -255,14 +287,102 @@ void MapView::finish() {
   }
 }
 
-YAML::Node parse_yaml(const std::string& text, const std::string& file) {
+namespace {
+
+// Lone carriage returns end lines too (classic Mac files): make them line feeds so that
+// yaml-cpp, which only knows LF and CRLF, reads the lines and their numbers as the user sees.
+std::string with_line_feeds(const std::string& text) {
+  if (text.find('\r') == std::string::npos) return text;
+  std::string out = text;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (out[i] == '\r' && (i + 1 >= out.size() || out[i + 1] != '\n')) out[i] = '\n';
+  }
+  return out;
+}
+
+// The place (line and column) of byte `offset` of `text`.
+core::SourceLocation place_of(const std::string& text, std::size_t offset, const std::string& file) {
+  int line = 1, column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;  // continuation bytes do not start a column
+    }
+  }
+  return {file, line, column};
+}
+
+// Every mapping's keys are plain names and appear once; the document, aliases expanded, stays
+// within kMaxYamlValues values.
+void check_structure(const YAML::Node& root, const std::string& file,
+                     std::vector<core::Diagnostic>& problems) {
+  const auto where = [&](const YAML::Node& n) {
+    const YAML::Mark m = n.Mark();
+    return m.is_null() ? core::SourceLocation{file, 1, 1}
+                       : core::SourceLocation{file, m.line + 1, m.column + 1};
+  };
+  std::vector<YAML::Node> stack = {root};
+  std::size_t visited = 0;
+  while (!stack.empty()) {
+    const YAML::Node node = stack.back();
+    stack.pop_back();
+    if (++visited > kMaxYamlValues) {
+      problems.push_back({"",
+                          fmt::format("the document holds more than {} values (are anchors and "
+                                      "aliases repeating a large part of it?)",
+                                      kMaxYamlValues),
+                          {file, 1, 1}});
+      return;
+    }
+    if (node.IsSequence()) {
+      for (const auto& item : node) stack.push_back(item);
+    } else if (node.IsMap()) {
+      std::map<std::string, YAML::Node> seen;
+      for (auto it = node.begin(); it != node.end(); ++it) {
+        if (!it->first.IsScalar()) {
+          problems.push_back(
+              {"", "a key must be a plain name, not a list or a mapping", where(it->first)});
+          continue;
+        }
+        const auto [first, inserted] = seen.emplace(it->first.Scalar(), it->first);
+        if (!inserted) {
+          problems.push_back({"",
+                              fmt::format("duplicate key \"{}\": it is also at {}",
+                                          it->first.Scalar(), where(first->second).to_string()),
+                              where(it->first)});
+        }
+        stack.push_back(it->second);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+YAML::Node parse_yaml(const std::string& raw, const std::string& file) {
+  if (const std::size_t bad = core::invalid_utf8_at(raw); bad != std::string::npos) {
+    throw core::InputError(core::Diagnostic{
+        "", "the file is not UTF-8 text (YAML files are UTF-8)", place_of(raw, bad, file)});
+  }
+  const std::string text = with_line_feeds(raw);
+  YAML::Node root;
   try {
-    return YAML::Load(text);
+    root = YAML::Load(text);
   } catch (const YAML::Exception& e) {
     throw core::InputError(core::Diagnostic{"",
                                             fmt::format("YAML syntax error: {}", e.msg),
                                             {file, e.mark.line + 1, e.mark.column + 1}});
   }
+  if (!root.IsDefined() || root.IsNull()) {
+    throw core::InputError(core::Diagnostic{
+        "", "the file holds no YAML document, only blank lines or comments", {file, 1, 1}});
+  }
+  std::vector<core::Diagnostic> problems;
+  check_structure(root, file, problems);
+  if (!problems.empty()) throw core::InputError(std::move(problems));
+  return root;
 }
 
 }  // namespace gigasim::io

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <set>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,9 @@ class Context {
 
   [[nodiscard]] const std::string& file() const { return file_; }
   void set_file(std::string file) { file_ = std::move(file); }
+  /// Files the document refers to must lie under this folder (empty: anywhere).
+  [[nodiscard]] const std::filesystem::path& input_root() const { return input_root_; }
+  void set_input_root(std::filesystem::path root) { input_root_ = std::move(root); }
   [[nodiscard]] core::SourceLocation where(const YAML::Node& node) const;
   void error(const std::string& path, const YAML::Node& at, std::string message);
   void error(const std::string& path, core::SourceLocation at, std::string message);
@@ -47,6 +51,7 @@ class Context {
 
  private:
   std::string file_;
+  std::filesystem::path input_root_;
   std::vector<core::Diagnostic> diagnostics_;
   SourceMap* places_ = nullptr;
 };
@@ -89,6 +94,12 @@ class MapView {
                Check check = Check::none);
   bool boolean(std::string_view key, bool& out, Need need = Need::optional);
   bool string(std::string_view key, std::string& out, Need need = Need::optional);
+  /// A name: 1 to kMaxNameLength bytes, no control characters. Names reach file names, tables, reports.
+  bool name(std::string_view key, std::string& out, Need need = Need::optional);
+  /// Records an error at `key` when `value` (read from it, in the unit of `limit_text`) is
+  /// above `limit`: a bound of what can be real, with the reason. Returns whether it is not.
+  bool at_most(std::string_view key, double value, double limit, std::string_view limit_text,
+               std::string_view why);
   /// A list of exactly 12 plain numbers (January..December).
   bool monthly(std::string_view key, std::array<double, 12>& out, Need need = Need::optional,
                Check check = Check::none);
@@ -150,7 +161,17 @@ bool MapView::quantity(std::string_view key, Q& out, Need need, Check check) {
   return true;
 }
 
-/// Parses a YAML document from text; a syntax error becomes an InputError at its place.
+/// The longest name of a site, source, tenant, job or catalog entry, in bytes.
+inline constexpr std::size_t kMaxNameLength = 128;
+
+/// Values a document may hold, aliases expanded: far above any real scenario (eu-60-sites
+/// holds about 10,000), far below what would exhaust memory or time.
+inline constexpr std::size_t kMaxYamlValues = 2'000'000;
+
+/// Parses a YAML document from text. Every problem is an InputError at its place: a byte
+/// sequence that is not UTF-8, a syntax error, a document with nothing but comments, a key
+/// that is a list or a mapping, a key written twice in one mapping (with both places), or
+/// more than kMaxYamlValues values. Lines may end with LF, CRLF or CR alone.
 YAML::Node parse_yaml(const std::string& text, const std::string& file);
 
 }  // namespace gigasim::io
