@@ -98,6 +98,22 @@ void BM_France1GwYearWithFailures(benchmark::State& state) {
 }
 BENCHMARK(BM_France1GwYearWithFailures)->Unit(benchmark::kMillisecond)->Iterations(3);
 
+// An overloaded campus (issue 12): the same year with three times the arrivals of every job
+// stream (more than twice what the campus can run, so the queue grows to tens of thousands
+// of jobs) and pods of one system. A pass must not cost in proportion to the queue.
+void BM_France1GwOverloaded(benchmark::State& state) {
+  static const Scenario s = [] {
+    Scenario copy = france_without_failures();
+    for (auto& site : copy.sites) {
+      site.pod_size = 1;
+      for (auto& g : site.workload->generators) g.stream.jobs_per_day *= 3;
+    }
+    return copy;
+  }();
+  run_year(state, s);
+}
+BENCHMARK(BM_France1GwOverloaded)->Unit(benchmark::kMillisecond)->Iterations(1);
+
 // Llama 3's 54 days: one 16,384-GPU job and about 500 interruptions.
 void BM_Llama3FiftyFourDays(benchmark::State& state) {
   static const Scenario s =

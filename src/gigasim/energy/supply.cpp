@@ -11,15 +11,18 @@ std::unique_ptr<Source> make_source(const SourceSpec& /*spec*/, const SourceProf
 
 DispatchResult dispatch(double demand_w, double connection_w, std::size_t h,
                         std::span<const std::unique_ptr<Source>> sources,
-                        std::span<double> supplied_w, std::span<std::size_t> order) {
+                        std::span<double> supplied_w, std::span<std::size_t> order,
+                        std::span<double> price) {
   const std::size_t n = sources.size();
-  for (std::size_t i = 0; i < n; ++i) order[i] = i;
+  for (std::size_t i = 0; i < n; ++i) {
+    order[i] = i;
+    price[i] = sources[i]->price_at(h);  // once per source: a virtual call each
+  }
   // A handful of sources: insertion sort, stable, allocation-free.
   for (std::size_t i = 1; i < n; ++i) {
     const std::size_t key = order[i];
-    const double price = sources[key]->price_at(h);
     std::size_t j = i;
-    while (j > 0 && sources[order[j - 1]]->price_at(h) > price) {
+    while (j > 0 && price[order[j - 1]] > price[key]) {
       order[j] = order[j - 1];
       --j;
     }
@@ -44,7 +47,8 @@ Supply::Supply(std::vector<std::unique_ptr<Source>> sources, double connection_w
     : sources_(std::move(sources)),
       connection_w_(connection_w),
       supplied_w_(sources_.size(), 0.0),
-      order_(sources_.size(), 0) {}
+      order_(sources_.size(), 0),
+      price_(sources_.size(), 0.0) {}
 
 double Supply::available_w(std::size_t h) const {
   double on_site = 0, off_site = 0;
@@ -54,7 +58,7 @@ double Supply::available_w(std::size_t h) const {
 
 DispatchResult Supply::dispatch(double demand_w, std::size_t h, double seconds) {
   const DispatchResult d =
-      energy::dispatch(demand_w, connection_w_, h, sources_, supplied_w_, order_);
+      energy::dispatch(demand_w, connection_w_, h, sources_, supplied_w_, order_, price_);
   for (std::size_t i = 0; i < sources_.size(); ++i)
     sources_[i]->deliver(h, supplied_w_[i], seconds);
   return d;

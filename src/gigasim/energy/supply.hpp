@@ -51,11 +51,13 @@ struct DispatchResult {
 /// Meets `demand_w` from the sources in order of increasing price at hour `h` (ties: the
 /// order of declaration), each up to its availability; sources that are not on site share
 /// the grid connection `connection_w`. Writes each source's output to `supplied_w` and
-/// returns what could not be met. `order` is scratch space of sources.size() entries.
-/// Σ supplied + unserved = demand, exactly up to rounding.
+/// returns what could not be met. `order` and `price` are scratch space of sources.size()
+/// entries; `price` then holds each source's price at `h`. Σ supplied + unserved = demand,
+/// exactly up to rounding.
 DispatchResult dispatch(double demand_w, double connection_w, std::size_t h,
                         std::span<const std::unique_ptr<Source>> sources,
-                        std::span<double> supplied_w, std::span<std::size_t> order);
+                        std::span<double> supplied_w, std::span<std::size_t> order,
+                        std::span<double> price);
 
 /// The sources of a site under its grid connection, with the state of the last dispatch.
 class Supply {
@@ -71,12 +73,15 @@ class Supply {
   /// supplied_w() then holds each source's output.
   DispatchResult dispatch(double demand_w, std::size_t h, double seconds);
   [[nodiscard]] std::span<const double> supplied_w() const { return supplied_w_; }
+  /// Each source's price (EUR/J) at the hour of the last dispatch.
+  [[nodiscard]] std::span<const double> price() const { return price_; }
 
  private:
   std::vector<std::unique_ptr<Source>> sources_;
   double connection_w_;
   std::vector<double> supplied_w_;
   std::vector<std::size_t> order_;
+  std::vector<double> price_;
 };
 
 }  // namespace gigasim::energy

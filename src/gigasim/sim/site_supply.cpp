@@ -27,11 +27,12 @@ void SiteSupply::close_tick(Tick& tick, SiteResult& out) {
   row.unserved_mw = static_cast<float>(d.unserved_w / 1e6);
   double carbon_kg = 0.0, cost = 0.0;
   const auto supplied = supply_.supplied_w();
+  const auto price = supply_.price();
   for (std::size_t i = 0; i < supply_.size(); ++i) {
     const energy::Source& source = supply_.source(i);
     const double e = supplied[i] * dt_s;
     const double source_carbon = e * source.carbon_at(tick.hour);
-    const double source_cost = e * source.price_at(tick.hour);
+    const double source_cost = e * price[i];
     sums_[i].energy_j += e;
     sums_[i].carbon_kg += source_carbon;
     sums_[i].cost_eur += source_cost;
