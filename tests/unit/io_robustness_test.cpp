@@ -11,6 +11,7 @@
 
 #include "gigasim/core/text.hpp"
 #include "gigasim/io/formats/csv.hpp"
+#include "gigasim/io/formats/traces.hpp"
 #include "gigasim/io/report/report.hpp"
 #include "gigasim/io/results/output_set.hpp"
 #include "gigasim/io/yaml/yaml_reader.hpp"
@@ -215,6 +216,15 @@ TEST_F(TamperedResults, AnImpossibleRunLengthIsRefused) {
   }
 }
 
+// Found by fuzz_report: a NULL or a text where the run's length belongs.
+TEST_F(TamperedResults, ARunLengthThatIsNotANumberIsRefused) {
+  for (const char* value : {"NULL", "'x'"}) {
+    SetUp();
+    tamper(std::string("UPDATE run SET hours = ") + value);
+    EXPECT_THROW((void)report_data(dir_ / "run/results.sqlite"), core::IoError) << value;
+  }
+}
+
 TEST_F(TamperedResults, TextThatIsNotUtf8IsDrawnReplacedNotThrown) {
   // The site's name, renamed consistently everywhere it is stored, to bytes that are not UTF-8.
   tamper("UPDATE metrics SET site = X'FF4142' WHERE site <> 'total'");
@@ -222,6 +232,22 @@ TEST_F(TamperedResults, TextThatIsNotUtf8IsDrawnReplacedNotThrown) {
   tamper("UPDATE site_hourly SET site = X'FF4142'");
   const auto data = report_data(dir_ / "run/results.sqlite");
   EXPECT_NO_THROW((void)report_html(data));
+}
+
+// Found by fuzz_formats: numbers beyond what an integer holds, cast without a check.
+TEST(TraceFiles, HugeNumbersAreLocatedInputErrorsNotCasts) {
+  std::istringstream swf("1 0 0 3600 1e300 -1 -1 8 3600 -1 1 1 1 1 1 1 -1 -1\n"
+                         "2 0 0 3600 8 -1 -1 8 3600 -1 1 1e300 1 1 1 1 -1 -1\n");
+  try {
+    (void)parse_swf(swf, "t.swf");
+    FAIL();
+  } catch (const core::InputError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 2U);
+    EXPECT_EQ(e.diagnostics()[0].location.line, 1);
+    EXPECT_EQ(e.diagnostics()[1].location.line, 2);
+  }
+  std::istringstream csv("submit_s,accelerators,duration_s\n0,1e300,60\n");
+  EXPECT_THROW((void)parse_job_csv(csv, "t.csv"), core::InputError);
 }
 
 }  // namespace

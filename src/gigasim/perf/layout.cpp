@@ -52,7 +52,10 @@ void check(const TransformerModel& m, const Layout& l, std::int64_t gpus, int sc
                              {"micro_batch", l.micro_batch},
                              {"global_batch", l.global_batch}}) {
     if (value < 1) {
-      fail(name, [&] { return fmt::format("{} must be at least 1, got {}", name, value); });
+      // Copies: a lambda may not capture a structured binding before C++20 in clang 14.
+      fail(name, [key = name, v = value] {
+        return fmt::format("{} must be at least 1, got {}", key, v);
+      });
       positive = false;
     }
   }

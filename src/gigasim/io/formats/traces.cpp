@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string_view>
 
 #include "gigasim/core/errors.hpp"
@@ -75,6 +76,25 @@ std::vector<TraceJob> parse_swf(std::istream& in, const std::string& file) {
     }
     const double processors = v[4] > 0 ? v[4] : v[7];
     if (v[3] <= 0 || processors <= 0) continue;  // cancelled or unknown: not replayed
+    // Bounds before the integer conversions: a job of at most 10 million processors, a
+    // user number that fits, times within 1,000 years (docs/robustness.md).
+    const auto out_of_range = [&](int i, const char* what) {
+      problems.push_back({"", fmt::format("SWF: {} \"{}\" is out of range", what,
+                                          core::excerpt(fields[i].text)),
+                          {file, line_no, fields[i].column}});
+    };
+    if (processors > 1e7) {
+      out_of_range(v[4] > 0 ? 4 : 7, "processors");
+      continue;
+    }
+    if (std::fabs(v[11]) > 1e15) {
+      out_of_range(11, "user");
+      continue;
+    }
+    if (v[1] > 3.2e10 || v[3] > 3.2e10) {
+      out_of_range(v[1] > 3.2e10 ? 1 : 3, "time");
+      continue;
+    }
     TraceJob j;
     j.submit_s = v[1];
     j.run_s = v[3];
@@ -129,15 +149,16 @@ std::vector<TraceJob> parse_job_csv(std::istream& in, const std::string& file) {
            fmt::format("CSV: {} \"{}\" is not a valid number", what, core::excerpt(r.fields[at(i)])),
            {file, r.line, r.columns[at(i)]}});
     };
-    if (!parse_csv_number(r.fields[at(submit)], s) || s < 0) {
+    // Bounded like SWF's: times within 1,000 years, at most 10 million accelerators.
+    if (!parse_csv_number(r.fields[at(submit)], s) || s < 0 || s > 3.2e10) {
       bad(submit, "submit_s");
       continue;
     }
-    if (!parse_csv_number(r.fields[at(acc)], a) || a < 1 || a != static_cast<long long>(a)) {
+    if (!parse_csv_number(r.fields[at(acc)], a) || a < 1 || a > 1e7 || a != std::floor(a)) {
       bad(acc, "accelerators");
       continue;
     }
-    if (!parse_csv_number(r.fields[at(duration)], d) || d <= 0) {
+    if (!parse_csv_number(r.fields[at(duration)], d) || d <= 0 || d > 3.2e10) {
       bad(duration, "duration_s");
       continue;
     }

@@ -246,8 +246,13 @@ json report_data(const std::filesystem::path& sqlite_file) {
   json data;
   for (const auto* f : metrics::run().fields)
     data[std::string(f->name)] = run[std::string(f->name)];
-  const double hours = run.value(std::string(metrics::run_fields::hours.name), 0.0);
-  const double tick_h = run.value(std::string(metrics::run_fields::tick_h.name), 0.0);
+  // A tampered run may hold text or NULL where a number belongs: then NaN, refused below.
+  const auto number = [&](std::string_view name) {
+    const json& v = run[std::string(name)];
+    return v.is_number() ? v.get<double>() : std::nan("");
+  };
+  const double hours = number(metrics::run_fields::hours.name);
+  const double tick_h = number(metrics::run_fields::tick_h.name);
   // A run gigasim wrote: positive, finite, within the envelope (a tampered file is refused).
   if (!(hours > 0) || !(tick_h > 0) || !std::isfinite(hours) || !std::isfinite(tick_h) ||
       hours / tick_h > kReportMaxTicks) {
