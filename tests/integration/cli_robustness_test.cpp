@@ -13,6 +13,7 @@
 #include <fstream>
 #include <thread>
 
+#include "../scratch_folder.hpp"
 #include "run_gigasim.hpp"
 
 namespace {
@@ -29,22 +30,8 @@ Outcome gigasim_in(const fs::path& cwd, const std::string& args) {
                                        args);
 }
 
-class CliRobustness : public ::testing::Test {
+class CliRobustness : public gigasim::testing::ScratchFolderTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("gigasim-hostile-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  fs::path write(const std::string& name, const std::string& text) {
-    const fs::path p = dir_ / name;
-    std::ofstream(p) << text;
-    return p;
-  }
   // Every entry under dir_, for "nothing was left behind" checks.
   std::vector<std::string> entries() const {
     std::vector<std::string> out;
@@ -53,7 +40,6 @@ class CliRobustness : public ::testing::Test {
     return out;
   }
 
-  fs::path dir_;
 };
 
 std::string site(const std::string& name, const std::string& extra = "") {

@@ -13,6 +13,7 @@
 #include <sstream>
 #include <string>
 
+#include "../scratch_folder.hpp"
 #include "run_gigasim.hpp"
 
 namespace {
@@ -25,22 +26,8 @@ const fs::path kLyonEpw =
 using gigasim::testing::gigasim;
 using gigasim::testing::Outcome;
 
-class Cli : public ::testing::Test {
+class Cli : public gigasim::testing::ScratchFolderTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("gigasim-cli-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  fs::path write(const std::string& name, const std::string& text) {
-    const fs::path p = dir_ / name;
-    std::ofstream(p) << text;
-    return p;
-  }
   // Runs a bad scenario: exit 2, the message names `expect`, and no output folder appears.
   void expect_input_error(const std::string& yaml, const std::string& expect) {
     const fs::path file = write("bad.yaml", yaml);
@@ -52,8 +39,6 @@ class Cli : public ::testing::Test {
     EXPECT_FALSE(fs::exists(out)) << "a failed run left an output folder";
     EXPECT_EQ(r.out.find("internal error"), std::string::npos) << r.out;
   }
-
-  fs::path dir_;
 };
 
 const std::string kSite = R"(name: t

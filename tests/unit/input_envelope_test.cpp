@@ -16,6 +16,7 @@
 #include "gigasim/io/formats/traces.hpp"
 #include "gigasim/plan/plan.hpp"
 #include "gigasim/sim/output.hpp"
+#include "../scratch_folder.hpp"
 #include "run_fixtures.hpp"
 
 namespace gigasim {
@@ -116,17 +117,12 @@ TEST(Envelope, TheEstimateFollowsTheScenarioAndLimitsCanBeRaised) {
   EXPECT_NO_THROW((void)plan::prepare(file.scenario, 1, tight));
 }
 
-class ReferencedFiles : public ::testing::Test {
+class ReferencedFiles : public testing::ScratchFolderTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("gigasim-files-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
+    ScratchFolderTest::SetUp();
     fs::create_directories(dir_ / "root");
   }
-  void TearDown() override { fs::remove_all(dir_); }
-  fs::path dir_;
 };
 
 TEST_F(ReferencedFiles, OnlyRegularFilesAreOpened) {

@@ -15,6 +15,7 @@
 #include "gigasim/io/report/report.hpp"
 #include "gigasim/io/results/output_set.hpp"
 #include "gigasim/io/yaml/yaml_reader.hpp"
+#include "../scratch_folder.hpp"
 #include "run_fixtures.hpp"
 
 namespace gigasim::io {
@@ -105,23 +106,14 @@ TEST(Text, ExcerptsAreShortAndEscaped) {
   EXPECT_EQ(core::excerpt(std::string(100, 'x'), 5), "xxxxx…");
 }
 
-class OutputSets : public ::testing::Test {
+class OutputSets : public testing::ScratchFolderTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("gigasim-sets-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
   static void write(const fs::path& p, const std::string& text) { std::ofstream(p) << text; }
   std::vector<std::string> entries() const {
     std::vector<std::string> out;
     for (const auto& e : fs::directory_iterator(dir_)) out.push_back(e.path().filename().string());
     return out;
   }
-  fs::path dir_;
 };
 
 TEST_F(OutputSets, ASetAppearsWholeOnCommitAndNotAtAllWithout) {
