@@ -48,7 +48,7 @@ void SiteScheduler::submit(std::uint32_t job, core::Time now) {
 
 void SiteScheduler::enqueue(std::uint32_t job) {
   const workload::JobSpec& j = table_.spec(job);
-  parts_[j.partition].queue.push(job, j.tenant, j.submit);
+  parts_[j.partition].queue.push(job, j.tenant, j.submit, j.accelerators);
   ++waiting_;
 }
 
@@ -170,6 +170,13 @@ core::Time SiteScheduler::schedule(core::Time now, std::vector<EndEvent>& starte
     // Decides for one waiting job; false ends the pass: nothing behind may start.
     const auto decide = [&](std::uint32_t job, bool queued) {
       if (table_.state(job).status != JobStatus::waiting) return true;
+      // Behind a reservation, with fewer free accelerators than the smallest waiting job
+      // asks for, no job can start: the pass ends here instead of examining backfill_depth
+      // jobs in vain (an overloaded campus is full at nearly every pass). A job deferred
+      // further back is seen at the next pass, which the end of a running job brings.
+      // (Jobs stopped by a preemption in this pass wait outside the queue: not then.)
+      if (reserved && requeued_.empty() && p.alloc.free_accelerators() < p.queue.smallest())
+        return false;
       const Admission admission = admit(p, job, now);
       if (admission.decision == Admission::Decision::defer) {
         // Not eligible before `until`: passed over, holding no reservation.
@@ -195,7 +202,7 @@ core::Time SiteScheduler::schedule(core::Time now, std::vector<EndEvent>& starte
       }
       if (run) {
         const workload::JobSpec& j = table_.spec(job);
-        if (queued) p.queue.erase(job, j.tenant, j.submit);
+        if (queued) p.queue.erase(job, j.tenant, j.submit, j.accelerators);
         start(job, now, started);
       }
       return true;
@@ -208,7 +215,7 @@ core::Time SiteScheduler::schedule(core::Time now, std::vector<EndEvent>& starte
     for (const std::uint32_t job : requeued_) {
       if (table_.state(job).status != JobStatus::waiting) continue;
       const workload::JobSpec& j = table_.spec(job);
-      p.queue.push(job, j.tenant, j.submit);
+      p.queue.push(job, j.tenant, j.submit, j.accelerators);
     }
   }
   return wake;
