@@ -37,26 +37,19 @@ void decode_model(MapView& m, perf::TransformerModel& model, Need need) {
   // Bounds far above any published model (Llama 3 405B: 126 layers, hidden 16,384,
   // vocab 128,256; DeepSeek-V3: 256 experts), low enough that no product of them nears the
   // limits of the integer and floating-point arithmetic of the step model.
-  const struct {
-    const char* key;
-    int value;
-    double limit;
-    const char* text;
-  } bounds[] = {{"layers", model.layers, 1e4, "10,000"},
-                {"hidden", model.hidden, 1e6, "1,000,000"},
-                {"heads", model.heads, 1e4, "10,000"},
-                {"kv_heads", model.kv_heads, 1e4, "10,000"},
-                {"ffn_hidden", model.ffn_hidden, 1e7, "10,000,000"},
-                {"vocab", model.vocab, 1e7, "10,000,000"},
-                {"seq_len", model.seq_len, 1e8, "100,000,000"},
-                {"experts", model.experts, 1e5, "100,000"},
-                {"top_k", model.top_k, 1e4, "10,000"},
-                {"moe_ffn_hidden", model.moe_ffn_hidden, 1e7, "10,000,000"},
-                {"shared_experts", model.shared_experts, 1e4, "10,000"},
-                {"dense_layers", model.dense_layers, 1e4, "10,000"}};
-  for (const auto& b : bounds) {
-    if (m.has(b.key)) m.at_most(b.key, b.value, b.limit, b.text, "far above any published model");
-  }
+  m.at_most_each({{"layers", model.layers, 1e4, "10,000"},
+                  {"hidden", model.hidden, 1e6, "1,000,000"},
+                  {"heads", model.heads, 1e4, "10,000"},
+                  {"kv_heads", model.kv_heads, 1e4, "10,000"},
+                  {"ffn_hidden", model.ffn_hidden, 1e7, "10,000,000"},
+                  {"vocab", model.vocab, 1e7, "10,000,000"},
+                  {"seq_len", model.seq_len, 1e8, "100,000,000"},
+                  {"experts", model.experts, 1e5, "100,000"},
+                  {"top_k", model.top_k, 1e4, "10,000"},
+                  {"moe_ffn_hidden", model.moe_ffn_hidden, 1e7, "10,000,000"},
+                  {"shared_experts", model.shared_experts, 1e4, "10,000"},
+                  {"dense_layers", model.dense_layers, 1e4, "10,000"}},
+                 "far above any published model");
   if (model.heads > 0 && model.hidden % model.heads != 0) {
     m.error("heads",
             fmt::format("hidden ({}) must be divisible by heads ({})", model.hidden, model.heads));

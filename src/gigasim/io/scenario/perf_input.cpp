@@ -93,19 +93,15 @@ bool decode_layout(MapView& m, perf::Layout& l, Need dp_need) {
   m.integer("global_batch", l.global_batch, Need::required, Check::positive);
   // Each degree at most 10 million (the gpus bound), the batch at most 1e8 sequences, so
   // that no product of them overflows the int arithmetic of the layout checks.
-  const struct {
-    const char* key;
-    int value;
-    double limit;
-    const char* text;
-  } bounds[] = {{"tp", l.tp, 1e7, "10,000,000"},         {"pp", l.pp, 1e7, "10,000,000"},
-                {"cp", l.cp, 1e7, "10,000,000"},         {"ep", l.ep, 1e7, "10,000,000"},
-                {"dp", l.dp, 1e7, "10,000,000"},         {"virtual_stages", l.virtual_stages, 1e4, "10,000"},
-                {"micro_batch", l.micro_batch, 1e6, "1,000,000"},
-                {"global_batch", l.global_batch, 1e8, "100,000,000"}};
-  for (const auto& b : bounds) {
-    if (m.has(b.key)) m.at_most(b.key, b.value, b.limit, b.text, "far above any real run");
-  }
+  m.at_most_each({{"tp", l.tp, 1e7, "10,000,000"},
+                  {"pp", l.pp, 1e7, "10,000,000"},
+                  {"cp", l.cp, 1e7, "10,000,000"},
+                  {"ep", l.ep, 1e7, "10,000,000"},
+                  {"dp", l.dp, 1e7, "10,000,000"},
+                  {"virtual_stages", l.virtual_stages, 1e4, "10,000"},
+                  {"micro_batch", l.micro_batch, 1e6, "1,000,000"},
+                  {"global_batch", l.global_batch, 1e8, "100,000,000"}},
+                 "far above any real run");
   m.boolean("sequence_parallel", l.sequence_parallel);
   read_enum(m, "recompute", l.recompute, kRecompute);
   read_enum(m, "zero", l.zero,

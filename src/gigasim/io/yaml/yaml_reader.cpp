@@ -207,6 +207,12 @@ bool MapView::name(std::string_view key, std::string& out, Need need) {
   return true;
 }
 
+void MapView::at_most_each(std::initializer_list<Bound> bounds, std::string_view why) {
+  for (const Bound& b : bounds) {
+    if (has(b.key)) at_most(b.key, b.value, b.limit, b.limit_text, why);
+  }
+}
+
 bool MapView::at_most(std::string_view key, double value, double limit,
                       std::string_view limit_text, std::string_view why) {
   if (value <= limit) return true;

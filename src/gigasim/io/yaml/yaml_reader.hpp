@@ -10,6 +10,7 @@
 #include <functional>
 #include <set>
 #include <filesystem>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -100,6 +101,18 @@ class MapView {
   /// above `limit`: a bound of what can be real, with the reason. Returns whether it is not.
   bool at_most(std::string_view key, double value, double limit, std::string_view limit_text,
                std::string_view why);
+  /// A bound of one key for at_most_each: the value read, its limit and the limit as text.
+  struct Bound {
+    template <class T>  // any count or number read from the key
+    Bound(std::string_view k, T v, double lim, std::string_view text)
+        : key(k), value(static_cast<double>(v)), limit(lim), limit_text(text) {}
+    std::string_view key;
+    double value;
+    double limit;
+    std::string_view limit_text;
+  };
+  /// at_most for each bound whose key is present, all for the same reason.
+  void at_most_each(std::initializer_list<Bound> bounds, std::string_view why);
   /// A list of exactly 12 plain numbers (January..December).
   bool monthly(std::string_view key, std::array<double, 12>& out, Need need = Need::optional,
                Check check = Check::none);
