@@ -13,22 +13,20 @@ Allocator::Allocator(PartitionShape shape) : shape_(shape) {
       shape.domains_per_pod > 0 ? shape.domains_per_pod : std::max<std::int64_t>(1, shape.domains);
   const auto pods =
       static_cast<std::size_t>(shape.domains == 0 ? 0 : (shape.domains + per_pod - 1) / per_pod);
-  free_.assign(n, static_cast<std::uint16_t>(shape.domain_size));
-  pod_of_.resize(n);
+  domains_.resize(n);
   pods_.resize(pods);
   for (std::size_t d = 0; d < n; ++d) {
-    pod_of_[d] = static_cast<std::uint32_t>(d / static_cast<std::size_t>(per_pod));
+    domains_[d].free = static_cast<std::uint16_t>(shape.domain_size);
+    domains_[d].pod = static_cast<std::uint32_t>(d / static_cast<std::size_t>(per_pod));
   }
   // Whole-free stacks hold the lowest domain on top, so placements fill a pod in order.
   for (std::size_t d = n; d-- > 0;)
-    pods_[pod_of_[d]].whole_free.push_back(static_cast<std::uint32_t>(d));
+    pods_[domains_[d].pod].whole_free.push_back(static_cast<std::uint32_t>(d));
   for (std::uint32_t p = 0; p < pods; ++p) {
     pods_[p].live = pods_[p].whole_free.size();
     by_whole_free_.emplace(pods_[p].live, p);
   }
-  holders_.resize(n);
-  down_.assign(n, 0);
-  in_stack_.assign(n, 1);
+  shared_holders_.resize(n);
   bucket_head_.assign(static_cast<std::size_t>(shape.domain_size), kNone);
   next_.assign(n, kNone);
   prev_.assign(n, kNone);
@@ -53,7 +51,7 @@ bool Allocator::fits(std::int64_t accelerators) const {
 }
 
 void Allocator::bucket_insert(std::uint32_t domain) {
-  const std::size_t f = free_[domain];
+  const std::size_t f = domains_[domain].free;
   next_[domain] = bucket_head_[f];
   prev_[domain] = kNone;
   if (bucket_head_[f] != kNone) prev_[bucket_head_[f]] = domain;
@@ -61,7 +59,7 @@ void Allocator::bucket_insert(std::uint32_t domain) {
 }
 
 void Allocator::bucket_erase(std::uint32_t domain) {
-  const std::size_t f = free_[domain];
+  const std::size_t f = domains_[domain].free;
   if (prev_[domain] != kNone) {
     next_[prev_[domain]] = next_[domain];
   } else {
@@ -82,16 +80,18 @@ std::uint32_t Allocator::pop_whole(std::uint32_t pod) {
   while (true) {
     const std::uint32_t d = stack.back();
     stack.pop_back();
-    in_stack_[d] = 0;
-    if (!down_[d]) return d;
+    domains_[d].in_stack = 0;
+    if (!domains_[d].down) return d;
   }
 }
 
-void Allocator::take_whole(std::uint32_t pod, std::int64_t n, std::vector<Piece>& out) {
+void Allocator::take_whole(std::uint32_t pod, std::int64_t n, AllocationId id,
+                           std::vector<Piece>& out) {
   const std::size_t before = pods_[pod].live;
   for (std::int64_t i = 0; i < n; ++i) {
     const std::uint32_t d = pop_whole(pod);
-    free_[d] = 0;
+    domains_[d].free = 0;
+    domains_[d].whole_holder = id;
     out.push_back({d, static_cast<std::uint16_t>(shape_.domain_size)});
   }
   pods_[pod].live -= static_cast<std::size_t>(n);
@@ -100,11 +100,13 @@ void Allocator::take_whole(std::uint32_t pod, std::int64_t n, std::vector<Piece>
 }
 
 void Allocator::set_down(std::uint32_t domain) {
-  core::ensure(holders_[domain].empty() && free_[domain] == shape_.domain_size && !down_[domain],
+  Domain& d = domains_[domain];
+  core::ensure(d.whole_holder == kNone && shared_holders_[domain].empty() &&
+                   d.free == shape_.domain_size && !d.down,
                "allocator: only a free domain can be taken down");
-  const std::uint32_t pod = pod_of_[domain];
+  const std::uint32_t pod = d.pod;
   const std::size_t before = pods_[pod].live;
-  down_[domain] = 1;
+  d.down = 1;
   ++down_count_;
   --pods_[pod].live;
   --whole_free_total_;
@@ -113,14 +115,15 @@ void Allocator::set_down(std::uint32_t domain) {
 }
 
 void Allocator::set_up(std::uint32_t domain) {
-  core::ensure(down_[domain] != 0, "allocator: the domain is not down");
-  const std::uint32_t pod = pod_of_[domain];
+  Domain& d = domains_[domain];
+  core::ensure(d.down != 0, "allocator: the domain is not down");
+  const std::uint32_t pod = d.pod;
   const std::size_t before = pods_[pod].live;
-  down_[domain] = 0;
+  d.down = 0;
   --down_count_;
-  if (!in_stack_[domain]) {
+  if (!d.in_stack) {
     pods_[pod].whole_free.push_back(domain);
-    in_stack_[domain] = 1;
+    d.in_stack = 1;
   }
   ++pods_[pod].live;
   ++whole_free_total_;
@@ -151,18 +154,17 @@ std::optional<AllocationId> Allocator::allocate(std::int64_t accelerators, std::
     // Best fit: the pod with the fewest whole free domains that still holds the job.
     const auto it = by_whole_free_.lower_bound({static_cast<std::size_t>(need), 0});
     if (it != by_whole_free_.end()) {
-      take_whole(it->second, need, pieces);
+      take_whole(it->second, need, id, pieces);
     } else {
       // Fewest pods: the fullest-free pods first.
       while (need > 0) {
         const auto best = std::prev(by_whole_free_.end());
         const auto take = std::min<std::int64_t>(need, static_cast<std::int64_t>(best->first));
-        take_whole(best->second, take, pieces);
+        take_whole(best->second, take, id, pieces);
         need -= take;
       }
     }
     free_accelerators_ -= static_cast<std::int64_t>(pieces.size()) * d;
-    for (const Piece& p : pieces) holders_[p.domain].push_back(id);
     return id;
   }
   // Small job: the partially used domain with the least sufficient free count, else a whole
@@ -171,11 +173,11 @@ std::optional<AllocationId> Allocator::allocate(std::int64_t accelerators, std::
     const std::uint32_t dom = bucket_head_[static_cast<std::size_t>(f)];
     if (dom == kNone) continue;
     bucket_erase(dom);
-    free_[dom] = static_cast<std::uint16_t>(free_[dom] - accelerators);
-    if (free_[dom] > 0) bucket_insert(dom);
+    domains_[dom].free = static_cast<std::uint16_t>(domains_[dom].free - accelerators);
+    if (domains_[dom].free > 0) bucket_insert(dom);
     pieces.push_back({dom, static_cast<std::uint16_t>(accelerators)});
     free_accelerators_ -= accelerators;
-    holders_[dom].push_back(id);
+    shared_holders_[dom].push_back(id);
     return id;
   }
   const auto it = by_whole_free_.lower_bound({1, 0});
@@ -186,11 +188,15 @@ std::optional<AllocationId> Allocator::allocate(std::int64_t accelerators, std::
   --pods_[pod].live;
   --whole_free_total_;
   set_pod_count(pod, before);
-  free_[dom] = static_cast<std::uint16_t>(d - accelerators);
-  if (free_[dom] > 0) bucket_insert(dom);
+  domains_[dom].free = static_cast<std::uint16_t>(d - accelerators);
+  if (domains_[dom].free > 0) {
+    bucket_insert(dom);
+    shared_holders_[dom].push_back(id);
+  } else {
+    domains_[dom].whole_holder = id;
+  }
   pieces.push_back({dom, static_cast<std::uint16_t>(accelerators)});
   free_accelerators_ -= accelerators;
-  holders_[dom].push_back(id);
   return id;
 }
 
@@ -206,21 +212,26 @@ void Allocator::release(AllocationId id) {
   };
   for (const Piece& p : allocations_[id]) {
     const std::uint32_t dom = p.domain;
-    auto& h = holders_[dom];
-    h.erase(std::find(h.begin(), h.end(), id));
-    if (free_[dom] > 0) bucket_erase(dom);  // it was partially used
-    free_[dom] = static_cast<std::uint16_t>(free_[dom] + p.count);
+    Domain& state = domains_[dom];
+    if (state.whole_holder == id) {
+      state.whole_holder = kNone;
+    } else {
+      auto& h = shared_holders_[dom];
+      h.erase(std::find(h.begin(), h.end(), id));
+    }
+    if (state.free > 0) bucket_erase(dom);  // it was partially used
+    state.free = static_cast<std::uint16_t>(state.free + p.count);
     free_accelerators_ += p.count;
-    if (free_[dom] == d) {
-      const std::uint32_t pod = pod_of_[dom];
+    if (state.free == d) {
+      const std::uint32_t pod = state.pod;
       if (pod != open_pod) {
         flush();
         open_pod = pod;
         open_before = pods_[pod].live;
       }
-      if (!in_stack_[dom]) {
+      if (!state.in_stack) {
         pods_[pod].whole_free.push_back(dom);
-        in_stack_[dom] = 1;
+        state.in_stack = 1;
       }
       ++pods_[pod].live;
       ++whole_free_total_;
@@ -238,7 +249,7 @@ int Allocator::pods_spanned(AllocationId id) const {
   std::uint32_t last = 0xffffffffU;
   std::vector<std::uint32_t> seen;
   for (const Piece& p : allocations_[id]) {
-    const std::uint32_t pod = pod_of_[p.domain];
+    const std::uint32_t pod = domains_[p.domain].pod;
     if (pod != last && std::find(seen.begin(), seen.end(), pod) == seen.end()) {
       seen.push_back(pod);
       ++count;
