@@ -39,6 +39,29 @@ const Scenario& eu60_facility_only() {
   return s;
 }
 
+// The same 60 sites, each with a battery of a tenth of its connection for four hours that
+// backs up, shaves peaks and trades day-ahead (issue 13: within 10 % of the year without).
+const Scenario& eu60_with_storage() {
+  static const Scenario s = [] {
+    Scenario copy = eu60();
+    for (auto& site : copy.sites) {
+      gigasim::energy::SourceSpec b =
+          catalog().defaults.source(gigasim::energy::SourceKind::battery);
+      b.name = "battery";
+      b.contract = gigasim::energy::Contract::storage;
+      b.on_site = true;
+      b.storage.power = site.grid_connection * 0.1;
+      b.storage.energy = gigasim::core::Energy::base(b.storage.power.value() * 4 * 3600.0);
+      b.storage.strategies = {gigasim::energy::StorageStrategy::backup,
+                              gigasim::energy::StorageStrategy::peak_shaving,
+                              gigasim::energy::StorageStrategy::arbitrage};
+      site.supply.push_back(b);
+    }
+    return copy;
+  }();
+  return s;
+}
+
 const Scenario& france() {
   static const Scenario s =
       gigasim::io::load_scenario(kSource / "scenarios/france-1gw.yaml", catalog()).scenario;
@@ -85,6 +108,11 @@ void BM_Eu60SitesYear(benchmark::State& state) {
   run_year(state, eu60());
 }
 BENCHMARK(BM_Eu60SitesYear)->Unit(benchmark::kMillisecond)->Iterations(2);
+
+void BM_Eu60SitesYearWithStorage(benchmark::State& state) {
+  run_year(state, eu60_with_storage());
+}
+BENCHMARK(BM_Eu60SitesYearWithStorage)->Unit(benchmark::kMillisecond)->Iterations(2);
 
 // Goal: one 1 GW site of about 500,000 accelerators and more than 200,000 jobs, at most 2 s.
 void BM_France1GwYear(benchmark::State& state) {

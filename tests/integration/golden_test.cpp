@@ -89,7 +89,8 @@ TEST_P(Golden, SummaryMatchesTheRecordedOne) {
 
 INSTANTIATE_TEST_SUITE_P(Scenarios, Golden,
                          ::testing::Values("minimal", "nordic-hydro", "swf-replay",
-                                           "llama3-405b-54days", "france-1gw", "eu-60-sites"),
+                                           "llama3-405b-54days", "france-1gw", "france-1gw-storage",
+                                           "eu-60-sites"),
                          [](const auto& param_info) {
                            std::string n = param_info.param;
                            for (char& c : n)

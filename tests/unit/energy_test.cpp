@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "gigasim/energy/profiles.hpp"
+#include "gigasim/energy/storage.hpp"
 #include "gigasim/energy/supply.hpp"
 #include "run_fixtures.hpp"
 
@@ -12,7 +13,7 @@ namespace {
 
 SourceProfile constant(double available_w, double price_eur_mwh, bool on_site = false) {
   SourceProfile p;
-  p.available_w.assign(4, available_w);
+  p.available_w.assign(48, available_w);
   p.price_constant = core::euros_per_mwh(price_eur_mwh).value();
   p.on_site = on_site;
   return p;
@@ -22,17 +23,33 @@ double mean(const std::vector<double>& v) {
   return std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
 }
 
-// A supply of profile sources; the profiles must outlive it.
-Supply supply_of(const std::vector<SourceProfile>& profiles, double connection_w) {
-  std::vector<std::unique_ptr<Source>> sources;
-  for (const auto& p : profiles) sources.push_back(std::make_unique<ProfileSource>(p));
-  return Supply(std::move(sources), connection_w);
+SourceSpec spec_of(SourceKind kind, Contract contract, int priority = 1) {
+  SourceSpec s;
+  s.kind = kind;
+  s.contract = contract;
+  s.priority = priority;
+  return s;
 }
 
-TEST(Dispatch, FollowsMeritOrder) {
-  const std::vector<SourceProfile> p = {constant(100, 80), constant(60, 40), constant(30, 10)};
-  Supply s = supply_of(p, 1e9);
-  const auto r = s.dispatch(120, 0, 3600);
+// Sources with their profiles; both must outlive the Supply made of them.
+struct Sources {
+  std::vector<SourceSpec> specs;
+  std::vector<SourceProfile> profiles;
+  void add(SourceSpec s, SourceProfile p) {
+    p.on_site = p.on_site || s.on_site;
+    specs.push_back(std::move(s));
+    profiles.push_back(std::move(p));
+  }
+  Supply supply(double connection_w) const { return Supply(specs, profiles, connection_w); }
+};
+
+TEST(Dispatch, FollowsMeritOrderAmongEqualPriorities) {
+  Sources src;
+  src.add(spec_of(SourceKind::grid, Contract::market), constant(100, 80));
+  src.add(spec_of(SourceKind::grid, Contract::market), constant(60, 40));
+  src.add(spec_of(SourceKind::grid, Contract::market), constant(30, 10));
+  Supply s = src.supply(1e9);
+  const auto& r = s.dispatch(120, 0, 3600);
   const auto out = s.supplied_w();
   EXPECT_DOUBLE_EQ(out[2], 30);  // cheapest first
   EXPECT_DOUBLE_EQ(out[1], 60);
@@ -41,10 +58,12 @@ TEST(Dispatch, FollowsMeritOrder) {
 }
 
 TEST(Dispatch, GridConnectionCapsOffSiteSupplyOnly) {
-  const std::vector<SourceProfile> p = {constant(100, 10), constant(50, 5, /*on_site=*/true)};
-  Supply s = supply_of(p, 80);
-  EXPECT_DOUBLE_EQ(s.available_w(0), 50 + 80);
-  const auto r = s.dispatch(200, 0, 3600);
+  Sources src;
+  src.add(spec_of(SourceKind::grid, Contract::market), constant(100, 10));
+  src.add(spec_of(SourceKind::gas, Contract::capped), constant(50, 5, /*on_site=*/true));
+  Supply s = src.supply(80);
+  EXPECT_DOUBLE_EQ(s.available_w(0, 3600), 50 + 80);
+  const auto& r = s.dispatch(200, 0, 3600);
   const auto out = s.supplied_w();
   EXPECT_DOUBLE_EQ(out[1], 50);  // on site, not capped
   EXPECT_DOUBLE_EQ(out[0], 80);  // capped by the connection
@@ -53,41 +72,171 @@ TEST(Dispatch, GridConnectionCapsOffSiteSupplyOnly) {
 }
 
 TEST(Dispatch, EqualPricesKeepDeclarationOrder) {
-  const std::vector<SourceProfile> p = {constant(10, 50), constant(10, 50)};
-  Supply s = supply_of(p, 1e9);
+  Sources src;
+  src.add(spec_of(SourceKind::grid, Contract::market), constant(10, 50));
+  src.add(spec_of(SourceKind::grid, Contract::market), constant(10, 50));
+  Supply s = src.supply(1e9);
   (void)s.dispatch(15, 0, 3600);
   EXPECT_DOUBLE_EQ(s.supplied_w()[0], 10);
   EXPECT_DOUBLE_EQ(s.supplied_w()[1], 5);
 }
 
-// A source with state: a store of energy that empties as it delivers. The supply tells it
-// what it delivered; nothing else changes for a new kind of source.
-class Store final : public Source {
- public:
-  explicit Store(double energy_j) : energy_j_(energy_j) {}
-  double available_w(std::size_t) const override { return energy_j_ / 3600.0; }
-  double price_at(std::size_t) const override { return 0; }
-  double carbon_at(std::size_t) const override { return 0; }
-  bool on_site() const override { return true; }
-  void deliver(std::size_t, double w, double seconds) override { energy_j_ -= w * seconds; }
-
- private:
-  double energy_j_;
-};
-
-TEST(Dispatch, AStatefulSourceKeepsItsStateBetweenTicks) {
-  const std::vector<SourceProfile> grid = {constant(1e9, 80)};
-  std::vector<std::unique_ptr<Source>> sources;
-  sources.push_back(std::make_unique<ProfileSource>(grid[0]));
-  sources.push_back(std::make_unique<Store>(150.0 * 3600));  // 150 Wh, cheaper than the grid
-  Supply s(std::move(sources), 1e9);
-  (void)s.dispatch(100, 0, 3600);
-  EXPECT_DOUBLE_EQ(s.supplied_w()[1], 100);
-  (void)s.dispatch(100, 1, 3600);
-  EXPECT_DOUBLE_EQ(s.supplied_w()[1], 50) << "50 Wh were left";
-  EXPECT_DOUBLE_EQ(s.supplied_w()[0], 50);
-  (void)s.dispatch(100, 2, 3600);
+// The planner's complaint (issue 13): a hydro contract with enough capacity lost energy to
+// the grid whenever the grid was cheaper. Priority comes before price.
+TEST(Dispatch, PriorityComesBeforePrice) {
+  Sources src;
+  src.add(spec_of(SourceKind::hydro, Contract::capped, 1), constant(300, 35));
+  src.add(spec_of(SourceKind::grid, Contract::market, 2), constant(1e9, 5));
+  Supply s = src.supply(1e9);
+  (void)s.dispatch(200, 0, 3600);
+  EXPECT_DOUBLE_EQ(s.supplied_w()[0], 200) << "the contract supplies the site in full";
   EXPECT_DOUBLE_EQ(s.supplied_w()[1], 0);
+}
+
+// A solar PPA delivers all its output at any price, ahead of a cheaper baseload contract's
+// dispatchable rival; what the site cannot use is sold at the grid price less the spread.
+TEST(Dispatch, MustTakeOutputIsUsedFirstAndItsSurplusSold) {
+  Sources src;
+  SourceSpec solar = spec_of(SourceKind::solar, Contract::ppa);
+  solar.sell_spread = core::euros_per_mwh(3);
+  src.add(solar, constant(150, 45));
+  src.add(spec_of(SourceKind::nuclear, Contract::capped, 1), constant(1000, 0.0));
+  SourceProfile grid = constant(1e9, 60);
+  src.add(spec_of(SourceKind::grid, Contract::market, 2), grid);
+  Supply s = src.supply(1e9);
+  (void)s.dispatch(100, 0, 3600);
+  EXPECT_DOUBLE_EQ(s.supplied_w()[0], 100) << "must-take before a free contract";
+  EXPECT_DOUBLE_EQ(s.supplied_w()[1], 0);
+  EXPECT_DOUBLE_EQ(s.paid_w()[0], 150) << "pay-as-produced: all of it is paid";
+  EXPECT_DOUBLE_EQ(s.sold_w()[0], 50);
+  EXPECT_NEAR(s.sale_price()[0], core::euros_per_mwh(57).value(), 1e-18);
+  EXPECT_DOUBLE_EQ(s.curtailed_w()[0], 0);
+}
+
+TEST(Dispatch, SurplusIsCurtailedWithoutAGridOrWhenTheContractSaysSo) {
+  Sources src;
+  SourceSpec block = spec_of(SourceKind::nuclear, Contract::baseload);
+  block.surplus = Surplus::curtail;
+  src.add(block, constant(500, 42));
+  Supply s = src.supply(1e9);
+  (void)s.dispatch(300, 0, 3600);
+  EXPECT_DOUBLE_EQ(s.supplied_w()[0], 300);
+  EXPECT_DOUBLE_EQ(s.paid_w()[0], 500) << "take-or-pay";
+  EXPECT_DOUBLE_EQ(s.curtailed_w()[0], 200);
+  EXPECT_DOUBLE_EQ(s.sold_w()[0], 0);
+}
+
+TEST(Dispatch, ANegativeSalePriceCurtails) {
+  Sources src;
+  src.add(spec_of(SourceKind::wind, Contract::ppa), constant(100, 30));
+  SourceProfile grid = constant(1e9, 0);
+  grid.price.assign(48, core::euros_per_mwh(-20).value());
+  src.add(spec_of(SourceKind::grid, Contract::market, 2), grid);
+  Supply s = src.supply(1e9);
+  (void)s.dispatch(40, 0, 3600);
+  EXPECT_DOUBLE_EQ(s.sold_w()[0], 0);
+  EXPECT_DOUBLE_EQ(s.curtailed_w()[0], 60);
+}
+
+StorageSpec battery_spec(std::vector<StorageStrategy> strategies) {
+  StorageSpec b;
+  b.power = core::Power::base(100);
+  b.energy = core::Energy::base(400.0 * 3600);  // 4 hours
+  b.round_trip_efficiency = 0.81;               // 0.9 each way
+  b.soc_initial = 0;
+  b.strategies = std::move(strategies);
+  return b;
+}
+
+Sources with_battery(StorageSpec b, SourceProfile grid) {
+  Sources src;
+  src.add(spec_of(SourceKind::grid, Contract::market, 2), std::move(grid));
+  SourceSpec bat = spec_of(SourceKind::battery, Contract::storage);
+  bat.on_site = true;
+  bat.storage = std::move(b);
+  src.add(bat, constant(0, 0, true));
+  return src;
+}
+
+TEST(Storage, BatteryLimitsAndEfficiency) {
+  Battery b(battery_spec({StorageStrategy::backup}));
+  EXPECT_DOUBLE_EQ(b.max_discharge_w(3600), 0);
+  EXPECT_DOUBLE_EQ(b.max_charge_w(3600), 100);
+  for (int h = 0; h < 5; ++h) b.charge(b.max_charge_w(3600), 3600);
+  EXPECT_NEAR(b.stored_j(), 400.0 * 3600, 1e-6) << "full after 4.4 h at 90 %";
+  EXPECT_DOUBLE_EQ(b.max_charge_w(3600), 0);
+  double out = 0;
+  for (int h = 0; h < 5; ++h) {
+    const double w = b.max_discharge_w(3600);
+    b.discharge(w, 3600);
+    out += w;
+  }
+  EXPECT_NEAR(out, 360, 1e-6) << "400 Wh stored give 360 Wh at 90 %";
+  EXPECT_NEAR(b.cycles(), 1.0, 1e-9);
+}
+
+TEST(Storage, PeakShavingKeepsImportUnderTheLimit) {
+  StorageSpec spec = battery_spec({StorageStrategy::peak_shaving});
+  spec.peak_limit = core::Power::base(250);
+  spec.soc_initial = 1;
+  Sources src = with_battery(spec, constant(1e9, 50));
+  Supply s = src.supply(1e9);
+  const auto& peak = s.dispatch(300, 0, 3600);
+  EXPECT_DOUBLE_EQ(peak.battery_discharge_w, 50);
+  EXPECT_DOUBLE_EQ(peak.import_w, 250);
+  const auto& low = s.dispatch(200, 1, 3600);
+  EXPECT_DOUBLE_EQ(low.battery_charge_w, 50) << "refills under the limit";
+  EXPECT_DOUBLE_EQ(low.import_w, 250);
+}
+
+TEST(Storage, BackupMeetsAShortfallAndCountsInTheAvailablePower) {
+  StorageSpec spec = battery_spec({StorageStrategy::backup});
+  spec.soc_initial = 1;
+  Sources src = with_battery(spec, constant(200, 50));
+  Supply s = src.supply(1e9);
+  EXPECT_DOUBLE_EQ(s.available_w(0, 3600), 300);
+  const auto& r = s.dispatch(260, 0, 3600);
+  EXPECT_DOUBLE_EQ(r.unserved_w, 0);
+  EXPECT_DOUBLE_EQ(r.battery_backup_w, 60);
+}
+
+TEST(Storage, ArbitrageChargesCheapAndDischargesDear) {
+  SourceProfile grid = constant(1e9, 0);
+  grid.price.resize(48);
+  for (std::size_t h = 0; h < 48; ++h)
+    grid.price[h] =
+        core::euros_per_mwh(h % 24 < 6 ? 20 : (h % 24 >= 17 && h % 24 < 21 ? 150 : 60)).value();
+  Sources src = with_battery(battery_spec({StorageStrategy::arbitrage}), grid);
+  Supply s = src.supply(1e9);
+  double charged_cheap = 0, discharged_dear = 0, other = 0;
+  for (std::size_t h = 0; h < 24; ++h) {
+    const auto& r = s.dispatch(500, h, 3600);
+    const double p = grid.price[h];
+    if (p < core::euros_per_mwh(30).value())
+      charged_cheap += r.battery_charge_w;
+    else if (p > core::euros_per_mwh(100).value())
+      discharged_dear += r.battery_discharge_w;
+    else
+      other += r.battery_charge_w + r.battery_discharge_w;
+  }
+  EXPECT_GT(charged_cheap, 390);
+  EXPECT_GT(discharged_dear, 300);
+  EXPECT_DOUBLE_EQ(other, 0);
+}
+
+TEST(Storage, DayPlanPairsChargeBeforeDischarge) {
+  const std::vector<double> signal = {50, 10, 90, 20, 80, 100};
+  std::vector<PlannedAction> plan(signal.size());
+  plan_day(signal, 0.8, 2, plan);
+  // Best pair: 10 → 100 (gain 70); then 20 → 90 is not in order; 20 → 80 (44).
+  EXPECT_EQ(plan[1], PlannedAction::charge);
+  EXPECT_EQ(plan[5], PlannedAction::discharge);
+  EXPECT_EQ(plan[3], PlannedAction::charge);
+  EXPECT_EQ(plan[4], PlannedAction::discharge);
+  EXPECT_EQ(plan[0], PlannedAction::idle);
+  // No pair gains at 50 % round trip: nothing is planned.
+  plan_day(std::vector<double>{50, 60, 70}, 0.5, 3, plan);
+  for (std::size_t h = 0; h < 3; ++h) EXPECT_EQ(plan[h], PlannedAction::idle);
 }
 
 TEST(NormalFunctions, QuantileInvertsCdf) {

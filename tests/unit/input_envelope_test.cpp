@@ -8,6 +8,7 @@
 #include <fstream>
 #include <regex>
 
+#include "../scratch_folder.hpp"
 #include "gigasim/core/errors.hpp"
 #include "gigasim/core/units.hpp"
 #include "gigasim/io/formats/csv_series.hpp"
@@ -16,7 +17,6 @@
 #include "gigasim/io/formats/traces.hpp"
 #include "gigasim/plan/plan.hpp"
 #include "gigasim/sim/output.hpp"
-#include "../scratch_folder.hpp"
 #include "run_fixtures.hpp"
 
 namespace gigasim {
@@ -28,8 +28,9 @@ using testing::load;
 // A small valid site; `extra` is spliced in at the site's level, `top` at the file's.
 std::string site(const std::string& extra, const std::string& top = "",
                  const std::string& fleet = "      - {system: dgx-h100, count: 100}\n") {
-  return "name: t\n" + top + "sites:\n  - name: a\n    location: lyon\n    grid_connection: 20 MW\n"
-                             "    fleet:\n" +
+  return "name: t\n" + top +
+         "sites:\n  - name: a\n    location: lyon\n    grid_connection: 20 MW\n"
+         "    fleet:\n" +
          fleet + "    supply: [{type: grid}]\n" + extra;
 }
 
@@ -51,8 +52,8 @@ void expect_refused(const std::string& yaml, const std::string& path, const std:
 }
 
 TEST(Bounds, ExtremeButFiniteNumbersAreRefusedWithTheirPlace) {
-  expect_refused(site("", "", "      - {system: dgx-h100, count: 1e15}\n"), "sites[0].fleet[0].count",
-                 "must not exceed 10,000,000 systems");
+  expect_refused(site("", "", "      - {system: dgx-h100, count: 1e15}\n"),
+                 "sites[0].fleet[0].count", "must not exceed 10,000,000 systems");
   expect_refused(site("").replace(site("").find("20 MW"), 5, "1e300 W"), "grid_connection",
                  "beyond any plausible power");
   expect_refused(site("", "start: 9999-01-01\n"), "start", "between 1900-01-01 and 2200-12-31");
@@ -86,8 +87,9 @@ TEST(Bounds, NamesHaveALengthAndNoControlCharacters) {
 }
 
 TEST(Envelope, ARunBeyondALimitIsRefusedNamingTheKeyResponsible) {
-  const auto file = load(site("    workload:\n      generators:\n        - {class: evaluation, "
-                              "jobs_per_day: 5e6}\n"));
+  const auto file =
+      load(site("    workload:\n      generators:\n        - {class: evaluation, "
+                "jobs_per_day: 5e6}\n"));
   try {
     (void)api::prepare(file, 1);
     FAIL() << "expected the job limit to refuse 1.8e9 jobs";
@@ -102,9 +104,10 @@ TEST(Envelope, ARunBeyondALimitIsRefusedNamingTheKeyResponsible) {
 }
 
 TEST(Envelope, TheEstimateFollowsTheScenarioAndLimitsCanBeRaised) {
-  const auto file = load(site("    workload:\n      generators:\n        - {class: evaluation, "
-                              "jobs_per_day: 100}\n",
-                              "horizon: 10 days\n"));
+  const auto file =
+      load(site("    workload:\n      generators:\n        - {class: evaluation, "
+                "jobs_per_day: 100}\n",
+                "horizon: 10 days\n"));
   const plan::Plan p = plan::prepare(file.scenario, 1);
   EXPECT_DOUBLE_EQ(p.size.accelerators, 800);
   EXPECT_NEAR(p.size.jobs, 1000, 1e-9);
@@ -162,8 +165,9 @@ TEST_F(ReferencedFiles, AScenarioUnderARootCannotReadOutsideIt) {
 }
 
 TEST(FileFormats, NonFiniteNumbersAreLocatedInputErrors) {
-  std::istringstream swf("1 0 0 3600 8 -1 -1 8 3600 -1 1 1 1 1 1 1 -1 -1\n"
-                         "2 nan 0 3600 8 -1 -1 8 3600 -1 1 1 1 1 1 1 -1 -1\n");
+  std::istringstream swf(
+      "1 0 0 3600 8 -1 -1 8 3600 -1 1 1 1 1 1 1 -1 -1\n"
+      "2 nan 0 3600 8 -1 -1 8 3600 -1 1 1 1 1 1 1 -1 -1\n");
   try {
     (void)io::parse_swf(swf, "t.swf");
     FAIL();
@@ -193,13 +197,14 @@ struct Record {
 };
 
 TEST(NoNaNInOutputs, ANonFiniteFigureIsAnInternalErrorNamingIt) {
-  const sim::output::Field<Record> field{"pue",
-                                         sim::output::Type::real,
-                                         "",
-                                         sim::output::Aggregate::derived,
-                                         sim::output::Aggregate::derived,
-                                         "",
-                                         [](const Record& r) { return sim::output::Value::of(r.x); }};
+  const sim::output::Field<Record> field{
+      "pue",
+      sim::output::Type::real,
+      "",
+      sim::output::Aggregate::derived,
+      sim::output::Aggregate::derived,
+      "",
+      [](const Record& r) { return sim::output::Value::of(r.x); }};
   EXPECT_EQ(sim::output::value_of(field, Record{1.5}).number, 1.5);
   for (double bad : {std::nan(""), HUGE_VAL}) {
     try {

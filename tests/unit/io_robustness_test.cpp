@@ -9,13 +9,13 @@
 #include <fstream>
 #include <sstream>
 
+#include "../scratch_folder.hpp"
 #include "gigasim/core/text.hpp"
 #include "gigasim/io/formats/csv.hpp"
 #include "gigasim/io/formats/traces.hpp"
 #include "gigasim/io/report/report.hpp"
 #include "gigasim/io/results/output_set.hpp"
 #include "gigasim/io/yaml/yaml_reader.hpp"
-#include "../scratch_folder.hpp"
 #include "run_fixtures.hpp"
 
 namespace gigasim::io {
@@ -228,8 +228,9 @@ TEST_F(TamperedResults, TextThatIsNotUtf8IsDrawnReplacedNotThrown) {
 
 // Found by fuzz_formats: numbers beyond what an integer holds, cast without a check.
 TEST(TraceFiles, HugeNumbersAreLocatedInputErrorsNotCasts) {
-  std::istringstream swf("1 0 0 3600 1e300 -1 -1 8 3600 -1 1 1 1 1 1 1 -1 -1\n"
-                         "2 0 0 3600 8 -1 -1 8 3600 -1 1 1e300 1 1 1 1 -1 -1\n");
+  std::istringstream swf(
+      "1 0 0 3600 1e300 -1 -1 8 3600 -1 1 1 1 1 1 1 -1 -1\n"
+      "2 0 0 3600 8 -1 -1 8 3600 -1 1 1e300 1 1 1 1 -1 -1\n");
   try {
     (void)parse_swf(swf, "t.swf");
     FAIL();

@@ -262,6 +262,138 @@ TEST(ScenarioLoader, WindWithItsOwnCapacityFactorMayNameACountry) {
   EXPECT_EQ(p[0].path, "sites[0].supply[1].country");
 }
 
+// Issue 13: contracts, plants and storage, each bad value refused at its place.
+std::set<std::string> problem_paths(const std::string& yaml) {
+  std::set<std::string> paths;
+  for (const auto& d : problems(yaml)) paths.insert(d.path);
+  return paths;
+}
+
+TEST(ScenarioLoader, ContractsTakeTheirDefaultsAndPriorities) {
+  std::string yaml = kValid;
+  yaml +=
+      "      - {type: solar, capacity: 10 MW, price: 45 EUR/MWh}\n"
+      "      - {type: hydro, capacity: 10 MW, capacity_factor: 0.5, price: 35 EUR/MWh}\n"
+      "      - {type: nuclear, contract: baseload, capacity: 5 MW, surplus: curtail}\n"
+      "      - {type: gas, capacity: 5 MW}\n";
+  const auto s = load_scenario_text(yaml, "test.yaml", ".", catalog()).scenario;
+  const auto& supply = s.sites[0].supply;
+  ASSERT_EQ(supply.size(), 5U);
+  EXPECT_EQ(supply[0].contract, energy::Contract::market);
+  EXPECT_EQ(supply[0].priority, 2);
+  EXPECT_EQ(supply[1].contract, energy::Contract::ppa);
+  EXPECT_EQ(supply[2].contract, energy::Contract::capped);
+  EXPECT_EQ(supply[2].priority, 1) << "a contract before the grid";
+  EXPECT_EQ(supply[3].contract, energy::Contract::baseload);
+  EXPECT_EQ(supply[3].surplus, energy::Surplus::curtail);
+  // Gas: 34 EUR/MWh of fuel at 40 % = 85 EUR/MWh; 202 g/kWh of fuel = 505 g/kWh.
+  EXPECT_TRUE(supply[4].on_site);
+  EXPECT_NEAR(core::in_euros_per_mwh(supply[4].price), 85.0, 1e-9);
+  EXPECT_NEAR(core::in_grams_per_kwh(supply[4].carbon), 505.0, 1e-9);
+}
+
+TEST(ScenarioLoader, ContractKeysAreRefusedWhereTheyDoNotApply) {
+  const std::string base = kValid;
+  EXPECT_TRUE(problem_paths(base + "      - {type: grid, name: g2, contract: ppa}\n")
+                  .count("sites[0].supply[1].contract"));
+  EXPECT_TRUE(problem_paths(base +
+                            "      - {type: hydro, capacity: 1 MW, capacity_factor: 0.5, price: 1 "
+                            "EUR/MWh, share: 50 %}\n")
+                  .count("sites[0].supply[1].share"));
+  EXPECT_TRUE(problem_paths(base + "      - {type: wind, capacity: 1 MW, price: 1 EUR/MWh, "
+                                   "contract: baseload}\n")
+                  .count("sites[0].supply[1].contract"));
+  EXPECT_TRUE(problem_paths(base + "      - {type: nuclear, units: [1 MW], contract: baseload}\n")
+                  .count("sites[0].supply[1].contract"));
+  EXPECT_TRUE(problem_paths(base + "      - {type: nuclear, capacity: 1 MW, contract: cheap}\n")
+                  .count("sites[0].supply[1].contract"));
+  EXPECT_TRUE(problem_paths(base + "      - {type: nuclear, capacity: 1 MW, priority: -1}\n")
+                  .count("sites[0].supply[1].priority"));
+  EXPECT_TRUE(problem_paths(base + "      - {type: nuclear, capacity: 1 MW, capex: 1 EUR}\n")
+                  .count("sites[0].supply[1].capex"))
+      << "a contract has no capital";
+  EXPECT_TRUE(problem_paths(base + "      - {type: gas, capacity: 1 MW, capex: 1000000 EUR}\n")
+                  .count("sites[0].supply[1].lifetime"));
+  EXPECT_TRUE(problem_paths(base + "      - {type: gas, capacity: 1 MW, efficiency: 0}\n")
+                  .count("sites[0].supply[1].efficiency"));
+}
+
+TEST(ScenarioLoader, BatteryKeysAreChecked) {
+  const std::string base = kValid;
+  const std::string battery =
+      "      - type: battery\n        power: 10 MW\n        energy: 40 MWh\n";
+  EXPECT_TRUE(problem_paths(base + battery).count("sites[0].supply[1].strategies"));
+  EXPECT_TRUE(problem_paths(base + battery + "        strategies: [backup, hoarding]\n")
+                  .count("sites[0].supply[1].strategies[1]"));
+  EXPECT_TRUE(problem_paths(base + battery + "        strategies: [backup, backup]\n")
+                  .count("sites[0].supply[1].strategies[1]"));
+  EXPECT_TRUE(problem_paths(base + battery + "        strategies: [arbitrage, carbon]\n")
+                  .count("sites[0].supply[1].strategies"));
+  EXPECT_TRUE(problem_paths(base + battery +
+                            "        strategies: [backup]\n        soc_min: 0.9\n        "
+                            "soc_max: 0.5\n")
+                  .count("sites[0].supply[1].soc_min"));
+  EXPECT_TRUE(problem_paths(base + battery + "        strategies: [backup]\n" + battery +
+                            "        name: second\n        strategies: [backup]\n")
+                  .count("sites[0].supply"))
+      << "one battery per site";
+  // Arbitrage reads the grid's prices: a site without a grid cannot plan.
+  std::string no_grid = kValid;
+  no_grid.replace(no_grid.find("      - type: grid\n"), 19,
+                  "      - {type: nuclear, capacity: 30 MW}\n");
+  EXPECT_TRUE(problem_paths(no_grid + battery + "        strategies: [arbitrage]\n")
+                  .count("sites[0].supply"));
+  EXPECT_TRUE(problems(base + battery + "        strategies: [peak_shaving, arbitrage]\n").empty());
+}
+
+TEST(ScenarioLoader, MeasuredGridSeriesFollowTheDataYear) {
+  std::string yaml = kValid;
+  yaml.replace(yaml.find("name: t\n"), 8, "name: t\ngrid_data_year: 2024\n");
+  const auto s = load_scenario_text(yaml, "test.yaml", ".", catalog()).scenario;
+  const auto& grid = s.sites[0].supply[0];  // Lyon: France, zone FR
+  ASSERT_EQ(grid.price_series.size(), 8760U);
+  EXPECT_TRUE(grid.price_by_calendar);
+  EXPECT_NE(grid.data_source.find("day-ahead prices FR 2024"), std::string::npos);
+  EXPECT_NE(grid.data_source.find("FR generation mix 2020"), std::string::npos);
+  double mean = 0;
+  for (double p : grid.price_series) mean += p / 8760.0;
+  EXPECT_NEAR(mean, 58.0, 1.0) << "the French 2024 day-ahead mean, about 58 EUR/MWh";
+  // A year data/electricity does not hold is refused at its place.
+  yaml.replace(yaml.find("2024"), 4, "2019");
+  EXPECT_TRUE(problem_paths(yaml).count("grid_data_year"));
+}
+
+TEST(ScenarioLoader, TariffRegimesComeFromTheCountry) {
+  std::string yaml = kValid;  // Lyon, France
+  auto s = load_scenario_text(yaml, "test.yaml", ".", catalog()).scenario;
+  ASSERT_TRUE(s.sites[0].tariff.has_value());
+  EXPECT_EQ(s.sites[0].tariff->label, "FR 2024, standard");
+  const econ::Tariff& fr = catalog().tariffs.at("FR");
+  EXPECT_DOUBLE_EQ(s.sites[0].tariff->taxes_eur_per_j, fr.tax.value() + fr.levies.value());
+  yaml.replace(yaml.find("    supply:"), 0, "    tariff: reduced\n");
+  s = load_scenario_text(yaml, "test.yaml", ".", catalog()).scenario;
+  EXPECT_DOUBLE_EQ(s.sites[0].tariff->taxes_eur_per_j, fr.reduced_tax.value() + fr.levies.value());
+  yaml.replace(yaml.find("tariff: reduced"), 15, "tariff: none");
+  s = load_scenario_text(yaml, "test.yaml", ".", catalog()).scenario;
+  EXPECT_FALSE(s.sites[0].tariff.has_value());
+  yaml.replace(yaml.find("tariff: none"), 12, "tariff: cheapest");
+  EXPECT_TRUE(problem_paths(yaml).count("sites[0].tariff"));
+  // The Netherlands have no reduced regime in data/tariffs.yaml.
+  yaml.replace(yaml.find("tariff: cheapest"), 16, "tariff: reduced");
+  yaml.replace(yaml.find("location: lyon"), 14, "location: amsterdam");
+  ASSERT_FALSE(catalog().tariffs.at("NL").has_reduced);
+  EXPECT_TRUE(problem_paths(yaml).count("sites[0].tariff"));
+}
+
+TEST(Catalog, EveryTariffHasItsFiguresAndSources) {
+  for (const char* c : {"FR", "DE", "NL", "BE", "SE", "FI", "DK", "IE", "ES", "PT", "IT", "PL"}) {
+    ASSERT_TRUE(catalog().tariffs.count(c)) << c;
+    const econ::Tariff& t = catalog().tariffs.at(c);
+    EXPECT_GT(t.network_capacity.value() + t.network_energy.value(), 0.0) << c;
+    EXPECT_GE(t.year, 2023) << c;
+  }
+}
+
 // data/defaults.yaml: the model defaults, every number with its source.
 
 TEST(Defaults, TheFileLoadsIntoThePrototypes) {
@@ -378,8 +510,9 @@ std::vector<core::Diagnostic> defaults_problems(const std::function<void(std::st
   const auto dir = std::filesystem::temp_directory_path() / "gigasim-defaults-test";
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
-  for (const auto& entry : std::filesystem::directory_iterator(kData))
-    std::filesystem::copy_file(entry.path(), dir / entry.path().filename());
+  for (const auto& entry : std::filesystem::directory_iterator(kData))  // the catalogs
+    if (entry.is_regular_file())
+      std::filesystem::copy_file(entry.path(), dir / entry.path().filename());
   {
     std::ifstream in(kData / "defaults.yaml");
     text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());

@@ -1,6 +1,9 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <set>
+#include <map>
 
 #include "gigasim/sim/simulation.hpp"
 #include "run_fixtures.hpp"
@@ -36,6 +39,97 @@ const std::string kSecondSite = R"(  - name: second
     fleet: [{system: dgx-h100, count: 100}]
     supply: [{type: grid}]
 )";
+
+// A campus on the grid alone, or with a battery (issue 13): `supply` is the site's list.
+io::ScenarioFile grid_campus(const std::string& supply) {
+  return load(R"(name: t
+horizon: 20 days
+sites:
+  - name: campus
+    location: paris-saclay
+    grid_connection: 200 MW
+    fleet:
+      - system: gb200-nvl72
+        count: auto
+    utilization: {mean: 0.7, daily_amplitude: 0.2}
+    supply:
+      - {type: grid}
+)" + supply);
+}
+
+TEST(Simulation, ABatteryShavesThePeakWithinItsStateOfCharge) {
+  const Results plain = run(grid_campus(""), 1);
+  double peak = 0;
+  for (const auto& row : plain.sites[0].rows) peak = std::max(peak, double{row.facility_mw});
+  const double limit = peak - 4.0;  // MW: a few hours a day above it
+  const Results r = run(grid_campus(fmt::format(R"(      - type: battery
+        power: 20 MW
+        energy: 80 MWh
+        soc_initial: 1
+        strategies: [peak_shaving]
+        peak_limit: {} MW
+)",
+                                                limit)),
+                        1);
+  const auto grid = energy::index_of(energy::SourceKind::grid);
+  double above_before = 0, above_after = 0;
+  for (std::size_t k = 0; k < r.sites[0].rows.size(); ++k) {
+    const SiteTickRow& row = r.sites[0].rows[k];
+    above_before += std::max(0.0, double{plain.sites[0].rows[k].supply_mw[grid]} - limit);
+    above_after += std::max(0.0, double{row.supply_mw[grid]} - limit);
+    ASSERT_GE(row.battery_soc_mwh, 0.0F);
+    ASSERT_LE(row.battery_soc_mwh, 80.0F + 1e-3F);
+    // The balance holds with the charge counted as demand.
+    double supplied = 0;
+    for (const float mw : row.supply_mw) supplied += mw;
+    ASSERT_NEAR(supplied, row.facility_mw + row.battery_charge_mw - row.unserved_mw,
+                1e-3 * row.facility_mw);
+  }
+  const Totals& t = r.sites[0].totals;
+  EXPECT_GT(above_before, 10.0);
+  EXPECT_LT(above_after, 0.01 * above_before) << "the peaks above the limit are shaved";
+  EXPECT_GT(t.battery_discharged_mwh, 0.0);
+  EXPECT_GT(t.battery_charged_mwh, t.battery_discharged_mwh) << "the round trip loses energy";
+  EXPECT_NEAR(r.sites[0].totals.energy_by_source_mwh.at("battery"), t.battery_discharged_mwh,
+              1e-6 * t.battery_discharged_mwh);
+}
+
+// Issue 13: the same campus in four countries pays four different prices per GPU-hour, for
+// reasons the breakdown shows (docs/models/economics.md, "Network tariffs and taxes").
+TEST(Simulation, CostPerGpuHourDiffersBetweenCountries) {
+  std::map<std::string, Results> runs;
+  for (const char* location : {"paris-saclay", "frankfurt", "lulea", "madrid"}) {
+    runs.emplace(location, run(load(fmt::format(R"(name: t
+horizon: 10 days
+grid_data_year: 2024
+sites:
+  - name: campus
+    location: {}
+    grid_connection: 50 MW
+    fleet: [{{system: dgx-h100, count: 2000}}]
+    utilization: 0.8
+    supply: [{{type: grid}}]
+)",
+                                                  location)),
+                                      1));
+  }
+  std::set<long> cents;
+  for (const auto& [location, r] : runs) {
+    const auto& e = r.sites[0].economics;
+    EXPECT_GT(e.cost_breakdown_eur.at("electricity_taxes"), 0.0) << location;
+    EXPECT_GT(e.cost_breakdown_eur.at("grid_fees"), 0.0) << location;
+    EXPECT_NE(r.sites[0].tariff.find("standard"), std::string::npos) << location;
+    cents.insert(std::lround(*e.eur_per_gpu_hour_available() * 1000));
+  }
+  EXPECT_EQ(cents.size(), 4U) << "four countries, four costs per GPU-hour";
+  const auto taxes = [&](const char* l) {
+    return runs.at(l).sites[0].economics.cost_breakdown_eur.at("electricity_taxes");
+  };
+  EXPECT_GT(taxes("lulea"), taxes("paris-saclay")) << "Sweden's full excise for data centres";
+  EXPECT_GT(taxes("paris-saclay"), taxes("madrid"));
+  EXPECT_NE(runs.at("paris-saclay").sites[0].grid_data.find("FR 2024"), std::string::npos);
+  EXPECT_NE(runs.at("lulea").sites[0].grid_data.find("synthetic"), std::string::npos);
+}
 
 TEST(UtilizationProfile, PeaksAtItsHourAndStaysInRange) {
   scenario::UtilizationProfile u{0.8, 0.3, 15.0};

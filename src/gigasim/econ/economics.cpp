@@ -55,23 +55,49 @@ EconomicsResult account_costs(const EconomicsSpec& spec, const SiteLedger& site)
     r.cost_breakdown_eur[c.name] = c.annualised_eur * r.years;
     r.assets.push_back(c);
   }
+  for (const OwnedAsset& o : site.owned) {
+    AssetClass asset;
+    asset.name = o.name;
+    asset.lifetime_years = o.lifetime_years;
+    asset.maintenance_share = o.maintenance_share;
+    const AssetCost c = cost_of(asset, o.capex_eur, spec.discount_rate);
+    r.capex_eur += c.capex_eur;
+    r.annualised_capex_eur += c.annualised_eur;
+    r.depreciation_eur += c.depreciation_eur;
+    maintenance_per_year += c.maintenance_eur;
+    r.cost_breakdown_eur[c.name] = c.annualised_eur * r.years;
+    r.assets.push_back(c);
+  }
   const OperationsSpec& op = spec.operations;
-  double energy = 0, through_connection_j = 0;
+  double energy = 0, sales = 0, through_connection_j = 0;
   for (const SourceUse& s : site.sources) {
     energy += s.cost_eur;
+    sales += s.sales_eur;
     if (s.through_connection) through_connection_j += s.energy_j;
   }
   // Network tariff: an energy term on what crosses the connection and a yearly capacity
-  // term on the subscribed power (the two-part structure of TURPE HTB, CRE).
-  const double grid_fees = through_connection_j * op.grid_fee_energy.value() +
-                           site.connection_w * op.grid_fee_capacity.value() * r.years;
+  // term on the subscribed power (the two-part structure of TURPE HTB, CRE); the country's
+  // (data/tariffs.yaml) when the site has one, with its taxes and levies per unit of energy.
+  const double fee_energy =
+      site.tariff ? site.tariff->energy_eur_per_j : op.grid_fee_energy.value();
+  const double fee_capacity =
+      site.tariff ? site.tariff->capacity_eur_per_w_year : op.grid_fee_capacity.value();
+  const double grid_fees =
+      through_connection_j * fee_energy + site.connection_w * fee_capacity * r.years;
+  const double taxes = site.tariff ? through_connection_j * site.tariff->taxes_eur_per_j : 0.0;
   const double staff =
       op.staff_per_mw_it * site.it_capacity_w / 1e6 * op.staff_cost.value() * r.years;
   const double water = site.water_m3 * op.water_price.value();
   const double heat_revenue = site.heat_reused_j * op.heat_price.value();
   const std::pair<const char*, double> operations[] = {
-      {"energy", energy}, {"grid_fees", grid_fees}, {"maintenance", maintenance_per_year * r.years},
-      {"staff", staff},   {"water", water},         {"heat_revenue", -heat_revenue},
+      {"energy", energy},
+      {"energy_sales", sales > 0 ? -sales : 0.0},  // no "-0" in the outputs
+      {"grid_fees", grid_fees},
+      {"electricity_taxes", taxes},
+      {"maintenance", maintenance_per_year * r.years},
+      {"staff", staff},
+      {"water", water},
+      {"heat_revenue", -heat_revenue},
   };
   for (const auto& [name, eur] : operations) {
     r.cost_breakdown_eur[name] = eur;

@@ -2,8 +2,11 @@
 // and what a run made of it. The simulation fills it; econ never sees the engine.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "gigasim/econ/tariff.hpp"
 
 namespace gigasim::econ {
 
@@ -11,10 +14,11 @@ namespace gigasim::econ {
 struct SourceUse {
   std::string name;
   double energy_j = 0;
-  double cost_eur = 0;                   ///< Σ hourly energy × hourly price (dispatch)
+  double cost_eur = 0;                   ///< Σ hourly energy paid × hourly price (dispatch)
   double location_carbon_kg = 0;         ///< Σ hourly energy × hourly intensity of the source
   double market_intensity_kg_per_j = 0;  ///< contract or residual-mix factor
   bool through_connection = true;        ///< off-site: pays the network tariff
+  double sales_eur = 0;                  ///< surplus sold back
 };
 
 /// Accelerator-hours and what they produced; sums, so that sites add up.
@@ -38,6 +42,14 @@ struct Use {
   }
 };
 
+/// A plant or battery the site owns: its capital joins the site's assets.
+struct OwnedAsset {
+  std::string name;
+  double capex_eur = 0;
+  double lifetime_years = 0;
+  double maintenance_share = 0;  ///< of the capex, per year
+};
+
 struct SiteLedger {
   double hours = 0;  ///< length of the run
   double accelerators = 0;
@@ -48,6 +60,10 @@ struct SiteLedger {
   double connection_w = 0;
   double heat_capacity_w = 0;  ///< heat delivered to the district network at most
   std::vector<SourceUse> sources;
+  std::vector<OwnedAsset> owned;
+  /// The country's network tariff and taxes; without one, the generic grid fees of
+  /// `economics.operations` apply and no tax.
+  std::optional<AppliedTariff> tariff;
   double it_energy_j = 0;
   double facility_energy_j = 0;
   double water_m3 = 0;

@@ -46,6 +46,42 @@ std::string_view to_string(SourceKind kind) {
       return "solar";
     case SourceKind::grid:
       return "grid";
+    case SourceKind::gas:
+      return "gas";
+    case SourceKind::fuel_cell:
+      return "fuel_cell";
+    case SourceKind::battery:
+      return "battery";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(Contract contract) {
+  switch (contract) {
+    case Contract::market:
+      return "market";
+    case Contract::capped:
+      return "capped";
+    case Contract::ppa:
+      return "ppa";
+    case Contract::baseload:
+      return "baseload";
+    case Contract::storage:
+      return "storage";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(StorageStrategy strategy) {
+  switch (strategy) {
+    case StorageStrategy::backup:
+      return "backup";
+    case StorageStrategy::peak_shaving:
+      return "peak_shaving";
+    case StorageStrategy::arbitrage:
+      return "arbitrage";
+    case StorageStrategy::carbon:
+      return "carbon";
   }
   return "unknown";
 }
@@ -148,9 +184,11 @@ std::vector<double> shaped(double mean, double seasonal, double daily, std::size
   return v;
 }
 
-std::vector<double> cyclic(const std::vector<double>& series, double scale, std::size_t hours) {
+// A series from hour `first` on, repeated when the run is longer.
+std::vector<double> cyclic(const std::vector<double>& series, double scale, std::size_t hours,
+                           std::size_t first = 0) {
   std::vector<double> v(hours);
-  for (std::size_t h = 0; h < hours; ++h) v[h] = series[h % series.size()] * scale;
+  for (std::size_t h = 0; h < hours; ++h) v[h] = series[(first + h) % series.size()] * scale;
   return v;
 }
 
@@ -200,17 +238,31 @@ SourceProfile build_profile(const SourceSpec& spec, const SourceContext& where, 
                   std::numeric_limits<double>::infinity());
       }
       const double per_mwh = 1.0 / 3.6e9, per_g_kwh = 1e-3 / 3.6e6;
+      const std::size_t calendar_hour = static_cast<std::size_t>(where.start_day_of_year) * 24;
       p.price = spec.price_series.empty()
                     ? shaped(spec.price.value(), spec.shape.price_seasonal, spec.shape.price_daily,
                              hours, where.start_day_of_year)
-                    : cyclic(spec.price_series, per_mwh, hours);
+                    : cyclic(spec.price_series, per_mwh, hours,
+                             spec.price_by_calendar ? calendar_hour : 0);
       p.carbon = spec.carbon_series.empty()
                      ? shaped(spec.carbon.value(), spec.shape.carbon_seasonal,
                               spec.shape.carbon_daily, hours, where.start_day_of_year)
-                     : cyclic(spec.carbon_series, per_g_kwh, hours);
+                     : cyclic(spec.carbon_series, per_g_kwh, hours,
+                              spec.carbon_by_calendar ? calendar_hour : 0);
       break;
     }
+    case SourceKind::gas:
+    case SourceKind::fuel_cell:
+      for (std::size_t h = 0; h < hours; ++h)
+        p.available_w[h] *= spec.monthly_factor[month_of_hour(h)];
+      break;
+    case SourceKind::battery:  // charged and discharged by energy::Battery, not a profile
+      std::fill(p.available_w.begin(), p.available_w.end(), 0.0);
+      break;
   }
+  // A pay-as-produced contract buys a share of the plant's output.
+  if (spec.contract == Contract::ppa && spec.share != 1.0)
+    for (double& w : p.available_w) w *= spec.share;
   return p;
 }
 

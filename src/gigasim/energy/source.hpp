@@ -16,9 +16,19 @@ namespace gigasim::energy {
 /// The kinds of supply. Per-kind outputs (the hourly `<kind>_mw` columns) are sized and
 /// named from kAllSourceKinds: a new kind is added to the enum and to that list, whose
 /// order must follow the enum (checked below), and to_string.
-enum class SourceKind : std::uint8_t { nuclear, hydro, wind, solar, grid };
+enum class SourceKind : std::uint8_t {
+  nuclear,
+  hydro,
+  wind,
+  solar,
+  grid,
+  gas,        ///< on-site gas engines or turbines
+  fuel_cell,  ///< on-site fuel cells
+  battery,    ///< on-site storage
+};
 inline constexpr std::array kAllSourceKinds = {
-    SourceKind::nuclear, SourceKind::hydro, SourceKind::wind, SourceKind::solar, SourceKind::grid};
+    SourceKind::nuclear, SourceKind::hydro, SourceKind::wind,      SourceKind::solar,
+    SourceKind::grid,    SourceKind::gas,   SourceKind::fuel_cell, SourceKind::battery};
 inline constexpr std::size_t kSourceKinds = kAllSourceKinds.size();
 /// Position of a kind in kAllSourceKinds, to index per-kind arrays. A switch without a
 /// default: a kind added to the enum but not here fails to compile (-Wswitch, -Werror).
@@ -34,6 +44,12 @@ constexpr std::size_t index_of(SourceKind kind) {
       return 3;
     case SourceKind::grid:
       return 4;
+    case SourceKind::gas:
+      return 5;
+    case SourceKind::fuel_cell:
+      return 6;
+    case SourceKind::battery:
+      return 7;
   }
   return kSourceKinds;  // unreachable for a valid kind
 }
@@ -67,6 +83,58 @@ struct GridShape {
   double carbon_daily = 0.0;
 };
 
+/// How a source is bought (docs/models/energy.md, "Contracts and dispatch").
+enum class Contract : std::uint8_t {
+  market,    ///< the grid: whatever is needed, at the hourly price
+  capped,    ///< dispatchable up to its capacity, paid per MWh taken (on-site plants too)
+  ppa,       ///< pay-as-produced: a share of a plant's output, must-take, paid as produced
+  baseload,  ///< a fixed block every hour, take-or-pay
+  storage,   ///< a battery: charged and discharged by its strategies
+};
+std::string_view to_string(Contract contract);
+
+/// What happens to must-take energy the site cannot use.
+enum class Surplus : std::uint8_t {
+  sell,     ///< sold at the grid price less a spread (curtailed when that is negative)
+  curtail,  ///< lost
+};
+
+/// The strategies of a battery, applied in the order given (docs/models/energy.md, "Storage").
+enum class StorageStrategy : std::uint8_t {
+  backup,        ///< discharge into a supply shortfall, before the workload is capped
+  peak_shaving,  ///< keep the import under a limit: discharge above it, recharge below it
+  arbitrage,     ///< day-ahead: charge in the cheapest hours, discharge in the dearest
+  carbon,        ///< day-ahead: the same on the grid's carbon intensity
+};
+std::string_view to_string(StorageStrategy strategy);
+
+/// A battery's ratings and behaviour.
+struct StorageSpec {
+  core::Power power;                   ///< charge and discharge limit, AC side
+  core::Energy energy;                 ///< usable energy when new, between 0 and 100 % SoC
+  double round_trip_efficiency = 0.0;  ///< AC to AC; split evenly between charge and discharge
+  double soc_min = 0.0, soc_max = 1.0, soc_initial = 0.5;
+  double standby_loss_per_day = 0.0;  ///< share of the stored energy lost per day
+  double cycle_life = 0.0;            ///< equivalent full cycles to 80 % of the capacity
+  std::vector<StorageStrategy> strategies;
+  core::Power peak_limit;  ///< peak shaving: import limit (0: the grid connection)
+};
+
+/// The capital of a plant or battery the site owns (economics).
+struct OwnedCapital {
+  core::Money capex;               ///< total, up front
+  double lifetime_years = 0.0;     ///< 0: not owned (a contract)
+  double maintenance_share = 0.0;  ///< of the capex, per year
+};
+
+/// The fuel of an on-site plant (gas engines or turbines, fuel cells): its marginal price
+/// is fuel_price / efficiency and its carbon fuel_carbon / efficiency.
+struct PlantFuel {
+  double efficiency = 0.0;            ///< electrical, on the fuel's lower heating value
+  core::EnergyPrice fuel_price;       ///< per unit of fuel energy
+  core::CarbonIntensity fuel_carbon;  ///< combustion CO2 per unit of fuel energy
+};
+
 /// One source. Its kind's defaults (life-cycle carbon, nuclear price and outages, grid shape)
 /// come from data/defaults.yaml through the catalog (io::Defaults::supply).
 struct SourceSpec {
@@ -84,6 +152,18 @@ struct SourceSpec {
   GridShape shape;
   std::vector<double> price_series;   ///< grid: hourly EUR/MWh from a CSV (overrides shape)
   std::vector<double> carbon_series;  ///< grid: hourly g/kWh from a CSV (overrides shape)
+  /// The series are a calendar year (365 × 24 local standard hours from 1 January, as
+  /// data/electricity's), indexed by day of year; else they start at hour 0 of the run.
+  bool price_by_calendar = false, carbon_by_calendar = false;
+  std::string data_source;  ///< grid: where its hourly price and carbon come from
+  Contract contract = Contract::market;
+  int priority = 0;    ///< dispatch order among dispatchable sources: lowest first
+  double share = 1.0;  ///< ppa: contracted share of the plant's output
+  Surplus surplus = Surplus::sell;
+  core::EnergyPrice sell_spread;  ///< surplus sold at the grid price less this
+  StorageSpec storage;            ///< battery only
+  PlantFuel fuel;                 ///< gas and fuel_cell only
+  OwnedCapital capital;           ///< on-site plants and batteries
 };
 
 /// Where a source's randomness and geometry come from.

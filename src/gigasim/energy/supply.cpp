@@ -1,67 +1,178 @@
 #include "gigasim/energy/supply.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace gigasim::energy {
+namespace {
 
-std::unique_ptr<Source> make_source(const SourceSpec& /*spec*/, const SourceProfile& profile) {
-  // Every kind so far follows a profile prepared before the run (energy/profiles.cpp).
-  return std::make_unique<ProfileSource>(profile);
+constexpr std::size_t kPlanHours = 24;  // day-ahead: the next day's prices are known
+
+bool must_take(Contract c) {
+  return c == Contract::ppa || c == Contract::baseload;
 }
 
-DispatchResult dispatch(double demand_w, double connection_w, std::size_t h,
-                        std::span<const std::unique_ptr<Source>> sources,
-                        std::span<double> supplied_w, std::span<std::size_t> order,
-                        std::span<double> price) {
-  const std::size_t n = sources.size();
+bool has(const StorageSpec& s, StorageStrategy strategy) {
+  return std::find(s.strategies.begin(), s.strategies.end(), strategy) != s.strategies.end();
+}
+
+}  // namespace
+
+Supply::Supply(std::span<const SourceSpec> specs, std::span<const SourceProfile> profiles,
+               double connection_w)
+    : specs_(specs), profiles_(profiles), connection_w_(connection_w) {
+  const std::size_t n = specs.size();
+  offers_.resize(n);
+  order_.resize(n);
+  for (auto* v :
+       {&supplied_w_, &surplus_w_, &paid_w_, &sold_w_, &curtailed_w_, &price_, &sale_price_})
+    v->assign(n, 0.0);
   for (std::size_t i = 0; i < n; ++i) {
-    order[i] = i;
-    price[i] = sources[i]->price_at(h);  // once per source: a virtual call each
-  }
-  // A handful of sources: insertion sort, stable, allocation-free.
-  for (std::size_t i = 1; i < n; ++i) {
-    const std::size_t key = order[i];
-    std::size_t j = i;
-    while (j > 0 && price[order[j - 1]] > price[key]) {
-      order[j] = order[j - 1];
-      --j;
+    Offer& o = offers_[i];
+    o.on_site = profiles[i].on_site;
+    o.must_take = must_take(specs[i].contract);
+    o.firm = specs[i].contract == Contract::baseload;
+    o.priority = specs[i].priority;
+    if (specs[i].contract == Contract::market && grid_ == kNone) grid_ = i;
+    if (specs[i].kind == SourceKind::battery) {
+      battery_at_ = i;
+      battery_.emplace(specs[i].storage);
+      // Its discharge displaces every other dispatchable source.
+      o.priority = std::numeric_limits<int>::min();
     }
-    order[j] = key;
   }
-  double remaining = std::max(0.0, demand_w);
-  double connection_left = connection_w;
-  for (std::size_t k = 0; k < n; ++k) {
-    const std::size_t i = order[k];
-    const Source& s = *sources[i];
-    double take = std::min(remaining, s.available_w(h));
-    if (!s.on_site()) take = std::min(take, connection_left);
-    take = std::max(0.0, take);
-    supplied_w[i] = take;
-    remaining -= take;
-    if (!s.on_site()) connection_left -= take;
+  if (battery_) {
+    const StorageSpec& s = battery_->spec();
+    const double usable = (s.soc_max - s.soc_min) * s.energy.value();
+    pairs_per_day_ = static_cast<std::size_t>(std::ceil(usable / (s.power.value() * 3600.0)));
+    plan_.assign(n > 0 ? profiles[0].available_w.size() : 0, PlannedAction::idle);
   }
-  return DispatchResult{remaining};
 }
 
-Supply::Supply(std::vector<std::unique_ptr<Source>> sources, double connection_w)
-    : sources_(std::move(sources)),
-      connection_w_(connection_w),
-      supplied_w_(sources_.size(), 0.0),
-      order_(sources_.size(), 0),
-      price_(sources_.size(), 0.0) {}
-
-double Supply::available_w(std::size_t h) const {
+double Supply::available_w(std::size_t h, double seconds) const {
   double on_site = 0, off_site = 0;
-  for (const auto& s : sources_) (s->on_site() ? on_site : off_site) += s->available_w(h);
-  return on_site + std::min(off_site, connection_w_);
+  for (std::size_t i = 0; i < specs_.size(); ++i)
+    (offers_[i].on_site ? on_site : off_site) += profiles_[i].available_w[h];
+  double battery = 0;
+  if (battery_ && has(battery_->spec(), StorageStrategy::backup))
+    battery = battery_->max_discharge_w(seconds);
+  return on_site + battery + std::min(off_site, connection_w_);
 }
 
-DispatchResult Supply::dispatch(double demand_w, std::size_t h, double seconds) {
-  const DispatchResult d =
-      energy::dispatch(demand_w, connection_w_, h, sources_, supplied_w_, order_, price_);
-  for (std::size_t i = 0; i < sources_.size(); ++i)
-    sources_[i]->deliver(h, supplied_w_[i], seconds);
-  return d;
+void Supply::plan_from(std::size_t h) {
+  const StorageSpec& s = battery_->spec();
+  const bool by_price = has(s, StorageStrategy::arbitrage);
+  if (grid_ == kNone || (!by_price && !has(s, StorageStrategy::carbon))) return;
+  const std::size_t end = std::min(plan_.size(), h + kPlanHours);
+  double signal[kPlanHours];
+  const SourceProfile& g = profiles_[grid_];
+  for (std::size_t k = h; k < end; ++k) signal[k - h] = by_price ? g.price_at(k) : g.carbon_at(k);
+  plan_day(std::span<const double>(signal, end - h), s.round_trip_efficiency, pairs_per_day_,
+           std::span<PlannedAction>(plan_.data() + h, end - h));
+  planned_until_ = end;
+}
+
+double Supply::must_take_supplied() const {
+  double w = 0;
+  for (std::size_t i = 0; i < specs_.size(); ++i)
+    if (offers_[i].must_take) w += supplied_w_[i];
+  return w;
+}
+
+double Supply::battery_request(const DispatchResult& without, double demand_w, std::size_t h,
+                               double seconds) {
+  const StorageSpec& s = battery_->spec();
+  const double most_out = battery_->max_discharge_w(seconds);
+  const double most_in = battery_->max_charge_w(seconds);
+  const double limit = s.peak_limit.value() > 0 ? s.peak_limit.value() : connection_w_;
+  // Discharge only displaces purchases: what must-take sources deliver stays.
+  const double displaceable = std::max(0.0, demand_w - without.unserved_w - must_take_supplied());
+  for (const StorageStrategy strategy : s.strategies) {
+    switch (strategy) {
+      case StorageStrategy::backup:
+        if (without.unserved_w > 0) return std::min(most_out, without.unserved_w);
+        break;
+      case StorageStrategy::peak_shaving:
+        if (without.import_w > limit) return std::min(most_out, without.import_w - limit);
+        break;
+      case StorageStrategy::arbitrage:
+      case StorageStrategy::carbon:
+        if (plan_[h] == PlannedAction::discharge) return std::min(most_out, displaceable);
+        if (plan_[h] == PlannedAction::charge) {
+          // Charging must not make a new peak when peak shaving comes first.
+          const double room = has(s, StorageStrategy::peak_shaving)
+                                  ? std::max(0.0, limit - without.import_w)
+                                  : most_in;
+          return -std::min(most_in, room);
+        }
+        break;
+    }
+  }
+  // Nothing asked: a battery kept for backup or peak shaving refills, under the limit, unless
+  // a day-ahead plan decides when it charges (its charge hours are the cheap ones).
+  const bool planned = has(s, StorageStrategy::arbitrage) || has(s, StorageStrategy::carbon);
+  if (!planned && (has(s, StorageStrategy::backup) || has(s, StorageStrategy::peak_shaving)))
+    return -std::min(most_in, std::max(0.0, limit - without.import_w));
+  return 0.0;
+}
+
+const SupplyTick& Supply::dispatch(double demand_w, std::size_t h, double seconds) {
+  const std::size_t n = specs_.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    offers_[i].available_w = profiles_[i].available_w[h];
+    offers_[i].price = price_[i] = profiles_[i].price_at(h);
+  }
+  dispatch_order(offers_, order_);
+  DispatchResult r =
+      energy::dispatch(demand_w, connection_w_, offers_, order_, supplied_w_, surplus_w_);
+  tick_ = SupplyTick{};
+  if (battery_) {
+    if (h >= planned_until_ && h % kPlanHours == 0) plan_from(h);
+    const double unserved_before = r.unserved_w;
+    const double request = battery_request(r, demand_w, h, seconds);
+    if (request > 0) {
+      offers_[battery_at_].available_w = request;
+      r = energy::dispatch(demand_w, connection_w_, offers_, order_, supplied_w_, surplus_w_);
+      const double out = supplied_w_[battery_at_];
+      battery_->discharge(out, seconds);
+      tick_.battery_discharge_w = out;
+      tick_.battery_backup_w = std::min(out, unserved_before);
+    } else if (request < 0) {
+      // The charge is met like demand, must-take surplus first; only what the sources can
+      // give without leaving demand unserved is taken.
+      r = energy::dispatch(demand_w - request, connection_w_, offers_, order_, supplied_w_,
+                           surplus_w_);
+      const double charge = std::max(0.0, -request - (r.unserved_w - unserved_before));
+      if (charge < -request)
+        r = energy::dispatch(demand_w + charge, connection_w_, offers_, order_, supplied_w_,
+                             surplus_w_);
+      battery_->charge(charge, seconds);
+      tick_.battery_charge_w = charge;
+    }
+    battery_->idle(seconds);
+  }
+  // Paid: a must-take contract pays what it produced; the surplus is sold at the grid price
+  // less the spread, when that is positive, or curtailed. On-site surplus leaves through the
+  // connection, beside the import; an off-site contract's surplus is settled financially.
+  tick_.grid_price = grid_ != kNone ? price_[grid_] : 0.0;
+  double export_room = std::max(0.0, connection_w_ - r.import_w);
+  for (std::size_t i = 0; i < n; ++i) {
+    paid_w_[i] = offers_[i].must_take ? offers_[i].available_w : supplied_w_[i];
+    sold_w_[i] = 0;
+    sale_price_[i] = 0;
+    if (surplus_w_[i] > 0 && grid_ != kNone && specs_[i].surplus == Surplus::sell) {
+      sale_price_[i] = tick_.grid_price - specs_[i].sell_spread.value();
+      if (sale_price_[i] > 0) {
+        sold_w_[i] = offers_[i].on_site ? std::min(surplus_w_[i], export_room) : surplus_w_[i];
+        if (offers_[i].on_site) export_room -= sold_w_[i];
+      }
+    }
+    curtailed_w_[i] = surplus_w_[i] - sold_w_[i];
+  }
+  tick_.unserved_w = r.unserved_w;
+  tick_.import_w = r.import_w;
+  return tick_;
 }
 
 }  // namespace gigasim::energy

@@ -1,87 +1,80 @@
-// A site's supply during a run: its sources behind one interface and the dispatch that meets
-// the facility's demand tick by tick (docs/models/energy.md). Sources may keep state between
-// ticks (storage), and new kinds plug in here without touching the simulation loop.
+// A site's supply during a run: its contracts, plants, grid and battery, dispatched against
+// the facility's demand tick by tick (docs/models/energy.md, "Contracts and dispatch" and
+// "Storage"). Sources are flat data read from their prepared hourly profiles; the battery
+// is the one stateful part. A new kind of source is a case here and in energy/profiles.cpp:
+// the simulation loop only sees a Supply.
 #pragma once
 
 #include <cstddef>
-#include <memory>
+#include <optional>
 #include <span>
 #include <vector>
 
+#include "gigasim/energy/dispatch.hpp"
 #include "gigasim/energy/source.hpp"
+#include "gigasim/energy/storage.hpp"
 
 namespace gigasim::energy {
 
-/// One source of supply, as the dispatch sees it hour by hour.
-class Source {
- public:
-  virtual ~Source() = default;
-  /// Power it can deliver in hour `h` of the run, W.
-  [[nodiscard]] virtual double available_w(std::size_t h) const = 0;
-  /// Marginal price, EUR/J, and life-cycle carbon intensity, kg/J, in hour `h`.
-  [[nodiscard]] virtual double price_at(std::size_t h) const = 0;
-  [[nodiscard]] virtual double carbon_at(std::size_t h) const = 0;
-  /// On site: does not pass the grid connection.
-  [[nodiscard]] virtual bool on_site() const = 0;
-  /// It delivered `w` during `seconds` of hour `h`: a stateful source updates its state.
-  virtual void deliver(std::size_t h, double w, double seconds) { (void)h, (void)w, (void)seconds; }
+/// What the supply did over one interval, beyond what each source delivered.
+struct SupplyTick {
+  double unserved_w = 0;
+  double import_w = 0;             ///< through the grid connection
+  double battery_charge_w = 0;     ///< AC power into the battery
+  double battery_discharge_w = 0;  ///< AC power out of it
+  double battery_backup_w = 0;     ///< the part of the discharge that met a shortfall
+  double grid_price = 0;           ///< EUR/J of the site's grid in the interval (0: none)
 };
 
-/// A source that follows an hourly profile computed before the run: contracts, plants and
-/// the grid (energy/profiles.hpp). Stateless.
-class ProfileSource final : public Source {
- public:
-  explicit ProfileSource(const SourceProfile& profile) : profile_(profile) {}
-  [[nodiscard]] double available_w(std::size_t h) const override { return profile_.available_w[h]; }
-  [[nodiscard]] double price_at(std::size_t h) const override { return profile_.price_at(h); }
-  [[nodiscard]] double carbon_at(std::size_t h) const override { return profile_.carbon_at(h); }
-  [[nodiscard]] bool on_site() const override { return profile_.on_site; }
-
- private:
-  const SourceProfile& profile_;
-};
-
-/// The run-time source of a described one with its prepared profile (which must outlive it).
-std::unique_ptr<Source> make_source(const SourceSpec& spec, const SourceProfile& profile);
-
-struct DispatchResult {
-  double unserved_w = 0.0;
-};
-
-/// Meets `demand_w` from the sources in order of increasing price at hour `h` (ties: the
-/// order of declaration), each up to its availability; sources that are not on site share
-/// the grid connection `connection_w`. Writes each source's output to `supplied_w` and
-/// returns what could not be met. `order` and `price` are scratch space of sources.size()
-/// entries; `price` then holds each source's price at `h`. Σ supplied + unserved = demand,
-/// exactly up to rounding.
-DispatchResult dispatch(double demand_w, double connection_w, std::size_t h,
-                        std::span<const std::unique_ptr<Source>> sources,
-                        std::span<double> supplied_w, std::span<std::size_t> order,
-                        std::span<double> price);
-
-/// The sources of a site under its grid connection, with the state of the last dispatch.
 class Supply {
  public:
-  Supply(std::vector<std::unique_ptr<Source>> sources, double connection_w);
+  /// `specs` and `profiles` (by source) must outlive the supply.
+  Supply(std::span<const SourceSpec> specs, std::span<const SourceProfile> profiles,
+         double connection_w);
 
-  [[nodiscard]] std::size_t size() const { return sources_.size(); }
-  [[nodiscard]] const Source& source(std::size_t i) const { return *sources_[i]; }
-  /// What the sources can deliver in hour `h`: on-site ones in full, the others up to the
-  /// grid connection.
-  [[nodiscard]] double available_w(std::size_t h) const;
-  /// Dispatches `demand_w` for `seconds` of hour `h` and tells each source what it delivered;
-  /// supplied_w() then holds each source's output.
-  DispatchResult dispatch(double demand_w, std::size_t h, double seconds);
+  [[nodiscard]] std::size_t size() const { return specs_.size(); }
+  /// What the sources can deliver during `seconds` of hour `h`: on-site ones in full, the
+  /// others up to the grid connection, and a battery kept for backup what it holds.
+  [[nodiscard]] double available_w(std::size_t h, double seconds) const;
+  /// Meets `demand_w` for `seconds` of hour `h`; the per-source spans then describe it.
+  const SupplyTick& dispatch(double demand_w, std::size_t h, double seconds);
+
+  /// Per source, over the last interval: power delivered to the site; power paid for
+  /// (what a must-take contract produced, else what was delivered); surplus sold and
+  /// curtailed; price paid and price of the surplus sold (EUR/J).
   [[nodiscard]] std::span<const double> supplied_w() const { return supplied_w_; }
-  /// Each source's price (EUR/J) at the hour of the last dispatch.
+  [[nodiscard]] std::span<const double> paid_w() const { return paid_w_; }
+  [[nodiscard]] std::span<const double> sold_w() const { return sold_w_; }
+  [[nodiscard]] std::span<const double> curtailed_w() const { return curtailed_w_; }
   [[nodiscard]] std::span<const double> price() const { return price_; }
+  [[nodiscard]] std::span<const double> sale_price() const { return sale_price_; }
+  [[nodiscard]] double carbon_at(std::size_t source, std::size_t h) const {
+    return profiles_[source].carbon_at(h);
+  }
+  /// The battery, if the site has one.
+  [[nodiscard]] const Battery* battery() const { return battery_ ? &*battery_ : nullptr; }
 
  private:
-  std::vector<std::unique_ptr<Source>> sources_;
+  // The battery's decision for the interval: discharge (> 0) or charge (< 0), in W.
+  double battery_request(const DispatchResult& without, double demand_w, std::size_t h,
+                         double seconds);
+  void plan_from(std::size_t h);
+  double must_take_supplied() const;
+
+  std::span<const SourceSpec> specs_;
+  std::span<const SourceProfile> profiles_;
   double connection_w_;
-  std::vector<double> supplied_w_;
+  std::size_t grid_ = kNone;  // the first market source: its price values the surplus
+  std::size_t battery_at_ = kNone;
+  std::optional<Battery> battery_;
+  std::vector<PlannedAction> plan_;  // by hour of the run, planned a day ahead
+  std::size_t planned_until_ = 0;
+  std::size_t pairs_per_day_ = 0;
+  std::vector<Offer> offers_;
   std::vector<std::size_t> order_;
-  std::vector<double> price_;
+  std::vector<double> supplied_w_, surplus_w_, paid_w_, sold_w_, curtailed_w_, price_, sale_price_;
+  SupplyTick tick_;
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 };
 
 }  // namespace gigasim::energy

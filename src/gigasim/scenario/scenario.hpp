@@ -66,6 +66,9 @@ struct SiteSpec {
   std::optional<double> liquid_share;          ///< override of the fleet's own liquid-cooled share
   facility::FacilitySpec facility;
   std::vector<energy::SourceSpec> supply;
+  /// The country's network tariff and taxes (data/tariffs.yaml) under the regime chosen;
+  /// none: the generic grid fees of `economics.operations`.
+  std::optional<econ::AppliedTariff> tariff;
 };
 
 struct Scenario {
@@ -75,6 +78,7 @@ struct Scenario {
   core::Duration horizon = core::Duration::days(365);
   core::Duration tick = core::Duration::hours(1);
   std::uint64_t seed = 1;
+  int grid_data_year = 0;  ///< year of the measured grid series of data/electricity (0: synthetic)
   std::vector<SiteSpec> sites;
   econ::EconomicsSpec economics;  ///< data/economics.yaml with the scenario's overrides
   econ::CarbonSpec carbon;

@@ -95,6 +95,26 @@ const Field<SiteResult> weather{"weather",
                                 kNone,
                                 "`synthetic: <location id>`, or the path of the EPW file.",
                                 [](const SiteResult& s) { return Value::name(s.weather_source); }};
+const Field<SiteResult> grid_data{
+    "grid_data",
+    Type::text,
+    "",
+    kNone,
+    kNone,
+    "Where the grid's hourly price and carbon come from: measured series of data/electricity "
+    "(with `grid_data_year`), a CSV of the scenario, or the synthetic shape; empty without a "
+    "grid source.",
+    [](const SiteResult& s) { return Value::name(s.grid_data); }};
+const Field<SiteResult> tariff{
+    "tariff",
+    Type::text,
+    "",
+    kNone,
+    kNone,
+    "The network tariff and electricity taxes the site pays: its country's entry of "
+    "data/tariffs.yaml and the regime (`standard` or `reduced`), or `generic` (the grid fees "
+    "of economics.operations, no tax).",
+    [](const SiteResult& s) { return Value::name(s.tariff); }};
 const Field<SiteResult> design_pue{
     "design_pue",
     Type::real,
@@ -113,9 +133,10 @@ const Field<SiteResult> liquid_share{"liquid_share",
 }  // namespace site_fields
 
 const Group<SiteResult>& site() {
-  static constexpr std::array<const Field<SiteResult>*, 6> kFields = {
-      &site_fields::name,    &site_fields::location,   &site_fields::country,
-      &site_fields::weather, &site_fields::design_pue, &site_fields::liquid_share};
+  static constexpr std::array<const Field<SiteResult>*, 8> kFields = {
+      &site_fields::name,       &site_fields::location,    &site_fields::country,
+      &site_fields::weather,    &site_fields::grid_data,   &site_fields::tariff,
+      &site_fields::design_pue, &site_fields::liquid_share};
   static const Group<SiteResult> g{
       "site", "What a site is: its place, weather and design.", kFields, {}};
   return g;
@@ -251,6 +272,72 @@ const Field<Totals> unserved_energy_mwh{
     kSum,
     "Facility demand that no source could meet.",
     [](const Totals& t) { return Value::of(t.unserved_energy_mwh); }};
+const Field<Totals> energy_sold_mwh{
+    "energy_sold_mwh",
+    Type::real,
+    "MWh",
+    kSum,
+    kSum,
+    "Must-take output (pay-as-produced and baseload contracts) beyond the site's use, sold.",
+    [](const Totals& t) { return Value::of(t.energy_sold_mwh); }};
+const Field<Totals> energy_curtailed_mwh{
+    "energy_curtailed_mwh",
+    Type::real,
+    "MWh",
+    kSum,
+    kSum,
+    "Must-take output beyond the site's use that was lost.",
+    [](const Totals& t) { return Value::of(t.energy_curtailed_mwh); }};
+const Field<Totals> energy_sales_eur{
+    "energy_sales_eur",
+    Type::real,
+    "EUR",
+    kSum,
+    kSum,
+    "Revenue of the surplus sold: its energy × (hourly grid price − the contract's spread).",
+    [](const Totals& t) { return Value::of(t.energy_sales_eur); }};
+const Field<Totals> battery_charged_mwh{
+    "battery_charged_mwh",
+    Type::real,
+    "MWh",
+    kSum,
+    kSum,
+    "Energy put into the battery, AC side.",
+    [](const Totals& t) { return Value::of(t.battery_charged_mwh); }};
+const Field<Totals> battery_discharged_mwh{
+    "battery_discharged_mwh",
+    Type::real,
+    "MWh",
+    kSum,
+    kSum,
+    "Energy the battery gave back, AC side: the energy shifted in time.",
+    [](const Totals& t) { return Value::of(t.battery_discharged_mwh); }};
+const Field<Totals> battery_backup_mwh{
+    "battery_backup_mwh",
+    Type::real,
+    "MWh",
+    kSum,
+    kSum,
+    "Battery discharge that met demand no other source could: unserved energy avoided.",
+    [](const Totals& t) { return Value::of(t.battery_backup_mwh); }};
+const Field<Totals> battery_cycles{
+    "battery_cycles",
+    Type::real,
+    "cycles",
+    kSum,
+    kSum,
+    "Equivalent full cycles of the battery: energy discharged from storage / its energy rating "
+    "(summed over sites).",
+    [](const Totals& t) { return Value::of(t.battery_cycles); }};
+const Field<Totals> battery_value_eur{
+    "battery_value_eur",
+    Type::real,
+    "EUR",
+    kSum,
+    kSum,
+    "Purchases the battery avoided: Σ (discharge − charge) × hourly grid price; positive when "
+    "it discharges at dearer hours than it charges (before its capital, in `costs`).",
+    [](const Totals& t) { return Value::of(t.battery_value_eur); }};
 const Field<Totals> carbon_t{"carbon_t",
                              Type::real,
                              "t CO2e",
@@ -266,13 +353,15 @@ const Field<Totals> carbon_intensity_g_per_kwh{
     kDerived,
     "Carbon per unit of energy supplied.",
     [](const Totals& t) { return Value::of(t.carbon_intensity_g_per_kwh()); }};
-const Field<Totals> energy_cost_eur{"energy_cost_eur",
-                                    Type::real,
-                                    "EUR",
-                                    kSum,
-                                    kSum,
-                                    "Cost of the energy supplied at the sources' marginal prices.",
-                                    [](const Totals& t) { return Value::of(t.energy_cost_eur); }};
+const Field<Totals> energy_cost_eur{
+    "energy_cost_eur",
+    Type::real,
+    "EUR",
+    kSum,
+    kSum,
+    "Cost of the energy bought at the sources' prices: what was delivered, and everything a "
+    "must-take contract produced (before `energy_sales_eur`).",
+    [](const Totals& t) { return Value::of(t.energy_cost_eur); }};
 const Field<Totals> over_temperature_hours{
     "over_temperature_hours",
     Type::real,
@@ -318,7 +407,7 @@ const KeyedField<Totals> cost_by_source_eur{
 }  // namespace totals_fields
 
 const Group<Totals>& totals() {
-  static constexpr std::array<const Field<Totals>*, 23> kFields = {
+  static constexpr std::array<const Field<Totals>*, 31> kFields = {
       &totals_fields::accelerators,
       &totals_fields::systems,
       &totals_fields::grid_connection_mw,
@@ -337,6 +426,14 @@ const Group<Totals>& totals() {
       &totals_fields::ere,
       &totals_fields::erf,
       &totals_fields::unserved_energy_mwh,
+      &totals_fields::energy_sold_mwh,
+      &totals_fields::energy_curtailed_mwh,
+      &totals_fields::energy_sales_eur,
+      &totals_fields::battery_charged_mwh,
+      &totals_fields::battery_discharged_mwh,
+      &totals_fields::battery_backup_mwh,
+      &totals_fields::battery_cycles,
+      &totals_fields::battery_value_eur,
       &totals_fields::carbon_t,
       &totals_fields::carbon_intensity_g_per_kwh,
       &totals_fields::energy_cost_eur,

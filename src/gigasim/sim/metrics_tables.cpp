@@ -174,6 +174,39 @@ const Field<H> energy_cost_eur{"energy_cost_eur",
                                kSum,
                                "Cost of the energy supplied during the tick.",
                                [](const H& h) { return Value::of(h.row->energy_cost_eur); }};
+const Field<H> surplus_sold_mw{
+    "surplus_sold_mw",
+    Type::real,
+    "MW",
+    kMean,
+    kSum,
+    "Must-take output (pay-as-produced and baseload contracts) beyond the site's use, sold at "
+    "the grid price less the spread.",
+    [](const H& h) { return Value::of(h.row->surplus_sold_mw); }};
+const Field<H> curtailed_mw{
+    "curtailed_mw",
+    Type::real,
+    "MW",
+    kMean,
+    kSum,
+    "Must-take output beyond the site's use that was not sold (no grid, a contract that "
+    "curtails, a sale price below zero, or no room in the connection for on-site output).",
+    [](const H& h) { return Value::of(h.row->curtailed_mw); }};
+const Field<H> battery_charge_mw{"battery_charge_mw",
+                                 Type::real,
+                                 "MW",
+                                 kMean,
+                                 kSum,
+                                 "Power into the battery, AC side (its discharge is `battery_mw`).",
+                                 [](const H& h) { return Value::of(h.row->battery_charge_mw); }};
+const Field<H> battery_soc_mwh{
+    "battery_soc_mwh",
+    Type::real,
+    "MWh",
+    kMean,
+    kSum,
+    "Energy stored in the battery at the end of the tick (0 without a battery).",
+    [](const H& h) { return Value::of(h.row->battery_soc_mwh); }};
 const Field<H> queue_length{
     "queue_length",
     Type::real,
@@ -259,7 +292,9 @@ const Table<HourlyRecord>& site_hourly() {
                                       &hourly_fields::heat_reused_mw,
                                       &hourly_fields::free_cooling};
     for (const auto* f : hourly_fields::supply_mw()) c.push_back(f);
-    for (const auto* f : {&hourly_fields::unserved_mw, &hourly_fields::carbon_t,
+    for (const auto* f : {&hourly_fields::surplus_sold_mw, &hourly_fields::curtailed_mw,
+                          &hourly_fields::battery_charge_mw, &hourly_fields::battery_soc_mwh,
+                          &hourly_fields::unserved_mw, &hourly_fields::carbon_t,
                           &hourly_fields::carbon_intensity_g_per_kwh,
                           &hourly_fields::energy_cost_eur, &hourly_fields::queue_length,
                           &hourly_fields::power_cap, &hourly_fields::tokens_served_per_s})
@@ -618,8 +653,9 @@ const Field<C> cls{"class",
                    "",
                    kNone,
                    kNone,
-                   "An asset class, or `energy`, `grid_fees`, `maintenance`, `staff`, `water`, "
-                   "`heat_revenue`.",
+                   "An asset class (`supply/<name>` for an owned plant or battery), or "
+                   "`energy`, `energy_sales`, `grid_fees`, `electricity_taxes`, `maintenance`, "
+                   "`staff`, `water`, `heat_revenue`.",
                    [](const C& c) { return Value::name(c.cls); }};
 const Field<C> kind{
     "kind", Type::text, "", kNone, kNone, "`capital`, `operations` or `revenue`.", [](const C& c) {

@@ -23,6 +23,14 @@ void Totals::add(const Totals& o) {
   for (const auto& [name, t] : o.carbon_by_source_t) carbon_by_source_t[name] += t;
   for (const auto& [name, eur] : o.cost_by_source_eur) cost_by_source_eur[name] += eur;
   unserved_energy_mwh += o.unserved_energy_mwh;
+  energy_sold_mwh += o.energy_sold_mwh;
+  energy_curtailed_mwh += o.energy_curtailed_mwh;
+  energy_sales_eur += o.energy_sales_eur;
+  battery_charged_mwh += o.battery_charged_mwh;
+  battery_discharged_mwh += o.battery_discharged_mwh;
+  battery_backup_mwh += o.battery_backup_mwh;
+  battery_cycles += o.battery_cycles;
+  battery_value_eur += o.battery_value_eur;
   carbon_t += o.carbon_t;
   energy_cost_eur += o.energy_cost_eur;
   over_temperature_hours += o.over_temperature_hours;

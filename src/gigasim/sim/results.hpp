@@ -32,6 +32,8 @@ struct SiteTickRow {
   float carbon_t = 0, energy_cost_eur = 0;
   float carbon_intensity_g_per_kwh = 0;
   std::array<float, energy::kSourceKinds> supply_mw{};  ///< by energy::index_of(kind)
+  float surplus_sold_mw = 0, curtailed_mw = 0;          ///< must-take energy the site did not use
+  float battery_charge_mw = 0, battery_soc_mwh = 0;     ///< discharge: supply_mw[battery]
   float queue_length = 0;                               ///< jobs waiting at the end of the tick
   float power_cap = 1;  ///< share of dynamic IT power allowed during the tick
   float tokens_served_per_s = 0;
@@ -117,6 +119,13 @@ struct Totals {
   std::map<std::string, double> carbon_by_source_t;
   std::map<std::string, double> cost_by_source_eur;
   double unserved_energy_mwh = 0;
+  double energy_sold_mwh = 0;       ///< must-take surplus sold back
+  double energy_curtailed_mwh = 0;  ///< must-take surplus lost
+  double energy_sales_eur = 0;      ///< revenue of the surplus sold
+  double battery_charged_mwh = 0, battery_discharged_mwh = 0;
+  double battery_backup_mwh = 0;  ///< discharged into a shortfall: unserved energy avoided
+  double battery_cycles = 0;      ///< equivalent full cycles (summed over sites)
+  double battery_value_eur = 0;   ///< Σ (discharge − charge) × grid price: purchases avoided
   double carbon_t = 0;
   double energy_cost_eur = 0;
   double over_temperature_hours = 0;
@@ -150,6 +159,8 @@ struct SiteResult {
   std::string location;
   std::string country;
   std::string weather_source;
+  std::string grid_data;  ///< the grid's price and carbon: measured, a CSV, or synthetic
+  std::string tariff;     ///< the network tariff and taxes paid
   std::vector<FleetResult> fleet;
   double design_pue = 0.0;  ///< PUE at full load in the worst hour of the year
   double liquid_share = 0.0;

@@ -19,7 +19,7 @@ Site::Site(const plan::SitePlan& plan, const scenario::Scenario& scenario,
       end_(core::Time::start() + scenario.horizon),
       meter_(index, plan.spec->power_step_threshold.value()),
       facility_(plan, it_sum_w, facility_sum_w, scenario.tick),
-      supply_(plan) {
+      supply_(plan, scenario.tick) {
   components_ = {&meter_, &facility_, &supply_};
   if (plan.workload) {
     // Reliability comes before the workload: its first events are scheduled first.
@@ -47,6 +47,9 @@ void Site::start(SiteResult& out) {
   out.location = plan_.spec->location.id;
   out.country = plan_.spec->location.country;
   out.weather_source = m.weather.source;
+  out.tariff = plan_.spec->tariff ? plan_.spec->tariff->label : "generic";
+  for (const auto& s : plan_.spec->supply)
+    if (s.kind == energy::SourceKind::grid && out.grid_data.empty()) out.grid_data = s.data_source;
   out.fleet = m.fleet;
   out.design_pue = m.design_pue;
   out.liquid_share = m.liquid_share;

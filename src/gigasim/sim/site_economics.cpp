@@ -20,6 +20,7 @@ void account(const plan::SitePlan& plan, const std::vector<SourceSums>& sources,
   l.it_capacity_w = plan.sizing.rated_it_w;
   l.liquid_share = out.liquid_share;
   l.connection_w = spec.grid_connection.value();
+  l.tariff = spec.tariff;
   const facility::HeatReuseSpec& heat = spec.facility.heat_reuse;
   if (heat.enabled) {
     // The plant is built for its capacity, or for the network's peak when it has none.
@@ -27,8 +28,17 @@ void account(const plan::SitePlan& plan, const std::vector<SourceSums>& sources,
   }
   for (std::size_t k = 0; k < spec.supply.size(); ++k) {
     const SourceSums& sums = sources[k];
-    l.sources.push_back({spec.supply[k].name, sums.energy_j, sums.cost_eur, sums.carbon_kg,
-                         spec.supply[k].market_carbon.value(), !plan.profiles[k].on_site});
+    l.sources.push_back({.name = spec.supply[k].name,
+                         .energy_j = sums.energy_j,
+                         .cost_eur = sums.cost_eur,
+                         .location_carbon_kg = sums.carbon_kg,
+                         .market_intensity_kg_per_j = spec.supply[k].market_carbon.value(),
+                         .through_connection = !plan.profiles[k].on_site,
+                         .sales_eur = sums.sales_eur});
+    const energy::OwnedCapital& c = spec.supply[k].capital;
+    if (c.capex.value() > 0)
+      l.owned.push_back({"supply/" + spec.supply[k].name, c.capex.value(), c.lifetime_years,
+                         c.maintenance_share});
   }
   constexpr double kJPerMWh = 3.6e9;
   l.it_energy_j = t.energy_it_mwh * kJPerMWh;

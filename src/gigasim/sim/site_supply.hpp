@@ -1,5 +1,5 @@
-// The supply of a site in the run: the sources dispatched against the facility's demand at
-// each tick (energy::Supply), and what each source delivered, cost and emitted.
+// The supply of a site in the run: its sources dispatched against the facility's demand at
+// each tick (energy::Supply), and what each source delivered, cost, emitted and sold.
 #pragma once
 
 #include <vector>
@@ -10,17 +10,22 @@
 
 namespace gigasim::sim {
 
-/// What one source delivered over the run.
+/// What one source did over the run.
 struct SourceSums {
-  double energy_j = 0.0, carbon_kg = 0.0, cost_eur = 0.0;
+  double energy_j = 0.0;   ///< delivered to the site
+  double carbon_kg = 0.0;  ///< of what was delivered
+  double cost_eur = 0.0;   ///< of what was paid for (a must-take contract: all it produced)
+  double sold_j = 0.0, curtailed_j = 0.0, sales_eur = 0.0;
 };
 
 class SiteSupply final : public SiteComponent {
  public:
-  explicit SiteSupply(const plan::SitePlan& plan);
+  SiteSupply(const plan::SitePlan& plan, core::Duration tick);
 
   void close_tick(Tick& tick, SiteResult& out) override;
-  void open_tick(Tick& tick) override { tick.available_w = supply_.available_w(tick.hour); }
+  void open_tick(Tick& tick) override {
+    tick.available_w = supply_.available_w(tick.hour, tick_s_);
+  }
   void finish(core::Time end, SiteResult& out) override;
 
   [[nodiscard]] const std::vector<SourceSums>& sums() const { return sums_; }
@@ -28,8 +33,10 @@ class SiteSupply final : public SiteComponent {
 
  private:
   const plan::SitePlan& plan_;
+  double tick_s_;
   energy::Supply supply_;
   std::vector<SourceSums> sums_;
+  std::vector<std::size_t> kind_index_;  // by source: its column of SiteTickRow::supply_mw
 };
 
 }  // namespace gigasim::sim

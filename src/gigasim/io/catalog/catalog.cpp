@@ -91,6 +91,43 @@ void decode_grid(MapView& m, Grid& g, Need need) {
   m.fraction("wind_capacity_factor", g.wind_capacity_factor, need);
   m.fraction("solar_capacity_factor", g.solar_capacity_factor, need);
   m.quantity("residual_mix", g.residual_mix, need, Check::non_negative);
+  decode_block(m, "hourly", Need::optional, [&](MapView& h) {
+    h.string("price_zone", g.price_zone);
+    h.string("carbon_zone", g.carbon_zone);
+    h.integer("utc_offset_h", g.utc_offset_h, Need::required);
+  });
+}
+
+void check_sources(MapView& entry,
+                   std::initializer_list<std::initializer_list<std::string_view>> fields);
+
+// An entry of data/tariffs.yaml: every figure required, with its source; a reduced regime
+// optional.
+void decode_tariff(MapView& m, econ::Tariff& t) {
+  m.integer("year", t.year, Need::required, Check::positive);
+  std::string text;
+  m.string("voltage", text);
+  m.string("notes", text);
+  decode_block(m, "network", Need::required, [&](MapView& n) {
+    n.quantity("capacity", t.network_capacity, Need::required, Check::non_negative);
+    n.quantity("energy", t.network_energy, Need::required, Check::non_negative);
+  });
+  decode_block(m, "taxes", Need::required, [&](MapView& x) {
+    x.quantity("energy", t.tax, Need::required, Check::non_negative);
+    x.quantity("levies", t.levies, Need::required, Check::non_negative);
+  });
+  t.has_reduced = decode_block(m, "reduced", Need::optional, [&](MapView& r) {
+    t.reduced_name = "reduced regime";
+    r.string("name", t.reduced_name);
+    r.string("condition", text);
+    r.quantity("taxes_energy", t.reduced_tax, Need::required, Check::non_negative);
+    r.fraction("network_discount", t.reduced_network_discount);
+  });
+  check_sources(m, {{"network.capacity", "network"},
+                    {"network.energy", "network"},
+                    {"taxes.energy", "taxes"},
+                    {"taxes.levies", "taxes"}});
+  if (t.has_reduced) check_sources(m, {{"reduced"}});
 }
 
 void check_sources(MapView& entry,
@@ -162,8 +199,14 @@ Catalog Catalog::load(const fs::path& dir) {
                           {"solar_capacity_factor"},
                           {"residual_mix"}});
       });
+  load_catalog_entries(
+      ctx, dir, "tariffs.yaml", "tariffs", "country", c.tariffs, [](MapView& m, econ::Tariff& t) {
+        t.country = m.node()["country"].IsScalar() ? m.node()["country"].Scalar() : "";
+        decode_tariff(m, t);
+      });
   load_economics_catalog(ctx, dir, c);
   load_defaults_catalog(ctx, dir, c.defaults);
+  c.grid_series = std::make_shared<GridSeries>(dir);
   ctx.throw_if_errors();
   return c;
 }

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <initializer_list>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "gigasim/econ/economics.hpp"
 #include "gigasim/hardware/accelerator.hpp"
 #include "gigasim/io/catalog/defaults.hpp"
+#include "gigasim/io/catalog/grid_series.hpp"
 #include "gigasim/io/yaml/yaml_reader.hpp"
 #include "gigasim/perf/model.hpp"
 #include "gigasim/perf/platform.hpp"
@@ -32,6 +34,10 @@ struct Grid {
   core::CarbonIntensity residual_mix;  ///< AIB residual mix, for market-based Scope 2
   double wind_capacity_factor = 0.0;
   double solar_capacity_factor = 0.0;
+  /// Measured hourly series in data/electricity (empty: none): the day-ahead bidding zone,
+  /// the zone of the hourly generation mix, and the offset of local standard time from UTC.
+  std::string price_zone, carbon_zone;
+  int utc_offset_h = 0;
 };
 
 struct Catalog {
@@ -39,6 +45,8 @@ struct Catalog {
   std::map<std::string, hardware::System, std::less<>> systems;
   std::map<std::string, climate::Location, std::less<>> locations;
   std::map<std::string, Grid, std::less<>> grids;
+  /// Network tariffs and electricity taxes by country (data/tariffs.yaml).
+  std::map<std::string, econ::Tariff, std::less<>> tariffs;
   std::map<std::string, perf::TransformerModel, std::less<>> models;
   std::map<std::string, perf::Fabric, std::less<>> fabrics;
   std::map<std::string, perf::Efficiency, std::less<>> efficiencies;  ///< by generation
@@ -52,6 +60,8 @@ struct Catalog {
   /// The model defaults of data/defaults.yaml: the prototypes of a site, a supply source of
   /// each kind, a site's reliability and an inference service that scenarios start from.
   Defaults defaults;
+  /// The measured hourly series of data/electricity, read when a scenario first asks.
+  std::shared_ptr<GridSeries> grid_series;
 
   /// The platform of a system: its generation's efficiency constants and default fabric
   /// (the model's defaults when the catalog has none for the generation).

@@ -396,6 +396,18 @@ void load_defaults_catalog(Context& ctx, const fs::path& dir, Defaults& d) {
           case energy::SourceKind::grid:  // annual means: data/grids.yaml
             decode_block(k, "shape", need,
                          [&](MapView& sh) { decode_grid_shape(sh, s.shape, need); });
+            k.quantity("sell_spread", s.sell_spread, need, Check::non_negative);
+            break;
+          case energy::SourceKind::gas:
+          case energy::SourceKind::fuel_cell:
+            k.fraction("efficiency", s.fuel.efficiency, need);
+            k.quantity("fuel_price", s.fuel.fuel_price, need, Check::non_negative);
+            k.quantity("fuel_carbon_intensity", s.fuel.fuel_carbon, need, Check::non_negative);
+            break;
+          case energy::SourceKind::battery:
+            k.fraction("round_trip_efficiency", s.storage.round_trip_efficiency, need);
+            k.fraction("standby_loss_per_day", s.storage.standby_loss_per_day, need);
+            k.number("cycle_life", s.storage.cycle_life, need, Check::positive);
             break;
         }
       });

@@ -213,7 +213,8 @@ PerfInput load_perf_text(const std::string& text, const std::string& file, const
   }
 
   if (top.integer("gpus", in.gpus, Need::required, Check::positive))
-    top.at_most("gpus", static_cast<double>(in.gpus), 1e7, "10,000,000", "three times the EU call's whole fleet");
+    top.at_most("gpus", static_cast<double>(in.gpus), 1e7, "10,000,000",
+                "three times the EU call's whole fleet");
   const YAML::Node parallelism = top.get("parallelism");
   if (!parallelism.IsDefined()) {
     top.error("parallelism", "missing required key \"parallelism\" (at least global_batch)");

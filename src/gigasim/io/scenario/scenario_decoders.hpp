@@ -32,8 +32,17 @@ void decode_workload(MapView& site, const Catalog& catalog, const std::filesyste
                      scenario::SiteSpec& spec);
 
 /// site.supply: a list of sources, each over its kind's defaults. `country` is the site's,
-/// for grid defaults.
+/// for grid defaults; `grid_data_year` (0: none) selects measured hourly grid series.
 void decode_supply(MapView& site, const std::string& country, const Catalog& catalog,
-                   const std::filesystem::path& base_dir, std::vector<energy::SourceSpec>& out);
+                   const std::filesystem::path& base_dir, int grid_data_year,
+                   std::vector<energy::SourceSpec>& out);
+
+/// The contract keys of a supply entry (contract, priority, share, surplus, sell_spread)
+/// and, for what the site owns, its capital (io/scenario/contract_decoder.cpp).
+void decode_contract(MapView& m, energy::SourceSpec& s, const energy::SourceSpec& grid_defaults);
+/// An on-site plant's fuel, efficiency and availability (gas, fuel_cell).
+void decode_plant(MapView& m, energy::SourceSpec& s);
+/// A battery's ratings and strategies.
+void decode_battery(MapView& m, energy::SourceSpec& s);
 
 }  // namespace gigasim::io

@@ -1,6 +1,7 @@
 #include "gigasim/io/scenario/scenario_loader.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cstdio>
 #include <set>
@@ -113,7 +114,33 @@ void decode_utilization(MapView& site, scenario::UtilizationProfile& u) {
   m.finish();
 }
 
-scenario::SiteSpec decode_site(MapView& m, const Catalog& catalog, const fs::path& base_dir) {
+// site.tariff: the country's network tariff and taxes of data/tariffs.yaml under its standard
+// or reduced regime, or `none` (the generic grid fees of economics.operations). A country
+// without an entry pays the generic fees.
+void decode_tariff_choice(MapView& m, const Catalog& catalog, scenario::SiteSpec& spec) {
+  std::string choice = "standard";
+  m.string("tariff", choice);
+  if (choice != "standard" && choice != "reduced" && choice != "none") {
+    m.error("tariff", fmt::format("unknown tariff \"{}\"; known: standard, reduced, none", choice));
+    return;
+  }
+  const auto it = catalog.tariffs.find(spec.location.country);
+  if (choice == "none" || it == catalog.tariffs.end()) {
+    if (choice == "reduced")
+      m.error("tariff",
+              fmt::format("data/tariffs.yaml has no tariff for {}", spec.location.country));
+    return;
+  }
+  if (choice == "reduced" && !it->second.has_reduced) {
+    m.error("tariff",
+            fmt::format("{} has no reduced regime in data/tariffs.yaml", spec.location.country));
+    return;
+  }
+  spec.tariff = econ::apply(it->second, choice == "reduced");
+}
+
+scenario::SiteSpec decode_site(MapView& m, const Catalog& catalog, const fs::path& base_dir,
+                               int grid_data_year) {
   // The catalog's defaults (data/defaults.yaml), then the site's keys over them.
   scenario::SiteSpec spec = catalog.defaults.site;
   spec.id = m.path();
@@ -138,7 +165,8 @@ scenario::SiteSpec decode_site(MapView& m, const Catalog& catalog, const fs::pat
   decode_utilization(m, spec.utilization);
   const double liquid_share = decode_facility(m, spec.facility, base_dir);
   if (liquid_share >= 0.0) spec.liquid_share = liquid_share;
-  decode_supply(m, spec.location.country, catalog, base_dir, spec.supply);
+  decode_supply(m, spec.location.country, catalog, base_dir, grid_data_year, spec.supply);
+  decode_tariff_choice(m, catalog, spec);
   decode_reliability(m, catalog, spec);
   decode_workload(m, catalog, base_dir, spec);
   if (spec.reliability && !spec.workload) {
@@ -165,7 +193,11 @@ ScenarioFile load_scenario_text(const std::string& text, const std::string& file
   top.string("description", s.description);
   std::string start;
   if (top.string("start", start) && !parse_date(start, s.start)) {
-    top.error("start", fmt::format("expected a date between 1900-01-01 and 2200-12-31 like \"2025-01-01\", got \"{}\"", start));
+    top.error(
+        "start",
+        fmt::format(
+            "expected a date between 1900-01-01 and 2200-12-31 like \"2025-01-01\", got \"{}\"",
+            start));
   }
   top.quantity("horizon", s.horizon, Need::optional, Check::positive);
   if (s.horizon > core::Duration::days(365 * 50)) top.error("horizon", "must not exceed 50 years");
@@ -176,6 +208,13 @@ ScenarioFile load_scenario_text(const std::string& text, const std::string& file
   std::int64_t seed = static_cast<std::int64_t>(s.seed);
   if (top.integer("seed", seed, Need::optional, Check::non_negative))
     s.seed = static_cast<std::uint64_t>(seed);
+  if (top.integer("grid_data_year", s.grid_data_year) &&
+      !catalog.grid_series->has_prices(s.grid_data_year)) {
+    top.error("grid_data_year",
+              fmt::format("no measured grid prices for {} in data/electricity (years: {})",
+                          s.grid_data_year, fmt::join(catalog.grid_series->price_years(), ", ")));
+    s.grid_data_year = 0;
+  }
 
   const YAML::Node sites = top.get("sites");
   if (!sites.IsDefined()) {
@@ -187,7 +226,7 @@ ScenarioFile load_scenario_text(const std::string& text, const std::string& file
     for (std::size_t i = 0; i < sites.size(); ++i) {
       MapView m(ctx, sites[i], index_path("sites", i));
       if (!m.valid()) continue;
-      scenario::SiteSpec site = decode_site(m, catalog, base_dir);
+      scenario::SiteSpec site = decode_site(m, catalog, base_dir, s.grid_data_year);
       if (site.name == "total") {
         m.error("name", "\"total\" is reserved for the sum over sites");
       } else if (!site.name.empty() && !names.insert(site.name).second) {

@@ -1,4 +1,5 @@
-// Decoding of site.supply: nuclear, hydro, wind, solar and grid sources.
+// Decoding of site.supply: nuclear, hydro, wind, solar and grid sources, on-site plants
+// and batteries (their contracts and ratings: io/scenario/contract_decoder.cpp).
 #include <fmt/format.h>
 
 #include <set>
@@ -57,10 +58,68 @@ void decode_nuclear(MapView& m, energy::SourceSpec& s) {
   }
 }
 
+// The grid's measured hourly price and carbon of data/electricity, where the country has them
+// and the scenario asks (grid_data_year); a CSV of the scenario comes first. Records where
+// the site's grid figures come from.
+void use_measured_series(const io::Grid& grid, GridSeries& series, int year,
+                         energy::SourceSpec& s) {
+  std::string price = s.price_series.empty() ? "synthetic price shape" : "price from price_csv";
+  std::string carbon =
+      s.carbon_series.empty() ? "synthetic carbon shape" : "carbon from carbon_csv";
+  if (year > 0 && s.price_series.empty()) {
+    if (const auto* v = grid.price_zone.empty()
+                            ? nullptr
+                            : series.prices(year, grid.price_zone, grid.utc_offset_h)) {
+      s.price_series = *v;
+      s.price_by_calendar = true;
+      price = fmt::format("day-ahead prices {} {} (EPEX SPOT / OMIE via RTE eCO2mix)",
+                          grid.price_zone, year);
+    } else {
+      price = fmt::format("synthetic price shape (no measured prices for {} in {})", grid.country,
+                          year);
+    }
+  }
+  if (year > 0 && s.carbon_series.empty()) {
+    if (const auto* v = grid.carbon_zone.empty()
+                            ? nullptr
+                            : series.carbon(grid.carbon_zone, grid.utc_offset_h)) {
+      s.carbon_series = *v;
+      s.carbon_by_calendar = true;
+      carbon = fmt::format("hourly carbon of the {} generation mix {} (ENTSO-E)", grid.carbon_zone,
+                           GridSeries::kCarbonYear);
+    } else {
+      carbon = fmt::format("synthetic carbon shape (no measured mix for {})", grid.country);
+    }
+  }
+  s.data_source = price + "; " + carbon;
+}
+
+// A site holds at most one battery, and one that plans by price or carbon needs a grid to
+// read them from.
+void check_storage(MapView& site, const std::vector<energy::SourceSpec>& sources) {
+  std::size_t batteries = 0;
+  bool grid = false, day_ahead = false;
+  for (const auto& s : sources) {
+    grid = grid || s.kind == SourceKind::grid;
+    if (s.kind != SourceKind::battery) continue;
+    ++batteries;
+    for (const auto k : s.storage.strategies)
+      day_ahead = day_ahead || k == energy::StorageStrategy::arbitrage ||
+                  k == energy::StorageStrategy::carbon;
+  }
+  if (batteries > 1)
+    site.error("supply", "a site holds one battery: give the total power and energy in one entry");
+  if (day_ahead && !grid)
+    site.error("supply",
+               "a battery with the arbitrage or carbon strategy needs a grid source for its prices "
+               "and carbon intensities");
+}
+
 }  // namespace
 
 void decode_supply(MapView& site, const std::string& country, const Catalog& catalog,
-                   const std::filesystem::path& base_dir, std::vector<energy::SourceSpec>& out) {
+                   const std::filesystem::path& base_dir, int grid_data_year,
+                   std::vector<energy::SourceSpec>& out) {
   const YAML::Node list = site.get("supply");
   if (!list.IsDefined()) {
     site.error(
@@ -83,9 +142,9 @@ void decode_supply(MapView& site, const std::string& country, const Catalog& cat
     }
     SourceKind kind{};
     if (!kind_from(type, kind)) {
-      m.error("type",
-              fmt::format("unknown source type \"{}\"; known: nuclear, hydro, wind, solar, grid",
-                          type));
+      m.error("type", fmt::format("unknown source type \"{}\"; known: nuclear, hydro, wind, "
+                                  "solar, grid, gas, fuel_cell, battery",
+                                  type));
       continue;  // the other keys depend on the type: not checked
     }
     // The kind's defaults (data/defaults.yaml), then the source's keys over them.
@@ -142,6 +201,13 @@ void decode_supply(MapView& site, const std::string& country, const Catalog& cat
         }
         m.fraction("capacity_factor", s.capacity_factor);
         break;
+      case SourceKind::gas:
+      case SourceKind::fuel_cell:
+        decode_plant(m, s);
+        break;
+      case SourceKind::battery:
+        decode_battery(m, s);
+        break;
       case SourceKind::grid: {
         if (grid != nullptr) {
           s.price = grid->price;
@@ -159,16 +225,21 @@ void decode_supply(MapView& site, const std::string& country, const Catalog& cat
         if (carbon.IsDefined())
           read_series(m.context(), carbon, m.path_of("carbon_csv"), base_dir, "carbon_g_per_kwh",
                       s.carbon_series);
+        if (grid != nullptr) use_measured_series(*grid, *catalog.grid_series, grid_data_year, s);
         break;
       }
     }
-    if (s.kind != SourceKind::grid) {
+    const bool plant = s.kind == SourceKind::gas || s.kind == SourceKind::fuel_cell;
+    if (s.kind != SourceKind::grid && s.kind != SourceKind::battery) {
       m.quantity("carbon_intensity", s.carbon, Need::optional, Check::non_negative);
     }
-    const Need price_need = (s.kind == SourceKind::nuclear || s.kind == SourceKind::grid)
-                                ? Need::optional
-                                : Need::required;
-    m.quantity("price", s.price, price_need, Check::non_negative);
+    if (!plant && s.kind != SourceKind::battery) {  // a plant's price: its fuel (decode_plant)
+      const Need price_need = (s.kind == SourceKind::nuclear || s.kind == SourceKind::grid)
+                                  ? Need::optional
+                                  : Need::required;
+      m.quantity("price", s.price, price_need, Check::non_negative);
+    }
+    decode_contract(m, s, catalog.defaults.source(SourceKind::grid));
     // Market-based Scope 2 (GHG Protocol Scope 2 Guidance, 2015, ch. 6): a supply contract
     // carries the intensity of its own source; grid energy without certificates carries the
     // country's residual mix.
@@ -178,6 +249,7 @@ void decode_supply(MapView& site, const std::string& country, const Catalog& cat
     m.finish();
     out.push_back(std::move(s));
   }
+  check_storage(site, out);
 }
 
 }  // namespace gigasim::io

@@ -332,8 +332,8 @@ void decode_inference(MapView& m, const SiteContext& c) {
   m.integer("min_replicas", s.min_replicas, Need::optional, Check::non_negative);
   if (m.integer("max_replicas", s.max_replicas, Need::required, Check::positive))
     m.at_most("max_replicas", s.max_replicas, 1e7, "10,000,000", "more replicas than accelerators");
-  m.at_most("accelerators_per_replica", static_cast<double>(s.accelerators_per_replica), 1e5, "100,000",
-            "a replica is a few systems");
+  m.at_most("accelerators_per_replica", static_cast<double>(s.accelerators_per_replica), 1e5,
+            "100,000", "a replica is a few systems");
   m.number("peak_tokens_per_s", s.peak_tokens_per_s, Need::required, Check::positive);
   // activity, daily_shape, batch and context over the catalog's defaults.
   decode_inference_parameters(m, s, Need::optional);
