@@ -239,6 +239,78 @@ TEST(Storage, DayPlanPairsChargeBeforeDischarge) {
   for (std::size_t h = 0; h < 3; ++h) EXPECT_EQ(plan[h], PlannedAction::idle);
 }
 
+// Issue 13: a reactor's outage on dates, and the summer derating of river-cooled units.
+TEST(Profiles, DatedOutagesTakeTheSourceOffOnTheirDays) {
+  SourceSpec s = testing::catalog().defaults.source(SourceKind::nuclear);
+  s.capacity = core::megawatts(100);
+  const auto start = std::chrono::sys_days{std::chrono::year{2025} / 1 / 1};
+  s.dated_outages.push_back({start + std::chrono::days{9}, start + std::chrono::days{10}, {}});
+  SourceContext where{48.7, 2.2, 0, start, {}};
+  core::RandomStream rng(1, "nuclear");
+  const SourceProfile p = build_profile(s, where, 30 * 24, rng);
+  for (std::size_t h = 0; h < 30 * 24; ++h) {
+    const bool off = h >= 9 * 24 && h < 11 * 24;  // 10 and 11 January, whole days
+    ASSERT_DOUBLE_EQ(p.available_w[h], off ? 0.0 : 100e6) << h;
+  }
+}
+
+TEST(Profiles, ADatedOutageOfOneUnitLeavesTheOthers) {
+  SourceSpec s = testing::catalog().defaults.source(SourceKind::nuclear);
+  s.units = {core::megawatts(100), core::megawatts(50)};
+  s.outages.forced_outage_rate = 0;
+  s.outages.cycle_min = s.outages.cycle_max = core::Duration::days(3650);  // no refuelling
+  s.outages.outage_min = s.outages.outage_max = core::Duration::hours(1);
+  const auto start = std::chrono::sys_days{std::chrono::year{2025} / 1 / 1};
+  s.dated_outages.push_back({start, start + std::chrono::days{4}, {0}});
+  SourceContext where{48.7, 2.2, 0, start, {}};
+  core::RandomStream rng(2, "nuclear");
+  const SourceProfile p = build_profile(s, where, 10 * 24, rng);
+  double during = 1e18, after = 0;
+  for (std::size_t h = 0; h < 5 * 24; ++h) during = std::min(during, p.available_w[h]);
+  for (std::size_t h = 5 * 24; h < 10 * 24; ++h) after = std::max(after, p.available_w[h]);
+  EXPECT_LE(during, 50e6) << "unit 0 is off, unit 1 (50 MW) at most remains";
+  EXPECT_GT(after, 100e6);
+}
+
+TEST(Profiles, RiverDeratingCutsOutputWhenTheRiverIsWarm) {
+  SourceSpec s = testing::catalog().defaults.source(SourceKind::nuclear);
+  s.capacity = core::megawatts(100);
+  s.river = RiverDerating{25.0, 0.1, 1};  // 10 % per kelvin above 25 °C, one-day mean
+  SourceContext where{45.0, 5.0, 180, {}, {}};
+  where.dry_bulb_c.assign(10 * 24, 20.0);
+  for (std::size_t h = 5 * 24; h < 10 * 24; ++h) where.dry_bulb_c[h] = 30.0;
+  core::RandomStream rng(3, "nuclear");
+  const SourceProfile p = build_profile(s, where, 10 * 24, rng);
+  EXPECT_DOUBLE_EQ(p.available_w[4 * 24], 100e6) << "a cool river: full output";
+  EXPECT_NEAR(p.available_w[7 * 24], 50e6, 1e-6) << "river at 30 °C: 5 K × 10 % lost";
+  EXPECT_LT(p.available_w[5 * 24 + 18], 100e6);
+  EXPECT_GT(p.available_w[5 * 24 + 18], 50e6) << "the river warms with a lag";
+}
+
+TEST(Storage, AReservoirSpendsItsDayInTheDearestHours) {
+  // 100 MW of hydro with 1,240 MWh for January: 40 MWh a day, four hours at most... in the
+  // hours the grid is dearest (17:00 to 20:00 here).
+  Sources src;
+  SourceProfile grid = constant(1e9, 0);
+  grid.price.resize(48);
+  for (std::size_t h = 0; h < 48; ++h)
+    grid.price[h] = core::euros_per_mwh(h % 24 >= 17 && h % 24 < 21 ? 150 : 50).value();
+  src.add(spec_of(SourceKind::grid, Contract::market, 2), grid);
+  SourceProfile hydro = constant(100e6, 10);
+  hydro.day_energy_j = {40e6 * 3600, 40e6 * 3600};
+  hydro.day_month = {0, 0};
+  src.add(spec_of(SourceKind::hydro, Contract::capped, 1), hydro);
+  Supply s = src.supply(1e12);
+  double delivered = 0, in_dear_hours = 0;
+  for (std::size_t h = 0; h < 24; ++h) {
+    (void)s.dispatch(500e6, h, 3600);
+    delivered += s.supplied_w()[1] * 3600;
+    if (h >= 17 && h < 21) in_dear_hours += s.supplied_w()[1] * 3600;
+  }
+  EXPECT_NEAR(delivered, 40e6 * 3600, 1.0) << "the day's budget, no more";
+  EXPECT_NEAR(in_dear_hours, delivered, 1.0);
+}
+
 TEST(NormalFunctions, QuantileInvertsCdf) {
   for (double p : {0.01, 0.2, 0.5, 0.9, 0.999})
     EXPECT_NEAR(normal_cdf(normal_quantile(p)), p, 1e-10);
@@ -260,7 +332,7 @@ TEST(Profiles, WindHasTheRequestedCapacityFactor) {
 
 TEST(Profiles, SolarIsZeroAtNightAndMeetsItsCapacityFactor) {
   core::RandomStream rng(2, "solar");
-  SourceContext where{48.7, 2.2, 0};
+  SourceContext where{48.7, 2.2, 0, {}, {}};
   const auto v = solar_profile(0.13, where, 8760, rng);
   EXPECT_NEAR(mean(v), 0.13, 1e-6);
   for (std::size_t d = 0; d < 365; ++d) {
@@ -309,7 +381,7 @@ TEST(Profiles, HydroAndContractsFollowMonthlyFactors) {
   s.capacity = core::megawatts(100);
   s.monthly_factor = {1, 1, 1, 1, 0.5, 1, 1, 1, 1, 1, 1, 0.2};
   core::RandomStream rng(5, "hydro");
-  const auto p = build_profile(s, SourceContext{0, 0, 0}, 8760, rng);
+  const auto p = build_profile(s, SourceContext{0, 0, 0, {}, {}}, 8760, rng);
   EXPECT_DOUBLE_EQ(p.available_w[0], 100e6);
   EXPECT_DOUBLE_EQ(p.available_w[125 * 24], 50e6);  // 5 May
   EXPECT_DOUBLE_EQ(p.available_w[350 * 24], 20e6);  // mid-December

@@ -363,6 +363,50 @@ TEST(ScenarioLoader, MeasuredGridSeriesFollowTheDataYear) {
   EXPECT_TRUE(problem_paths(yaml).count("grid_data_year"));
 }
 
+TEST(ScenarioLoader, DatedOutagesAndRiverDeratingAreChecked) {
+  const std::string base = kValid;
+  const std::string ok = base +
+                         "      - type: nuclear\n        units: [900 MW, 900 MW]\n"
+                         "        dated_outages: [{from: 2025-12-01, to: 2026-01-31, units: [1]}]\n"
+                         "        river_derating: {limit: 25 C, per_kelvin: 5 %}\n";
+  EXPECT_TRUE(problems(ok).empty());
+  const auto s = load_scenario_text(ok, "test.yaml", ".", catalog()).scenario;
+  ASSERT_EQ(s.sites[0].supply[1].dated_outages.size(), 1U);
+  EXPECT_EQ(s.sites[0].supply[1].dated_outages[0].units, (std::vector<std::size_t>{1}));
+  EXPECT_DOUBLE_EQ(s.sites[0].supply[1].river.limit_c, 25.0);
+  EXPECT_TRUE(problem_paths(base + "      - {type: nuclear, units: [1 MW], dated_outages: [{from: "
+                                   "2025-12-01, to: 2026-01-31, units: [1]}]}\n")
+                  .count("sites[0].supply[1].dated_outages[0].units[0]"));
+  EXPECT_TRUE(problem_paths(base + "      - {type: nuclear, capacity: 1 MW, dated_outages: [{from: "
+                                   "2025-12-01, to: 2025-11-01}]}\n")
+                  .count("sites[0].supply[1].dated_outages[0].to"));
+  EXPECT_TRUE(problem_paths(base + "      - {type: nuclear, capacity: 1 MW, dated_outages: [{from: "
+                                   "2025-12-01, to: 2025-12-31, units: [0]}]}\n")
+                  .count("sites[0].supply[1].dated_outages[0].units"));
+  EXPECT_TRUE(problem_paths(base + "      - {type: nuclear, capacity: 1 MW, dated_outages: [{from: "
+                                   "soon, to: 2025-12-31}]}\n")
+                  .count("sites[0].supply[1].dated_outages[0].from"));
+  EXPECT_TRUE(problem_paths(base + "      - {type: nuclear, capacity: 1 MW, river_derating: "
+                                   "{limit: 25 C}}\n")
+                  .count("sites[0].supply[1].river_derating.per_kelvin"));
+}
+
+TEST(ScenarioLoader, AReservoirTakesOneOrTwelveEnergies) {
+  const std::string base = std::string(kValid) +
+                           "      - type: hydro\n        capacity: 100 MW\n        "
+                           "capacity_factor: 1\n        price: 30 EUR/MWh\n";
+  const auto s = load_scenario_text(base + "        reservoir: {monthly_energy: 31 GWh}\n",
+                                    "test.yaml", ".", catalog())
+                     .scenario;
+  ASSERT_EQ(s.sites[0].supply[1].reservoir_j.size(), 12U);
+  EXPECT_DOUBLE_EQ(s.sites[0].supply[1].reservoir_j[0], 31e9 * 3600);
+  EXPECT_TRUE(problem_paths(base + "        reservoir: {monthly_energy: [1 GWh, 2 GWh]}\n")
+                  .count("sites[0].supply[1].reservoir.monthly_energy"));
+  EXPECT_TRUE(problem_paths(base + "        reservoir: {monthly_energy: 1 GWh}\n        "
+                                   "contract: ppa\n")
+                  .count("sites[0].supply[1].contract"));
+}
+
 TEST(ScenarioLoader, TariffRegimesComeFromTheCountry) {
   std::string yaml = kValid;  // Lyon, France
   auto s = load_scenario_text(yaml, "test.yaml", ".", catalog()).scenario;

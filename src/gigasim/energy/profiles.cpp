@@ -185,6 +185,43 @@ std::vector<double> shaped(double mean, double seasonal, double daily, std::size
 }
 
 // A series from hour `first` on, repeated when the run is longer.
+// The hours [first, last) of the run that a dated outage covers, within the horizon.
+std::pair<std::size_t, std::size_t> outage_hours(const DatedOutage& o, std::chrono::sys_days start,
+                                                 std::size_t hours) {
+  const auto clamp = [&](std::int64_t h) {
+    return static_cast<std::size_t>(
+        std::clamp<std::int64_t>(h, 0, static_cast<std::int64_t>(hours)));
+  };
+  return {clamp((o.from - start).count() * 24), clamp(((o.to - start).count() + 1) * 24)};
+}
+
+void apply_dated_outages(const SourceSpec& spec, const SourceContext& where, std::size_t unit,
+                         std::vector<double>& available) {
+  for (const DatedOutage& o : spec.dated_outages) {
+    if (!o.units.empty() && std::find(o.units.begin(), o.units.end(), unit) == o.units.end())
+      continue;
+    const auto [first, last] = outage_hours(o, where.start, available.size());
+    std::fill(available.begin() + static_cast<std::ptrdiff_t>(first),
+              available.begin() + static_cast<std::ptrdiff_t>(last), 0.0);
+  }
+}
+
+// Output kept by river-cooled units: 1 − per_kelvin · max(0, T_river − limit), T_river the
+// trailing mean of the air temperature over the window (a proxy: rivers follow the air with
+// a lag of days, Mohseni & Stefan 1999, J. Hydrology 218:128-141).
+void apply_river_derating(const RiverDerating& r, const std::vector<double>& dry_bulb_c,
+                          std::vector<double>& available) {
+  if (r.per_kelvin <= 0 || dry_bulb_c.empty()) return;
+  const std::size_t window = static_cast<std::size_t>(r.window_days) * 24;
+  double sum = 0;
+  for (std::size_t h = 0; h < available.size(); ++h) {
+    sum += dry_bulb_c[h];
+    if (h >= window) sum -= dry_bulb_c[h - window];
+    const double river = sum / static_cast<double>(std::min(h + 1, window));
+    available[h] *= std::clamp(1.0 - r.per_kelvin * (river - r.limit_c), 0.0, 1.0);
+  }
+}
+
 std::vector<double> cyclic(const std::vector<double>& series, double scale, std::size_t hours,
                            std::size_t first = 0) {
   std::vector<double> v(hours);
@@ -209,18 +246,33 @@ SourceProfile build_profile(const SourceSpec& spec, const SourceContext& where, 
     case SourceKind::nuclear:
       if (!spec.units.empty()) {
         std::fill(p.available_w.begin(), p.available_w.end(), 0.0);
-        for (const core::Power unit : spec.units) {
-          const auto up = nuclear_unit_availability(spec.outages, hours, rng);
-          for (std::size_t h = 0; h < hours; ++h) p.available_w[h] += up[h] * unit.value();
+        for (std::size_t u = 0; u < spec.units.size(); ++u) {
+          auto up = nuclear_unit_availability(spec.outages, hours, rng);
+          apply_dated_outages(spec, where, u, up);
+          for (std::size_t h = 0; h < hours; ++h) p.available_w[h] += up[h] * spec.units[u].value();
         }
       } else {
         for (std::size_t h = 0; h < hours; ++h)
           p.available_w[h] *= spec.monthly_factor[month_of_hour(h)];
+        apply_dated_outages(spec, where, 0, p.available_w);
       }
+      apply_river_derating(spec.river, where.dry_bulb_c, p.available_w);
       break;
     case SourceKind::hydro:
       for (std::size_t h = 0; h < hours; ++h)
         p.available_w[h] *= spec.monthly_factor[month_of_hour(h)];
+      if (spec.reservoir_j.size() == 12) {
+        const std::size_t days = (hours + 23) / 24;
+        for (std::size_t d = 0; d < days; ++d) {
+          const int day_of_year = where.start_day_of_year + static_cast<int>(d);
+          const auto month = static_cast<std::size_t>(climate::month_of_day(day_of_year));
+          p.day_month.push_back(static_cast<std::uint8_t>(month));
+          const int m = static_cast<int>(month);
+          const int length =
+              (m == 11 ? 365 : climate::month_start_day(m + 1)) - climate::month_start_day(m);
+          p.day_energy_j.push_back(spec.reservoir_j[month] / length);
+        }
+      }
       break;
     case SourceKind::wind: {
       const auto cf = wind_profile(spec.capacity_factor, hours, rng);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -70,6 +71,22 @@ struct NuclearOutages {
   core::Duration outage_max;        ///< longest (partial inspection, VP)
   double forced_outage_rate = 0.0;  ///< unplanned unavailability, fraction of time
   core::Duration forced_outage_mean;
+};
+
+/// A nuclear outage on dates (refuelling planned by the operator, a long inspection): the
+/// listed units, or all of the source, are off from `from` (00:00) to `to` (24:00).
+struct DatedOutage {
+  std::chrono::sys_days from;
+  std::chrono::sys_days to;
+  std::vector<std::size_t> units;  ///< indices into SourceSpec::units; empty: every unit
+};
+
+/// Output cut of river-cooled units when the river is warm, the river's temperature taken
+/// as the trailing mean of the air's over `window_days` (docs/models/energy.md, "Nuclear").
+struct RiverDerating {
+  double limit_c = 0.0;     ///< river temperature above which output is cut
+  double per_kelvin = 0.0;  ///< share of output lost per kelvin above it (0: none)
+  int window_days = 7;
 };
 
 /// Zero-mean seasonal and daily modulation of grid price and carbon intensity: the annual
@@ -147,6 +164,10 @@ struct SourceSpec {
   bool on_site = false;                 ///< on-site plant: does not pass the grid connection
   std::vector<core::Power> units;       ///< nuclear: modelled units (else a contract)
   NuclearOutages outages;
+  std::vector<DatedOutage> dated_outages;  ///< nuclear
+  RiverDerating river;                     ///< nuclear
+  /// hydro with a reservoir: energy it may deliver in each calendar month, J (empty: none)
+  std::vector<double> reservoir_j;
   std::array<double, 12> monthly_factor{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
   double capacity_factor = 0.0;  ///< wind and solar: annual mean
   GridShape shape;
@@ -170,7 +191,9 @@ struct SourceSpec {
 struct SourceContext {
   double latitude = 0.0;
   double longitude = 0.0;
-  int start_day_of_year = 0;  ///< day of year at hour 0 of the run
+  int start_day_of_year = 0;       ///< day of year at hour 0 of the run
+  std::chrono::sys_days start{};   ///< date of hour 0 of the run (dated outages)
+  std::vector<double> dry_bulb_c;  ///< the site's air temperature by hour of the run
 };
 
 /// Hourly availability (W), price (EUR/J) and carbon (kg/J) of one source over the run.
@@ -181,6 +204,10 @@ struct SourceProfile {
   double price_constant = 0.0;
   double carbon_constant = 0.0;
   bool on_site = false;
+  /// A reservoir: the energy of each day of the run (its month's budget spread evenly, J)
+  /// and the calendar month of each day; empty without one.
+  std::vector<double> day_energy_j;
+  std::vector<std::uint8_t> day_month;
 
   [[nodiscard]] double price_at(std::size_t h) const {
     return price.empty() ? price_constant : price[h];

@@ -42,6 +42,8 @@ Supply::Supply(std::span<const SourceSpec> specs, std::span<const SourceProfile>
       o.priority = std::numeric_limits<int>::min();
     }
   }
+  for (std::size_t i = 0; i < n; ++i)
+    if (!profiles[i].day_energy_j.empty()) reservoirs_.push_back(Reservoir{.source = i});
   if (battery_) {
     const StorageSpec& s = battery_->spec();
     const double usable = (s.soc_max - s.soc_min) * s.energy.value();
@@ -61,6 +63,7 @@ double Supply::available_w(std::size_t h, double seconds) const {
 }
 
 void Supply::plan_from(std::size_t h) {
+  planned_until_ = h + kPlanHours;
   const StorageSpec& s = battery_->spec();
   const bool by_price = has(s, StorageStrategy::arbitrage);
   if (grid_ == kNone || (!by_price && !has(s, StorageStrategy::carbon))) return;
@@ -71,6 +74,43 @@ void Supply::plan_from(std::size_t h) {
   plan_day(std::span<const double>(signal, end - h), s.round_trip_efficiency, pairs_per_day_,
            std::span<PlannedAction>(plan_.data() + h, end - h));
   planned_until_ = end;
+}
+
+// The day's energy (its month's budget per day, plus what is left from earlier days of the
+// same month) goes to the hours of the highest grid price, at most the plant's availability
+// each; without a grid, evenly over the day (docs/models/energy.md, "Hydro").
+void Supply::plan_reservoir(std::size_t index, std::size_t h) {
+  Reservoir& r = reservoirs_[index];
+  const SourceProfile& p = profiles_[r.source];
+  const std::size_t day = h / kPlanHours;
+  r.day = day;
+  const int month = p.day_month[day];
+  if (month != r.month) r.left_j = 0;  // a new month: its own budget, no carry-over
+  r.month = month;
+  r.left_j += p.day_energy_j[day];
+  std::size_t order[kPlanHours];
+  const std::size_t end = std::min(p.available_w.size(), h + kPlanHours);
+  const std::size_t count = end - h;
+  for (std::size_t k = 0; k < count; ++k) order[k] = k;
+  if (grid_ != kNone) {
+    const SourceProfile& g = profiles_[grid_];
+    std::stable_sort(order, order + count, [&](std::size_t a, std::size_t b) {
+      return g.price_at(h + a) > g.price_at(h + b);
+    });
+  }
+  double budget = r.left_j;
+  std::fill(std::begin(r.planned_w), std::end(r.planned_w), 0.0);
+  if (grid_ == kNone) {
+    for (std::size_t k = 0; k < count; ++k)
+      r.planned_w[k] =
+          std::min(p.available_w[h + k], budget / (3600.0 * static_cast<double>(count)));
+    return;
+  }
+  for (std::size_t k = 0; k < count && budget > 0; ++k) {
+    const std::size_t hour = order[k];
+    r.planned_w[hour] = std::min(p.available_w[h + hour], budget / 3600.0);
+    budget -= r.planned_w[hour] * 3600.0;
+  }
 }
 
 double Supply::must_take_supplied() const {
@@ -123,12 +163,18 @@ const SupplyTick& Supply::dispatch(double demand_w, std::size_t h, double second
     offers_[i].available_w = profiles_[i].available_w[h];
     offers_[i].price = price_[i] = profiles_[i].price_at(h);
   }
+  for (std::size_t k = 0; k < reservoirs_.size(); ++k) {
+    Reservoir& res = reservoirs_[k];
+    if (h / kPlanHours != res.day) plan_reservoir(k, h - h % kPlanHours);
+    offers_[res.source].available_w =
+        std::min(res.planned_w[h % kPlanHours], std::max(0.0, res.left_j / seconds));
+  }
   dispatch_order(offers_, order_);
   DispatchResult r =
       energy::dispatch(demand_w, connection_w_, offers_, order_, supplied_w_, surplus_w_);
   tick_ = SupplyTick{};
   if (battery_) {
-    if (h >= planned_until_ && h % kPlanHours == 0) plan_from(h);
+    if (h >= planned_until_) plan_from(h - h % kPlanHours);
     const double unserved_before = r.unserved_w;
     const double request = battery_request(r, demand_w, h, seconds);
     if (request > 0) {
@@ -170,6 +216,7 @@ const SupplyTick& Supply::dispatch(double demand_w, std::size_t h, double second
     }
     curtailed_w_[i] = surplus_w_[i] - sold_w_[i];
   }
+  for (Reservoir& res : reservoirs_) res.left_j -= supplied_w_[res.source] * seconds;
   tick_.unserved_w = r.unserved_w;
   tick_.import_w = r.import_w;
   return tick_;

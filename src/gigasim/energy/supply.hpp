@@ -59,6 +59,8 @@ class Supply {
   double battery_request(const DispatchResult& without, double demand_w, std::size_t h,
                          double seconds);
   void plan_from(std::size_t h);
+  // A reservoir's energy for the day starting at hour h, given to its dearest hours.
+  void plan_reservoir(std::size_t source, std::size_t h);
   double must_take_supplied() const;
 
   std::span<const SourceSpec> specs_;
@@ -70,6 +72,16 @@ class Supply {
   std::vector<PlannedAction> plan_;  // by hour of the run, planned a day ahead
   std::size_t planned_until_ = 0;
   std::size_t pairs_per_day_ = 0;
+  /// Hydro with a reservoir: what is left of its day's energy (J), its plan by hour of the
+  /// day (W), and the month of the day planned.
+  struct Reservoir {
+    std::size_t source = 0;
+    double left_j = 0;
+    int month = -1;
+    std::size_t day = static_cast<std::size_t>(-1);  // the day planned
+    double planned_w[24] = {};
+  };
+  std::vector<Reservoir> reservoirs_;
   std::vector<Offer> offers_;
   std::vector<std::size_t> order_;
   std::vector<double> supplied_w_, surplus_w_, paid_w_, sold_w_, curtailed_w_, price_, sale_price_;

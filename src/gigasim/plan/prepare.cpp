@@ -124,8 +124,20 @@ Plan prepare(const scenario::Scenario& scenario, std::uint64_t seed, const Limit
     if (spec.workload) {
       site.workload = plan_workload(spec, site.sizing, scenario.horizon, streams, problems);
     }
-    const energy::SourceContext where{spec.location.latitude, spec.location.longitude,
-                                      core::day_of_year(scenario.start)};
+    energy::SourceContext where{spec.location.latitude,
+                                spec.location.longitude,
+                                core::day_of_year(scenario.start),
+                                scenario.start,
+                                {}};
+    // River-cooled units follow the site's air temperature, hour by hour of the run.
+    const bool river = std::any_of(spec.supply.begin(), spec.supply.end(),
+                                   [](const auto& s) { return s.river.per_kelvin > 0; });
+    if (river) {
+      where.dry_bulb_c.resize(plan.hours);
+      for (std::size_t h = 0; h < plan.hours; ++h)
+        where.dry_bulb_c[h] = site.sizing.weather.dry_bulb_c[site.sizing.weather.index(
+            static_cast<std::int64_t>(h) + site.sizing.weather_offset_h)];
+    }
     for (const auto& source : spec.supply) {
       core::RandomStream rng = streams.stream("supply/" + spec.name + "/" + source.name);
       site.profiles.push_back(energy::build_profile(source, where, plan.hours, rng));

@@ -26,7 +26,7 @@ struct Tick {
   double it_w = 0;                  ///< IT meter: mean IT power over the interval
   facility::FacilityLoad facility;  ///< facility: its physics at that power
   double unserved_w = 0;            ///< supply: demand no source met
-  SiteTickRow row;                  ///< each component its own columns
+  SiteTickRow* row = nullptr;       ///< each component its own columns (the site's new row)
   // Opening, filled in component order.
   double pue_estimate = 1;  ///< facility: facility / IT power of the last interval
   double available_w = 0;   ///< supply: what the sources can deliver this hour

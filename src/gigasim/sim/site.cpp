@@ -70,22 +70,28 @@ void Site::advance(core::Time now) {
 
 void Site::on_tick(core::Time now, SiteResult& out) {
   advance(now);
+  // One Tick, reused: building a fresh one twice per tick cleared it twice (a block of a
+  // few hundred bytes, a visible share of a year of 60 sites without a workload).
+  Tick& tick = tick_;
   if (now > core::Time::start() && now > interval_start_) {
-    Tick tick;
     tick.start = interval_start_;
     tick.end = now;
     tick.seconds = (now - interval_start_).in_seconds();
     tick.hour = static_cast<std::size_t>(interval_start_.ms() / kHourMs);
-    tick.row.time_h = interval_start_.in_hours();
+    tick.it_w = 0;
+    tick.unserved_w = 0;
+    SiteTickRow& row = out.rows.emplace_back();  // reserved for the horizon: no reallocation
+    row.time_h = interval_start_.in_hours();
+    tick.row = &row;
     for (SiteComponent* c : components_) c->close_tick(tick, out);
-    out.rows.push_back(tick.row);
   }
   if (now < end_) {
     interval_start_ = now;
-    Tick tick;
     tick.start = now;
     tick.hour = static_cast<std::size_t>(now.ms() / kHourMs);
     tick.hour_of_day = std::fmod(now.in_hours(), 24.0);
+    tick.pue_estimate = 1;
+    tick.available_w = 0;
     for (SiteComponent* c : components_) c->open_tick(tick);
     refresh_power(now);
     queue_.schedule(std::min(now + scenario_.tick, end_), Event{index_, kSiteTick, 0, 0, 0});

@@ -59,6 +59,7 @@ class Site {
   std::optional<ProfileLoad> profile_;
   std::optional<SiteReliability> reliability_;
   ItLoad* load_ = nullptr;
+  Tick tick_;
   std::vector<SiteComponent*> components_;  ///< tick order; an event's `component` indexes it
 };
 

@@ -28,7 +28,7 @@ void SiteFacility::close_tick(Tick& tick, SiteResult& out) {
   tick.facility = f;
 
   const double dt_s = tick.seconds;
-  SiteTickRow& row = tick.row;
+  SiteTickRow& row = *tick.row;
   row.dry_bulb_c = static_cast<float>(t_db);
   row.wet_bulb_c = static_cast<float>(t_wb);
   row.it_mw = static_cast<float>(f.it_w / 1e6);

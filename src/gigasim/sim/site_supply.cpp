@@ -17,7 +17,7 @@ void SiteSupply::close_tick(Tick& tick, SiteResult& out) {
   const double dt_s = tick.seconds;
   const energy::SupplyTick& d = supply_.dispatch(tick.facility.facility_w, tick.hour, dt_s);
   tick.unserved_w = d.unserved_w;
-  SiteTickRow& row = tick.row;
+  SiteTickRow& row = *tick.row;
   row.unserved_mw = static_cast<float>(d.unserved_w / 1e6);
   double carbon_kg = 0.0, cost = 0.0, sold_w = 0.0, curtailed_w = 0.0, sales = 0.0;
   const auto supplied = supply_.supplied_w();

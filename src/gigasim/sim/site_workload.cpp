@@ -167,7 +167,7 @@ void SiteWorkload::open_tick(Tick& tick) {
 void SiteWorkload::close_tick(Tick& tick, SiteResult& /*out*/) {
   const auto& s = *scheduler_;
   const double dt_s = tick.seconds;
-  SiteTickRow& row = tick.row;
+  SiteTickRow& row = *tick.row;
   row.utilization =
       static_cast<float>(busy_acc_s_ / (static_cast<double>(s.total_accelerators()) * dt_s));
   row.queue_length = static_cast<float>(s.queue_length());

@@ -85,7 +85,7 @@ class ProfileLoad final : public SiteComponent, public ItLoad {
     utilization_ = plan_.spec->utilization.at(tick.hour_of_day);
   }
   void close_tick(Tick& tick, SiteResult& /*out*/) override {
-    tick.row.utilization = static_cast<float>(utilization_);
+    tick.row->utilization = static_cast<float>(utilization_);
   }
 
  private:

@@ -97,6 +97,9 @@ void decode_contract(MapView& m, energy::SourceSpec& s, const energy::SourceSpec
                                     s.kind == SourceKind::grid ? "bought on the market"
                                                                : "owned and dispatched"));
   }
+  if (!s.reservoir_j.empty() && s.contract != Contract::capped)
+    m.error("contract",
+            "a reservoir is dispatched within its monthly energy: its contract is `capped`");
   if (s.kind != SourceKind::battery)
     m.integer("priority", s.priority, Need::optional, Check::non_negative);
   else if (m.has("priority"))

@@ -3,6 +3,7 @@
 // the site's keys over them with the decoders the defaults file is read with.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <vector>
 
@@ -13,6 +14,9 @@
 #include "gigasim/scenario/scenario.hpp"
 
 namespace gigasim::io {
+
+/// A date "YYYY-MM-DD" between 1900 and 2200; false if it is not one.
+bool parse_date(const std::string& text, std::chrono::sys_days& out);
 
 /// Reads a CSV column named in a mapping {file: ..., column: ...} at `path`.
 bool read_series(Context& ctx, const YAML::Node& node, const std::string& path,

@@ -13,7 +13,6 @@
 
 namespace gigasim::io {
 namespace fs = std::filesystem;
-namespace {
 
 bool parse_date(const std::string& text, std::chrono::sys_days& out) {
   int y = 0;
@@ -27,6 +26,8 @@ bool parse_date(const std::string& text, std::chrono::sys_days& out) {
   out = std::chrono::sys_days{ymd};
   return true;
 }
+
+namespace {
 
 void decode_weather(MapView& site, const fs::path& base_dir, scenario::SiteSpec& spec) {
   const YAML::Node node = site.get("weather");

@@ -2,6 +2,7 @@
 // and batteries (their contracts and ratings: io/scenario/contract_decoder.cpp).
 #include <fmt/format.h>
 
+#include <cmath>
 #include <set>
 
 #include "gigasim/io/scenario/scenario_decoders.hpp"
@@ -19,6 +20,104 @@ bool kind_from(const std::string& s, SourceKind& out) {
     }
   }
   return false;
+}
+
+// nuclear.dated_outages: [{from: DATE, to: DATE, units: [i, ...]}], the units by index
+// (modelled units only).
+void decode_dated_outages(MapView& m, energy::SourceSpec& s) {
+  const YAML::Node list = m.get("dated_outages");
+  if (!list.IsDefined()) return;
+  if (!list.IsSequence() || list.size() == 0) {
+    m.error("dated_outages", "expected a list like [{from: 2025-12-01, to: 2026-01-31}]");
+    return;
+  }
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    MapView o(m.context(), list[i], index_path(m.path_of("dated_outages"), i));
+    if (!o.valid()) continue;
+    energy::DatedOutage d;
+    bool dates = true;
+    for (const auto& [key, out] : {std::pair{"from", &d.from}, std::pair{"to", &d.to}}) {
+      std::string text;
+      if (!o.string(key, text, Need::required)) {
+        dates = false;
+      } else if (!parse_date(text, *out)) {
+        o.error(key, fmt::format("expected a date like \"2025-12-01\", got \"{}\"", text));
+        dates = false;
+      }
+    }
+    if (dates && d.to < d.from) o.error("to", "the outage ends before it starts");
+    const YAML::Node units = o.get("units");
+    if (units.IsDefined()) {
+      if (s.units.empty()) {
+        o.error("units", "only a source of modelled `units` has units to take out");
+      } else if (!units.IsSequence()) {
+        o.error("units", "expected a list of unit indices like [0, 2]");
+      } else {
+        for (std::size_t k = 0; k < units.size(); ++k) {
+          const std::string path = index_path(o.path_of("units"), k);
+          double v = -1;
+          try {
+            v = units[k].IsScalar() ? core::parse_number(units[k].Scalar()) : -1;
+          } catch (const core::UnitParseError&) {
+          }
+          if (v < 0 || v != std::floor(v) || v >= static_cast<double>(s.units.size())) {
+            m.context().error(
+                path, units[k],
+                fmt::format("expected the index of a unit, 0 to {}", s.units.size() - 1));
+          } else {
+            d.units.push_back(static_cast<std::size_t>(v));
+          }
+        }
+      }
+    }
+    o.finish();
+    s.dated_outages.push_back(std::move(d));
+  }
+}
+
+// nuclear.river_derating: {limit, per_kelvin, window}.
+void decode_river_derating(MapView& m, energy::SourceSpec& s) {
+  decode_block(m, "river_derating", Need::optional, [&](MapView& r) {
+    core::Temperature limit;
+    if (r.quantity("limit", limit, Need::required)) s.river.limit_c = limit.in_celsius();
+    if (r.fraction("per_kelvin", s.river.per_kelvin, Need::required) && s.river.per_kelvin <= 0)
+      r.error("per_kelvin", "must be positive");
+    core::Duration window = core::Duration::days(7);
+    if (r.quantity("window", window, Need::optional, Check::positive)) {
+      if (window < core::Duration::days(1) || window > core::Duration::days(60))
+        r.error("window", "must lie between 1 and 60 days");
+    }
+    s.river.window_days = static_cast<int>(std::max<std::int64_t>(1, window.ms() / 86'400'000));
+  });
+}
+
+// hydro.reservoir: {monthly_energy: ENERGY or twelve of them}, dispatched within it.
+void decode_reservoir(MapView& m, energy::SourceSpec& s) {
+  decode_block(m, "reservoir", Need::optional, [&](MapView& r) {
+    const YAML::Node v = r.get("monthly_energy");
+    if (!v.IsDefined()) {
+      r.error("monthly_energy", "missing required key \"monthly_energy\": one energy, or twelve");
+      return;
+    }
+    std::vector<double> months;
+    if (v.IsSequence() && v.size() == 12) {
+      for (std::size_t k = 0; k < 12; ++k) {
+        core::Energy e;
+        const std::string path = index_path(r.path_of("monthly_energy"), k);
+        if (read_quantity(r.context(), v[k], path, e)) {
+          if (e.value() < 0) r.context().error(path, v[k], "must not be negative");
+          months.push_back(e.value());
+        }
+      }
+    } else if (v.IsSequence()) {
+      r.error("monthly_energy", "expected one energy or a list of twelve (January..December)");
+    } else {
+      core::Energy e;
+      if (r.quantity("monthly_energy", e, Need::required, Check::non_negative))
+        months.assign(12, e.value());
+    }
+    if (months.size() == 12) s.reservoir_j = std::move(months);
+  });
 }
 
 // Its price, carbon intensity and outage parameters default from the catalog's nuclear
@@ -56,6 +155,8 @@ void decode_nuclear(MapView& m, energy::SourceSpec& s) {
       if (m.fraction("availability", a)) s.monthly_factor.fill(a);
     }
   }
+  decode_dated_outages(m, s);
+  decode_river_derating(m, s);
 }
 
 // The grid's measured hourly price and carbon of data/electricity, where the country has them
@@ -181,6 +282,7 @@ void decode_supply(MapView& site, const std::string& country, const Catalog& cat
         decode_nuclear(m, s);
         break;
       case SourceKind::hydro: {
+        decode_reservoir(m, s);
         m.quantity("capacity", s.capacity, Need::required, Check::positive);
         const YAML::Node cf = m.get("capacity_factor");
         if (cf.IsSequence()) {
