@@ -28,8 +28,7 @@ std::unique_ptr<sched::SiteScheduler> make_scheduler(const plan::WorkloadPlan& w
 }
 
 SiteWorkload::SiteWorkload(const plan::SitePlan& plan, Events events, core::Time end)
-    : plan_(plan),
-      workload_(*plan.workload),
+    : workload_(*plan.workload),
       events_(events),
       end_(end),
       scheduler_(make_scheduler(*plan.workload)),

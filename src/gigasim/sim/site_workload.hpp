@@ -51,7 +51,6 @@ class SiteWorkload final : public SiteComponent, public ItLoad {
   void on_arrival(core::Time now);
   void push_ends();
 
-  const plan::SitePlan& plan_;
   const plan::WorkloadPlan& workload_;
   Events events_;
   core::Time end_;
