@@ -46,27 +46,23 @@ EconomicsResult account_costs(const EconomicsSpec& spec, const SiteLedger& site)
   r.years = site.years();
   r.use = site.use;
   double maintenance_per_year = 0;
-  for (const AssetClass& asset : spec.assets) {
-    const AssetCost c = cost_of(asset, capex_of(asset, site), spec.discount_rate);
+  const auto add_capital = [&](const AssetClass& asset, double capex_eur) {
+    const AssetCost c = cost_of(asset, capex_eur, spec.discount_rate);
     r.capex_eur += c.capex_eur;
     r.annualised_capex_eur += c.annualised_eur;
     r.depreciation_eur += c.depreciation_eur;
     maintenance_per_year += c.maintenance_eur;
     r.cost_breakdown_eur[c.name] = c.annualised_eur * r.years;
     r.assets.push_back(c);
-  }
+  };
+  for (const AssetClass& asset : spec.assets) add_capital(asset, capex_of(asset, site));
+  // Plants and batteries the site owns: their own capital, lifetime and upkeep.
   for (const OwnedAsset& o : site.owned) {
     AssetClass asset;
     asset.name = o.name;
     asset.lifetime_years = o.lifetime_years;
     asset.maintenance_share = o.maintenance_share;
-    const AssetCost c = cost_of(asset, o.capex_eur, spec.discount_rate);
-    r.capex_eur += c.capex_eur;
-    r.annualised_capex_eur += c.annualised_eur;
-    r.depreciation_eur += c.depreciation_eur;
-    maintenance_per_year += c.maintenance_eur;
-    r.cost_breakdown_eur[c.name] = c.annualised_eur * r.years;
-    r.assets.push_back(c);
+    add_capital(asset, o.capex_eur);
   }
   const OperationsSpec& op = spec.operations;
   double energy = 0, sales = 0, through_connection_j = 0;
