@@ -190,13 +190,10 @@ void decode_battery(MapView& m, energy::SourceSpec& s) {
       b.strategies.push_back(*it);
     }
   }
-  const bool day_ahead = std::any_of(b.strategies.begin(), b.strategies.end(), [](auto k) {
+  const auto plans_the_day = [](energy::StorageStrategy k) {
     return k == energy::StorageStrategy::arbitrage || k == energy::StorageStrategy::carbon;
-  });
-  if (day_ahead && std::count_if(b.strategies.begin(), b.strategies.end(), [](auto k) {
-                     return k == energy::StorageStrategy::arbitrage ||
-                            k == energy::StorageStrategy::carbon;
-                   }) > 1)
+  };
+  if (std::count_if(b.strategies.begin(), b.strategies.end(), plans_the_day) > 1)
     m.error("strategies", "arbitrage and carbon both plan the day: choose one");
 }
 
