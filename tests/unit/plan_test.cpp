@@ -114,3 +114,69 @@ TEST(SourceMap, LocatesAnElementOrItsNearestEnclosingOne) {
 
 }  // namespace
 }  // namespace gigasim::plan
+
+namespace gigasim::plan {
+namespace {
+
+// Issue 13, item 3: wind and solar of a scenario with measured grid data follow the
+// country's hourly capacity factors of data/electricity, at the source's own mean when it
+// gives one; the synthetic profile otherwise.
+TEST(Prepare, WindAndSolarFollowMeasuredCapacityFactors) {
+  const auto yaml = [](const std::string& year, const std::string& wind_cf) {
+    return "name: t\nhorizon: 30 days\n" + year + R"(sites:
+  - name: s
+    location: frankfurt
+    grid_connection: 50 MW
+    fleet: [{system: dgx-h100, count: 10}]
+    utilization: 0.5
+    supply:
+      - {type: grid}
+      - {type: wind, capacity: 100 MW, price: 50 EUR/MWh)" +
+           wind_cf + R"(}
+      - {type: solar, capacity: 100 MW, price: 40 EUR/MWh}
+)";
+  };
+  const auto mean = [](const std::vector<double>& v) {
+    double sum = 0;
+    for (const double x : v) sum += x;
+    return sum / static_cast<double>(v.size());
+  };
+  const auto measured = load(yaml("grid_data_year: 2024\n", ""));
+  const auto& wind = measured.scenario.sites[0].supply[1];
+  const auto& solar = measured.scenario.sites[0].supply[2];
+  ASSERT_EQ(wind.cf_series.size(), 365U * 24);
+  EXPECT_NEAR(mean(wind.cf_series), 0.168, 0.001) << "DE onshore wind, 2016";
+  EXPECT_NE(wind.data_source.find("capacity factors DE 2016"), std::string::npos);
+  const Plan p = prepare(measured.scenario, 1);
+  // Hour 12 of 1 January local time is 11:00 UTC in the file; the sun is up, at night not.
+  const auto& sun = p.sites[0].profiles[2].available_w;
+  EXPECT_NEAR(sun[12], 100e6 * solar.cf_series[12], 1.0);
+  EXPECT_EQ(sun[0], 0.0);
+  EXPECT_NEAR(p.sites[0].profiles[1].available_w[5], 100e6 * wind.cf_series[5], 1.0);
+  // The same hours, the same shape: the series does not depend on the seed.
+  EXPECT_EQ(prepare(measured.scenario, 2).sites[0].profiles[1].available_w[100],
+            p.sites[0].profiles[1].available_w[100]);
+
+  const auto rescaled = load(yaml("grid_data_year: 2024\n", ", capacity_factor: 0.3"));
+  const Plan r = prepare(rescaled.scenario, 1);
+  // The year's series scaled to a mean of 0.3: one factor for every hour below the cap of 1,
+  // a little above 0.3 / mean (the capped hours lose energy that the others make up).
+  const double nominal = 0.3 / mean(wind.cf_series);
+  const double factor = r.sites[0].profiles[1].available_w[5] / (100e6 * wind.cf_series[5]);
+  EXPECT_GT(factor, nominal);
+  EXPECT_LT(factor, 1.1 * nominal);
+  for (const std::size_t h : {100U, 400U, 600U}) {
+    const double cf = wind.cf_series[h];
+    if (cf > 0.01 && cf * factor < 1) {
+      EXPECT_NEAR(r.sites[0].profiles[1].available_w[h] / (100e6 * cf), factor, 1e-9) << h;
+    }
+  }
+  EXPECT_NE(rescaled.scenario.sites[0].supply[1].data_source.find("rescaled to 0.300"),
+            std::string::npos);
+
+  const auto synthetic = load(yaml("", ""));
+  EXPECT_TRUE(synthetic.scenario.sites[0].supply[1].cf_series.empty());
+}
+
+}  // namespace
+}  // namespace gigasim::plan

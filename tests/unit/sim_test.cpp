@@ -2,8 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <set>
 #include <map>
+#include <set>
 
 #include "gigasim/sim/simulation.hpp"
 #include "run_fixtures.hpp"
@@ -94,6 +94,41 @@ TEST(Simulation, ABatteryShavesThePeakWithinItsStateOfCharge) {
               1e-6 * t.battery_discharged_mwh);
 }
 
+// Issue 13: a battery smooths the import's hour-to-hour changes to a ramp limit.
+TEST(Simulation, ABatteryHoldsTheImportWithinItsRampLimit) {
+  const auto grid = energy::index_of(energy::SourceKind::grid);
+  const auto largest_step = [&](const Results& r) {
+    double step = 0;
+    const auto& rows = r.sites[0].rows;
+    for (std::size_t k = 2; k < rows.size(); ++k)
+      step = std::max(
+          step, std::fabs(double{rows[k].supply_mw[grid]} - double{rows[k - 1].supply_mw[grid]}));
+    return step;
+  };
+  const Results plain = run(grid_campus(""), 1);
+  const double before = largest_step(plain);
+  ASSERT_GT(before, 2.0);
+  const double limit = 0.6 * before;  // the daily swing, smoothed within what 400 MWh holds
+  const Results r = run(grid_campus(fmt::format(R"(      - type: battery
+        power: 40 MW
+        energy: 400 MWh
+        strategies: [ramp]
+        ramp_limit: {} MW
+)",
+                                                limit)),
+                        1);
+  EXPECT_LE(largest_step(r), limit * 1.001) << "every step within the ramp limit";
+  EXPECT_GT(r.sites[0].totals.battery_discharged_mwh, 0.0);
+  try {
+    (void)grid_campus(
+        "      - {type: battery, power: 40 MW, energy: 400 MWh, strategies: [ramp]}\n");
+    FAIL() << "ramp needs its limit";
+  } catch (const core::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("sites[0].supply[1].ramp_limit"), std::string::npos)
+        << e.what();
+  }
+}
+
 // Issue 13: the same campus in four countries pays four different prices per GPU-hour, for
 // reasons the breakdown shows (docs/models/economics.md, "Network tariffs and taxes").
 TEST(Simulation, CostPerGpuHourDiffersBetweenCountries) {
@@ -110,8 +145,8 @@ sites:
     utilization: 0.8
     supply: [{{type: grid}}]
 )",
-                                                  location)),
-                                      1));
+                                                location)),
+                               1));
   }
   std::set<long> cents;
   for (const auto& [location, r] : runs) {
@@ -129,6 +164,35 @@ sites:
   EXPECT_GT(taxes("paris-saclay"), taxes("madrid"));
   EXPECT_NE(runs.at("paris-saclay").sites[0].grid_data.find("FR 2024"), std::string::npos);
   EXPECT_NE(runs.at("lulea").sites[0].grid_data.find("synthetic"), std::string::npos);
+}
+
+// Issue 13: `economics:` per site. A site's own cost of capital changes its costs only; the
+// other site keeps the scenario's.
+TEST(Simulation, ASiteTakesItsOwnEconomicsOverTheScenarios) {
+  const std::string site = R"(  - name: {}
+    location: paris-saclay
+    grid_connection: 50 MW
+    fleet: [{{system: dgx-h100, count: 2000}}]
+    utilization: 0.8
+    supply: [{{type: grid}}]
+{})";
+  const auto yaml = [&](const std::string& own) {
+    return "name: t\nhorizon: 10 days\neconomics: {discount_rate: 0.06}\nsites:\n" +
+           fmt::format(fmt::runtime(site), "a", "") + fmt::format(fmt::runtime(site), "b", own);
+  };
+  const Results same = run(load(yaml("")), 1);
+  const Results own = run(load(yaml("    economics: {discount_rate: 0.12}\n")), 1);
+  const auto capital = [](const SiteResult& s) { return s.economics.annualised_capex_eur; };
+  EXPECT_DOUBLE_EQ(capital(own.sites[0]), capital(same.sites[0])) << "site a keeps 6 %";
+  EXPECT_DOUBLE_EQ(capital(same.sites[0]), capital(same.sites[1]));
+  EXPECT_GT(capital(own.sites[1]), 1.2 * capital(same.sites[1])) << "site b pays 12 %";
+  try {
+    (void)load(yaml("    economics: {discount_rate: 1.5}\n"));
+    FAIL() << "a cost of capital of 150 % is refused";
+  } catch (const core::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("sites[1].economics.discount_rate"), std::string::npos)
+        << e.what();
+  }
 }
 
 TEST(UtilizationProfile, PeaksAtItsHourAndStaysInRange) {

@@ -94,6 +94,7 @@ EconomicsResult account_costs(const EconomicsSpec& spec, const SiteLedger& site)
       {"staff", staff},
       {"water", water},
       {"heat_revenue", -heat_revenue},
+      {"demand_response", site.demand_response_eur != 0 ? -site.demand_response_eur : 0.0},
   };
   for (const auto& [name, eur] : operations) {
     r.cost_breakdown_eur[name] = eur;

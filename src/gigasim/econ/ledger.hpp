@@ -68,6 +68,7 @@ struct SiteLedger {
   double facility_energy_j = 0;
   double water_m3 = 0;
   double heat_reused_j = 0;
+  double demand_response_eur = 0;  ///< net revenue of demand response (payments − penalties)
   Use use;
 
   [[nodiscard]] double years() const { return hours / 8760.0; }

@@ -78,6 +78,8 @@ std::string_view to_string(StorageStrategy strategy) {
       return "backup";
     case StorageStrategy::peak_shaving:
       return "peak_shaving";
+    case StorageStrategy::ramp:
+      return "ramp";
     case StorageStrategy::arbitrage:
       return "arbitrage";
     case StorageStrategy::carbon:
@@ -274,13 +276,18 @@ SourceProfile build_profile(const SourceSpec& spec, const SourceContext& where, 
         }
       }
       break;
-    case SourceKind::wind: {
-      const auto cf = wind_profile(spec.capacity_factor, hours, rng);
-      for (std::size_t h = 0; h < hours; ++h) p.available_w[h] *= cf[h];
-      break;
-    }
+    case SourceKind::wind:
     case SourceKind::solar: {
-      const auto cf = solar_profile(spec.capacity_factor, where, hours, rng);
+      std::vector<double> cf;
+      if (!spec.cf_series.empty()) {
+        // The year is rescaled to the source's mean, then the run's hours taken from it.
+        std::vector<double> year = spec.cf_series;
+        if (spec.rescale_cf) rescale_to_mean(year, spec.capacity_factor);
+        cf = cyclic(year, 1.0, hours, static_cast<std::size_t>(where.start_day_of_year) * 24);
+      } else {
+        cf = spec.kind == SourceKind::wind ? wind_profile(spec.capacity_factor, hours, rng)
+                                           : solar_profile(spec.capacity_factor, where, hours, rng);
+      }
       for (std::size_t h = 0; h < hours; ++h) p.available_w[h] *= cf[h];
       break;
     }

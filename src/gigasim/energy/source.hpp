@@ -120,6 +120,7 @@ enum class Surplus : std::uint8_t {
 enum class StorageStrategy : std::uint8_t {
   backup,        ///< discharge into a supply shortfall, before the workload is capped
   peak_shaving,  ///< keep the import under a limit: discharge above it, recharge below it
+  ramp,          ///< keep the import's change from one hour to the next within a limit
   arbitrage,     ///< day-ahead: charge in the cheapest hours, discharge in the dearest
   carbon,        ///< day-ahead: the same on the grid's carbon intensity
 };
@@ -135,6 +136,7 @@ struct StorageSpec {
   double cycle_life = 0.0;            ///< equivalent full cycles to 80 % of the capacity
   std::vector<StorageStrategy> strategies;
   core::Power peak_limit;  ///< peak shaving: import limit (0: the grid connection)
+  core::Power ramp_limit;  ///< ramp: largest change of the import per hour
 };
 
 /// The capital of a plant or battery the site owns (economics).
@@ -170,13 +172,18 @@ struct SourceSpec {
   std::vector<double> reservoir_j;
   std::array<double, 12> monthly_factor{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
   double capacity_factor = 0.0;  ///< wind and solar: annual mean
+  /// Wind and solar: measured hourly capacity factors of a calendar year (365 × 24 local
+  /// standard hours, data/electricity), rescaled to `capacity_factor` when `rescale_cf`;
+  /// empty: the synthetic profile.
+  std::vector<double> cf_series;
+  bool rescale_cf = false;
   GridShape shape;
   std::vector<double> price_series;   ///< grid: hourly EUR/MWh from a CSV (overrides shape)
   std::vector<double> carbon_series;  ///< grid: hourly g/kWh from a CSV (overrides shape)
   /// The series are a calendar year (365 × 24 local standard hours from 1 January, as
   /// data/electricity's), indexed by day of year; else they start at hour 0 of the run.
   bool price_by_calendar = false, carbon_by_calendar = false;
-  std::string data_source;  ///< grid: where its hourly price and carbon come from
+  std::string data_source;  ///< where its hourly series come from (grid, wind, solar)
   Contract contract = Contract::market;
   int priority = 0;    ///< dispatch order among dispatchable sources: lowest first
   double share = 1.0;  ///< ppa: contracted share of the plant's output

@@ -62,6 +62,43 @@ double Supply::available_w(std::size_t h, double seconds) const {
   return on_site + battery + std::min(off_site, connection_w_);
 }
 
+void Supply::set_demand_response(std::span<const float> request_w, bool by_storage) {
+  dr_request_w_ = request_w;
+  dr_storage_ = by_storage && battery_.has_value();
+  if (!dr_storage_) return;
+  // What the events of each day still ask from each hour on, as the battery could give it.
+  const double power = battery_->spec().power.value();
+  dr_ahead_j_.assign(request_w.size() + 1, 0.0);
+  for (std::size_t h = request_w.size(); h-- > 0;) {
+    const double after = (h + 1) % kPlanHours == 0 ? 0.0 : dr_ahead_j_[h + 1];
+    dr_ahead_j_[h] = after + std::min<double>(power, request_w[h]) * 3600.0;
+  }
+}
+
+void Supply::open(std::size_t h) {
+  const double request = h < dr_request_w_.size() ? dr_request_w_[h] : 0.0;
+  if (request > 0 && !in_event_) baseline_w_ = last_import_w_;
+  in_event_ = request > 0;
+  requested_w_ = request;
+}
+
+double Supply::available_in_event_w(std::size_t h, double seconds) const {
+  double on_site = 0, off_site = 0;
+  for (std::size_t i = 0; i < specs_.size(); ++i)
+    (offers_[i].on_site ? on_site : off_site) += profiles_[i].available_w[h];
+  const double battery = dr_storage_ ? battery_->max_discharge_w(seconds) : 0.0;
+  return on_site + battery + std::min({off_site, connection_w_, import_limit_w()});
+}
+
+double Supply::outside_event_limit_w(std::size_t h, double seconds) const {
+  const double most = battery_->max_discharge_w(seconds);
+  if (!dr_storage_ || dr_ahead_j_[h] <= 0) return most;
+  const StorageSpec& s = battery_->spec();
+  const double eta = std::sqrt(s.round_trip_efficiency);
+  const double keep_j = s.soc_min * battery_->capacity_j() + dr_ahead_j_[h] / eta;
+  return std::min(most, std::max(0.0, battery_->stored_j() - keep_j) * eta / seconds);
+}
+
 void Supply::plan_from(std::size_t h) {
   planned_until_ = h + kPlanHours;
   const StorageSpec& s = battery_->spec();
@@ -120,8 +157,38 @@ double Supply::must_take_supplied() const {
   return w;
 }
 
+// Demand response comes before every strategy: in an event the battery discharges to keep
+// the import under the limit and charges only below it; outside events, the others keep
+// what the day's events will ask.
 double Supply::battery_request(const DispatchResult& without, double demand_w, std::size_t h,
                                double seconds) {
+  if (in_event_) {
+    const double limit = import_limit_w();
+    if (dr_storage_ && without.import_w > limit)
+      return std::min(battery_->max_discharge_w(seconds), without.import_w - limit);
+    const double r = strategy_request(without, demand_w, h, seconds);
+    return r < 0 ? -std::min(-r, std::max(0.0, limit - without.import_w)) : r;
+  }
+  const double r = strategy_request(without, demand_w, h, seconds);
+  if (r > 0 && without.unserved_w <= 0) return std::min(r, outside_event_limit_w(h, seconds));
+  if (r == 0 && dr_storage_ && dr_ahead_j_[h] > 0) {
+    // An event day: what the events will ask is charged first, under the peak limit.
+    const StorageSpec& s = battery_->spec();
+    const double eta = std::sqrt(s.round_trip_efficiency);
+    const double keep_j = s.soc_min * battery_->capacity_j() + dr_ahead_j_[h] / eta;
+    const double short_j = keep_j - battery_->stored_j();
+    const double limit = has(s, StorageStrategy::peak_shaving) && s.peak_limit.value() > 0
+                             ? s.peak_limit.value()
+                             : connection_w_;
+    if (short_j > 0)
+      return -std::min({battery_->max_charge_w(seconds), short_j / eta / seconds,
+                        std::max(0.0, limit - without.import_w)});
+  }
+  return r;
+}
+
+double Supply::strategy_request(const DispatchResult& without, double demand_w, std::size_t h,
+                                double seconds) {
   const StorageSpec& s = battery_->spec();
   const double most_out = battery_->max_discharge_w(seconds);
   const double most_in = battery_->max_charge_w(seconds);
@@ -136,6 +203,28 @@ double Supply::battery_request(const DispatchResult& without, double demand_w, s
       case StorageStrategy::peak_shaving:
         if (without.import_w > limit) return std::min(most_out, without.import_w - limit);
         break;
+      case StorageStrategy::ramp: {
+        // The import's change since the last interval, held within ramp_limit per hour: a
+        // rise beyond it is discharged, a fall beyond it charged.
+        const double step = s.ramp_limit.value() * seconds / 3600.0;
+        if (previous_import_w_ < 0) break;  // the first interval: nothing to ramp from
+        const double change = without.import_w - previous_import_w_;
+        if (change > step) return std::min(most_out, change - step);
+        if (change < -step) return -std::min(most_in, -change - step);
+        // Within the limit, the room left brings the charge back to its initial level, so
+        // that the next ramp finds the battery neither empty nor full.
+        const double target_j = s.soc_initial * battery_->capacity_j();
+        const double gap_j = target_j - battery_->stored_j();
+        const double eta = std::sqrt(s.round_trip_efficiency);
+        if (gap_j > 0) {
+          const double w = std::min({most_in, step - change, gap_j / eta / seconds});
+          if (w > 0) return -w;
+        } else if (gap_j < 0) {
+          const double w = std::min({most_out, step + change, -gap_j * eta / seconds});
+          if (w > 0) return w;
+        }
+        break;
+      }
       case StorageStrategy::arbitrage:
       case StorageStrategy::carbon:
         if (plan_[h] == PlannedAction::discharge) return std::min(most_out, displaceable);
@@ -152,7 +241,8 @@ double Supply::battery_request(const DispatchResult& without, double demand_w, s
   // Nothing asked: a battery kept for backup or peak shaving refills, under the limit, unless
   // a day-ahead plan decides when it charges (its charge hours are the cheap ones).
   const bool planned = has(s, StorageStrategy::arbitrage) || has(s, StorageStrategy::carbon);
-  if (!planned && (has(s, StorageStrategy::backup) || has(s, StorageStrategy::peak_shaving)))
+  if (!planned &&
+      (has(s, StorageStrategy::backup) || has(s, StorageStrategy::peak_shaving) || dr_storage_))
     return -std::min(most_in, std::max(0.0, limit - without.import_w));
   return 0.0;
 }
@@ -219,6 +309,8 @@ const SupplyTick& Supply::dispatch(double demand_w, std::size_t h, double second
   for (Reservoir& res : reservoirs_) res.left_j -= supplied_w_[res.source] * seconds;
   tick_.unserved_w = r.unserved_w;
   tick_.import_w = r.import_w;
+  if (!in_event_) last_import_w_ = r.import_w;
+  previous_import_w_ = r.import_w;
   return tick_;
 }
 

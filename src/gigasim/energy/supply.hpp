@@ -5,6 +5,7 @@
 // the simulation loop only sees a Supply.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <span>
@@ -36,6 +37,21 @@ class Supply {
   /// What the sources can deliver during `seconds` of hour `h`: on-site ones in full, the
   /// others up to the grid connection, and a battery kept for backup what it holds.
   [[nodiscard]] double available_w(std::size_t h, double seconds) const;
+  /// Demand response: the reduction of the import asked in each hour of the run (W, 0:
+  /// none; the span must outlive the supply), and whether the battery answers first
+  /// (docs/models/energy.md, "Demand response").
+  void set_demand_response(std::span<const float> request_w, bool by_storage);
+  /// Opens an interval of hour `h`: an event that starts takes the import of the interval
+  /// before it as its baseline (the rectangle baseline of RTE's NEBEF rules).
+  void open(std::size_t h);
+  /// In an event: the reduction asked, the baseline and the import limit they set (W).
+  [[nodiscard]] bool in_event() const { return in_event_; }
+  [[nodiscard]] double requested_w() const { return requested_w_; }
+  [[nodiscard]] double baseline_w() const { return baseline_w_; }
+  [[nodiscard]] double import_limit_w() const { return std::max(0.0, baseline_w_ - requested_w_); }
+  /// In an event, what the sources can deliver without passing the import limit: on-site
+  /// ones, the battery if it answers, and the rest up to the limit.
+  [[nodiscard]] double available_in_event_w(std::size_t h, double seconds) const;
   /// Meets `demand_w` for `seconds` of hour `h`; the per-source spans then describe it.
   const SupplyTick& dispatch(double demand_w, std::size_t h, double seconds);
 
@@ -58,6 +74,11 @@ class Supply {
   // The battery's decision for the interval: discharge (> 0) or charge (< 0), in W.
   double battery_request(const DispatchResult& without, double demand_w, std::size_t h,
                          double seconds);
+  double strategy_request(const DispatchResult& without, double demand_w, std::size_t h,
+                          double seconds);
+  // The most a strategy other than demand response may discharge, keeping what the rest of
+  // the day's events will ask.
+  double outside_event_limit_w(std::size_t h, double seconds) const;
   void plan_from(std::size_t h);
   // A reservoir's energy for the day starting at hour h, given to its dearest hours.
   void plan_reservoir(std::size_t source, std::size_t h);
@@ -86,6 +107,13 @@ class Supply {
   std::vector<std::size_t> order_;
   std::vector<double> supplied_w_, surplus_w_, paid_w_, sold_w_, curtailed_w_, price_, sale_price_;
   SupplyTick tick_;
+  // Demand response.
+  std::span<const float> dr_request_w_;
+  std::vector<double> dr_ahead_j_;  // by hour: energy the day's events ask from it on (AC)
+  bool dr_storage_ = false;
+  bool in_event_ = false;
+  double requested_w_ = 0, baseline_w_ = 0, last_import_w_ = 0;
+  double previous_import_w_ = -1;  // of the last interval (ramp strategy; < 0: none yet)
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 };
 

@@ -16,6 +16,8 @@
 #include "gigasim/core/rng.hpp"
 #include "gigasim/energy/source.hpp"
 #include "gigasim/facility/facility.hpp"
+#include "gigasim/plan/demand_response_plan.hpp"
+#include "gigasim/plan/power_swing_plan.hpp"
 #include "gigasim/plan/run_size.hpp"
 #include "gigasim/scenario/scenario.hpp"
 #include "gigasim/sched/site_scheduler.hpp"
@@ -61,6 +63,7 @@ struct WorkloadPlan {
   std::vector<std::string> job_names;    ///< by job, "" for generated and trace jobs
   std::vector<InferencePool> inference;  ///< reserved before any batch job, in this order
   std::vector<int> spares;               ///< hot spare domains per partition
+  std::vector<JobSwing> swings;          ///< training jobs with a step model, by job index
 };
 
 struct SitePlan {
@@ -68,6 +71,7 @@ struct SitePlan {
   SiteSizing sizing;
   std::vector<energy::SourceProfile> profiles;  ///< by source, as in spec->supply
   std::optional<WorkloadPlan> workload;
+  std::optional<DemandResponsePlan> demand_response;
 };
 
 struct Plan {

@@ -129,10 +129,11 @@ Plan prepare(const scenario::Scenario& scenario, std::uint64_t seed, const Limit
                                 core::day_of_year(scenario.start),
                                 scenario.start,
                                 {}};
-    // River-cooled units follow the site's air temperature, hour by hour of the run.
+    // River-cooled units and demand-response rules follow the site's air temperature, hour
+    // by hour of the run.
     const bool river = std::any_of(spec.supply.begin(), spec.supply.end(),
                                    [](const auto& s) { return s.river.per_kelvin > 0; });
-    if (river) {
+    if (river || spec.demand_response) {
       where.dry_bulb_c.resize(plan.hours);
       for (std::size_t h = 0; h < plan.hours; ++h)
         where.dry_bulb_c[h] = site.sizing.weather.dry_bulb_c[site.sizing.weather.index(
@@ -142,6 +143,9 @@ Plan prepare(const scenario::Scenario& scenario, std::uint64_t seed, const Limit
       core::RandomStream rng = streams.stream("supply/" + spec.name + "/" + source.name);
       site.profiles.push_back(energy::build_profile(source, where, plan.hours, rng));
     }
+    if (spec.demand_response)
+      site.demand_response =
+          plan_demand_response(*spec.demand_response, scenario.start, plan.hours, where.dry_bulb_c);
   }
   if (!problems.empty()) throw core::InputError(std::move(problems));
   return plan;

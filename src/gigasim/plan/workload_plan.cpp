@@ -72,10 +72,16 @@ WorkloadPlan plan_workload(const scenario::SiteSpec& site, const SiteSizing& siz
   // Explicit jobs, then trace jobs, then each stream's: the order of equal submission times.
   std::vector<workload::JobSpec> jobs;
   std::vector<std::string> names;
+  std::vector<JobSwing> swings;  // by index into `jobs` until they are sorted
   for (const auto& d : w.jobs) {
-    jobs.push_back(cost_job(d, platform_of(site.fleet[d.partition]), reliability, problems));
+    const perf::Platform platform = platform_of(site.fleet[d.partition]);
+    jobs.push_back(cost_job(d, platform, reliability, problems));
     names.push_back(d.name);
     too_large(d.id, jobs.back());
+    if (auto swing = plan_swing(d, platform, site.power_swings, jobs.back())) {
+      swing->job = static_cast<std::uint32_t>(jobs.size() - 1);
+      swings.push_back(*swing);
+    }
   }
   for (const auto& trace : w.traces) {
     for (std::size_t k = 0; k < trace.jobs.size(); ++k) {
@@ -109,10 +115,16 @@ WorkloadPlan plan_workload(const scenario::SiteSpec& site, const SiteSizing& siz
                    [&](auto a, auto b) { return jobs[a].submit < jobs[b].submit; });
   out.jobs.reserve(jobs.size());
   out.job_names.reserve(jobs.size());
+  std::vector<std::uint32_t> sorted_index(jobs.size());
   for (const auto i : order) {
+    sorted_index[i] = static_cast<std::uint32_t>(out.jobs.size());
     out.jobs.push_back(jobs[i]);
     out.job_names.push_back(std::move(names[i]));
   }
+  for (JobSwing& swing : swings) swing.job = sorted_index[swing.job];
+  std::sort(swings.begin(), swings.end(),
+            [](const JobSwing& a, const JobSwing& b) { return a.job < b.job; });
+  out.swings = std::move(swings);
   if (reliability != nullptr) plan_checkpoints(*reliability, out.jobs);
 
   // Inference pools are reserved first, then spares: check on the partitions' own placement

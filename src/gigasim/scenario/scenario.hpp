@@ -21,7 +21,9 @@
 #include "gigasim/facility/facility.hpp"
 #include "gigasim/hardware/accelerator.hpp"
 #include "gigasim/perf/platform.hpp"
+#include "gigasim/scenario/demand_response_spec.hpp"
 #include "gigasim/scenario/element_id.hpp"
+#include "gigasim/scenario/power_swing_spec.hpp"
 #include "gigasim/scenario/reliability_spec.hpp"
 #include "gigasim/scenario/workload_spec.hpp"
 
@@ -69,6 +71,12 @@ struct SiteSpec {
   /// The country's network tariff and taxes (data/tariffs.yaml) under the regime chosen;
   /// none: the generic grid fees of `economics.operations`.
   std::optional<econ::AppliedTariff> tariff;
+  /// The site's own `economics:` (the scenario's with the site's overrides); none: the
+  /// scenario's.
+  std::optional<econ::EconomicsSpec> economics;
+  std::optional<econ::CarbonSpec> carbon;
+  std::optional<DemandResponseSpec> demand_response;
+  PowerSwingSpec power_swings;
 };
 
 struct Scenario {

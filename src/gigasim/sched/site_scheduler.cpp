@@ -137,6 +137,8 @@ bool SiteScheduler::complete(std::uint32_t job, std::uint32_t version, core::Tim
 Admission SiteScheduler::admit(const Partition& p, std::uint32_t job, core::Time now) const {
   const AdmissionView view{now, dynamic_w_, table_.dynamic_w(job, p), p.alloc.free_accelerators()};
   const workload::JobSpec& spec = table_.spec(job);
+  if (now < held_until_ && ((held_classes_ >> static_cast<unsigned>(spec.cls)) & 1U) != 0)
+    return Admission::defer(held_until_);
   const Admission power = power_budget_.admit(spec, job, view);
   if (power.decision != Admission::Decision::start || !admission_) return power;
   return admission_->admit(spec, job, view);
@@ -234,6 +236,28 @@ void SiteScheduler::limit_power(double dynamic_budget_w, core::Time now) {
     stop(job, now);
     requeue(job);
   }
+}
+
+std::int64_t SiteScheduler::hold_classes(std::uint8_t classes, double dynamic_target_w,
+                                         core::Time until, core::Time now) {
+  held_classes_ = classes;
+  held_until_ = until;
+  if (dynamic_w_ <= dynamic_target_w) return 0;
+  scratch_.clear();
+  for (const auto& p : parts_) {
+    for (const auto& [end, job] : p.running)
+      if (((classes >> static_cast<unsigned>(table_.spec(job).cls)) & 1U) != 0)
+        scratch_.push_back(job);
+  }
+  order_victims(scratch_, table_, tenants_);
+  std::int64_t stopped = 0;
+  for (const std::uint32_t job : scratch_) {
+    if (dynamic_w_ <= dynamic_target_w) break;
+    stop(job, now);
+    requeue(job);
+    stopped += table_.spec(job).accelerators;
+  }
+  return stopped;
 }
 
 void SiteScheduler::finish(core::Time now) {

@@ -49,6 +49,12 @@ class SiteScheduler {
   /// their dynamic power is within `dynamic_budget_w`, requeues them, and keeps new starts
   /// within that budget until the next call.
   void limit_power(double dynamic_budget_w, core::Time now);
+  /// Demand response: stops running jobs of `classes` (a bit per workload::JobClass), the
+  /// lowest priority and latest started first, until the dynamic power is within
+  /// `dynamic_target_w`, requeues them, and defers every start of those classes until
+  /// `until`. Returns the accelerators stopped.
+  std::int64_t hold_classes(std::uint8_t classes, double dynamic_target_w, core::Time until,
+                            core::Time now);
   /// End of the horizon: accounts progress and energy of the jobs still running.
   void finish(core::Time now);
 
@@ -125,11 +131,13 @@ class SiteScheduler {
   std::size_t running_count_ = 0;
   std::int64_t preemptions_ = 0;
   std::vector<std::uint32_t> scratch_;
-  std::vector<double> rank_;              // of each tenant, in the pass under way
+  std::vector<double> rank_;  // of each tenant, in the pass under way
   bool in_pass_ = false;
   std::vector<std::uint32_t> requeued_;  // stopped by preemption during the pass
   std::vector<std::pair<std::uint32_t, core::Time>> reservations_;
   bool record_reservations_ = false;
+  std::uint8_t held_classes_ = 0;  // demand response: classes deferred until held_until_
+  core::Time held_until_;
 };
 
 }  // namespace gigasim::sched

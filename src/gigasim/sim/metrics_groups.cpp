@@ -296,6 +296,99 @@ const Field<Totals> energy_sales_eur{
     kSum,
     "Revenue of the surplus sold: its energy × (hourly grid price − the contract's spread).",
     [](const Totals& t) { return Value::of(t.energy_sales_eur); }};
+const Field<Totals> dr_events{
+    "dr_events",
+    Type::real,
+    "events",
+    kSum,
+    kSum,
+    "Demand-response events: runs of consecutive hours in which the grid asked a reduction.",
+    [](const Totals& t) { return Value::of(t.demand_response.events); }};
+const Field<Totals> dr_requested_mwh{
+    "dr_requested_mwh",
+    Type::real,
+    "MWh",
+    kSum,
+    kSum,
+    "Demand response: reduction of the import asked over the events' hours.",
+    [](const Totals& t) { return Value::of(t.demand_response.requested_mwh); }};
+const Field<Totals> dr_delivered_mwh{
+    "dr_delivered_mwh",
+    Type::real,
+    "MWh",
+    kSum,
+    kSum,
+    "Demand response: reduction delivered (import below the baseline of the hour before each "
+    "event, up to what was asked).",
+    [](const Totals& t) { return Value::of(t.demand_response.delivered_mwh); }};
+const Field<Totals> dr_revenue_eur{
+    "dr_revenue_eur",
+    Type::real,
+    "EUR",
+    kSum,
+    kSum,
+    "Demand response: capacity payment × reduction × years + energy payment × delivered − "
+    "shortfall penalty × (asked − delivered); cost class `demand_response`.",
+    [](const Totals& t) { return Value::of(t.demand_response.revenue_eur); }};
+const Field<Totals> dr_gpu_hours_deferred{
+    "dr_gpu_hours_deferred",
+    Type::real,
+    "GPU-h",
+    kSum,
+    kSum,
+    "Demand response: accelerator-hours of the deferrable jobs stopped for events, from their "
+    "stop to the event's end (they then wait to be placed again).",
+    [](const Totals& t) { return Value::of(t.demand_response.gpu_hours_deferred); }};
+const Field<Totals> dr_gpu_hours_capped{
+    "dr_gpu_hours_capped",
+    Type::real,
+    "GPU-h",
+    kSum,
+    kSum,
+    "Demand response: accelerator-hours of work lost to power caps during events.",
+    [](const Totals& t) { return Value::of(t.demand_response.gpu_hours_capped); }};
+const Field<Totals> power_swing_limit_mw{
+    "power_swing_limit_mw",
+    Type::real,
+    "MW",
+    kNone,
+    kMax,
+    "Oscillation allowed at the grid connection in the band, peak to peak (`power_swings.limit`, "
+    "by default 10 % of the grid connection).",
+    [](const Totals& t) { return Value::of(t.power_swings.limit_mw); }};
+const Field<Totals> power_swing_peak_mw{
+    "power_swing_peak_mw",
+    Type::real,
+    "MW",
+    kMax,
+    kMax,
+    "Largest oscillation of synchronous training at the grid connection in the band, peak to "
+    "peak, after the power floor and smoothing (the running jobs' swings added, the worst case).",
+    [](const Totals& t) { return Value::of(t.power_swings.peak_mw); }};
+const Field<Totals> power_swing_hours_over_limit{
+    "power_swing_hours_over_limit",
+    Type::real,
+    "h",
+    kSum,
+    kSum,
+    "Hours in which the oscillation passed the limit.",
+    [](const Totals& t) { return Value::of(t.power_swings.hours_over_limit); }};
+const Field<Totals> power_floor_mwh{
+    "power_floor_mwh",
+    Type::real,
+    "MWh",
+    kSum,
+    kSum,
+    "Energy the power floor added to the training jobs (part of `energy_it_mwh`).",
+    [](const Totals& t) { return Value::of(t.power_swings.floor_mwh); }};
+const Field<Totals> swing_smoothing_loss_mwh{
+    "swing_smoothing_loss_mwh",
+    Type::real,
+    "MWh",
+    kSum,
+    kSum,
+    "Losses of the storage that smooths the oscillation (not in the facility energy).",
+    [](const Totals& t) { return Value::of(t.power_swings.smoothing_loss_mwh); }};
 const Field<Totals> battery_charged_mwh{
     "battery_charged_mwh",
     Type::real,
@@ -407,7 +500,7 @@ const KeyedField<Totals> cost_by_source_eur{
 }  // namespace totals_fields
 
 const Group<Totals>& totals() {
-  static constexpr std::array<const Field<Totals>*, 31> kFields = {
+  static constexpr std::array<const Field<Totals>*, 42> kFields = {
       &totals_fields::accelerators,
       &totals_fields::systems,
       &totals_fields::grid_connection_mw,
@@ -434,6 +527,17 @@ const Group<Totals>& totals() {
       &totals_fields::battery_backup_mwh,
       &totals_fields::battery_cycles,
       &totals_fields::battery_value_eur,
+      &totals_fields::dr_events,
+      &totals_fields::dr_requested_mwh,
+      &totals_fields::dr_delivered_mwh,
+      &totals_fields::dr_revenue_eur,
+      &totals_fields::dr_gpu_hours_deferred,
+      &totals_fields::dr_gpu_hours_capped,
+      &totals_fields::power_swing_limit_mw,
+      &totals_fields::power_swing_peak_mw,
+      &totals_fields::power_swing_hours_over_limit,
+      &totals_fields::power_floor_mwh,
+      &totals_fields::swing_smoothing_loss_mwh,
       &totals_fields::carbon_t,
       &totals_fields::carbon_intensity_g_per_kwh,
       &totals_fields::energy_cost_eur,
@@ -809,8 +913,9 @@ const KeyedField<E> cost_breakdown_eur{
     "EUR",
     "cost class",
     kSum,
-    "Over the run: each asset class's annualised capital × years, then `energy`, `grid_fees`, "
-    "`maintenance`, `staff`, `water` and `heat_revenue` (negative); sums to `tco_eur`.",
+    "Over the run: each asset class's annualised capital × years, then `energy`, "
+    "`energy_sales` (negative), `grid_fees`, `electricity_taxes`, `maintenance`, `staff`, "
+    "`water`, `heat_revenue` and `demand_response` (negative); sums to `tco_eur`.",
     [](const E& e) { return numbers(e.cost_breakdown_eur); }};
 const KeyedField<E> capex_breakdown_eur{"capex_breakdown_eur",
                                         Type::real,

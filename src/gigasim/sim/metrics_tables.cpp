@@ -199,6 +199,32 @@ const Field<H> battery_charge_mw{"battery_charge_mw",
                                  kSum,
                                  "Power into the battery, AC side (its discharge is `battery_mw`).",
                                  [](const H& h) { return Value::of(h.row->battery_charge_mw); }};
+const Field<H> dr_requested_mw{
+    "dr_requested_mw",
+    Type::real,
+    "MW",
+    kMean,
+    kSum,
+    "Demand response: reduction of the import below its baseline that the grid asked (0 "
+    "outside events).",
+    [](const H& h) { return Value::of(h.row->dr_requested_mw); }};
+const Field<H> dr_delivered_mw{
+    "dr_delivered_mw",
+    Type::real,
+    "MW",
+    kMean,
+    kSum,
+    "Demand response: reduction delivered, baseline − import, between 0 and what was asked.",
+    [](const H& h) { return Value::of(h.row->dr_delivered_mw); }};
+const Field<H> power_swing_mw{
+    "power_swing_mw",
+    Type::real,
+    "MW",
+    kMax,
+    kSum,
+    "Oscillation of the training jobs running at the end of the tick, at the grid connection "
+    "in the band, peak to peak, after mitigation (docs/models/energy.md, \"Power swings\").",
+    [](const H& h) { return Value::of(h.row->power_swing_mw); }};
 const Field<H> battery_soc_mwh{
     "battery_soc_mwh",
     Type::real,
@@ -294,8 +320,9 @@ const Table<HourlyRecord>& site_hourly() {
     for (const auto* f : hourly_fields::supply_mw()) c.push_back(f);
     for (const auto* f : {&hourly_fields::surplus_sold_mw, &hourly_fields::curtailed_mw,
                           &hourly_fields::battery_charge_mw, &hourly_fields::battery_soc_mwh,
-                          &hourly_fields::unserved_mw, &hourly_fields::carbon_t,
-                          &hourly_fields::carbon_intensity_g_per_kwh,
+                          &hourly_fields::dr_requested_mw, &hourly_fields::dr_delivered_mw,
+                          &hourly_fields::power_swing_mw, &hourly_fields::unserved_mw,
+                          &hourly_fields::carbon_t, &hourly_fields::carbon_intensity_g_per_kwh,
                           &hourly_fields::energy_cost_eur, &hourly_fields::queue_length,
                           &hourly_fields::power_cap, &hourly_fields::tokens_served_per_s})
       c.push_back(f);
@@ -655,7 +682,7 @@ const Field<C> cls{"class",
                    kNone,
                    "An asset class (`supply/<name>` for an owned plant or battery), or "
                    "`energy`, `energy_sales`, `grid_fees`, `electricity_taxes`, `maintenance`, "
-                   "`staff`, `water`, `heat_revenue`.",
+                   "`staff`, `water`, `heat_revenue`, `demand_response`.",
                    [](const C& c) { return Value::name(c.cls); }};
 const Field<C> kind{
     "kind", Type::text, "", kNone, kNone, "`capital`, `operations` or `revenue`.", [](const C& c) {

@@ -31,6 +31,8 @@ void Totals::add(const Totals& o) {
   battery_backup_mwh += o.battery_backup_mwh;
   battery_cycles += o.battery_cycles;
   battery_value_eur += o.battery_value_eur;
+  demand_response.add(o.demand_response);
+  power_swings.add(o.power_swings);
   carbon_t += o.carbon_t;
   energy_cost_eur += o.energy_cost_eur;
   over_temperature_hours += o.over_temperature_hours;

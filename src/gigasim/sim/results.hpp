@@ -1,6 +1,7 @@
 // What a run produces: per-site time series and totals. Writers in io turn it into files.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <map>
@@ -34,8 +35,10 @@ struct SiteTickRow {
   std::array<float, energy::kSourceKinds> supply_mw{};  ///< by energy::index_of(kind)
   float surplus_sold_mw = 0, curtailed_mw = 0;          ///< must-take energy the site did not use
   float battery_charge_mw = 0, battery_soc_mwh = 0;     ///< discharge: supply_mw[battery]
-  float queue_length = 0;                               ///< jobs waiting at the end of the tick
-  float power_cap = 1;  ///< share of dynamic IT power allowed during the tick
+  float dr_requested_mw = 0, dr_delivered_mw = 0;       ///< demand response: reduction of import
+  float power_swing_mw = 0;  ///< training's oscillation in the grid's band, peak to peak
+  float queue_length = 0;    ///< jobs waiting at the end of the tick
+  float power_cap = 1;       ///< share of dynamic IT power allowed during the tick
   float tokens_served_per_s = 0;
 };
 
@@ -100,6 +103,42 @@ struct WorkloadTotals {
   std::map<std::string, double> gpu_hours_by_tenant;
 };
 
+/// What demand-response programmes asked of a site (or of all sites) and what they got
+/// (docs/models/energy.md, "Demand response").
+struct DemandResponseTotals {
+  double events = 0;
+  double requested_mwh = 0;       ///< reduction of the import asked, over the events' hours
+  double delivered_mwh = 0;       ///< reduction below the baseline, up to what was asked
+  double revenue_eur = 0;         ///< capacity and energy payments less shortfall penalties
+  double gpu_hours_deferred = 0;  ///< of jobs stopped and held for events, until their end
+  double gpu_hours_capped = 0;    ///< lost to power caps during events
+  void add(const DemandResponseTotals& o) {
+    events += o.events;
+    requested_mwh += o.requested_mwh;
+    delivered_mwh += o.delivered_mwh;
+    revenue_eur += o.revenue_eur;
+    gpu_hours_deferred += o.gpu_hours_deferred;
+    gpu_hours_capped += o.gpu_hours_capped;
+  }
+};
+
+/// Training's power oscillations at a site's grid connection (docs/models/energy.md, "Power
+/// swings"); over all sites, the largest site's.
+struct PowerSwingTotals {
+  double limit_mw = 0;            ///< peak to peak allowed in the band
+  double peak_mw = 0;             ///< largest oscillation after mitigation
+  double hours_over_limit = 0;    ///< summed over sites
+  double floor_mwh = 0;           ///< energy the power floor added (in the IT energy)
+  double smoothing_loss_mwh = 0;  ///< losses of the storage that smooths the swing
+  void add(const PowerSwingTotals& o) {
+    limit_mw = std::max(limit_mw, o.limit_mw);
+    peak_mw = std::max(peak_mw, o.peak_mw);
+    hours_over_limit += o.hours_over_limit;
+    floor_mwh += o.floor_mwh;
+    smoothing_loss_mwh += o.smoothing_loss_mwh;
+  }
+};
+
 /// Sums over a site or over all sites. Energies in MWh, carbon in t, water in m³, money in EUR.
 struct Totals {
   std::int64_t accelerators = 0;
@@ -126,6 +165,8 @@ struct Totals {
   double battery_backup_mwh = 0;  ///< discharged into a shortfall: unserved energy avoided
   double battery_cycles = 0;      ///< equivalent full cycles (summed over sites)
   double battery_value_eur = 0;   ///< Σ (discharge − charge) × grid price: purchases avoided
+  DemandResponseTotals demand_response;
+  PowerSwingTotals power_swings;
   double carbon_t = 0;
   double energy_cost_eur = 0;
   double over_temperature_hours = 0;

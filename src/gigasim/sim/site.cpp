@@ -50,6 +50,9 @@ void Site::start(SiteResult& out) {
   out.tariff = plan_.spec->tariff ? plan_.spec->tariff->label : "generic";
   for (const auto& s : plan_.spec->supply)
     if (s.kind == energy::SourceKind::grid && out.grid_data.empty()) out.grid_data = s.data_source;
+  for (const auto& s : plan_.spec->supply)
+    if (s.kind != energy::SourceKind::grid && !s.data_source.empty())
+      out.grid_data += (out.grid_data.empty() ? "" : "; ") + s.name + ": " + s.data_source;
   out.fleet = m.fleet;
   out.design_pue = m.design_pue;
   out.liquid_share = m.liquid_share;

@@ -45,6 +45,7 @@ void account(const plan::SitePlan& plan, const std::vector<SourceSums>& sources,
   l.facility_energy_j = t.energy_facility_mwh * kJPerMWh;
   l.water_m3 = t.water_m3;
   l.heat_reused_j = t.heat_reused_mwh * kJPerMWh;
+  l.demand_response_eur = t.demand_response.revenue_eur;
   econ::Use& use = l.use;
   use.available_gpu_hours = l.accelerators * l.hours;
   if (out.workload.present) {
@@ -61,8 +62,8 @@ void account(const plan::SitePlan& plan, const std::vector<SourceSums>& sources,
       use.busy_gpu_hours += static_cast<double>(row.utilization) * l.accelerators *
                             scenario.tick.in_seconds() / 3600.0;
   }
-  out.economics = econ::account_costs(scenario.economics, l);
-  out.carbon = econ::account_carbon(scenario.carbon, l);
+  out.economics = econ::account_costs(spec.economics ? *spec.economics : scenario.economics, l);
+  out.carbon = econ::account_carbon(spec.carbon ? *spec.carbon : scenario.carbon, l);
 }
 
 }  // namespace gigasim::sim

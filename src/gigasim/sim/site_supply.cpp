@@ -1,5 +1,7 @@
 #include "gigasim/sim/site_supply.hpp"
 
+#include <algorithm>
+
 namespace gigasim::sim {
 namespace {
 constexpr double kJPerMWh = 3.6e9;
@@ -11,6 +13,22 @@ SiteSupply::SiteSupply(const plan::SitePlan& plan, core::Duration tick)
       supply_(plan.spec->supply, plan.profiles, plan.spec->grid_connection.value()),
       sums_(plan.spec->supply.size()) {
   for (const auto& s : plan.spec->supply) kind_index_.push_back(energy::index_of(s.kind));
+  if (plan.demand_response)
+    supply_.set_demand_response(plan.demand_response->request_w,
+                                plan.spec->demand_response->by_storage);
+}
+
+void SiteSupply::open_tick(Tick& tick) {
+  supply_.open(tick.hour);
+  tick.available_w = supply_.available_w(tick.hour, tick_s_);
+  tick.dr_requested_w = 0;
+  if (!supply_.in_event()) return;
+  tick.dr_requested_w = supply_.requested_w();
+  tick.dr_available_w = supply_.available_in_event_w(tick.hour, tick_s_);
+  const auto& request = plan_.demand_response->request_w;
+  std::size_t end = tick.hour;
+  while (end < request.size() && request[end] > 0) ++end;
+  tick.dr_until = core::Time::from_ms(static_cast<std::int64_t>(end) * 3'600'000);
 }
 
 void SiteSupply::close_tick(Tick& tick, SiteResult& out) {
@@ -62,6 +80,14 @@ void SiteSupply::close_tick(Tick& tick, SiteResult& out) {
   t.energy_sold_mwh += sold_w * dt_s / kJPerMWh;
   t.energy_curtailed_mwh += curtailed_w * dt_s / kJPerMWh;
   t.energy_sales_eur += sales;
+  if (supply_.in_event()) {
+    const double asked = supply_.requested_w();
+    const double delivered = std::clamp(supply_.baseline_w() - d.import_w, 0.0, asked);
+    row.dr_requested_mw = static_cast<float>(asked / 1e6);
+    row.dr_delivered_mw = static_cast<float>(delivered / 1e6);
+    dr_requested_j_ += asked * dt_s;
+    dr_delivered_j_ += delivered * dt_s;
+  }
   if (const energy::Battery* b = supply_.battery()) {
     row.battery_charge_mw = static_cast<float>(d.battery_charge_w / 1e6);
     row.battery_soc_mwh = static_cast<float>(b->stored_j() / kJPerMWh);
@@ -72,7 +98,7 @@ void SiteSupply::close_tick(Tick& tick, SiteResult& out) {
   }
 }
 
-void SiteSupply::finish(core::Time /*end*/, SiteResult& out) {
+void SiteSupply::finish(core::Time end, SiteResult& out) {
   Totals& t = out.totals;
   for (std::size_t k = 0; k < sums_.size(); ++k) {
     const std::string& name = plan_.spec->supply[k].name;
@@ -81,6 +107,19 @@ void SiteSupply::finish(core::Time /*end*/, SiteResult& out) {
     t.cost_by_source_eur[name] += sums_[k].cost_eur;
   }
   if (const energy::Battery* b = supply_.battery()) t.battery_cycles += b->cycles();
+  if (plan_.demand_response) {
+    // Payments: availability on the reduction contracted, energy on what was delivered, a
+    // penalty on what was asked and not delivered (docs/models/energy.md, "Demand response").
+    const scenario::DemandResponseSpec& spec = *plan_.spec->demand_response;
+    const double years = (end - core::Time::start()).in_seconds() / (365.0 * 86'400.0);
+    DemandResponseTotals& dr = t.demand_response;
+    dr.events += static_cast<double>(plan_.demand_response->events);
+    dr.requested_mwh += dr_requested_j_ / kJPerMWh;
+    dr.delivered_mwh += dr_delivered_j_ / kJPerMWh;
+    dr.revenue_eur += spec.capacity_payment.value() * spec.reduction.value() * years +
+                      spec.energy_payment.value() * dr_delivered_j_ -
+                      spec.shortfall_penalty.value() * (dr_requested_j_ - dr_delivered_j_);
+  }
 }
 
 }  // namespace gigasim::sim

@@ -23,9 +23,7 @@ class SiteSupply final : public SiteComponent {
   SiteSupply(const plan::SitePlan& plan, core::Duration tick);
 
   void close_tick(Tick& tick, SiteResult& out) override;
-  void open_tick(Tick& tick) override {
-    tick.available_w = supply_.available_w(tick.hour, tick_s_);
-  }
+  void open_tick(Tick& tick) override;
   void finish(core::Time end, SiteResult& out) override;
 
   [[nodiscard]] const std::vector<SourceSums>& sums() const { return sums_; }
@@ -37,6 +35,7 @@ class SiteSupply final : public SiteComponent {
   energy::Supply supply_;
   std::vector<SourceSums> sums_;
   std::vector<std::size_t> kind_index_;  // by source: its column of SiteTickRow::supply_mw
+  double dr_delivered_j_ = 0, dr_requested_j_ = 0;
 };
 
 }  // namespace gigasim::sim

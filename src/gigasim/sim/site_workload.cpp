@@ -33,7 +33,13 @@ SiteWorkload::SiteWorkload(const plan::SitePlan& plan, Events events, core::Time
       end_(end),
       scheduler_(make_scheduler(*plan.workload)),
       wake_(kNever),
-      pass_due_(kNever) {}
+      pass_due_(kNever) {
+  if (plan.spec->demand_response) dr_ = &*plan.spec->demand_response;
+  swing_spec_ = &plan.spec->power_swings;
+  // No general published limit exists: 10 % of the connection by default (docs).
+  swing_limit_w_ = swing_spec_->limit.value() > 0 ? swing_spec_->limit.value()
+                                                  : 0.1 * plan.spec->grid_connection.value();
+}
 
 void SiteWorkload::start() {
   const auto& jobs = workload_.jobs;
@@ -61,6 +67,7 @@ void SiteWorkload::advance(core::Time now) {
   if (s.cap() < 1.0) {
     capped_s_ += dt;
     lost_acc_s_ += busy * (1.0 - s.speed()) * dt;
+    if (in_event_) dr_capped_acc_s_ += busy * (1.0 - s.speed()) * dt;
   }
   last_change_ = now;
 }
@@ -70,9 +77,28 @@ void SiteWorkload::push_ends() {
   ends_.clear();
 }
 
+// Jobs started or resumed within a capped interval are capped too: the DVFS cap tightens
+// when the power passes the interval's budget by more than 1 % (a looser cap waits for the
+// next tick).
+void SiteWorkload::recap(core::Time now) {
+  auto& s = *scheduler_;
+  if (workload_.power_cap != scenario::PowerCapMode::dvfs || it_power_w() <= 1.01 * it_budget_w_)
+    return;
+  s.set_cap(std::min(s.cap(), cap_for(it_budget_w_)), now, ends_);
+  push_ends();
+}
+
+double SiteWorkload::cap_for(double it_budget_w) const {
+  const auto& s = *scheduler_;
+  const double dynamic = s.dynamic_w() + inference_dynamic_w_;
+  if (it_budget_w >= s.idle_w() + dynamic || dynamic <= 0) return 1.0;
+  return std::max(0.05, (it_budget_w - s.idle_w()) / dynamic);
+}
+
 void SiteWorkload::schedule_pass(core::Time now) {
   const core::Time deferred = scheduler_->schedule(now, ends_);
   push_ends();
+  recap(now);
   // A job an admission policy deferred is looked at again when it asked to be.
   if (deferred < end_ && (wake_ <= now || deferred < wake_)) {
     wake_ = deferred;
@@ -107,7 +133,7 @@ void SiteWorkload::on_event(std::uint8_t kind, std::uint32_t a, std::uint32_t b,
       if (scheduler_->complete(a, b, now)) request_pass(now);  // else stale: preempted or slowed
       break;
     case job_resume:
-      (void)scheduler_->resume(a, b);
+      if (scheduler_->resume(a, b)) recap(now);
       break;
     case submitted:
       scheduler_->submit(a, now);
@@ -137,14 +163,19 @@ void SiteWorkload::open_tick(Tick& tick) {
   // Power cap for the interval from the supply this hour can deliver (profiles are known
   // ahead) and the facility overhead of the last interval.
   auto& s = *scheduler_;
-  const double dynamic = s.dynamic_w() + inference_dynamic_w_;
-  const double it_budget = tick.available_w / tick.pue_estimate;
-  double cap = 1.0;
-  if (it_budget < s.idle_w() + dynamic && dynamic > 0)
-    cap = std::max(0.05, (it_budget - s.idle_w()) / dynamic);
+  double it_budget = tick.available_w / tick.pue_estimate;
+  in_event_ = tick.dr_requested_w > 0 && dr_ != nullptr;
+  if (in_event_) {
+    // Demand response: the battery has answered in the supply's budget; then deferral, then
+    // capping (docs/models/energy.md, "Demand response").
+    const double event_budget = tick.dr_available_w / tick.pue_estimate;
+    if (dr_->by_deferral) defer_for_event(tick, event_budget);
+    if (dr_->by_capping) it_budget = std::min(it_budget, event_budget);
+  }
+  it_budget_w_ = it_budget;
   switch (workload_.power_cap) {
     case scenario::PowerCapMode::dvfs:
-      s.set_cap(cap, now, ends_);
+      s.set_cap(cap_for(it_budget), now, ends_);
       push_ends();
       break;
     case scenario::PowerCapMode::preempt:
@@ -163,7 +194,50 @@ void SiteWorkload::open_tick(Tick& tick) {
   }
 }
 
-void SiteWorkload::close_tick(Tick& tick, SiteResult& /*out*/) {
+void SiteWorkload::defer_for_event(const Tick& tick, double it_budget_w) {
+  auto& s = *scheduler_;
+  const double target = std::max(0.0, it_budget_w - s.idle_w() - inference_dynamic_w_);
+  const std::int64_t stopped = s.hold_classes(dr_->deferrable, target, tick.dr_until, tick.start);
+  if (stopped == 0) return;
+  dr_deferred_acc_s_ += static_cast<double>(stopped) * (tick.dr_until - tick.start).in_seconds();
+  // The stopped jobs are deferred to the event's end: a pass schedules their wake.
+  schedule_pass(tick.start);
+}
+
+// The swings of the jobs running at the tick's end add up (the worst case: their phases may
+// align); they reach the grid through the power chain, whose losses follow the load, and
+// the smoothing storage absorbs up to its power (docs/models/energy.md, "Power swings").
+void SiteWorkload::record_swing(const Tick& tick, SiteResult& out) {
+  const auto& s = *scheduler_;
+  double swing = 0, cycled = 0, floor = 0;
+  for (const plan::JobSwing& j : workload_.swings) {
+    const sched::JobState& st = s.states()[j.job];
+    if (st.status != sched::JobStatus::running || !st.powered) continue;
+    const double acc = static_cast<double>(s.jobs().spec(j.job).accelerators) * s.cap();
+    swing += acc * j.swing_w * j.band_share;
+    cycled += acc * j.swing_w * j.duty * (1.0 - j.duty);
+    const auto& spec = s.jobs().spec(j.job);
+    floor +=
+        acc * j.floor_activity * workload_.partitions[spec.partition].dynamic_w_per_accelerator;
+  }
+  PowerSwingTotals& t = out.totals.power_swings;
+  t.limit_mw = swing_limit_w_ / 1e6;
+  t.floor_mwh += floor * tick.seconds / 3.6e9;
+  if (swing <= 0) return;
+  const facility::FacilityLoad& f = tick.facility;
+  const double chain = f.it_w > 0 ? (f.it_w + f.power_chain_loss_w) / f.it_w : 1.0;
+  swing *= chain;
+  const double absorbed = std::min(swing, swing_spec_->smoothing_power.value());
+  const double residual = swing - absorbed;
+  t.smoothing_loss_mwh += (1.0 - swing_spec_->smoothing_efficiency) * cycled * chain *
+                          (absorbed / swing) * tick.seconds / 3.6e9;
+  tick.row->power_swing_mw = static_cast<float>(residual / 1e6);
+  t.peak_mw = std::max(t.peak_mw, residual / 1e6);
+  if (residual > swing_limit_w_) t.hours_over_limit += tick.seconds / 3600.0;
+}
+
+void SiteWorkload::close_tick(Tick& tick, SiteResult& out) {
+  record_swing(tick, out);
   const auto& s = *scheduler_;
   const double dt_s = tick.seconds;
   SiteTickRow& row = *tick.row;
@@ -195,6 +269,8 @@ void SiteWorkload::finish(core::Time end, SiteResult& out) {
   }
   w.tokens_demanded = tokens_demanded_;
   w.power_capped_hours = capped_s_ / 3600.0;
+  out.totals.demand_response.gpu_hours_deferred += dr_deferred_acc_s_ / 3600.0;
+  out.totals.demand_response.gpu_hours_capped += dr_capped_acc_s_ / 3600.0;
   w.gpu_hours_lost_to_power_caps = lost_acc_s_ / 3600.0;
   std::vector<double> waits;
   double wait_sum = 0, slowdown_sum = 0;

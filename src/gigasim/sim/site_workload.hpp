@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -49,6 +50,13 @@ class SiteWorkload final : public SiteComponent, public ItLoad {
 
  private:
   void on_arrival(core::Time now);
+  // In an event: stops and holds deferrable jobs to fit `it_budget_w`, as far as they go.
+  void defer_for_event(const Tick& tick, double it_budget_w);
+  void recap(core::Time now);
+  // The DVFS cap that keeps the IT power within `it_budget_w` (1: no cap needed).
+  [[nodiscard]] double cap_for(double it_budget_w) const;
+  // The oscillation of the running training jobs at the grid connection, after mitigation.
+  void record_swing(const Tick& tick, SiteResult& out);
   void push_ends();
 
   const plan::WorkloadPlan& workload_;
@@ -64,6 +72,14 @@ class SiteWorkload final : public SiteComponent, public ItLoad {
   core::Time last_change_;
   double busy_acc_s_ = 0;  ///< busy accelerator-seconds since the interval opened
   double capped_s_ = 0, lost_acc_s_ = 0;
+  double it_budget_w_ = std::numeric_limits<double>::infinity();  ///< of the open interval
+  // Demand response: its spec (null: none), whether the open interval is in an event, and
+  // the accelerator-seconds deferred and lost to caps in events.
+  const scenario::DemandResponseSpec* dr_ = nullptr;
+  bool in_event_ = false;
+  double dr_deferred_acc_s_ = 0, dr_capped_acc_s_ = 0;
+  const scenario::PowerSwingSpec* swing_spec_ = nullptr;
+  double swing_limit_w_ = 0;
   // Of the open interval.
   double inference_dynamic_w_ = 0;
   double served_tokens_per_s_ = 0;

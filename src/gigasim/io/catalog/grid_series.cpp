@@ -137,4 +137,14 @@ const CalendarSeries* GridSeries::carbon(const std::string& zone, int utc_offset
                  it == t.end() ? nullptr : &it->second, kCarbonYear, utc_offset_h);
 }
 
+const CalendarSeries* GridSeries::capacity_factors(const std::string& kind,
+                                                   const std::string& country, int utc_offset_h) {
+  const std::lock_guard lock(mutex_);
+  const Columns& t = table(fmt::format("{}_cf_{}.csv", kind, kCapacityFactorYear), false);
+  const std::string column = country == "GR" ? "EL" : country;  // Dispa-SET's code for Greece
+  const auto it = t.find(column);
+  return aligned(fmt::format("cf/{}/{}/{}", kind, column, utc_offset_h),
+                 it == t.end() ? nullptr : &it->second, kCapacityFactorYear, utc_offset_h);
+}
+
 }  // namespace gigasim::io

@@ -27,6 +27,12 @@ class GridSeries {
   const CalendarSeries* prices(int year, const std::string& zone, int utc_offset_h);
   /// Life-cycle carbon intensity (g CO2e/kWh) of `zone`'s generation in the one year shipped.
   const CalendarSeries* carbon(const std::string& zone, int utc_offset_h);
+  /// Hourly capacity factors (0..1) of `kind` ("solar_pv" or "wind_onshore") in `country`
+  /// (ISO code; Greece is EL in the file) in the one weather year shipped; null without them.
+  const CalendarSeries* capacity_factors(const std::string& kind, const std::string& country,
+                                         int utc_offset_h);
+  /// The weather year of the capacity factors.
+  static constexpr int kCapacityFactorYear = 2016;
   /// Whether data/electricity holds day-ahead prices for `year`, and the years it holds.
   bool has_prices(int year);
   std::vector<int> price_years();

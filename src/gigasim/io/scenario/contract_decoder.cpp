@@ -159,21 +159,23 @@ void decode_battery(MapView& m, energy::SourceSpec& s) {
   m.fraction("standby_loss_per_day", b.standby_loss_per_day);
   m.number("cycle_life", b.cycle_life, Need::optional, Check::positive);
   m.quantity("peak_limit", b.peak_limit, Need::optional, Check::positive);
+  const bool ramp_given = m.quantity("ramp_limit", b.ramp_limit, Need::optional, Check::positive);
   const YAML::Node list = m.get("strategies");
   if (!list.IsDefined()) {
     m.error("strategies",
-            "missing required key \"strategies\": a list among backup, peak_shaving, arbitrage, "
-            "carbon, in order of precedence");
+            "missing required key \"strategies\": a list among backup, peak_shaving, ramp, "
+            "arbitrage, carbon, in order of precedence");
     return;
   }
   if (!list.IsSequence() || list.size() == 0) {
     m.error("strategies",
-            "expected a non-empty list among backup, peak_shaving, arbitrage, carbon");
+            "expected a non-empty list among backup, peak_shaving, ramp, arbitrage, carbon");
     return;
   }
   static constexpr std::array kAll = {
       energy::StorageStrategy::backup, energy::StorageStrategy::peak_shaving,
-      energy::StorageStrategy::arbitrage, energy::StorageStrategy::carbon};
+      energy::StorageStrategy::ramp, energy::StorageStrategy::arbitrage,
+      energy::StorageStrategy::carbon};
   for (std::size_t i = 0; i < list.size(); ++i) {
     const std::string path = index_path(m.path_of("strategies"), i);
     const std::string name = list[i].IsScalar() ? list[i].Scalar() : "";
@@ -182,7 +184,7 @@ void decode_battery(MapView& m, energy::SourceSpec& s) {
     if (it == kAll.end()) {
       m.context().error(path, list[i],
                         fmt::format("unknown strategy \"{}\"; known: backup, peak_shaving, "
-                                    "arbitrage, carbon",
+                                    "ramp, arbitrage, carbon",
                                     name));
     } else if (std::find(b.strategies.begin(), b.strategies.end(), *it) != b.strategies.end()) {
       m.context().error(path, list[i], fmt::format("strategy \"{}\" is listed twice", name));
@@ -195,6 +197,12 @@ void decode_battery(MapView& m, energy::SourceSpec& s) {
   };
   if (std::count_if(b.strategies.begin(), b.strategies.end(), plans_the_day) > 1)
     m.error("strategies", "arbitrage and carbon both plan the day: choose one");
+  const bool ramp = std::find(b.strategies.begin(), b.strategies.end(),
+                              energy::StorageStrategy::ramp) != b.strategies.end();
+  if (ramp && !ramp_given)
+    m.error("ramp_limit",
+            "the ramp strategy needs `ramp_limit`: the most the import may change "
+            "from one hour to the next, like 20 MW");
 }
 
 }  // namespace gigasim::io

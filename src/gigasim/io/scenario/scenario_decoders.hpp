@@ -49,4 +49,11 @@ void decode_plant(MapView& m, energy::SourceSpec& s);
 /// A battery's ratings and strategies.
 void decode_battery(MapView& m, energy::SourceSpec& s);
 
+/// site.demand_response (io/scenario/demand_response_decoder.cpp); needs the site's grid
+/// connection decoded.
+void decode_demand_response(MapView& site, const std::filesystem::path& base_dir,
+                            scenario::SiteSpec& spec);
+/// site.power_swings (io/scenario/power_swing_decoder.cpp).
+void decode_power_swings(MapView& site, scenario::SiteSpec& spec);
+
 }  // namespace gigasim::io

@@ -140,8 +140,24 @@ void decode_tariff_choice(MapView& m, const Catalog& catalog, scenario::SiteSpec
   spec.tariff = econ::apply(it->second, choice == "reduced");
 }
 
+// site.economics: the scenario's economics with this site's overrides (a country's own
+// prices, cost of capital or asset lifetimes).
+void decode_site_economics(MapView& m, const scenario::Scenario& scenario,
+                           scenario::SiteSpec& spec) {
+  const YAML::Node node = m.get("economics");
+  if (!node.IsDefined()) return;
+  MapView e(m.context(), node, m.path_of("economics"));
+  if (!e.valid()) return;
+  spec.economics = scenario.economics;
+  spec.carbon = scenario.carbon;
+  std::vector<std::string> cited;
+  decode_economics(e, *spec.economics, *spec.carbon, Need::optional, cited);
+  e.finish();
+}
+
 scenario::SiteSpec decode_site(MapView& m, const Catalog& catalog, const fs::path& base_dir,
-                               int grid_data_year) {
+                               const scenario::Scenario& scenario) {
+  const int grid_data_year = scenario.grid_data_year;
   // The catalog's defaults (data/defaults.yaml), then the site's keys over them.
   scenario::SiteSpec spec = catalog.defaults.site;
   spec.id = m.path();
@@ -168,6 +184,9 @@ scenario::SiteSpec decode_site(MapView& m, const Catalog& catalog, const fs::pat
   if (liquid_share >= 0.0) spec.liquid_share = liquid_share;
   decode_supply(m, spec.location.country, catalog, base_dir, grid_data_year, spec.supply);
   decode_tariff_choice(m, catalog, spec);
+  decode_site_economics(m, scenario, spec);
+  decode_demand_response(m, base_dir, spec);
+  decode_power_swings(m, spec);
   decode_reliability(m, catalog, spec);
   decode_workload(m, catalog, base_dir, spec);
   if (spec.reliability && !spec.workload) {
@@ -217,6 +236,17 @@ ScenarioFile load_scenario_text(const std::string& text, const std::string& file
     s.grid_data_year = 0;
   }
 
+  s.economics = catalog.economics;
+  s.carbon = catalog.carbon;
+  const YAML::Node economics = top.get("economics");
+  if (economics.IsDefined()) {
+    MapView m(ctx, economics, "economics");
+    std::vector<std::string> cited;
+    if (m.valid()) {
+      decode_economics(m, s.economics, s.carbon, Need::optional, cited);
+      m.finish();
+    }
+  }
   const YAML::Node sites = top.get("sites");
   if (!sites.IsDefined()) {
     top.error("sites", "missing required key \"sites\": a list of sites");
@@ -227,24 +257,13 @@ ScenarioFile load_scenario_text(const std::string& text, const std::string& file
     for (std::size_t i = 0; i < sites.size(); ++i) {
       MapView m(ctx, sites[i], index_path("sites", i));
       if (!m.valid()) continue;
-      scenario::SiteSpec site = decode_site(m, catalog, base_dir, s.grid_data_year);
+      scenario::SiteSpec site = decode_site(m, catalog, base_dir, s);
       if (site.name == "total") {
         m.error("name", "\"total\" is reserved for the sum over sites");
       } else if (!site.name.empty() && !names.insert(site.name).second) {
         m.error("name", fmt::format("duplicate site name \"{}\"", site.name));
       }
       s.sites.push_back(std::move(site));
-    }
-  }
-  s.economics = catalog.economics;
-  s.carbon = catalog.carbon;
-  const YAML::Node economics = top.get("economics");
-  if (economics.IsDefined()) {
-    MapView m(ctx, economics, "economics");
-    std::vector<std::string> cited;
-    if (m.valid()) {
-      decode_economics(m, s.economics, s.carbon, Need::optional, cited);
-      m.finish();
     }
   }
   top.finish();

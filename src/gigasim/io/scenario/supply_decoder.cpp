@@ -195,6 +195,31 @@ void use_measured_series(const io::Grid& grid, GridSeries& series, int year,
   s.data_source = price + "; " + carbon;
 }
 
+// Wind and solar of a scenario that chose measured data: the country's hourly capacity
+// factors of data/electricity, rescaled to the source's own mean when it gives one.
+void use_measured_capacity_factors(const Catalog& catalog, const std::string& country,
+                                   energy::SourceSpec& s) {
+  const auto grid = catalog.grids.find(country);
+  const CalendarSeries* series = grid == catalog.grids.end()
+                                     ? nullptr
+                                     : catalog.grid_series->capacity_factors(
+                                           s.kind == SourceKind::wind ? "wind_onshore" : "solar_pv",
+                                           country, grid->second.utc_offset_h);
+  if (series == nullptr) {
+    s.data_source = fmt::format("synthetic profile (no measured capacity factors for {})", country);
+    return;
+  }
+  s.cf_series = *series;
+  double sum = 0;
+  for (const double v : *series) sum += v;
+  const double mean = sum / static_cast<double>(series->size());
+  s.data_source = fmt::format(
+      "capacity factors {} {} (Dispa-SET, JRC; mean {:.3f}{})", country,
+      GridSeries::kCapacityFactorYear, mean,
+      s.rescale_cf ? fmt::format(", rescaled to {:.3f}", s.capacity_factor) : std::string());
+  if (!s.rescale_cf) s.capacity_factor = mean;
+}
+
 // A site holds at most one battery, and one that plans by price or carbon needs a grid to
 // read them from.
 void check_storage(MapView& site, const std::vector<energy::SourceSpec>& sources) {
@@ -301,7 +326,8 @@ void decode_supply(MapView& site, const std::string& country, const Catalog& cat
           s.capacity_factor =
               s.kind == SourceKind::wind ? grid->wind_capacity_factor : grid->solar_capacity_factor;
         }
-        m.fraction("capacity_factor", s.capacity_factor);
+        s.rescale_cf = m.fraction("capacity_factor", s.capacity_factor);
+        if (grid_data_year > 0) use_measured_capacity_factors(catalog, grid_country, s);
         break;
       case SourceKind::gas:
       case SourceKind::fuel_cell:
