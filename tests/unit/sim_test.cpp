@@ -334,6 +334,32 @@ TEST(Simulation, SupplyShortfallCapsPowerInsteadOfLeavingItUnserved) {
   EXPECT_NEAR(r2.sites[0].job_states[0].end.in_hours(), 11.0, 1e-6);
 }
 
+// Issue 13: a backup battery counts as available power, so the cap bites later; the work
+// it saves is reported.
+TEST(Simulation, ABackupBatteryReportsTheCappedWorkItAvoids) {
+  std::string yaml = kJobSite;
+  yaml.replace(yaml.find("supply: [{type: grid}]"), 22,
+               "supply: [{type: grid, import_cap: 35 kW}, {type: battery, power: 20 kW, energy: "
+               "60 kWh, soc_initial: 1, strategies: [backup]}]");
+  yaml.replace(yaml.find("accelerators: 8, duration: 10 h, submit: 1 h, activity: 0.5"), 58,
+               "accelerators: 32, duration: 10 h, submit: 1 h, activity: 0.9");
+  const Results r = run(load(yaml, "b.yaml"), 1);
+  const Totals& t = r.sites[0].totals;
+  EXPECT_GT(t.battery_backup_mwh, 0.0);
+  EXPECT_GT(t.battery_cap_avoided_gpu_hours, 0.0);
+  // Less than what the cap lost without the battery at all.
+  std::string plain = kJobSite;
+  plain.replace(plain.find("supply: [{type: grid}]"), 22,
+                "supply: [{type: grid, import_cap: 35 kW}]");
+  plain.replace(plain.find("accelerators: 8, duration: 10 h, submit: 1 h, activity: 0.5"), 58,
+                "accelerators: 32, duration: 10 h, submit: 1 h, activity: 0.9");
+  const Results p = run(load(plain, "p.yaml"), 1);
+  EXPECT_EQ(p.sites[0].totals.battery_cap_avoided_gpu_hours, 0.0);
+  EXPECT_LT(t.battery_cap_avoided_gpu_hours, p.sites[0].workload.gpu_hours_lost_to_power_caps);
+  EXPECT_LT(r.sites[0].workload.gpu_hours_lost_to_power_caps,
+            p.sites[0].workload.gpu_hours_lost_to_power_caps);
+}
+
 TEST(Simulation, InferenceUnderADvfsCapServesInProportionToItsSpeed) {
   // Four replicas that demand always exceeds; a supply too small for their full power.
   const std::string base = R"(name: t

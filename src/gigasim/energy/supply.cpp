@@ -56,10 +56,13 @@ double Supply::available_w(std::size_t h, double seconds) const {
   double on_site = 0, off_site = 0;
   for (std::size_t i = 0; i < specs_.size(); ++i)
     (offers_[i].on_site ? on_site : off_site) += profiles_[i].available_w[h];
-  double battery = 0;
-  if (battery_ && has(battery_->spec(), StorageStrategy::backup))
-    battery = battery_->max_discharge_w(seconds);
-  return on_site + battery + std::min(off_site, connection_w_);
+  return on_site + backup_available_w(seconds) + std::min(off_site, connection_w_);
+}
+
+double Supply::backup_available_w(double seconds) const {
+  return battery_ && has(battery_->spec(), StorageStrategy::backup)
+             ? battery_->max_discharge_w(seconds)
+             : 0.0;
 }
 
 void Supply::set_demand_response(std::span<const float> request_w, bool by_storage) {

@@ -37,6 +37,8 @@ class Supply {
   /// What the sources can deliver during `seconds` of hour `h`: on-site ones in full, the
   /// others up to the grid connection, and a battery kept for backup what it holds.
   [[nodiscard]] double available_w(std::size_t h, double seconds) const;
+  /// The part of available_w that the battery's backup strategy adds.
+  [[nodiscard]] double backup_available_w(double seconds) const;
   /// Demand response: the reduction of the import asked in each hour of the run (W, 0:
   /// none; the span must outlive the supply), and whether the battery answers first
   /// (docs/models/energy.md, "Demand response").

@@ -30,6 +30,7 @@ struct Tick {
   // Opening, filled in component order.
   double pue_estimate = 1;  ///< facility: facility / IT power of the last interval
   double available_w = 0;   ///< supply: what the sources can deliver this hour
+  double backup_w = 0;      ///< supply: the part of it a battery kept for backup gives
   /// Supply, in a demand-response event: the reduction asked (0: no event), what the sources
   /// can deliver under the event's import limit, and when the event ends.
   double dr_requested_w = 0;

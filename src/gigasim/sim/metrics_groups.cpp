@@ -413,6 +413,16 @@ const Field<Totals> battery_backup_mwh{
     kSum,
     "Battery discharge that met demand no other source could: unserved energy avoided.",
     [](const Totals& t) { return Value::of(t.battery_backup_mwh); }};
+const Field<Totals> battery_cap_avoided_gpu_hours{
+    "battery_cap_avoided_gpu_hours",
+    Type::real,
+    "GPU-h",
+    kSum,
+    kSum,
+    "Work the DVFS power cap would have lost without the backup battery counted as available: "
+    "Σ busy accelerators × (speed at the cap − speed at the cap without it) × Δt, a "
+    "first-order estimate (the jobs' timings are those of the run with the battery).",
+    [](const Totals& t) { return Value::of(t.battery_cap_avoided_gpu_hours); }};
 const Field<Totals> battery_cycles{
     "battery_cycles",
     Type::real,
@@ -500,7 +510,7 @@ const KeyedField<Totals> cost_by_source_eur{
 }  // namespace totals_fields
 
 const Group<Totals>& totals() {
-  static constexpr std::array<const Field<Totals>*, 42> kFields = {
+  static constexpr std::array<const Field<Totals>*, 43> kFields = {
       &totals_fields::accelerators,
       &totals_fields::systems,
       &totals_fields::grid_connection_mw,
@@ -525,6 +535,7 @@ const Group<Totals>& totals() {
       &totals_fields::battery_charged_mwh,
       &totals_fields::battery_discharged_mwh,
       &totals_fields::battery_backup_mwh,
+      &totals_fields::battery_cap_avoided_gpu_hours,
       &totals_fields::battery_cycles,
       &totals_fields::battery_value_eur,
       &totals_fields::dr_events,

@@ -29,6 +29,7 @@ void Totals::add(const Totals& o) {
   battery_charged_mwh += o.battery_charged_mwh;
   battery_discharged_mwh += o.battery_discharged_mwh;
   battery_backup_mwh += o.battery_backup_mwh;
+  battery_cap_avoided_gpu_hours += o.battery_cap_avoided_gpu_hours;
   battery_cycles += o.battery_cycles;
   battery_value_eur += o.battery_value_eur;
   demand_response.add(o.demand_response);

@@ -163,8 +163,9 @@ struct Totals {
   double energy_sales_eur = 0;      ///< revenue of the surplus sold
   double battery_charged_mwh = 0, battery_discharged_mwh = 0;
   double battery_backup_mwh = 0;  ///< discharged into a shortfall: unserved energy avoided
-  double battery_cycles = 0;      ///< equivalent full cycles (summed over sites)
-  double battery_value_eur = 0;   ///< Σ (discharge − charge) × grid price: purchases avoided
+  double battery_cap_avoided_gpu_hours = 0;  ///< work the power cap would have lost without it
+  double battery_cycles = 0;                 ///< equivalent full cycles (summed over sites)
+  double battery_value_eur = 0;  ///< Σ (discharge − charge) × grid price: purchases avoided
   DemandResponseTotals demand_response;
   PowerSwingTotals power_swings;
   double carbon_t = 0;

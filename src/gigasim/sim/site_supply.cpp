@@ -21,6 +21,7 @@ SiteSupply::SiteSupply(const plan::SitePlan& plan, core::Duration tick)
 void SiteSupply::open_tick(Tick& tick) {
   supply_.open(tick.hour);
   tick.available_w = supply_.available_w(tick.hour, tick_s_);
+  tick.backup_w = supply_.backup_available_w(tick_s_);
   tick.dr_requested_w = 0;
   if (!supply_.in_event()) return;
   tick.dr_requested_w = supply_.requested_w();

@@ -1,6 +1,7 @@
 #include "gigasim/sim/site_workload.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include "gigasim/core/errors.hpp"
@@ -69,6 +70,8 @@ void SiteWorkload::advance(core::Time now) {
     lost_acc_s_ += busy * (1.0 - s.speed()) * dt;
     if (in_event_) dr_capped_acc_s_ += busy * (1.0 - s.speed()) * dt;
   }
+  if (cap_without_backup_ < s.cap())
+    backup_avoided_acc_s_ += busy * (s.speed() - std::cbrt(cap_without_backup_)) * dt;
   last_change_ = now;
 }
 
@@ -177,6 +180,11 @@ void SiteWorkload::open_tick(Tick& tick) {
     case scenario::PowerCapMode::dvfs:
       s.set_cap(cap_for(it_budget), now, ends_);
       push_ends();
+      // The cap without the battery's backup: the work it saves (a first-order estimate).
+      cap_without_backup_ =
+          tick.backup_w > 0
+              ? cap_for(std::min(it_budget, (tick.available_w - tick.backup_w) / tick.pue_estimate))
+              : 1.0;
       break;
     case scenario::PowerCapMode::preempt:
       s.limit_power(std::max(0.0, it_budget - s.idle_w() - inference_dynamic_w_), now);
@@ -271,6 +279,7 @@ void SiteWorkload::finish(core::Time end, SiteResult& out) {
   w.power_capped_hours = capped_s_ / 3600.0;
   out.totals.demand_response.gpu_hours_deferred += dr_deferred_acc_s_ / 3600.0;
   out.totals.demand_response.gpu_hours_capped += dr_capped_acc_s_ / 3600.0;
+  out.totals.battery_cap_avoided_gpu_hours += backup_avoided_acc_s_ / 3600.0;
   w.gpu_hours_lost_to_power_caps = lost_acc_s_ / 3600.0;
   std::vector<double> waits;
   double wait_sum = 0, slowdown_sum = 0;

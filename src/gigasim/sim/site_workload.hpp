@@ -73,6 +73,8 @@ class SiteWorkload final : public SiteComponent, public ItLoad {
   double busy_acc_s_ = 0;  ///< busy accelerator-seconds since the interval opened
   double capped_s_ = 0, lost_acc_s_ = 0;
   double it_budget_w_ = std::numeric_limits<double>::infinity();  ///< of the open interval
+  double cap_without_backup_ = 1.0;  ///< the DVFS cap the interval would have without backup
+  double backup_avoided_acc_s_ = 0;
   // Demand response: its spec (null: none), whether the open interval is in an event, and
   // the accelerator-seconds deferred and lost to caps in events.
   const scenario::DemandResponseSpec* dr_ = nullptr;
