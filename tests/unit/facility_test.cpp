@@ -27,6 +27,78 @@ TEST(PowerChain, DefaultUpsEfficiencyAtHalfLoad) {
   EXPECT_NEAR(50.0 / (50.0 + loss), 0.968, 0.002);
 }
 
+// Issue 14, item 1: redundancy shares the load among more installed capacity: no-load
+// losses grow with it, square-law losses shrink.
+TEST(PowerChain, RedundancyRaisesNoLoadAndLowersSquareLosses) {
+  LossStage n{0.005, 0.02, 0.005};
+  LossStage two_n = n;
+  two_n.installed = 2.0;
+  // At 50 MW of 100 MW: N 0.5 + 1 + 0.125; 2N (two systems at 25 MW each) 1.0 + 1 + 0.0625.
+  EXPECT_DOUBLE_EQ(n.loss(50, 100), 1.625);
+  EXPECT_DOUBLE_EQ(two_n.loss(50, 100), 2.0625);
+  EXPECT_DOUBLE_EQ(two_n.loss(50, 100), 2 * n.loss(25, 100)) << "two units at half the load";
+}
+
+TEST(PowerChain, RedundancyAndFixedLoadsAreReadFromASite) {
+  const auto load = [](const std::string& extra) {
+    return testing::load(R"(name: t
+sites:
+  - name: s
+    location: lyon
+    grid_connection: 10 MW
+    fleet: [{system: dgx-h100, count: 100}]
+    supply: [{type: grid}]
+)" + extra);
+  };
+  const auto two_n = load(
+      "    power_chain: {ups: {redundancy: 2N}, transformer: {redundancy: N+1, units: 2}}\n"
+      "    fixed_load: 150 kW\n    fixed_load_share: 1 %\n");
+  const FacilitySpec& f = two_n.scenario.sites[0].facility;
+  EXPECT_DOUBLE_EQ(f.power_chain.ups.installed, 2.0);
+  EXPECT_DOUBLE_EQ(f.power_chain.transformer.installed, 1.5);
+  EXPECT_DOUBLE_EQ(f.power_chain.ups.no_load, defaults().power_chain.ups.no_load) << "kept";
+  EXPECT_DOUBLE_EQ(f.fixed_load_w, 150e3);
+  EXPECT_DOUBLE_EQ(f.fixed_load_share, 0.01);
+  const auto error = [&](const std::string& extra) {
+    try {
+      (void)load(extra);
+    } catch (const core::InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_NE(error("    power_chain: {ups: {redundancy: 3N}}\n")
+                .find("sites[0].power_chain.ups.redundancy"),
+            std::string::npos);
+  EXPECT_NE(
+      error("    power_chain: {ups: {redundancy: 2N, units: 3}}\n").find("power_chain.ups.units"),
+      std::string::npos);
+  EXPECT_NE(error("    fixed_load: -1 MW\n").find("sites[0].fixed_load"), std::string::npos);
+}
+
+TEST(Facility, AFixedLoadIsPaidAtAnyItPowerThroughTheTransformer) {
+  FacilitySpec spec = defaults();
+  const FacilityLoad without = evaluate_facility(spec, 0.8, 30e6, 100e6, 10, 7, 0);
+  spec.fixed_load_w = 1e6;
+  spec.fixed_load_share = 0.01;  // + 1 MW of the 100 MW rated
+  const FacilityLoad with = evaluate_facility(spec, 0.8, 30e6, 100e6, 10, 7, 0);
+  EXPECT_DOUBLE_EQ(with.fixed_w, 2e6);
+  EXPECT_GT(with.facility_w - without.facility_w, 2e6) << "plus its transformer losses";
+  EXPECT_LT(with.facility_w - without.facility_w, 2.05e6);
+  EXPECT_DOUBLE_EQ(with.cooling_w, without.cooling_w) << "the building's own HVAC is left out";
+}
+
+TEST(Cooling, TheModeFollowsTheWeather) {
+  const auto loop = defaults().air;  // chilled water at 20 C: dry coolers in winter only
+  EXPECT_EQ(reject_heat(loop, 1e6, -5, -6, 1e6).mode, CoolingMode::dry);
+  EXPECT_EQ(reject_heat(loop, 1e6, 35, 22, 1e6).mode, CoolingMode::mechanical);
+  const auto mid = reject_heat(loop, 1e6, 18, 12, 1e6);
+  EXPECT_EQ(mid.mode, CoolingMode::partial_mechanical) << mid.free_fraction;
+  auto wet = loop;
+  wet.rejection.evaporative = true;
+  EXPECT_EQ(reject_heat(wet, 1e6, 16, 5, 1e6).mode, CoolingMode::evaporative);
+}
+
 TEST(Cooling, ColdWeatherIsFullyFreeCooled) {
   const auto loop = defaults().liquid;
   const auto r = reject_heat(loop, 1e6, 5.0, 3.0, 1e6);
@@ -175,6 +247,46 @@ TEST(Sizing, TheSizedFleetFitsAndOneMoreDoesNot) {
   EXPECT_LE(worst, 1e9);
   EXPECT_GT(worst_more, 1e9);
   EXPECT_NEAR(r.design_pue, worst / it, 1e-9);
+}
+
+}  // namespace
+}  // namespace gigasim::facility
+
+namespace gigasim::facility {
+namespace {
+
+// Issue 14, item 1: an air-cooled design in a cold and a hot climate, and the reason for
+// the difference in its PUE: the hours its chillers run.
+TEST(Facility, AColdClimateCoolsWithoutChillersForMoreHours) {
+  const auto run_at = [](const std::string& location) {
+    return testing::run(testing::load(R"(name: t
+sites:
+  - name: s
+    location: )" + location + R"(
+    grid_connection: 20 MW
+    fleet: [{system: dgx-h100, count: 1000}]
+    cooling: {liquid_share: 0}
+    fixed_load_share: 1 %
+    supply: [{type: grid}]
+)"),
+                        1)
+        .sites[0]
+        .totals;
+  };
+  const sim::Totals cold = run_at("lulea");
+  const sim::Totals hot = run_at("madrid");
+  const auto hours = [](const sim::Totals& t, CoolingMode m) {
+    return t.cooling_mode_hours[static_cast<std::size_t>(m)];
+  };
+  double total = 0;
+  for (const double h : cold.cooling_mode_hours) total += h;
+  EXPECT_NEAR(total, 8760, 1e-6) << "every hour in one mode";
+  EXPECT_GT(hours(cold, CoolingMode::dry), hours(hot, CoolingMode::dry) + 1000);
+  EXPECT_GT(
+      hours(hot, CoolingMode::mechanical) + hours(hot, CoolingMode::partial_mechanical),
+      hours(cold, CoolingMode::mechanical) + hours(cold, CoolingMode::partial_mechanical) + 1000);
+  EXPECT_LT(cold.pue(), hot.pue());
+  EXPECT_GT(cold.energy_fixed_mwh, 0.0);
 }
 
 }  // namespace

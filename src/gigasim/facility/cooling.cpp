@@ -33,6 +33,10 @@ CoolingLoopResult reject_heat(const CoolingLoopSpec& loop, double heat_w, double
   double q_tower = std::max(0.0, f_evap - f_dry) * q;
   const double q_chiller = (1.0 - f_free) * q;
   r.free_fraction = f_free;
+  r.mode = f_free <= 0.0  ? CoolingMode::mechanical
+           : f_free < 1.0 ? CoolingMode::partial_mechanical
+           : f_dry >= 1.0 ? CoolingMode::dry
+                          : CoolingMode::evaporative;
 
   if (q_chiller > 0.0) {
     if (rej.chiller) {

@@ -2,6 +2,8 @@
 // chillers, plus the loop's pumps or fans (docs/models/facility.md).
 #pragma once
 
+#include <cstdint>
+
 #include "gigasim/core/quantity.hpp"
 
 namespace gigasim::facility {
@@ -29,6 +31,11 @@ struct CoolingLoopSpec {
   HeatRejectionSpec rejection;
 };
 
+/// How a loop rejects its heat in an hour, from the least to the most energy: dry coolers
+/// alone; with evaporation (towers or adiabatic assist) but no chiller; a chiller trimming
+/// part of the heat; the chiller carrying all of it.
+enum class CoolingMode : std::uint8_t { dry, evaporative, partial_mechanical, mechanical };
+
 struct CoolingLoopResult {
   double pump_or_fan_w = 0.0;    ///< loop distribution (CDU pumps, CRAH fans)
   double rejection_fan_w = 0.0;  ///< dry-cooler and tower fans
@@ -36,6 +43,7 @@ struct CoolingLoopResult {
   double water_m3_per_s = 0.0;    ///< evaporation + blow-down make-up
   double free_fraction = 0.0;     ///< share of the heat rejected without a chiller
   bool over_temperature = false;  ///< supply could not be held (no chiller, too hot)
+  CoolingMode mode = CoolingMode::dry;
   [[nodiscard]] double power_w() const { return pump_or_fan_w + rejection_fan_w + chiller_w; }
 };
 

@@ -1,5 +1,7 @@
 #include "gigasim/facility/facility.hpp"
 
+#include <algorithm>
+
 namespace gigasim::facility {
 
 FacilityLoad evaluate_facility(const FacilitySpec& spec, double liquid_share, double it_w,
@@ -31,10 +33,13 @@ FacilityLoad evaluate_facility(const FacilitySpec& spec, double liquid_share, do
           ? (liquid.free_fraction * liquid_heat + air.free_fraction * air_heat) / heat_total
           : 1.0;
 
-  const PowerChainLosses all =
-      power_chain_losses(spec.power_chain, it_w, f.cooling_w + f.heat_pump_w, rated_it_w);
+  f.mode = std::max(liquid.mode, air.mode);
+  f.fixed_w = spec.fixed_load_w + spec.fixed_load_share * rated_it_w;
+
+  const PowerChainLosses all = power_chain_losses(
+      spec.power_chain, it_w, f.cooling_w + f.heat_pump_w + f.fixed_w, rated_it_w);
   f.power_chain_loss_w = all.total();
-  f.facility_w = f.it_w + f.power_chain_loss_w + f.cooling_w + f.heat_pump_w;
+  f.facility_w = f.it_w + f.power_chain_loss_w + f.cooling_w + f.heat_pump_w + f.fixed_w;
   return f;
 }
 

@@ -12,6 +12,10 @@ namespace gigasim::facility {
 /// the fleet it serves, given apart. The defaults of a site's facility come from
 /// data/defaults.yaml (`facility`) through the catalog (io::Defaults).
 struct FacilitySpec {
+  /// Loads that do not follow the IT: offices, lighting, controls, security, a power or a
+  /// share of the rated IT power (both add up). Fed through the transformer, not the UPS.
+  double fixed_load_w = 0.0;
+  double fixed_load_share = 0.0;
   PowerChainSpec power_chain;
   CoolingLoopSpec liquid;  ///< direct-liquid-cooling loop
   CoolingLoopSpec air;     ///< chilled-water loop feeding air handlers
@@ -23,11 +27,13 @@ struct FacilityLoad {
   double power_chain_loss_w = 0.0;
   double cooling_w = 0.0;  ///< pumps, fans and chillers of both loops
   double heat_pump_w = 0.0;
-  double facility_w = 0.0;  ///< = it + power chain losses + cooling + heat pumps
+  double fixed_w = 0.0;     ///< offices, lighting, controls
+  double facility_w = 0.0;  ///< = it + power chain losses + cooling + heat pumps + fixed
   double water_m3_per_s = 0.0;
   double heat_delivered_w = 0.0;
   double heat_demand_w = 0.0;
-  double free_cooling_fraction = 0.0;  ///< heat-weighted over both loops
+  double free_cooling_fraction = 0.0;   ///< heat-weighted over both loops
+  CoolingMode mode = CoolingMode::dry;  ///< the more mechanical of the two loops' modes
   bool over_temperature = false;
 };
 

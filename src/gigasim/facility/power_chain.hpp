@@ -8,14 +8,22 @@ namespace gigasim::facility {
 ///   loss(P) = no_load · R + proportional · P + square · P² / R.
 /// No-load losses (magnetising, control, fans) are paid whatever the load, proportional
 /// losses scale with the power and square-law losses are I²R heating of conductors.
+///
+/// Redundancy installs more capacity than the load needs and shares the load among the
+/// units: with k = installed / rated capacity (N: 1; N+1 of n modules: (n + 1) / n; 2N: 2;
+/// distributed redundant with s systems for the load of s − 1: s / (s − 1)), each unit runs
+/// at 1/k of the load, so no-load losses grow with k and square-law losses shrink:
+///   loss(P) = no_load · k·R + proportional · P + square · P² / (k·R).
 struct LossStage {
   double no_load = 0.0;
   double proportional = 0.0;
   double square = 0.0;
+  double installed = 1.0;  ///< k: installed capacity / rated (redundancy)
 
   [[nodiscard]] double loss(double out_w, double rated_w) const {
     if (rated_w <= 0.0) return 0.0;
-    return no_load * rated_w + proportional * out_w + square * out_w * out_w / rated_w;
+    const double capacity = installed * rated_w;
+    return no_load * capacity + proportional * out_w + square * out_w * out_w / capacity;
   }
 };
 

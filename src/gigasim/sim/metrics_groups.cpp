@@ -481,6 +481,33 @@ const Field<Totals> free_cooling_hours{
     kSum,
     "Time with all heat rejected without a chiller (heat-weighted free-cooling fraction = 1).",
     [](const Totals& t) { return Value::of(t.free_cooling_hours); }};
+const Field<Totals> energy_fixed_mwh{
+    "energy_fixed_mwh",
+    Type::real,
+    "MWh",
+    kSum,
+    kSum,
+    "Loads that do not follow the IT (offices, lighting, controls: `fixed_load`, "
+    "`fixed_load_share`); part of the facility energy.",
+    [](const Totals& t) { return Value::of(t.energy_fixed_mwh); }};
+const KeyedField<Totals> cooling_mode_hours{
+    "cooling_mode_hours",
+    Type::real,
+    "h",
+    "cooling mode",
+    kSum,
+    "Time in each cooling mode, the more mechanical of the two loops': `dry` (dry coolers "
+    "alone), `evaporative` (with towers or adiabatic assist, no chiller), "
+    "`partial_mechanical` (a chiller trims part of the heat), `mechanical` (the chiller "
+    "carries it all).",
+    [](const Totals& t) {
+      static constexpr std::array<const char*, 4> kModes = {"dry", "evaporative",
+                                                            "partial_mechanical", "mechanical"};
+      Entries out;
+      for (std::size_t m = 0; m < kModes.size(); ++m)
+        out.emplace_back(kModes[m], Value::of(t.cooling_mode_hours[m]));
+      return out;
+    }};
 const KeyedField<Totals> energy_by_source_mwh{
     "energy_by_source_mwh",
     Type::real,
@@ -510,7 +537,7 @@ const KeyedField<Totals> cost_by_source_eur{
 }  // namespace totals_fields
 
 const Group<Totals>& totals() {
-  static constexpr std::array<const Field<Totals>*, 43> kFields = {
+  static constexpr std::array<const Field<Totals>*, 44> kFields = {
       &totals_fields::accelerators,
       &totals_fields::systems,
       &totals_fields::grid_connection_mw,
@@ -553,10 +580,11 @@ const Group<Totals>& totals() {
       &totals_fields::carbon_intensity_g_per_kwh,
       &totals_fields::energy_cost_eur,
       &totals_fields::over_temperature_hours,
-      &totals_fields::free_cooling_hours};
-  static constexpr std::array<const KeyedField<Totals>*, 3> kKeyed = {
+      &totals_fields::free_cooling_hours,
+      &totals_fields::energy_fixed_mwh};
+  static constexpr std::array<const KeyedField<Totals>*, 4> kKeyed = {
       &totals_fields::energy_by_source_mwh, &totals_fields::carbon_by_source_t,
-      &totals_fields::cost_by_source_eur};
+      &totals_fields::cost_by_source_eur, &totals_fields::cooling_mode_hours};
   static const Group<Totals> g{
       "totals", "Energy, water, heat and carbon of a site, or of all sites (`total`).", kFields,
       kKeyed};

@@ -102,6 +102,13 @@ const Field<H> heat_pump_mw{
     "heat_pump_mw", Type::real, "MW", kMax, kSum, "Heat-pump electricity.", [](const H& h) {
       return Value::of(h.row->heat_pump_mw);
     }};
+const Field<H> fixed_mw{"fixed_mw",
+                        Type::real,
+                        "MW",
+                        kMax,
+                        kSum,
+                        "Loads that do not follow the IT: offices, lighting, controls.",
+                        [](const H& h) { return Value::of(h.row->fixed_mw); }};
 const Field<H> facility_mw{"facility_mw",
                            Type::real,
                            "MW",
@@ -310,6 +317,7 @@ const Table<HourlyRecord>& site_hourly() {
                                       &hourly_fields::power_chain_loss_mw,
                                       &hourly_fields::cooling_mw,
                                       &hourly_fields::heat_pump_mw,
+                                      &hourly_fields::fixed_mw,
                                       &hourly_fields::facility_mw,
                                       &hourly_fields::pue,
                                       &hourly_fields::water_m3,

@@ -38,6 +38,9 @@ void Totals::add(const Totals& o) {
   energy_cost_eur += o.energy_cost_eur;
   over_temperature_hours += o.over_temperature_hours;
   free_cooling_hours += o.free_cooling_hours;
+  energy_fixed_mwh += o.energy_fixed_mwh;
+  for (std::size_t m = 0; m < cooling_mode_hours.size(); ++m)
+    cooling_mode_hours[m] += o.cooling_mode_hours[m];
   // Peaks of a sum are not sums of peaks: the caller sets them from the joint series.
 }
 

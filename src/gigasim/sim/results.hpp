@@ -24,6 +24,7 @@ struct SiteTickRow {
   float dry_bulb_c = 0, wet_bulb_c = 0;
   float utilization = 0;
   float it_mw = 0, power_chain_loss_mw = 0, cooling_mw = 0, heat_pump_mw = 0, facility_mw = 0;
+  float fixed_mw = 0;  ///< offices, lighting, controls
   float pue = 0;
   float wue_l_per_kwh = 0;
   float water_m3 = 0;
@@ -172,6 +173,9 @@ struct Totals {
   double energy_cost_eur = 0;
   double over_temperature_hours = 0;
   double free_cooling_hours = 0;  ///< hours fully free-cooled (no chiller)
+  double energy_fixed_mwh = 0;    ///< offices, lighting, controls
+  /// Hours in each cooling mode (facility::CoolingMode), the more mechanical loop's.
+  std::array<double, 4> cooling_mode_hours{};
 
   // The Green Grid's metrics. PUE = facility / IT energy; WUE = site water (L) / IT kWh;
   // ERE = (facility − reused) / IT; ERF = reused / facility.

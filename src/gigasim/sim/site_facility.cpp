@@ -35,6 +35,7 @@ void SiteFacility::close_tick(Tick& tick, SiteResult& out) {
   row.power_chain_loss_mw = static_cast<float>(f.power_chain_loss_w / 1e6);
   row.cooling_mw = static_cast<float>(f.cooling_w / 1e6);
   row.heat_pump_mw = static_cast<float>(f.heat_pump_w / 1e6);
+  row.fixed_mw = static_cast<float>(f.fixed_w / 1e6);
   row.facility_mw = static_cast<float>(f.facility_w / 1e6);
   row.pue = static_cast<float>(f.it_w > 0 ? f.facility_w / f.it_w : 0.0);
   row.water_m3 = static_cast<float>(f.water_m3_per_s * dt_s);
@@ -61,6 +62,8 @@ void SiteFacility::close_tick(Tick& tick, SiteResult& out) {
   t.heat_reused_mwh += f.heat_delivered_w * dt_s / kJPerMWh;
   if (f.over_temperature) t.over_temperature_hours += dt_s / 3600.0;
   if (f.free_cooling_fraction >= 1.0) t.free_cooling_hours += dt_s / 3600.0;
+  t.energy_fixed_mwh += f.fixed_w * dt_s / kJPerMWh;
+  t.cooling_mode_hours[static_cast<std::size_t>(f.mode)] += dt_s / 3600.0;
 }
 
 }  // namespace gigasim::sim

@@ -24,6 +24,35 @@ void decode_loss_stage(MapView& m, facility::LossStage& stage, Need need) {
   m.fraction("no_load", stage.no_load, need);
   m.fraction("proportional", stage.proportional, need);
   m.fraction("square", stage.square, need);
+  // Redundancy (optional everywhere: N unless given): the installed capacity it implies.
+  std::string redundancy;
+  int units = 0;
+  const bool counted = m.integer("units", units, Need::optional, Check::positive);
+  if (!m.string("redundancy", redundancy)) {
+    if (counted) m.error("units", "`units` counts the modules of an N+1 or DR `redundancy`");
+    return;
+  }
+  if (redundancy == "N") {
+    stage.installed = 1.0;
+  } else if (redundancy == "2N") {
+    stage.installed = 2.0;
+  } else if (redundancy == "N+1") {
+    const int n = counted ? units : 4;  // modules carrying the load, one more installed
+    stage.installed = (n + 1.0) / n;
+  } else if (redundancy == "DR") {
+    const int s = counted ? units : 3;  // systems, the load of s − 1 on them
+    if (s < 2) {
+      m.error("units", "distributed redundancy needs at least 2 systems");
+      return;
+    }
+    stage.installed = s / (s - 1.0);
+  } else {
+    m.error("redundancy",
+            fmt::format("unknown redundancy \"{}\"; known: N, N+1, 2N, DR", redundancy));
+    return;
+  }
+  if (counted && redundancy != "N+1" && redundancy != "DR")
+    m.error("units", "`units` counts the modules of an N+1 or DR `redundancy`");
 }
 
 std::string known_components() {
@@ -186,11 +215,12 @@ void decode_cooling_loop(MapView& m, facility::CoolingLoopSpec& loop, Need need)
   if (!complete(m, need, errors)) return;
   // A loop carries water (or air) between freezing and boiling: ASHRAE TC 9.9 (2021) classes
   // span 2 °C chilled water to W45+ (above 45 °C); the cooling physics assume a liquid.
-  for (const auto& [key, t] : {std::pair{"supply_temp", loop.supply},
-                               std::pair{"return_temp", loop.return_temp}}) {
+  for (const auto& [key, t] :
+       {std::pair{"supply_temp", loop.supply}, std::pair{"return_temp", loop.return_temp}}) {
     if (t.in_celsius() < 0.0 || t.in_celsius() > 90.0)
-      m.error(key, fmt::format("must lie between 0 °C and 90 °C (a water or air loop), got {:.1f} °C",
-                               t.in_celsius()));
+      m.error(key,
+              fmt::format("must lie between 0 °C and 90 °C (a water or air loop), got {:.1f} °C",
+                          t.in_celsius()));
   }
   if (loop.return_temp <= loop.supply) m.error("return_temp", "must be above supply_temp");
   if (r.chiller && r.chiller_carnot_fraction <= 0.0)
@@ -204,8 +234,9 @@ void decode_heat_reuse_model(MapView& m, facility::HeatReuseSpec& h, Need need) 
   const std::size_t errors = m.context().error_count();
   if (m.quantity("network_supply_temp", h.network_supply, need) &&
       (h.network_supply.in_celsius() < 0.0 || h.network_supply.in_celsius() > 150.0))
-    m.error("network_supply_temp", "must lie between 0 °C and 150 °C (the hottest first-"
-                                   "generation district heating networks run at about 120 °C)");
+    m.error("network_supply_temp",
+            "must lie between 0 °C and 150 °C (the hottest first-"
+            "generation district heating networks run at about 120 °C)");
   m.quantity("design_outdoor_temp", h.design_outdoor, need);
   m.quantity("heating_threshold", h.heating_threshold, need);
   m.fraction("heat_pump_carnot_fraction", h.carnot_fraction, need);

@@ -67,6 +67,10 @@ bool read_series(Context& ctx, const YAML::Node& node, const std::string& path,
 
 double decode_facility(MapView& site, facility::FacilitySpec& spec,
                        const std::filesystem::path& base_dir) {
+  core::Power fixed = core::watts(spec.fixed_load_w);
+  if (site.quantity("fixed_load", fixed, Need::optional, Check::non_negative))
+    spec.fixed_load_w = fixed.value();
+  site.fraction("fixed_load_share", spec.fixed_load_share);
   decode_block(site, "power_chain", Need::optional,
                [&](MapView& m) { decode_power_chain(m, spec.power_chain, Need::optional); });
   double liquid_share = -1.0;
