@@ -88,6 +88,38 @@ TEST(Facility, AFixedLoadIsPaidAtAnyItPowerThroughTheTransformer) {
   EXPECT_DOUBLE_EQ(with.cooling_w, without.cooling_w) << "the building's own HVAC is left out";
 }
 
+// Issue 14, item 1: variable-speed pumps and fans on the affinity law, with a minimum speed;
+// a minimum speed of 1 is a constant-speed fan, a fixed load.
+TEST(Cooling, PumpsAndFansFollowTheAffinityLawAboveTheirMinimumSpeed) {
+  auto loop = defaults().liquid;  // distribution 1.5 % of the heat moved
+  const double k = loop.distribution_fraction;
+  EXPECT_DOUBLE_EQ(reject_heat(loop, 5e6, 5, 3, 5e6, 10e6).pump_or_fan_w, k * 5e6)
+      << "no min_speed: in proportion to the heat, as before";
+  loop.min_speed = 0.3;
+  EXPECT_NEAR(reject_heat(loop, 5e6, 5, 3, 5e6, 10e6).pump_or_fan_w, k * 10e6 * 0.125, 1e-6);
+  EXPECT_NEAR(reject_heat(loop, 2e6, 5, 3, 2e6, 10e6).pump_or_fan_w, k * 10e6 * 0.027, 1e-6)
+      << "below 30 % of the design flow, the minimum speed";
+  EXPECT_NEAR(reject_heat(loop, 10e6, 5, 3, 10e6, 10e6).pump_or_fan_w, k * 10e6, 1e-6)
+      << "the design point is unchanged";
+  loop.min_speed = 1.0;
+  EXPECT_NEAR(reject_heat(loop, 1e6, 5, 3, 1e6, 10e6).pump_or_fan_w, k * 10e6, 1e-6)
+      << "constant speed";
+}
+
+TEST(Cooling, AWiderCondenserApproachLowersTheChillersCop) {
+  auto loop = defaults().air;
+  const double close = reject_heat(loop, 1e6, 30, 20, 1e6).chiller_w;
+  loop.rejection.condenser_approach =
+      core::kelvins(9);  // an air-cooled condenser, 15 K over the air
+  const double air_cooled = reject_heat(loop, 1e6, 30, 20, 1e6).chiller_w;
+  // COP = 0.5 · T_evap / (T_cond − T_evap): T_evap = 18 C; T_cond = 30 + 6 + 3 or + 9. The
+  // chiller carries the heat and the air handlers' own 4 %.
+  const double t_evap = 18 + 273.15;
+  const double q = 1e6 * (1 + loop.distribution_fraction);
+  EXPECT_NEAR(q / close, 0.5 * t_evap / (39 - 18), 1e-9);
+  EXPECT_NEAR(q / air_cooled, 0.5 * t_evap / (45 - 18), 1e-9);
+}
+
 TEST(Cooling, TheModeFollowsTheWeather) {
   const auto loop = defaults().air;  // chilled water at 20 C: dry coolers in winter only
   EXPECT_EQ(reject_heat(loop, 1e6, -5, -6, 1e6).mode, CoolingMode::dry);

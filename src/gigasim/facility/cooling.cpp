@@ -12,9 +12,15 @@ double share(double return_c, double supply_c, double leaving_c) {
 }  // namespace
 
 CoolingLoopResult reject_heat(const CoolingLoopSpec& loop, double heat_w, double dry_bulb_c,
-                              double wet_bulb_c, double distribution_heat_w) {
+                              double wet_bulb_c, double distribution_heat_w, double design_heat_w) {
   CoolingLoopResult r;
-  r.pump_or_fan_w = loop.distribution_fraction * distribution_heat_w;
+  if (loop.min_speed > 0.0 && design_heat_w > 0.0) {
+    // Affinity law: flow ∝ speed, power ∝ speed³; the flow follows the heat at a fixed ΔT.
+    const double speed = std::max(distribution_heat_w / design_heat_w, loop.min_speed);
+    r.pump_or_fan_w = loop.distribution_fraction * design_heat_w * speed * speed * speed;
+  } else {
+    r.pump_or_fan_w = loop.distribution_fraction * distribution_heat_w;
+  }
   // The loop's pumps and fans turn into heat inside it as well.
   const double q = std::max(0.0, heat_w) + r.pump_or_fan_w;
   if (q <= 0.0) {
@@ -44,7 +50,8 @@ CoolingLoopResult reject_heat(const CoolingLoopSpec& loop, double heat_w, double
       double sink = dry_bulb_c + rej.dry_approach.value();
       if (rej.evaporative) sink = std::min(sink, evap_leaving);
       const double t_evap_k = t_sup - 2.0 + 273.15;
-      const double t_cond_k = std::max(sink + 3.0 + 273.15, t_evap_k + 1.0);
+      const double t_cond_k =
+          std::max(sink + rej.condenser_approach.value() + 273.15, t_evap_k + 1.0);
       const double cop = std::min(rej.chiller_cop_max,
                                   rej.chiller_carnot_fraction * t_evap_k / (t_cond_k - t_evap_k));
       r.chiller_w = q_chiller / cop;

@@ -19,6 +19,9 @@ struct HeatRejectionSpec {
   bool chiller = false;
   double chiller_carnot_fraction = 0.0;  ///< COP = fraction × Carnot COP
   double chiller_cop_max = 0.0;
+  /// Condensing temperature above the chiller's heat sink (the dry cooler's leaving water or
+  /// the tower's); with the dry approach it makes the condenser's lift over the air.
+  core::TemperatureDelta condenser_approach;
   double dry_fan_fraction = 0.0;    ///< dry-cooler fan power per unit heat rejected
   double tower_fan_fraction = 0.0;  ///< tower fan power per unit heat rejected
   double cycles_of_concentration = 0.0;
@@ -28,6 +31,10 @@ struct CoolingLoopSpec {
   core::Temperature supply;            ///< water to the equipment (or to the air handlers)
   core::Temperature return_temp;       ///< water back from it
   double distribution_fraction = 0.0;  ///< pumps (liquid) or air-handler fans, per unit heat
+  /// 0: distribution power in proportion to the heat moved. Above 0: variable-speed pumps
+  /// and fans on the affinity law (power ∝ speed³, speed ∝ flow ∝ heat) that never turn
+  /// slower than this share of their design speed; 1: constant speed.
+  double min_speed = 0.0;
   HeatRejectionSpec rejection;
 };
 
@@ -52,9 +59,13 @@ struct CoolingLoopResult {
 /// share it covers is f_dry = clamp((T_ret − (T_db + a_dry)) / (T_ret − T_sup), 0, 1).
 /// An evaporative tower likewise covers f_evap from the wet bulb; a chiller trims the rest
 /// with COP = min(COP_max, η · T_evap / (T_cond − T_evap)) in kelvin, T_evap = T_sup − 2 K,
-/// T_cond = best heat sink + 3 K. Water = heat to the tower / h_fg · C / (C − 1).
+/// T_cond = best heat sink + condenser_approach. Water = heat to the tower / h_fg · C / (C − 1).
+/// The loop's pumps or fans draw distribution · Q_dist, Q_dist the heat they move; with a
+/// `min_speed` s_min and the loop's design heat Q_design, distribution · Q_design ·
+/// max(Q_dist / Q_design, s_min)³ instead.
 CoolingLoopResult reject_heat(const CoolingLoopSpec& loop, double heat_w, double dry_bulb_c,
-                              double wet_bulb_c, double distribution_heat_w);
+                              double wet_bulb_c, double distribution_heat_w,
+                              double design_heat_w = 0.0);
 
 /// Latent heat of vaporisation of water near 25 °C, J/kg (IAPWS: 2442 kJ/kg at 25 °C).
 inline constexpr double kLatentHeatJPerKg = 2.442e6;

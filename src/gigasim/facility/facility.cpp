@@ -21,9 +21,18 @@ FacilityLoad evaluate_facility(const FacilitySpec& spec, double liquid_share, do
   f.heat_delivered_w = reuse.delivered_w;
   f.heat_pump_w = reuse.heat_pump_w;
 
+  // The loops' design heat, at full-load IT power: what their pumps and fans are sized for.
+  double liquid_design = 0, air_design = 0;
+  if (spec.liquid.min_speed > 0 || spec.air.min_speed > 0) {
+    const PowerChainLosses rated =
+        power_chain_losses(spec.power_chain, rated_it_w, 0.0, rated_it_w);
+    liquid_design = liquid_share * rated_it_w;
+    air_design = (1.0 - liquid_share) * rated_it_w + rated.distribution_w + rated.ups_w;
+  }
   const CoolingLoopResult liquid = reject_heat(spec.liquid, liquid_heat - reuse.from_loop_w,
-                                               dry_bulb_c, wet_bulb_c, liquid_heat);
-  const CoolingLoopResult air = reject_heat(spec.air, air_heat, dry_bulb_c, wet_bulb_c, air_heat);
+                                               dry_bulb_c, wet_bulb_c, liquid_heat, liquid_design);
+  const CoolingLoopResult air =
+      reject_heat(spec.air, air_heat, dry_bulb_c, wet_bulb_c, air_heat, air_design);
   f.cooling_w = liquid.power_w() + air.power_w();
   f.water_m3_per_s = liquid.water_m3_per_s + air.water_m3_per_s;
   f.over_temperature = liquid.over_temperature || air.over_temperature;

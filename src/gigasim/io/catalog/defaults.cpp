@@ -196,6 +196,8 @@ void decode_cooling_loop(MapView& m, facility::CoolingLoopSpec& loop, Need need)
   m.quantity("supply_temp", loop.supply, need);
   m.quantity("return_temp", loop.return_temp, need);
   m.fraction("distribution", loop.distribution_fraction, need);
+  if (m.fraction("min_speed", loop.min_speed) && loop.min_speed <= 0)
+    m.error("min_speed", "must be above 0 (absent: power in proportion to the heat moved)");
   auto& r = loop.rejection;
   m.boolean("dry_cooler", r.dry_cooler, need);
   m.quantity("dry_approach", r.dry_approach, need, Check::non_negative);
@@ -203,6 +205,9 @@ void decode_cooling_loop(MapView& m, facility::CoolingLoopSpec& loop, Need need)
   m.quantity("evaporative_approach", r.evaporative_approach, need, Check::non_negative);
   m.boolean("chiller", r.chiller, need);
   m.fraction("chiller_carnot_fraction", r.chiller_carnot_fraction, need);
+  if (m.quantity("condenser_approach", r.condenser_approach, need, Check::non_negative))
+    m.at_most("condenser_approach", r.condenser_approach.value(), 40, "40 K",
+              "air-cooled condensers are designed for about 15 K above the air");
   if (m.number("chiller_cop_max", r.chiller_cop_max, need, Check::positive))
     m.at_most("chiller_cop_max", r.chiller_cop_max, 30, "30",
               "the best water-cooled chillers reach about 10");
