@@ -313,12 +313,19 @@ TEST(Simulation, ItPowerIsIdlePlusTheRunningJobsExactly) {
   EXPECT_NEAR(r.sites[0].rows[20].it_mw, idle / 1e6, 1e-6);
 }
 
-TEST(Simulation, SupplyShortfallCapsPowerInsteadOfLeavingItUnserved) {
+// kJobSite with a job on the whole fleet and an import capped at 35 kW, and `battery` (a
+// flow-style supply entry) beside the grid.
+std::string short_supply_site(const std::string& battery = "") {
   std::string yaml = kJobSite;
   yaml.replace(yaml.find("supply: [{type: grid}]"), 22,
-               "supply: [{type: grid, import_cap: 35 kW}]");
+               "supply: [{type: grid, import_cap: 35 kW}" + battery + "]");
   yaml.replace(yaml.find("accelerators: 8, duration: 10 h, submit: 1 h, activity: 0.5"), 58,
                "accelerators: 32, duration: 10 h, submit: 1 h, activity: 0.9");
+  return yaml;
+}
+
+TEST(Simulation, SupplyShortfallCapsPowerInsteadOfLeavingItUnserved) {
+  const std::string yaml = short_supply_site();
   const Results r = run(load(yaml, "c.yaml"), 1);
   const auto& w = r.sites[0].workload;
   EXPECT_GT(w.power_capped_hours, 5.0);
@@ -337,22 +344,14 @@ TEST(Simulation, SupplyShortfallCapsPowerInsteadOfLeavingItUnserved) {
 // Issue 13: a backup battery counts as available power, so the cap bites later; the work
 // it saves is reported.
 TEST(Simulation, ABackupBatteryReportsTheCappedWorkItAvoids) {
-  std::string yaml = kJobSite;
-  yaml.replace(yaml.find("supply: [{type: grid}]"), 22,
-               "supply: [{type: grid, import_cap: 35 kW}, {type: battery, power: 20 kW, energy: "
-               "60 kWh, soc_initial: 1, strategies: [backup]}]");
-  yaml.replace(yaml.find("accelerators: 8, duration: 10 h, submit: 1 h, activity: 0.5"), 58,
-               "accelerators: 32, duration: 10 h, submit: 1 h, activity: 0.9");
+  const std::string yaml = short_supply_site(
+      ", {type: battery, power: 20 kW, energy: 60 kWh, soc_initial: 1, strategies: [backup]}");
   const Results r = run(load(yaml, "b.yaml"), 1);
   const Totals& t = r.sites[0].totals;
   EXPECT_GT(t.battery_backup_mwh, 0.0);
   EXPECT_GT(t.battery_cap_avoided_gpu_hours, 0.0);
   // Less than what the cap lost without the battery at all.
-  std::string plain = kJobSite;
-  plain.replace(plain.find("supply: [{type: grid}]"), 22,
-                "supply: [{type: grid, import_cap: 35 kW}]");
-  plain.replace(plain.find("accelerators: 8, duration: 10 h, submit: 1 h, activity: 0.5"), 58,
-                "accelerators: 32, duration: 10 h, submit: 1 h, activity: 0.9");
+  const std::string plain = short_supply_site();
   const Results p = run(load(plain, "p.yaml"), 1);
   EXPECT_EQ(p.sites[0].totals.battery_cap_avoided_gpu_hours, 0.0);
   EXPECT_LT(t.battery_cap_avoided_gpu_hours, p.sites[0].workload.gpu_hours_lost_to_power_caps);
