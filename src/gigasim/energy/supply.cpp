@@ -93,13 +93,16 @@ double Supply::available_in_event_w(std::size_t h, double seconds) const {
   return on_site + battery + std::min({off_site, connection_w_, import_limit_w()});
 }
 
+double Supply::dr_reserve_j(std::size_t h) const {
+  const StorageSpec& s = battery_->spec();
+  return s.soc_min * battery_->capacity_j() + dr_ahead_j_[h] / std::sqrt(s.round_trip_efficiency);
+}
+
 double Supply::outside_event_limit_w(std::size_t h, double seconds) const {
   const double most = battery_->max_discharge_w(seconds);
   if (!dr_storage_ || dr_ahead_j_[h] <= 0) return most;
-  const StorageSpec& s = battery_->spec();
-  const double eta = std::sqrt(s.round_trip_efficiency);
-  const double keep_j = s.soc_min * battery_->capacity_j() + dr_ahead_j_[h] / eta;
-  return std::min(most, std::max(0.0, battery_->stored_j() - keep_j) * eta / seconds);
+  const double eta = std::sqrt(battery_->spec().round_trip_efficiency);
+  return std::min(most, std::max(0.0, battery_->stored_j() - dr_reserve_j(h)) * eta / seconds);
 }
 
 void Supply::plan_from(std::size_t h) {
@@ -178,8 +181,7 @@ double Supply::battery_request(const DispatchResult& without, double demand_w, s
     // An event day: what the events will ask is charged first, under the peak limit.
     const StorageSpec& s = battery_->spec();
     const double eta = std::sqrt(s.round_trip_efficiency);
-    const double keep_j = s.soc_min * battery_->capacity_j() + dr_ahead_j_[h] / eta;
-    const double short_j = keep_j - battery_->stored_j();
+    const double short_j = dr_reserve_j(h) - battery_->stored_j();
     const double limit = has(s, StorageStrategy::peak_shaving) && s.peak_limit.value() > 0
                              ? s.peak_limit.value()
                              : connection_w_;

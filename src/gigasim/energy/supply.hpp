@@ -81,6 +81,8 @@ class Supply {
   // The most a strategy other than demand response may discharge, keeping what the rest of
   // the day's events will ask.
   double outside_event_limit_w(std::size_t h, double seconds) const;
+  // What the battery keeps from hour h on for the rest of the day's events (J, stored).
+  double dr_reserve_j(std::size_t h) const;
   void plan_from(std::size_t h);
   // A reservoir's energy for the day starting at hour h, given to its dearest hours.
   void plan_reservoir(std::size_t source, std::size_t h);
