@@ -2,6 +2,7 @@
 // then deferral, then capping — with what it delivered, earned and delayed.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <fstream>
 
@@ -185,7 +186,8 @@ TEST(DemandResponse, BadInputIsRefusedWithItsPlace) {
       with("events: [{date: 2025-01-15, from: \"10:00\", hours: 3}]", "answer2: 1").find("events"),
       std::string::npos);
   // A CSV names its own line and column.
-  const auto dir = std::filesystem::temp_directory_path() / "gigasim-dr-test";
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("gigasim-dr-test-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   {
     std::ofstream(dir / "events.csv")

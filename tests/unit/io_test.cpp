@@ -551,7 +551,10 @@ sites:
 // The problems of loading the catalogs of data/ with defaults.yaml edited by `edit`.
 std::vector<core::Diagnostic> defaults_problems(const std::function<void(std::string&)>& edit,
                                                 std::string& text) {
-  const auto dir = std::filesystem::temp_directory_path() / "gigasim-defaults-test";
+  // One folder per test: ctest runs the tests of this file in parallel processes.
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("gigasim-defaults-test-" +
+                    std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   for (const auto& entry : std::filesystem::directory_iterator(kData))  // the catalogs
