@@ -52,10 +52,15 @@ Supply::Supply(std::span<const SourceSpec> specs, std::span<const SourceProfile>
   }
 }
 
-double Supply::available_w(std::size_t h, double seconds) const {
+std::pair<double, double> Supply::on_and_off_site_w(std::size_t h) const {
   double on_site = 0, off_site = 0;
   for (std::size_t i = 0; i < specs_.size(); ++i)
     (offers_[i].on_site ? on_site : off_site) += profiles_[i].available_w[h];
+  return {on_site, off_site};
+}
+
+double Supply::available_w(std::size_t h, double seconds) const {
+  const auto [on_site, off_site] = on_and_off_site_w(h);
   return on_site + backup_available_w(seconds) + std::min(off_site, connection_w_);
 }
 
@@ -86,9 +91,7 @@ void Supply::open(std::size_t h) {
 }
 
 double Supply::available_in_event_w(std::size_t h, double seconds) const {
-  double on_site = 0, off_site = 0;
-  for (std::size_t i = 0; i < specs_.size(); ++i)
-    (offers_[i].on_site ? on_site : off_site) += profiles_[i].available_w[h];
+  const auto [on_site, off_site] = on_and_off_site_w(h);
   const double battery = dr_storage_ ? battery_->max_discharge_w(seconds) : 0.0;
   return on_site + battery + std::min({off_site, connection_w_, import_limit_w()});
 }

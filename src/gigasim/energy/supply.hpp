@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <optional>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "gigasim/energy/dispatch.hpp"
@@ -83,6 +84,8 @@ class Supply {
   double outside_event_limit_w(std::size_t h, double seconds) const;
   // What the battery keeps from hour h on for the rest of the day's events (J, stored).
   double dr_reserve_j(std::size_t h) const;
+  // What the on-site and the off-site sources can give in hour h (W), before the connection.
+  std::pair<double, double> on_and_off_site_w(std::size_t h) const;
   void plan_from(std::size_t h);
   // A reservoir's energy for the day starting at hour h, given to its dearest hours.
   void plan_reservoir(std::size_t source, std::size_t h);
