@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "gigasim/climate/synthetic.hpp"
 #include "gigasim/facility/sizing.hpp"
 #include "run_fixtures.hpp"
@@ -164,10 +166,13 @@ TEST(Cooling, EvaporativeWaterFollowsLatentHeatAndConcentration) {
   loop.rejection.cycles_of_concentration = 4.0;
   const auto r = reject_heat(loop, 1e6, 30.0, 15.0, 0.0);  // wet bulb + 4 K = 19 C: all free
   EXPECT_DOUBLE_EQ(r.free_fraction, 1.0);
-  const double expected = 1e6 / kLatentHeatJPerKg * 4.0 / 3.0 / 1000.0;
+  const double evaporated = tower_evaporated_fraction(30.0, 15.0, 19.0, 10.0);
+  const double expected = 1e6 * evaporated / kLatentHeatJPerKg * 4.0 / 3.0 / 1000.0;
   EXPECT_NEAR(r.water_m3_per_s, expected, 1e-12);
-  // About 1.97 L per kWh of heat rejected.
-  EXPECT_NEAR(r.water_m3_per_s * 1000.0 * 3600.0 / 1000.0, 1.97, 0.01);
+  // Hot, dry air (30 C, wet bulb 15 C) leaving at 24 C gives heat to the water: more is
+  // evaporated than the load, above the 1.97 L per kWh of heat of a tower without it.
+  EXPECT_GT(evaporated, 1.0);
+  EXPECT_GT(r.water_m3_per_s * 1000.0 * 3600.0 / 1000.0, 1.97);
 }
 
 TEST(Cooling, WithoutAChillerHotHoursAreFlagged) {
@@ -210,10 +215,19 @@ TEST(HeatReuse, DemandFromAnHourlySeries) {
   EXPECT_DOUBLE_EQ(heat_demand_w(h, -30.0, 4), 2e6);  // wraps around
 }
 
+constexpr double kNoLimit = std::numeric_limits<double>::infinity();
+
+// reuse_heat with the spec's fixed network supply and no capacity left over from elsewhere.
+HeatReuseResult reuse(const HeatReuseSpec& h, double available_w, core::Temperature ret,
+                      double demand_w) {
+  const double limit = h.capacity.value() > 0 ? h.capacity.value() : kNoLimit;
+  return reuse_heat(h, available_w, ret, demand_w, h.network_supply, limit);
+}
+
 TEST(HeatReuse, HeatPumpBalanceAndCop) {
   HeatReuseSpec h = defaults().heat_reuse;
   h.enabled = true;
-  const auto r = reuse_heat(h, 100e6, core::Temperature::celsius(42), 30e6);
+  const auto r = reuse(h, 100e6, core::Temperature::celsius(42), 30e6);
   const double t_hot = 70 + 273.15, t_cold = 39 + 273.15;
   EXPECT_NEAR(r.cop, 0.5 * t_hot / (t_hot - t_cold), 1e-12);
   EXPECT_DOUBLE_EQ(r.delivered_w, 30e6);
@@ -225,9 +239,9 @@ TEST(HeatReuse, LimitedBySourceHeatAndCapacity) {
   HeatReuseSpec h = defaults().heat_reuse;
   h.enabled = true;
   h.capacity = core::megawatts(20);
-  EXPECT_DOUBLE_EQ(reuse_heat(h, 100e6, core::Temperature::celsius(42), 30e6).delivered_w, 20e6);
+  EXPECT_DOUBLE_EQ(reuse(h, 100e6, core::Temperature::celsius(42), 30e6).delivered_w, 20e6);
   h.capacity = {};
-  const auto r = reuse_heat(h, 10e6, core::Temperature::celsius(42), 1e9);
+  const auto r = reuse(h, 10e6, core::Temperature::celsius(42), 1e9);
   EXPECT_NEAR(r.from_loop_w, 10e6, 1e-3);  // all of the loop's heat, lifted
 }
 
@@ -235,9 +249,79 @@ TEST(HeatReuse, DirectExchangeWhenTheLoopIsHotEnough) {
   HeatReuseSpec h = defaults().heat_reuse;
   h.enabled = true;
   h.network_supply = core::Temperature::celsius(35);
-  const auto r = reuse_heat(h, 50e6, core::Temperature::celsius(45), 20e6);
+  const auto r = reuse(h, 50e6, core::Temperature::celsius(45), 20e6);
   EXPECT_DOUBLE_EQ(r.heat_pump_w, 0.0);
   EXPECT_DOUBLE_EQ(r.delivered_w, 20e6);
+}
+
+TEST(Cooling, TowerEvaporatesLessOfItsHeatInColdAir) {
+  // Warm summer air takes little sensible heat; near freezing the air warms a lot.
+  const double summer = tower_evaporated_fraction(30.0, 21.0, 25.0, 10.0);
+  const double winter = tower_evaporated_fraction(0.0, -1.5, 10.0, 10.0);
+  EXPECT_GT(summer, 0.85);
+  EXPECT_LE(summer, 1.0);
+  EXPECT_GT(winter, 0.5);
+  EXPECT_LT(winter, 0.75);
+  EXPECT_LT(winter, summer);
+  // Hot dry air gives heat to the water: more evaporation than the load alone.
+  EXPECT_GT(tower_evaporated_fraction(40.0, 20.0, 24.0, 6.0), 1.0);
+}
+
+TEST(HeatReuse, CaptureEfficiencyLimitsTheLoopsHeat) {
+  HeatReuseSpec h = defaults().heat_reuse;
+  h.enabled = true;
+  h.capture_efficiency = 0.6;
+  const auto r = reuse(h, 10e6, core::Temperature::celsius(42), 1e9);
+  EXPECT_NEAR(r.from_loop_w, 6e6, 1e-3);
+}
+
+TEST(HeatReuse, OutdoorResetLowersTheNetworkInMildWeather) {
+  HeatReuseSpec h = defaults().heat_reuse;
+  h.enabled = true;
+  h.network_supply = core::Temperature::celsius(60);
+  h.network_supply_at_design = core::Temperature::celsius(90);
+  // threshold 15 °C, design −5 °C (data/defaults.yaml)
+  EXPECT_DOUBLE_EQ(network_supply_at(h, 20.0).in_celsius(), 60.0);
+  EXPECT_DOUBLE_EQ(network_supply_at(h, 5.0).in_celsius(), 75.0);
+  EXPECT_DOUBLE_EQ(network_supply_at(h, -20.0).in_celsius(), 90.0);
+  // A hotter network needs a larger lift: a lower COP.
+  const auto mild = reuse_heat(h, 100e6, core::Temperature::celsius(42), 10e6,
+                               network_supply_at(h, 10.0), kNoLimit);
+  const auto cold = reuse_heat(h, 100e6, core::Temperature::celsius(42), 10e6,
+                               network_supply_at(h, -5.0), kNoLimit);
+  EXPECT_GT(mild.cop, cold.cop);
+}
+
+TEST(Facility, HeatFromTheAirLoopNeedsALargerLift) {
+  FacilitySpec spec = defaults();
+  spec.heat_reuse.enabled = true;
+  spec.heat_reuse.source = HeatSource::air;
+  const auto air = evaluate_facility(spec, 0.0, 50e6, 50e6, 0.0, -2.0, 10e6);
+  spec.heat_reuse.source = HeatSource::liquid;
+  const auto liquid = evaluate_facility(spec, 1.0, 50e6, 50e6, 0.0, -2.0, 10e6);
+  EXPECT_NEAR(air.heat_delivered_w, 10e6, 1.0);
+  EXPECT_NEAR(liquid.heat_delivered_w, 10e6, 1.0);
+  EXPECT_GT(air.heat_pump_w, liquid.heat_pump_w);  // chilled water is colder than DLC water
+  // With both, the liquid loop goes first; an air-only fleet has no liquid heat to give.
+  spec.heat_reuse.source = HeatSource::both;
+  const auto both_air_only = evaluate_facility(spec, 0.0, 50e6, 50e6, 0.0, -2.0, 10e6);
+  EXPECT_NEAR(both_air_only.heat_pump_w, air.heat_pump_w, 1e-6);
+}
+
+TEST(Facility, UtilityHeatPumpsStayOutsideTheFacility) {
+  FacilitySpec spec = defaults();
+  spec.heat_reuse.enabled = true;
+  const auto site = evaluate_facility(spec, 0.85, 50e6, 50e6, 0.0, -2.0, 20e6);
+  spec.heat_reuse.heat_pumps = HeatPumpBoundary::utility;
+  const auto utility = evaluate_facility(spec, 0.85, 50e6, 50e6, 0.0, -2.0, 20e6);
+  ASSERT_GT(site.heat_pump_w, 0.0);
+  EXPECT_DOUBLE_EQ(utility.heat_pump_w, site.heat_pump_w);
+  EXPECT_DOUBLE_EQ(utility.heat_pump_utility_w, utility.heat_pump_w);
+  EXPECT_DOUBLE_EQ(site.heat_pump_utility_w, 0.0);
+  EXPECT_LT(utility.facility_w, site.facility_w - 0.99 * site.heat_pump_w);
+  EXPECT_NEAR(utility.facility_w,
+              utility.it_w + utility.power_chain_loss_w + utility.cooling_w + utility.fixed_w,
+              1e-6);
 }
 
 TEST(Facility, EnergyBalanceCloses) {
@@ -260,12 +344,14 @@ TEST(Facility, HotterMeansHigherPue) {
 }
 
 TEST(Sizing, TheSizedFleetFitsAndOneMoreDoesNot) {
-  climate::ClimateNormals n;
+  climate::Location place;
+  climate::ClimateNormals& n = place.climate;
   n.dry_bulb_mean_c = {4, 5, 9, 12, 16, 20, 22, 22, 18, 13, 8, 5};
   n.diurnal_range_k.fill(9.0);
   n.relative_humidity_pct.fill(70.0);
   core::RandomStream rng(1, "w");
-  const auto w = climate::synthesize_weather(n, rng, testing::catalog().defaults.site.synthetic);
+  const auto w =
+      climate::synthesize_weather(place, rng, testing::catalog().defaults.site.synthetic);
   FacilitySpec spec = defaults();
   const double per = 126e3;  // one NVL72 rack with network share
   const auto r = size_to_envelope(spec, 0.85, w, per, 0.0, 1e9);

@@ -203,6 +203,27 @@ TEST(ScenarioLoader, TotalIsAReservedSiteName) {
   EXPECT_EQ(p[0].path, "sites[0].name");
 }
 
+TEST(ScenarioLoader, HeatReuseSourceBoundaryAndCurve) {
+  std::string yaml = kValid;
+  yaml +=
+      "    heat_reuse: {base_load: 1 MW, peak_load: 5 MW, source: both, heat_pumps: utility,\n"
+      "                 capture_efficiency: 80 %, network_supply_temp_at_design: 85 C}\n";
+  const auto s = load_scenario_text(yaml, "t.yaml", ".", catalog()).scenario;
+  const auto& h = s.sites[0].facility.heat_reuse;
+  EXPECT_EQ(h.source, facility::HeatSource::both);
+  EXPECT_EQ(h.heat_pumps, facility::HeatPumpBoundary::utility);
+  EXPECT_DOUBLE_EQ(h.capture_efficiency, 0.8);
+  ASSERT_TRUE(h.network_supply_at_design.has_value());
+  EXPECT_EQ(*h.network_supply_at_design, core::Temperature::celsius(85));
+
+  std::string bad = kValid;
+  bad += "    heat_reuse: {base_load: 1 MW, peak_load: 5 MW, source: roof, heat_pumps: city}\n";
+  std::set<std::string> paths;
+  for (const auto& d : problems(bad)) paths.insert(d.path);
+  EXPECT_TRUE(paths.count("sites[0].heat_reuse.source"));
+  EXPECT_TRUE(paths.count("sites[0].heat_reuse.heat_pumps"));
+}
+
 TEST(ScenarioLoader, DisabledHeatReuseNeedsNoLoads) {
   std::string yaml = kValid;
   yaml += "    heat_reuse: {enabled: false}\n";
@@ -444,7 +465,8 @@ TEST(Defaults, TheFileLoadsIntoThePrototypes) {
   const Defaults& d = catalog().defaults;
   EXPECT_EQ(d.site.pod_size, 4096);
   EXPECT_EQ(d.site.power_step_threshold, core::megawatts(10));
-  EXPECT_DOUBLE_EQ(d.site.synthetic.daily_anomaly_sd_k, 3.0);
+  EXPECT_FALSE(d.site.synthetic.daily_anomaly_sd_k.has_value());
+  EXPECT_DOUBLE_EQ(d.site.synthetic.variability.daily_sd_k, 2.8);
   EXPECT_EQ(d.site.facility.liquid.supply, core::Temperature::celsius(32));
   EXPECT_EQ(d.site.facility.air.supply, core::Temperature::celsius(20));
   EXPECT_TRUE(d.site.facility.liquid.rejection.chiller);
@@ -516,7 +538,7 @@ sites:
   EXPECT_DOUBLE_EQ(site.network_overhead, 0.1);
   EXPECT_EQ(site.pod_size, 1024);
   EXPECT_EQ(site.power_step_threshold, d.site.power_step_threshold);  // not given: the default
-  EXPECT_DOUBLE_EQ(site.synthetic.daily_anomaly_sd_k, 2.0);
+  EXPECT_DOUBLE_EQ(site.synthetic.daily_anomaly_sd_k.value_or(0.0), 2.0);
   EXPECT_DOUBLE_EQ(site.synthetic.daily_anomaly_autocorrelation,
                    d.site.synthetic.daily_anomaly_autocorrelation);
   EXPECT_EQ(site.facility.liquid.supply, core::Temperature::celsius(30));

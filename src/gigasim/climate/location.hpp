@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string>
 
 #include "gigasim/core/quantity.hpp"
@@ -15,6 +16,13 @@ struct ClimateNormals {
   std::array<double, 12> relative_humidity_pct{};  ///< monthly mean relative humidity, %
 };
 
+/// Day-to-day variability fitted from a real record at or near the place, month by month
+/// (tools/weather/fit_variability.py); where absent, the rule of data/defaults.yaml.
+struct LocalVariability {
+  std::optional<std::array<double, 12>> daily_sd_k;       ///< σ of each month, K
+  std::optional<std::array<double, 12>> dew_point_slope;  ///< β of each month
+};
+
 struct Location {
   std::string id;
   std::string name;
@@ -23,6 +31,7 @@ struct Location {
   double longitude = 0.0;
   core::Length elevation;
   ClimateNormals climate;
+  LocalVariability variability;
 };
 
 }  // namespace gigasim::climate

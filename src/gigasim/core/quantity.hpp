@@ -122,6 +122,9 @@ constexpr Energy kilowatt_hours(double kwh) {
 constexpr TemperatureDelta kelvins(double k) {
   return TemperatureDelta::base(k);
 }
+constexpr Length metres(double m) {
+  return Length::base(m);
+}
 constexpr Money euros(double e) {
   return Money::base(e);
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "gigasim/climate/psychrometrics.hpp"
+
 namespace gigasim::facility {
 
 namespace {
@@ -10,6 +12,18 @@ double share(double return_c, double supply_c, double leaving_c) {
   return std::clamp((return_c - leaving_c) / (return_c - supply_c), 0.0, 1.0);
 }
 }  // namespace
+
+double tower_evaporated_fraction(double dry_bulb_c, double wet_bulb_c, double leaving_water_c,
+                                 double range_k) {
+  constexpr double p = climate::kSeaLevelPressureHpa;
+  const double w_in = climate::humidity_ratio(dry_bulb_c, wet_bulb_c, p);
+  const double h_in = climate::moist_air_enthalpy_kj_per_kg(dry_bulb_c, w_in);
+  const double t_out = leaving_water_c + 0.5 * std::max(range_k, 0.0);
+  const double w_out = climate::saturation_humidity_ratio(t_out, p);
+  const double h_out = climate::moist_air_enthalpy_kj_per_kg(t_out, w_out);
+  if (h_out - h_in < 1.0) return 1.0;  // the air barely takes heat: all of it by evaporation
+  return std::clamp(kLatentHeatJPerKg * 1e-3 * (w_out - w_in) / (h_out - h_in), 0.0, 1.5);
+}
 
 CoolingLoopResult reject_heat(const CoolingLoopSpec& loop, double heat_w, double dry_bulb_c,
                               double wet_bulb_c, double distribution_heat_w, double design_heat_w) {
@@ -74,7 +88,12 @@ CoolingLoopResult reject_heat(const CoolingLoopSpec& loop, double heat_w, double
   }
   r.rejection_fan_w = rej.dry_fan_fraction * q_dry + rej.tower_fan_fraction * q_tower;
   const double c = rej.cycles_of_concentration;  // ≥ 1.5, checked on input
-  const double evaporated_kg_per_s = q_tower / kLatentHeatJPerKg;
+  const double evaporated_kg_per_s =
+      q_tower > 0.0
+          ? q_tower *
+                tower_evaporated_fraction(dry_bulb_c, wet_bulb_c, evap_leaving, t_ret - t_sup) /
+                kLatentHeatJPerKg
+          : 0.0;
   r.water_m3_per_s = evaporated_kg_per_s * c / (c - 1.0) / 1000.0;
   return r;
 }

@@ -59,7 +59,8 @@ struct CoolingLoopResult {
 /// share it covers is f_dry = clamp((T_ret − (T_db + a_dry)) / (T_ret − T_sup), 0, 1).
 /// An evaporative tower likewise covers f_evap from the wet bulb; a chiller trims the rest
 /// with COP = min(COP_max, η · T_evap / (T_cond − T_evap)) in kelvin, T_evap = T_sup − 2 K,
-/// T_cond = best heat sink + condenser_approach. Water = heat to the tower / h_fg · C / (C − 1).
+/// T_cond = best heat sink + condenser_approach. Water = heat to the tower · f_evap / h_fg ·
+/// C / (C − 1), f_evap from tower_evaporated_fraction.
 /// The loop's pumps or fans draw distribution · Q_dist, Q_dist the heat they move; with a
 /// `min_speed` s_min and the loop's design heat Q_design, distribution · Q_design ·
 /// max(Q_dist / Q_design, s_min)³ instead.
@@ -69,5 +70,15 @@ CoolingLoopResult reject_heat(const CoolingLoopSpec& loop, double heat_w, double
 
 /// Latent heat of vaporisation of water near 25 °C, J/kg (IAPWS: 2442 kJ/kg at 25 °C).
 inline constexpr double kLatentHeatJPerKg = 2.442e6;
+
+/// Share of a wet tower's heat that leaves by evaporation (the rest warms the air), from the
+/// air's energy and water balance: outdoor air (dry bulb, wet bulb) leaves saturated at the
+/// mean of the tower's leaving water and its entering water (leaving + range):
+///   f = h_fg (w_out − w_in) / (h_out − h_in)
+/// (Merkel's assumption of saturated exhaust; e.g. Kröger, Air-cooled Heat Exchangers and
+/// Cooling Towers, 2004, ch. 6). About 0.95 on a warm summer day, 0.6 near freezing; above 1
+/// in hot dry air, which warms the water. At sea-level pressure. Clamped to 0..1.5.
+double tower_evaporated_fraction(double dry_bulb_c, double wet_bulb_c, double leaving_water_c,
+                                 double range_k);
 
 }  // namespace gigasim::facility

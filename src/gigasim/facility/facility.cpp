@@ -1,6 +1,7 @@
 #include "gigasim/facility/facility.hpp"
 
 #include <algorithm>
+#include <limits>
 
 namespace gigasim::facility {
 
@@ -16,10 +17,28 @@ FacilityLoad evaluate_facility(const FacilitySpec& spec, double liquid_share, do
   const double liquid_heat = liquid_share * it_w;
   const double air_heat = (1.0 - liquid_share) * it_w + indoor.distribution_w + indoor.ups_w;
 
-  const HeatReuseResult reuse =
-      reuse_heat(spec.heat_reuse, liquid_heat, spec.liquid.return_temp, heat_demand_w);
-  f.heat_delivered_w = reuse.delivered_w;
-  f.heat_pump_w = reuse.heat_pump_w;
+  // Heat reuse takes what the network wants first: from the liquid loop, then (or only)
+  // from the air loop's chilled-water return, within one heat-output capacity.
+  const HeatReuseSpec& reuse_spec = spec.heat_reuse;
+  const core::Temperature network = network_supply_at(reuse_spec, dry_bulb_c);
+  double free_capacity = reuse_spec.capacity.value() > 0 ? reuse_spec.capacity.value()
+                                                         : std::numeric_limits<double>::infinity();
+  HeatReuseResult from_liquid, from_air;
+  if (reuse_spec.source != HeatSource::air) {
+    from_liquid = reuse_heat(reuse_spec, liquid_heat, spec.liquid.return_temp, heat_demand_w,
+                             network, free_capacity);
+    free_capacity -= from_liquid.delivered_w;
+  }
+  if (reuse_spec.source != HeatSource::liquid) {
+    from_air = reuse_heat(reuse_spec, air_heat, spec.air.return_temp,
+                          heat_demand_w - from_liquid.delivered_w, network, free_capacity);
+  }
+  f.heat_delivered_w = from_liquid.delivered_w + from_air.delivered_w;
+  f.heat_pump_w = from_liquid.heat_pump_w + from_air.heat_pump_w;
+  // Heat pumps on the utility's side draw from its meter, not the site's.
+  const double site_heat_pump_w =
+      reuse_spec.heat_pumps == HeatPumpBoundary::site ? f.heat_pump_w : 0.0;
+  f.heat_pump_utility_w = f.heat_pump_w - site_heat_pump_w;
 
   // The loops' design heat, at full-load IT power: what their pumps and fans are sized for.
   double liquid_design = 0, air_design = 0;
@@ -29,10 +48,10 @@ FacilityLoad evaluate_facility(const FacilitySpec& spec, double liquid_share, do
     liquid_design = liquid_share * rated_it_w;
     air_design = (1.0 - liquid_share) * rated_it_w + rated.distribution_w + rated.ups_w;
   }
-  const CoolingLoopResult liquid = reject_heat(spec.liquid, liquid_heat - reuse.from_loop_w,
+  const CoolingLoopResult liquid = reject_heat(spec.liquid, liquid_heat - from_liquid.from_loop_w,
                                                dry_bulb_c, wet_bulb_c, liquid_heat, liquid_design);
-  const CoolingLoopResult air =
-      reject_heat(spec.air, air_heat, dry_bulb_c, wet_bulb_c, air_heat, air_design);
+  const CoolingLoopResult air = reject_heat(spec.air, air_heat - from_air.from_loop_w, dry_bulb_c,
+                                            wet_bulb_c, air_heat, air_design);
   f.cooling_w = liquid.power_w() + air.power_w();
   f.water_m3_per_s = liquid.water_m3_per_s + air.water_m3_per_s;
   f.over_temperature = liquid.over_temperature || air.over_temperature;
@@ -46,9 +65,9 @@ FacilityLoad evaluate_facility(const FacilitySpec& spec, double liquid_share, do
   f.fixed_w = spec.fixed_load_w + spec.fixed_load_share * rated_it_w;
 
   const PowerChainLosses all = power_chain_losses(
-      spec.power_chain, it_w, f.cooling_w + f.heat_pump_w + f.fixed_w, rated_it_w);
+      spec.power_chain, it_w, f.cooling_w + site_heat_pump_w + f.fixed_w, rated_it_w);
   f.power_chain_loss_w = all.total();
-  f.facility_w = f.it_w + f.power_chain_loss_w + f.cooling_w + f.heat_pump_w + f.fixed_w;
+  f.facility_w = f.it_w + f.power_chain_loss_w + f.cooling_w + site_heat_pump_w + f.fixed_w;
   return f;
 }
 

@@ -25,10 +25,12 @@ struct FacilitySpec {
 struct FacilityLoad {
   double it_w = 0.0;
   double power_chain_loss_w = 0.0;
-  double cooling_w = 0.0;  ///< pumps, fans and chillers of both loops
-  double heat_pump_w = 0.0;
-  double fixed_w = 0.0;     ///< offices, lighting, controls
-  double facility_w = 0.0;  ///< = it + power chain losses + cooling + heat pumps + fixed
+  double cooling_w = 0.0;            ///< pumps, fans and chillers of both loops
+  double heat_pump_w = 0.0;          ///< every heat pump's electricity, whoever pays it
+  double heat_pump_utility_w = 0.0;  ///< the part on the heating utility's side of the meter
+  double fixed_w = 0.0;              ///< offices, lighting, controls
+  /// = it + power chain losses + cooling + the site's heat pumps + fixed
+  double facility_w = 0.0;
   double water_m3_per_s = 0.0;
   double heat_delivered_w = 0.0;
   double heat_demand_w = 0.0;
@@ -40,10 +42,10 @@ struct FacilityLoad {
 /// Evaluates the facility at IT power `it_w`, sized for `rated_it_w`, with a share
 /// `liquid_share` of the IT heat going to the liquid loop.
 /// Heat paths: the liquid share of IT heat enters the liquid loop, where heat reuse takes
-/// what the network wants first; the rest of the IT heat and the losses of distribution and
-/// UPS (indoors) enter the air loop; the transformer is outdoors. Cooling power itself passes
-/// through the transformer, so the balance is closed by one fixed-point step on the
-/// transformer loss, which does not feed back into any cooling load.
+/// what the network wants first (from the loops its `source` names); the rest of the IT heat and
+/// the losses of distribution and UPS (indoors) enter the air loop; the transformer is outdoors.
+/// Cooling power itself passes through the transformer, so the balance is closed by one fixed-point
+/// step on the transformer loss, which does not feed back into any cooling load.
 FacilityLoad evaluate_facility(const FacilitySpec& spec, double liquid_share, double it_w,
                                double rated_it_w, double dry_bulb_c, double wet_bulb_c,
                                double heat_demand_w);

@@ -18,15 +18,24 @@ double heat_demand_w(const HeatReuseSpec& spec, double dry_bulb_c, std::size_t h
   return spec.peak_load.value() > 0 ? std::min(demand, spec.peak_load.value()) : demand;
 }
 
+core::Temperature network_supply_at(const HeatReuseSpec& spec, double dry_bulb_c) {
+  if (!spec.network_supply_at_design) return spec.network_supply;
+  const double t_thr = spec.heating_threshold.in_celsius();
+  const double t_design = spec.design_outdoor.in_celsius();
+  const double w = std::clamp((t_thr - dry_bulb_c) / (t_thr - t_design), 0.0, 1.0);
+  return core::Temperature::celsius(spec.network_supply.in_celsius() * (1.0 - w) +
+                                    spec.network_supply_at_design->in_celsius() * w);
+}
+
 HeatReuseResult reuse_heat(const HeatReuseSpec& spec, double available_w,
-                           core::Temperature loop_return, double demand_w) {
+                           core::Temperature loop_return, double demand_w,
+                           core::Temperature network_supply, double limit) {
   HeatReuseResult r;
   r.demand_w = demand_w;
-  if (!spec.enabled || available_w <= 0.0 || demand_w <= 0.0) return r;
-  const double limit =
-      spec.capacity.value() > 0 ? spec.capacity.value() : std::numeric_limits<double>::infinity();
+  available_w *= spec.capture_efficiency;
+  if (!spec.enabled || available_w <= 0.0 || demand_w <= 0.0 || limit <= 0.0) return r;
   const double t_cold = (loop_return - spec.exchanger_approach).in_kelvin();
-  const double t_hot = spec.network_supply.in_kelvin();
+  const double t_hot = network_supply.in_kelvin();
   if (t_hot <= t_cold) {
     r.delivered_w = std::min({demand_w, limit, available_w});
     r.from_loop_w = r.delivered_w;

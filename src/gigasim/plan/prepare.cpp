@@ -19,7 +19,7 @@ climate::WeatherYear weather_for(const scenario::SiteSpec& spec,
                                  const core::RandomStreams& streams) {
   if (spec.weather) return *spec.weather;
   core::RandomStream rng = streams.stream("weather/" + spec.name);
-  climate::WeatherYear w = climate::synthesize_weather(spec.location.climate, rng, spec.synthetic);
+  climate::WeatherYear w = climate::synthesize_weather(spec.location, rng, spec.synthetic);
   w.source = "synthetic: " + spec.location.id;
   return w;
 }

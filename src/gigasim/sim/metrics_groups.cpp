@@ -212,8 +212,17 @@ const Field<Totals> energy_heat_pump_mwh{
     "MWh",
     kSum,
     kSum,
-    "Electricity of the heat-reuse heat pumps.",
+    "Electricity of the heat-reuse heat pumps, on either side of the meter.",
     [](const Totals& t) { return Value::of(t.energy_heat_pump_mwh); }};
+const Field<Totals> energy_heat_pump_utility_mwh{
+    "energy_heat_pump_utility_mwh",
+    Type::real,
+    "MWh",
+    kSum,
+    kSum,
+    "Electricity of the heat pumps on the heating utility's side of the meter (`heat_pumps: "
+    "utility`): outside the facility energy and the PUE.",
+    [](const Totals& t) { return Value::of(t.energy_heat_pump_utility_mwh); }};
 const Field<Totals> pue{
     "pue",
     Type::real,
@@ -222,6 +231,22 @@ const Field<Totals> pue{
     kDerived,
     "Power usage effectiveness, E_facility / E_IT ([definitions](#definitions)).",
     [](const Totals& t) { return Value::of(t.pue()); }};
+const Field<Totals> pue_heat_pumps_inside{
+    "pue_heat_pumps_inside",
+    Type::real,
+    "ratio",
+    kDerived,
+    kDerived,
+    "PUE with every heat pump counted inside the facility, (E_facility + E_hp,utility) / E_IT.",
+    [](const Totals& t) { return Value::of(t.pue_heat_pumps_inside()); }};
+const Field<Totals> pue_heat_pumps_outside{
+    "pue_heat_pumps_outside",
+    Type::real,
+    "ratio",
+    kDerived,
+    kDerived,
+    "PUE with no heat pump counted inside the facility, (E_facility − E_hp,site) / E_IT.",
+    [](const Totals& t) { return Value::of(t.pue_heat_pumps_outside()); }};
 const Field<Totals> water_m3{"water_m3",
                              Type::real,
                              "m3",
@@ -537,7 +562,7 @@ const KeyedField<Totals> cost_by_source_eur{
 }  // namespace totals_fields
 
 const Group<Totals>& totals() {
-  static constexpr std::array<const Field<Totals>*, 44> kFields = {
+  static constexpr std::array<const Field<Totals>*, 47> kFields = {
       &totals_fields::accelerators,
       &totals_fields::systems,
       &totals_fields::grid_connection_mw,
@@ -548,7 +573,10 @@ const Group<Totals>& totals() {
       &totals_fields::energy_power_chain_loss_mwh,
       &totals_fields::energy_cooling_mwh,
       &totals_fields::energy_heat_pump_mwh,
+      &totals_fields::energy_heat_pump_utility_mwh,
       &totals_fields::pue,
+      &totals_fields::pue_heat_pumps_inside,
+      &totals_fields::pue_heat_pumps_outside,
       &totals_fields::water_m3,
       &totals_fields::wue_l_per_kwh,
       &totals_fields::heat_demand_mwh,

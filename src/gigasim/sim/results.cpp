@@ -16,6 +16,7 @@ void Totals::add(const Totals& o) {
   energy_power_chain_loss_mwh += o.energy_power_chain_loss_mwh;
   energy_cooling_mwh += o.energy_cooling_mwh;
   energy_heat_pump_mwh += o.energy_heat_pump_mwh;
+  energy_heat_pump_utility_mwh += o.energy_heat_pump_utility_mwh;
   water_m3 += o.water_m3;
   heat_demand_mwh += o.heat_demand_mwh;
   heat_reused_mwh += o.heat_reused_mwh;

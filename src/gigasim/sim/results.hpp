@@ -151,7 +151,8 @@ struct Totals {
   double energy_facility_mwh = 0;
   double energy_power_chain_loss_mwh = 0;
   double energy_cooling_mwh = 0;
-  double energy_heat_pump_mwh = 0;
+  double energy_heat_pump_mwh = 0;          ///< every heat pump, whoever pays
+  double energy_heat_pump_utility_mwh = 0;  ///< heat pumps on the utility's side (not facility)
   double water_m3 = 0;
   double heat_demand_mwh = 0;
   double heat_reused_mwh = 0;
@@ -181,6 +182,17 @@ struct Totals {
   // ERE = (facility − reused) / IT; ERF = reused / facility.
   [[nodiscard]] double pue() const {
     return energy_it_mwh > 0 ? energy_facility_mwh / energy_it_mwh : 0.0;
+  }
+  /// PUE as if every heat pump stood on the site's side of the meter.
+  [[nodiscard]] double pue_heat_pumps_inside() const {
+    return energy_it_mwh > 0 ? (energy_facility_mwh + energy_heat_pump_utility_mwh) / energy_it_mwh
+                             : 0.0;
+  }
+  /// PUE as if every heat pump stood on the utility's side (their share of transformer
+  /// losses stays in).
+  [[nodiscard]] double pue_heat_pumps_outside() const {
+    const double site_pumps = energy_heat_pump_mwh - energy_heat_pump_utility_mwh;
+    return energy_it_mwh > 0 ? (energy_facility_mwh - site_pumps) / energy_it_mwh : 0.0;
   }
   [[nodiscard]] double wue_l_per_kwh() const {
     return energy_it_mwh > 0 ? water_m3 / energy_it_mwh : 0.0;

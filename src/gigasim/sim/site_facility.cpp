@@ -57,6 +57,7 @@ void SiteFacility::close_tick(Tick& tick, SiteResult& out) {
   t.energy_power_chain_loss_mwh += f.power_chain_loss_w * dt_s / kJPerMWh;
   t.energy_cooling_mwh += f.cooling_w * dt_s / kJPerMWh;
   t.energy_heat_pump_mwh += f.heat_pump_w * dt_s / kJPerMWh;
+  t.energy_heat_pump_utility_mwh += f.heat_pump_utility_w * dt_s / kJPerMWh;
   t.water_m3 += f.water_m3_per_s * dt_s;
   t.heat_demand_mwh += f.heat_demand_w * dt_s / kJPerMWh;
   t.heat_reused_mwh += f.heat_delivered_w * dt_s / kJPerMWh;

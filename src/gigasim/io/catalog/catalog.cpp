@@ -63,7 +63,10 @@ void decode_location(MapView& m, climate::Location& l, Need need) {
   if (m.number("longitude", l.longitude, need) && (l.longitude < -180 || l.longitude > 180)) {
     m.error("longitude", "must lie between -180 and 180 degrees");
   }
-  m.quantity("elevation", l.elevation, need);
+  if (m.quantity("elevation", l.elevation, need) &&
+      (l.elevation.value() < -500 || l.elevation.value() > 9000)) {
+    m.error("elevation", "must lie between -500 m and 9000 m (the standard atmosphere)");
+  }
   const YAML::Node climate = m.get("climate");
   if (climate.IsDefined()) {
     MapView c(m.context(), climate, m.path_of("climate"));
@@ -82,6 +85,13 @@ void decode_location(MapView& m, climate::Location& l, Need need) {
   } else if (need == Need::required) {
     m.error("climate", "missing required key \"climate\"");
   }
+  decode_block(m, "variability", Need::optional, [&](MapView& v) {
+    std::array<double, 12> values{};
+    if (v.monthly("daily_sd_k", values, Need::optional, Check::non_negative))
+      l.variability.daily_sd_k = values;
+    if (v.monthly("dew_point_slope", values, Need::optional, Check::non_negative))
+      l.variability.dew_point_slope = values;
+  });
 }
 
 void decode_grid(MapView& m, Grid& g, Need need) {
@@ -186,6 +196,8 @@ Catalog Catalog::load(const fs::path& dir) {
                                            {"longitude", "coordinates"},
                                            {"elevation"},
                                            {"climate"}});
+                         if (l.variability.daily_sd_k || l.variability.dew_point_slope)
+                           check_sources(m, {{"variability"}});
                        });
   load_perf_catalogs(ctx, dir, c);
   load_workload_catalog(ctx, dir, c);

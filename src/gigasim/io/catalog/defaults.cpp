@@ -246,6 +246,32 @@ void decode_heat_reuse_model(MapView& m, facility::HeatReuseSpec& h, Need need) 
   m.quantity("heating_threshold", h.heating_threshold, need);
   m.fraction("heat_pump_carnot_fraction", h.carnot_fraction, need);
   m.quantity("exchanger_approach", h.exchanger_approach, need, Check::non_negative);
+  m.fraction("capture_efficiency", h.capture_efficiency, need);
+  std::string text;
+  if (m.string("source", text, need)) {
+    if (text == "liquid")
+      h.source = facility::HeatSource::liquid;
+    else if (text == "air")
+      h.source = facility::HeatSource::air;
+    else if (text == "both")
+      h.source = facility::HeatSource::both;
+    else
+      m.error("source", fmt::format("unknown source \"{}\"; known: liquid, air, both", text));
+  }
+  if (m.string("heat_pumps", text, need)) {
+    if (text == "site")
+      h.heat_pumps = facility::HeatPumpBoundary::site;
+    else if (text == "utility")
+      h.heat_pumps = facility::HeatPumpBoundary::utility;
+    else
+      m.error("heat_pumps", fmt::format("unknown side \"{}\"; known: site, utility", text));
+  }
+  core::Temperature at_design;
+  if (m.quantity("network_supply_temp_at_design", at_design, Need::optional)) {
+    if (at_design.in_celsius() < 0.0 || at_design.in_celsius() > 150.0)
+      m.error("network_supply_temp_at_design", "must lie between 0 °C and 150 °C");
+    h.network_supply_at_design = at_design;
+  }
   if (complete(m, need, errors) && h.heating_threshold <= h.design_outdoor)
     m.error("heating_threshold", "must be above design_outdoor_temp");
 }
@@ -256,13 +282,35 @@ void decode_site_parameters(MapView& site, scenario::SiteSpec& spec, Need need) 
   site.quantity("power_step_threshold", spec.power_step_threshold, need, Check::positive);
 }
 
+void decode_weather_variability(MapView& v, climate::VariabilityRule& rule, Need need) {
+  core::TemperatureDelta sd = core::kelvins(rule.daily_sd_k);
+  if (v.quantity("daily_sd", sd, need, Check::non_negative)) rule.daily_sd_k = sd.value();
+  v.number("daily_sd_cold_slope", rule.daily_sd_cold_slope, need, Check::non_negative);
+  core::Temperature cold = core::Temperature::celsius(rule.cold_below_c);
+  if (v.quantity("cold_below", cold, need)) rule.cold_below_c = cold.in_celsius();
+  v.number("cold_tail_stretch", rule.cold_tail_stretch, need, Check::non_negative);
+  v.number("dew_point_slope_0c", rule.dew_point_slope_0c, need);
+  v.number("dew_point_slope_per_k", rule.dew_point_slope_per_k, need);
+  core::TemperatureDelta dew_sd = core::kelvins(rule.dew_point_sd_0c_k);
+  if (v.quantity("dew_point_sd_0c", dew_sd, need, Check::non_negative))
+    rule.dew_point_sd_0c_k = dew_sd.value();
+  v.number("dew_point_sd_per_k", rule.dew_point_sd_per_k, need);
+  v.number("range_slope_0c", rule.range_slope_0c, need);
+  v.number("range_slope_per_k", rule.range_slope_per_k, need);
+  v.number("range_dew_point_slope", rule.range_dew_point_slope, need);
+  v.number("dew_point_cycle_0c", rule.dew_point_cycle_0c, need);
+  v.number("dew_point_cycle_per_k", rule.dew_point_cycle_per_k, need);
+}
+
 void decode_synthetic_weather(MapView& s, climate::SyntheticWeatherOptions& options, Need need) {
-  core::TemperatureDelta sd = core::kelvins(options.daily_anomaly_sd_k);
-  if (s.quantity("daily_anomaly_sd", sd, need, Check::non_negative))
+  core::TemperatureDelta sd = core::kelvins(options.daily_anomaly_sd_k.value_or(0.0));
+  if (s.quantity("daily_anomaly_sd", sd, Need::optional, Check::non_negative))
     options.daily_anomaly_sd_k = sd.value();
   s.fraction("daily_autocorrelation", options.daily_anomaly_autocorrelation, need);
   if (options.daily_anomaly_autocorrelation >= 1.0)
     s.error("daily_autocorrelation", "must be below 1");
+  decode_block(s, "variability", need,
+               [&](MapView& v) { decode_weather_variability(v, options.variability, need); });
 }
 
 void decode_nuclear_outages(MapView& r, energy::NuclearOutages& o, Need need) {

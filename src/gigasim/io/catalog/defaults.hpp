@@ -80,7 +80,8 @@ void decode_heat_reuse_model(MapView& heat, facility::HeatReuseSpec& spec, Need 
 // Site.
 /// `network_overhead`, `pod_size` and `power_step_threshold` of a site.
 void decode_site_parameters(MapView& site, scenario::SiteSpec& spec, Need need);
-/// `weather.synthetic`: `daily_anomaly_sd`, `daily_autocorrelation`.
+/// `weather.synthetic`: `daily_anomaly_sd` (optional everywhere), `daily_autocorrelation`,
+/// `variability` (the rule of climate::VariabilityRule).
 void decode_synthetic_weather(MapView& synthetic, climate::SyntheticWeatherOptions& options,
                               Need need);
 

@@ -64,6 +64,12 @@ class Parser {
         !to_double(f[9], header.elevation_m)) {
       problem(line_no, 1,
               "EPW: LOCATION has a latitude, longitude or elevation that is not a number");
+    } else if (header.elevation_m < -500 || header.elevation_m > 9000) {
+      problem(line_no, column_of(f, 9, line),
+              fmt::format("EPW: LOCATION elevation {} m is out of range (-500..9000)",
+                          header.elevation_m));
+    } else {
+      pressure_hpa_ = climate::pressure_at_elevation_hpa(header.elevation_m);
     }
   }
 
@@ -87,9 +93,9 @@ class Parser {
     for (std::size_t i = 0; i < 9; ++i) {
       if (i == 5) continue;  // data source flags are text
       if (!to_double(f[i], values[i])) {
-        problem(line_no, column_of(f, i, line),
-                fmt::format("EPW: {} \"{}\" is not a finite number", kNames[i],
-                            core::excerpt(f[i])));
+        problem(
+            line_no, column_of(f, i, line),
+            fmt::format("EPW: {} \"{}\" is not a finite number", kNames[i], core::excerpt(f[i])));
         return;
       }
     }
@@ -118,11 +124,13 @@ class Parser {
     rh = std::clamp(rh, 0.0, 1.0);
     w.dry_bulb_c.push_back(t);
     w.relative_humidity.push_back(rh);
-    w.wet_bulb_c.push_back(climate::wet_bulb_stull_c(t, rh));
+    w.wet_bulb_c.push_back(climate::wet_bulb_c(t, rh, pressure_hpa_));
   }
 
   std::string file_;
   std::vector<core::Diagnostic> problems_;
+  // The standard pressure at the station's elevation (LOCATION line), for the wet bulb.
+  double pressure_hpa_ = climate::kSeaLevelPressureHpa;
 };
 
 }  // namespace

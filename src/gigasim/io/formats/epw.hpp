@@ -26,7 +26,8 @@ struct EpwData {
 
 /// Parses an EPW year: 8 header lines, then 8760 hourly records (8784 for a leap year; the
 /// 29th of February is dropped so that every year has 365 days). Reads dry bulb (field 7),
-/// dew point (8) and relative humidity (9); the wet bulb follows from Stull (2011).
+/// dew point (8) and relative humidity (9); the wet bulb is psychrometric at the standard
+/// pressure of the LOCATION line's elevation (climate::wet_bulb_c).
 /// A truncated or malformed file raises core::InputError naming `file_name` and the line.
 EpwData parse_epw(std::istream& in, const std::string& file_name);
 
