@@ -57,7 +57,9 @@ double wet_bulb_c(double t, double rh, double p) {
   // f(T_w) = e_s(T_w) − A(T_w) p (T − T_w) − e is increasing in T_w, with f(T) ≥ 0 and
   // f(T_dew) ≤ 0: Newton from inside the bracket, kept inside it.
   const double lo = rh > 1e-3 ? dew_point_c(t, rh) : t - 60.0;
-  double tw = std::clamp(wet_bulb_stull_c(t, rh), lo, t);
+  // Start from the meteorologists' one-third rule (the wet bulb lies about a third of the
+  // way from the dry bulb down to the dew point): Newton then needs two or three steps.
+  double tw = t - (t - lo) / 3.0;
   for (int i = 0; i < 20; ++i) {
     const double es = saturation_vapour_pressure_hpa(tw);
     const double a = psychrometer_constant(tw);

@@ -25,7 +25,7 @@ double pressure_at_elevation_hpa(double elevation_m);
 /// Stull (2011), "Wet-bulb temperature from relative humidity and air temperature",
 /// J. Appl. Meteor. Climatol. 50, 2267-2269. Valid for RH 5-99 % and -20..50 °C at sea-level
 /// pressure, with errors within about ±1 K; RH is clamped to that range, and the result to
-/// at most the dry bulb. The starting point of wet_bulb_c.
+/// at most the dry bulb.
 double wet_bulb_stull_c(double dry_bulb_c, double relative_humidity);
 
 /// Humidity ratio (kg water per kg dry air) of air at a dry bulb and wet bulb (°C) and a
@@ -43,7 +43,8 @@ double moist_air_enthalpy_kj_per_kg(double temperature_c, double humidity_ratio)
 /// psychrometer equation of WMO-No. 8 (Guide to Instruments and Methods of Observation,
 /// 2018 edition, Vol. I, Annex 4.B),
 ///   e = e_s(T_w) − 6.53e-4 (1 + 9.44e-4 T_w) p (T − T_w),
-/// with e = RH · e_s(T), solved by Newton's method from Stull's estimate (to 1e-4 K). Lower
+/// with e = RH · e_s(T), solved by Newton's method (to 1e-4 K) from the one-third rule
+/// (a third of the way from the dry bulb to the dew point). Lower
 /// pressure (altitude) brings the wet bulb closer to the dew point. Over water below 0 °C too
 /// (no ice bulb): cooling towers and evaporative coolers do not run there.
 double wet_bulb_c(double dry_bulb_c, double relative_humidity, double pressure_hpa);

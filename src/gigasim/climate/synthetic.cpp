@@ -77,7 +77,6 @@ MonthlyVariability VariabilityRule::at(double t) const {
   v.dew_point_slope = std::clamp(dew_point_slope_0c + dew_point_slope_per_k * t, 0.0, 1.2);
   v.dew_point_sd_k = std::max(0.3, dew_point_sd_0c_k + dew_point_sd_per_k * t);
   v.range_slope = std::clamp(range_slope_0c + range_slope_per_k * t, -0.6, 0.8);
-  v.range_dew_point_slope = range_dew_point_slope;
   v.dew_point_cycle = std::clamp(dew_point_cycle_0c + dew_point_cycle_per_k * t, 0.0, 0.2);
   return v;
 }

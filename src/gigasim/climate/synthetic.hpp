@@ -16,7 +16,6 @@ struct MonthlyVariability {
   double dew_point_slope = 0.0;        ///< β: daily dew-point anomaly per K of temperature anomaly
   double dew_point_sd_k = 0.0;         ///< s: SD of the dew-point anomaly not explained by β, K
   double range_slope = 0.0;            ///< γ: diurnal-range anomaly per K of temperature anomaly
-  double range_dew_point_slope = 0.0;  ///< ρ: diurnal-range anomaly per K of dew-point residual
   double dew_point_cycle = 0.0;        ///< c: semi-diurnal dew-point amplitude per K of half range
 };
 
