@@ -11,8 +11,6 @@ series of tests/data/weather, provenance in tests/data/README.md), computes per 
   gamma regression slope of the diurnal range (max - min) on the temperature anomaly
   rho   regression slope of what gamma leaves of the diurnal range on the dew-point residual
         (humid air masses are cloudier: a smaller range)
-  delta half the difference of the slopes on cold and on warm days (beta_cold - beta_warm)/2:
-        heat waves are drier than the mean slope says
   c     amplitude of the semi-diurnal cycle of the hourly dew point about its daily mean,
         cos(2 pi (h + 0.5 - 9) / 12) (highest at 09:00 and 21:00, lowest at 15:00 and 03:00:
         dew evaporating in the morning, afternoon mixing), per K of the day's half range
@@ -128,8 +126,6 @@ def month_statistics(days):
             "gamma": gamma,
             "rho": regress(residual, [y - gamma * x for x, y in zip(a, r)]),
             "phi": regress(a[:-1], a[1:]),
-            "delta": 0.5 * (regress([x for x in a if x <= 0], [y for x, y in zip(a, b) if x <= 0])
-                            - regress([x for x in a if x > 0], [y for x, y in zip(a, b) if x > 0])),
             "c": p["cx"] / p["cxx"],
         })
     return rows
@@ -220,7 +216,7 @@ def main():
     _, threshold, sd0, sd_slope, f_sd = best
     fits = {"sd": f_sd}
     linear = {}
-    for key in ("beta", "s", "gamma", "c", "delta"):
+    for key in ("beta", "s", "gamma", "c"):
         a, b = least_squares([r["t"] for r in train], [r[key] for r in train])
         linear[key] = (a, b)
         fits[key] = (lambda a, b: lambda r: a + b * r["t"])(a, b)

@@ -17,6 +17,11 @@ double dew_point_c(double dry_bulb_c, double relative_humidity);
 /// Dew point (°C) of air holding a vapour pressure (hPa): the same Magnus form inverted.
 double dew_point_of_vapour_c(double vapour_pressure_hpa);
 
+/// The elevations (m) at which sites are accepted: from the Dead Sea shore to above the
+/// highest airports, inside the standard atmosphere's troposphere formula below.
+inline constexpr double kLowestElevationM = -500.0;
+inline constexpr double kHighestElevationM = 9000.0;
+
 /// Standard-atmosphere pressure (hPa) at an elevation (m): 1013.25 (1 − 2.25577e-5 z)^5.2559,
 /// ASHRAE Handbook — Fundamentals (2017), chapter 1, equation 3. Valid to 11 km.
 double pressure_at_elevation_hpa(double elevation_m);

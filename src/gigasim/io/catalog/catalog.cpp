@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <initializer_list>
 
+#include "gigasim/climate/psychrometrics.hpp"
 #include "gigasim/io/catalog/catalog_entries.hpp"
 #include "gigasim/io/formats/files.hpp"
 
@@ -64,8 +65,10 @@ void decode_location(MapView& m, climate::Location& l, Need need) {
     m.error("longitude", "must lie between -180 and 180 degrees");
   }
   if (m.quantity("elevation", l.elevation, need) &&
-      (l.elevation.value() < -500 || l.elevation.value() > 9000)) {
-    m.error("elevation", "must lie between -500 m and 9000 m (the standard atmosphere)");
+      (l.elevation.value() < climate::kLowestElevationM ||
+       l.elevation.value() > climate::kHighestElevationM)) {
+    m.error("elevation", fmt::format("must lie between {} m and {} m (the standard atmosphere)",
+                                     climate::kLowestElevationM, climate::kHighestElevationM));
   }
   const YAML::Node climate = m.get("climate");
   if (climate.IsDefined()) {

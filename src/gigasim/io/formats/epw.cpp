@@ -64,10 +64,12 @@ class Parser {
         !to_double(f[9], header.elevation_m)) {
       problem(line_no, 1,
               "EPW: LOCATION has a latitude, longitude or elevation that is not a number");
-    } else if (header.elevation_m < -500 || header.elevation_m > 9000) {
-      problem(line_no, column_of(f, 9, line),
-              fmt::format("EPW: LOCATION elevation {} m is out of range (-500..9000)",
-                          header.elevation_m));
+    } else if (header.elevation_m < climate::kLowestElevationM ||
+               header.elevation_m > climate::kHighestElevationM) {
+      problem(
+          line_no, column_of(f, 9, line),
+          fmt::format("EPW: LOCATION elevation {} m is out of range ({}..{})", header.elevation_m,
+                      climate::kLowestElevationM, climate::kHighestElevationM));
     } else {
       pressure_hpa_ = climate::pressure_at_elevation_hpa(header.elevation_m);
     }
