@@ -376,7 +376,7 @@ sites:
 )";
   std::string capped = base;
   capped.replace(capped.find("supply: [{type: grid}]"), 22,
-                 "supply: [{type: grid, import_cap: 30 kW}]");
+                 "supply: [{type: grid, import_cap: 28 kW}]");
   const Results free = run(load(base, "f.yaml"), 1);
   const Results cut = run(load(capped, "c.yaml"), 1);
   int capped_hours = 0;
@@ -481,6 +481,43 @@ TEST(Simulation, ReportsProgressUpToCompletion) {
   (void)run(scenario(), 1, &count);
   EXPECT_DOUBLE_EQ(count.last, 1.0);
   EXPECT_GT(count.calls, 10);
+}
+
+}  // namespace
+}  // namespace gigasim::sim
+
+namespace gigasim::sim {
+namespace {
+
+// Issue 14, item 4: a hot-water tank shifts recovered heat from mild hours, when the network
+// wants less than the heat pumps can give, to cold hours, when it wants more.
+TEST(Simulation, AHeatTankShiftsRecoveredHeatToColdHours) {
+  const auto campus = [](const std::string& storage) {
+    return testing::load(R"(name: t
+horizon: 60 days
+sites:
+  - name: campus
+    location: paris-saclay
+    grid_connection: 20 MW
+    fleet: [{system: gb200-nvl72, count: auto}]
+    heat_reuse: {base_load: 2 MW, peak_load: 25 MW, capacity: 8 MW)" +
+                         storage + R"(}
+    supply: [{type: grid}]
+)");
+  };
+  const Results plain = testing::run(campus(""), 1);
+  const Results tank =
+      testing::run(campus(", storage: {capacity: 150 MWh, power: 8 MW, loss_per_day: 1 %}"), 1);
+  const Totals& p = plain.sites[0].totals;
+  const Totals& t = tank.sites[0].totals;
+  EXPECT_EQ(p.heat_storage_delivered_mwh, 0.0);
+  EXPECT_GT(t.heat_storage_delivered_mwh, 100.0);
+  EXPECT_GT(t.heat_reused_mwh, p.heat_reused_mwh + 0.9 * t.heat_storage_delivered_mwh - 1.0)
+      << "what the tank gives back is heat the network would not have had";
+  EXPECT_GT(t.heat_storage_loss_mwh, 0.0);
+  EXPECT_DOUBLE_EQ(t.heat_demand_mwh, p.heat_demand_mwh);
+  for (const SiteTickRow& row : tank.sites[0].rows)
+    EXPECT_LE(row.heat_reused_mw, row.heat_demand_mw * (1 + 1e-6) + 1e-6);
 }
 
 }  // namespace

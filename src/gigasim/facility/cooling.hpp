@@ -22,9 +22,37 @@ struct HeatRejectionSpec {
   /// Condensing temperature above the chiller's heat sink (the dry cooler's leaving water or
   /// the tower's); with the dry approach it makes the condenser's lift over the air.
   core::TemperatureDelta condenser_approach;
-  double dry_fan_fraction = 0.0;    ///< dry-cooler fan power per unit heat rejected
-  double tower_fan_fraction = 0.0;  ///< tower fan power per unit heat rejected
+  /// Fan power per unit heat: of the rated capacity at full speed when the cooler is rated,
+  /// of the heat rejected otherwise (and for a chiller's condenser heat).
+  double dry_fan_fraction = 0.0;
+  double tower_fan_fraction = 0.0;
   double cycles_of_concentration = 0.0;
+  /// Rated capacities, shares of the loop's design heat (0: unlimited); see free_cool().
+  double dry_capacity = 0.0;
+  double tower_capacity = 0.0;
+  /// Adiabatic pre-cooling of the dry coolers' air ("wet when hot"): pads or sprays cool
+  /// the air to T_db − ε (T_db − T_wb), used only when the air is at least `adiabatic_above`
+  /// and the dry coolers alone cannot carry the loop.
+  bool adiabatic = false;
+  double adiabatic_effectiveness = 0.0;
+  core::Temperature adiabatic_above;
+  /// Chiller units of `chiller_unit_capacity` × design heat each (0 units: one machine of
+  /// unlimited capacity at full load); see run_chillers().
+  int chiller_units = 0;
+  double chiller_unit_capacity = 0.0;
+  double chiller_no_load = 0.0;
+  double chiller_min_part_load = 0.0;
+};
+
+/// Direct outdoor air for an air-cooled hall: outdoor air replaces the chilled-water coils
+/// when it is cool and its moisture lies in the allowed range (ASHRAE TC 9.9 envelope).
+struct AirEconomiserSpec {
+  bool enabled = false;
+  core::Temperature supply_air;        ///< air delivered to the IT inlets
+  core::Temperature return_air;        ///< hot-aisle air
+  core::Temperature max_dew_point;     ///< above it, outdoor air is not used
+  core::Temperature min_dew_point;     ///< below it, outdoor air is humidified (water)
+  double max_relative_humidity = 1.0;  ///< at the IT inlet
 };
 
 struct CoolingLoopSpec {
@@ -36,6 +64,7 @@ struct CoolingLoopSpec {
   /// slower than this share of their design speed; 1: constant speed.
   double min_speed = 0.0;
   HeatRejectionSpec rejection;
+  AirEconomiserSpec economiser;  ///< the air loop only
 };
 
 /// How a loop rejects its heat in an hour, from the least to the most energy: dry coolers
@@ -43,30 +72,39 @@ struct CoolingLoopSpec {
 /// part of the heat; the chiller carrying all of it.
 enum class CoolingMode : std::uint8_t { dry, evaporative, partial_mechanical, mechanical };
 
+/// Cooling a heat-driven (adsorption or absorption) chiller can give a loop in an hour, and
+/// its thermal COP (cold produced per unit of driving heat).
+struct ThermalCooling {
+  double available_w = 0.0;
+  double cop = 0.0;
+};
+
 struct CoolingLoopResult {
   double pump_or_fan_w = 0.0;    ///< loop distribution (CDU pumps, CRAH fans)
   double rejection_fan_w = 0.0;  ///< dry-cooler and tower fans
   double chiller_w = 0.0;
-  double water_m3_per_s = 0.0;    ///< evaporation + blow-down make-up
-  double free_fraction = 0.0;     ///< share of the heat rejected without a chiller
-  bool over_temperature = false;  ///< supply could not be held (no chiller, too hot)
+  double water_m3_per_s = 0.0;     ///< towers, adiabatic pads and humidification
+  double thermal_cooling_w = 0.0;  ///< heat the heat-driven chiller took (its cold)
+  double free_fraction = 0.0;      ///< share of the heat rejected without a chiller
+  bool over_temperature = false;   ///< supply could not be held (no chiller, too hot)
   CoolingMode mode = CoolingMode::dry;
   [[nodiscard]] double power_w() const { return pump_or_fan_w + rejection_fan_w + chiller_w; }
 };
 
 /// Rejects `heat_w` from the loop at outdoor dry bulb and wet bulb (°C).
-/// The dry cooler pre-cools the return water as far as dry bulb + approach allows; the
-/// share it covers is f_dry = clamp((T_ret − (T_db + a_dry)) / (T_ret − T_sup), 0, 1).
-/// An evaporative tower likewise covers f_evap from the wet bulb; a chiller trims the rest
-/// with COP = min(COP_max, η · T_evap / (T_cond − T_evap)) in kelvin, T_evap = T_sup − 2 K,
-/// T_cond = best heat sink + condenser_approach. Water = heat to the tower · f_evap / h_fg ·
-/// C / (C − 1), f_evap from tower_evaporated_fraction.
+/// An air economiser (air loop) takes the share outdoor air can cool within its humidity
+/// limits; the dry coolers (with adiabatic assist when hot) then pre-cool the return water,
+/// towers trim below them (free_cool), and chillers carry the rest (run_chillers), their
+/// condenser heat going to the towers or the air. Water = heat to the towers · f_evap / h_fg
+/// · C / (C − 1), f_evap from tower_evaporated_fraction, plus the pads' and the humidifiers'.
 /// The loop's pumps or fans draw distribution · Q_dist, Q_dist the heat they move; with a
 /// `min_speed` s_min and the loop's design heat Q_design, distribution · Q_design ·
-/// max(Q_dist / Q_design, s_min)³ instead.
+/// max(Q_dist / Q_design, s_min)³ instead. Rated capacities are shares of Q_design.
+/// A heat-driven chiller (`thermal`) carries what the free plant leaves before the electric
+/// chillers; its heat (cold + drive) leaves like a chiller's condenser heat.
 CoolingLoopResult reject_heat(const CoolingLoopSpec& loop, double heat_w, double dry_bulb_c,
                               double wet_bulb_c, double distribution_heat_w,
-                              double design_heat_w = 0.0);
+                              double design_heat_w = 0.0, ThermalCooling thermal = {});
 
 /// Latent heat of vaporisation of water near 25 °C, J/kg (IAPWS: 2442 kJ/kg at 25 °C).
 inline constexpr double kLatentHeatJPerKg = 2.442e6;

@@ -40,18 +40,25 @@ FacilityLoad evaluate_facility(const FacilitySpec& spec, double liquid_share, do
       reuse_spec.heat_pumps == HeatPumpBoundary::site ? f.heat_pump_w : 0.0;
   f.heat_pump_utility_w = f.heat_pump_w - site_heat_pump_w;
 
-  // The loops' design heat, at full-load IT power: what their pumps and fans are sized for.
-  double liquid_design = 0, air_design = 0;
-  if (spec.liquid.min_speed > 0 || spec.air.min_speed > 0) {
-    const PowerChainLosses rated =
-        power_chain_losses(spec.power_chain, rated_it_w, 0.0, rated_it_w);
-    liquid_design = liquid_share * rated_it_w;
-    air_design = (1.0 - liquid_share) * rated_it_w + rated.distribution_w + rated.ups_w;
+  // The loops' design heat, at full-load IT power: what their pumps, fans, coolers and
+  // chillers are sized for.
+  const PowerChainLosses rated = power_chain_losses(spec.power_chain, rated_it_w, 0.0, rated_it_w);
+  const double liquid_design = liquid_share * rated_it_w;
+  const double air_design = (1.0 - liquid_share) * rated_it_w + rated.distribution_w + rated.ups_w;
+  // A heat-driven chiller takes its drive from the liquid loop's heat left after reuse and
+  // cools the air loop; the drive it used leaves the liquid loop.
+  const double liquid_left = liquid_heat - from_liquid.from_loop_w;
+  ThermalCooling thermal;
+  const ThermalChillerSpec& tc = spec.thermal_chiller;
+  if (tc.enabled && spec.liquid.return_temp >= tc.min_driving_temp) {
+    thermal.cop = tc.cop;
+    thermal.available_w = std::min(tc.capacity * air_design, tc.cop * std::max(0.0, liquid_left));
   }
-  const CoolingLoopResult liquid = reject_heat(spec.liquid, liquid_heat - from_liquid.from_loop_w,
-                                               dry_bulb_c, wet_bulb_c, liquid_heat, liquid_design);
   const CoolingLoopResult air = reject_heat(spec.air, air_heat - from_air.from_loop_w, dry_bulb_c,
-                                            wet_bulb_c, air_heat, air_design);
+                                            wet_bulb_c, air_heat, air_design, thermal);
+  const double drive_w = thermal.cop > 0.0 ? air.thermal_cooling_w / thermal.cop : 0.0;
+  const CoolingLoopResult liquid = reject_heat(spec.liquid, liquid_left - drive_w, dry_bulb_c,
+                                               wet_bulb_c, liquid_heat, liquid_design);
   f.cooling_w = liquid.power_w() + air.power_w();
   f.water_m3_per_s = liquid.water_m3_per_s + air.water_m3_per_s;
   f.over_temperature = liquid.over_temperature || air.over_temperature;

@@ -8,6 +8,18 @@
 
 namespace gigasim::facility {
 
+/// An adsorption (or absorption) chiller driven by the hot water of the liquid loop, making
+/// chilled water for the air loop (as LRZ's CooLMUC-2 does with the waste heat of its
+/// hot-water-cooled nodes). It runs only when the liquid loop returns at `min_driving_temp` or
+/// above; it makes at most `capacity` × the air loop's design heat of cold, and at most
+/// `cop` × the liquid loop's heat after reuse.
+struct ThermalChillerSpec {
+  bool enabled = false;
+  double cop = 0.0;
+  core::Temperature min_driving_temp;
+  double capacity = 0.0;
+};
+
 /// The facility's design. The share of IT heat that goes to the liquid loop is a property of
 /// the fleet it serves, given apart. The defaults of a site's facility come from
 /// data/defaults.yaml (`facility`) through the catalog (io::Defaults).
@@ -20,6 +32,7 @@ struct FacilitySpec {
   CoolingLoopSpec liquid;  ///< direct-liquid-cooling loop
   CoolingLoopSpec air;     ///< chilled-water loop feeding air handlers
   HeatReuseSpec heat_reuse;
+  ThermalChillerSpec thermal_chiller;
 };
 
 struct FacilityLoad {

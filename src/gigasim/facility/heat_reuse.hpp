@@ -20,6 +20,15 @@ enum class HeatSource : std::uint8_t { liquid, air, both };
 /// the site only hands over its loop's heat).
 enum class HeatPumpBoundary : std::uint8_t { site, utility };
 
+/// A hot-water tank on the network side of the recovery: it takes recovered heat the network
+/// does not want and gives it back when the site delivers less than the demand
+/// (docs/models/heat_reuse.md#heat-storage). No capacity: no tank.
+struct HeatStorageSpec {
+  core::Energy capacity;
+  core::Power power;          ///< charge and discharge limit
+  double loss_per_day = 0.0;  ///< share of the stored heat lost to the ground and air per day
+};
+
 /// The model's defaults (network supply temperature, design outdoor temperature, heating
 /// threshold, Carnot fraction, exchanger approach) live in data/defaults.yaml
 /// (`facility.heat_reuse`), read by the catalog; the initializers here are neutral.
@@ -44,6 +53,7 @@ struct HeatReuseSpec {
   HeatSource source = HeatSource::liquid;
   HeatPumpBoundary heat_pumps = HeatPumpBoundary::site;
   std::vector<double> demand_series_w;  ///< hourly demand from a CSV (overrides the model)
+  HeatStorageSpec storage;
 };
 
 /// District-heating demand by heating degree-hours (degree-days: EN ISO 15927-6):

@@ -67,6 +67,9 @@ struct SiteSpec {
   std::int64_t pod_size = 0;                   ///< accelerators under one non-blocking network pod
   std::optional<double> liquid_share;          ///< override of the fleet's own liquid-cooled share
   facility::FacilitySpec facility;
+  /// AWARE factor of the water the site consumes (m³ world-eq per m³): the country's from
+  /// data/water.yaml, the site's `water_scarcity_factor`, or 0 for reclaimed or sea water.
+  double water_scarcity_factor = 1.0;
   std::vector<energy::SourceSpec> supply;
   /// The country's network tariff and taxes (data/tariffs.yaml) under the regime chosen;
   /// none: the generic grid fees of `economics.operations`.

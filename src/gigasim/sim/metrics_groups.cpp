@@ -247,13 +247,23 @@ const Field<Totals> pue_heat_pumps_outside{
     kDerived,
     "PUE with no heat pump counted inside the facility, (E_facility − E_hp,site) / E_IT.",
     [](const Totals& t) { return Value::of(t.pue_heat_pumps_outside()); }};
-const Field<Totals> water_m3{"water_m3",
-                             Type::real,
-                             "m3",
-                             kSum,
-                             kSum,
-                             "Site water use (tower evaporation and blow-down).",
-                             [](const Totals& t) { return Value::of(t.water_m3); }};
+const Field<Totals> water_m3{
+    "water_m3",
+    Type::real,
+    "m3",
+    kSum,
+    kSum,
+    "Site water use (tower evaporation and blow-down, adiabatic pads, humidification).",
+    [](const Totals& t) { return Value::of(t.water_m3); }};
+const Field<Totals> water_scarcity_m3{
+    "water_scarcity_m3",
+    Type::real,
+    "m3 world-eq",
+    kSum,
+    kSum,
+    "Water weighted by the scarcity where it is taken: water_m3 × the site's AWARE factor "
+    "(data/water.yaml; 0 for reclaimed or sea water).",
+    [](const Totals& t) { return Value::of(t.water_scarcity_m3); }};
 const Field<Totals> wue_l_per_kwh{"wue_l_per_kwh",
                                   Type::real,
                                   "L/kWh",
@@ -275,6 +285,22 @@ const Field<Totals> heat_reused_mwh{"heat_reused_mwh",
                                     kSum,
                                     "Heat delivered to the district-heating network.",
                                     [](const Totals& t) { return Value::of(t.heat_reused_mwh); }};
+const Field<Totals> heat_storage_delivered_mwh{
+    "heat_storage_delivered_mwh",
+    Type::real,
+    "MWh",
+    kSum,
+    kSum,
+    "Heat the hot-water tanks gave back to the network (part of heat_reused_mwh).",
+    [](const Totals& t) { return Value::of(t.heat_storage_delivered_mwh); }};
+const Field<Totals> heat_storage_loss_mwh{
+    "heat_storage_loss_mwh",
+    Type::real,
+    "MWh",
+    kSum,
+    kSum,
+    "Heat the hot-water tanks lost while it was stored.",
+    [](const Totals& t) { return Value::of(t.heat_storage_loss_mwh); }};
 const Field<Totals> ere{"ere",
                         Type::real,
                         "ratio",
@@ -562,7 +588,7 @@ const KeyedField<Totals> cost_by_source_eur{
 }  // namespace totals_fields
 
 const Group<Totals>& totals() {
-  static constexpr std::array<const Field<Totals>*, 47> kFields = {
+  static constexpr std::array<const Field<Totals>*, 50> kFields = {
       &totals_fields::accelerators,
       &totals_fields::systems,
       &totals_fields::grid_connection_mw,
@@ -578,9 +604,12 @@ const Group<Totals>& totals() {
       &totals_fields::pue_heat_pumps_inside,
       &totals_fields::pue_heat_pumps_outside,
       &totals_fields::water_m3,
+      &totals_fields::water_scarcity_m3,
       &totals_fields::wue_l_per_kwh,
       &totals_fields::heat_demand_mwh,
       &totals_fields::heat_reused_mwh,
+      &totals_fields::heat_storage_delivered_mwh,
+      &totals_fields::heat_storage_loss_mwh,
       &totals_fields::ere,
       &totals_fields::erf,
       &totals_fields::unserved_energy_mwh,

@@ -18,8 +18,11 @@ void Totals::add(const Totals& o) {
   energy_heat_pump_mwh += o.energy_heat_pump_mwh;
   energy_heat_pump_utility_mwh += o.energy_heat_pump_utility_mwh;
   water_m3 += o.water_m3;
+  water_scarcity_m3 += o.water_scarcity_m3;
   heat_demand_mwh += o.heat_demand_mwh;
   heat_reused_mwh += o.heat_reused_mwh;
+  heat_storage_delivered_mwh += o.heat_storage_delivered_mwh;
+  heat_storage_loss_mwh += o.heat_storage_loss_mwh;
   for (const auto& [name, mwh] : o.energy_by_source_mwh) energy_by_source_mwh[name] += mwh;
   for (const auto& [name, t] : o.carbon_by_source_t) carbon_by_source_t[name] += t;
   for (const auto& [name, eur] : o.cost_by_source_eur) cost_by_source_eur[name] += eur;

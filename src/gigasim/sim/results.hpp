@@ -154,8 +154,11 @@ struct Totals {
   double energy_heat_pump_mwh = 0;          ///< every heat pump, whoever pays
   double energy_heat_pump_utility_mwh = 0;  ///< heat pumps on the utility's side (not facility)
   double water_m3 = 0;
+  double water_scarcity_m3 = 0;  ///< water × the site's AWARE factor (m³ world-eq)
   double heat_demand_mwh = 0;
   double heat_reused_mwh = 0;
+  double heat_storage_delivered_mwh = 0;  ///< given back by hot-water tanks (in heat_reused)
+  double heat_storage_loss_mwh = 0;       ///< lost by the tanks while stored
   std::map<std::string, double> energy_by_source_mwh;
   std::map<std::string, double> carbon_by_source_t;
   std::map<std::string, double> cost_by_source_eur;

@@ -22,12 +22,32 @@ void SiteFacility::close_tick(Tick& tick, SiteResult& out) {
   const double t_wb = m.weather.wet_bulb_c[wh];
   const facility::FacilitySpec& spec = plan_.spec->facility;
   const double demand = facility::heat_demand_w(spec.heat_reuse, t_db, tick.hour);
-  const facility::FacilityLoad f = facility::evaluate_facility(spec, m.liquid_share, tick.it_w,
-                                                               m.rated_it_w, t_db, t_wb, demand);
+  const double dt_s = tick.seconds;
+  // A hot-water tank asks the recovery for what it can still take, on top of the network's
+  // demand, and gives back what the recovery falls short of it.
+  const facility::HeatStorageSpec& tank = spec.heat_reuse.storage;
+  double charge_room_w = 0.0, tank_loss_j = 0.0;
+  if (tank.capacity.value() > 0.0) {
+    tank_loss_j = heat_stored_j_ * std::min(1.0, tank.loss_per_day * dt_s / 86400.0);
+    heat_stored_j_ -= tank_loss_j;
+    charge_room_w = std::min(tank.power.value(), (tank.capacity.value() - heat_stored_j_) / dt_s);
+  }
+  facility::FacilityLoad f = facility::evaluate_facility(
+      spec, m.liquid_share, tick.it_w, m.rated_it_w, t_db, t_wb, demand + charge_room_w);
+  if (charge_room_w > 0.0 || heat_stored_j_ > 0.0) {
+    const double to_network = std::min(f.heat_delivered_w, demand);
+    const double charged_w = f.heat_delivered_w - to_network;
+    const double discharged_w =
+        std::min({demand - to_network, tank.power.value(), heat_stored_j_ / dt_s});
+    heat_stored_j_ += (charged_w - discharged_w) * dt_s;
+    f.heat_delivered_w = to_network + discharged_w;
+    f.heat_demand_w = demand;
+    out.totals.heat_storage_delivered_mwh += discharged_w * dt_s / kJPerMWh;
+    out.totals.heat_storage_loss_mwh += tank_loss_j / kJPerMWh;
+  }
   if (tick.it_w > 0) pue_estimate_ = f.facility_w / tick.it_w;
   tick.facility = f;
 
-  const double dt_s = tick.seconds;
   SiteTickRow& row = *tick.row;
   row.dry_bulb_c = static_cast<float>(t_db);
   row.wet_bulb_c = static_cast<float>(t_wb);
@@ -59,6 +79,7 @@ void SiteFacility::close_tick(Tick& tick, SiteResult& out) {
   t.energy_heat_pump_mwh += f.heat_pump_w * dt_s / kJPerMWh;
   t.energy_heat_pump_utility_mwh += f.heat_pump_utility_w * dt_s / kJPerMWh;
   t.water_m3 += f.water_m3_per_s * dt_s;
+  t.water_scarcity_m3 += f.water_m3_per_s * dt_s * plan_.spec->water_scarcity_factor;
   t.heat_demand_mwh += f.heat_demand_w * dt_s / kJPerMWh;
   t.heat_reused_mwh += f.heat_delivered_w * dt_s / kJPerMWh;
   if (f.over_temperature) t.over_temperature_hours += dt_s / 3600.0;

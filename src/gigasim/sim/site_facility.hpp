@@ -24,6 +24,7 @@ class SiteFacility final : public SiteComponent {
   std::span<double> it_sum_w_, facility_sum_w_;
   core::Duration tick_;
   double pue_estimate_ = 1.0;
+  double heat_stored_j_ = 0.0;  ///< in the site's hot-water tank
 };
 
 }  // namespace gigasim::sim

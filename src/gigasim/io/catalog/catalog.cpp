@@ -215,6 +215,17 @@ Catalog Catalog::load(const fs::path& dir) {
                           {"residual_mix"}});
       });
   load_catalog_entries(
+      ctx, dir, "water.yaml", "water", "country", c.water, [](MapView& m, WaterScarcity& w) {
+        w.country = m.node()["country"].IsScalar() ? m.node()["country"].Scalar() : "";
+        m.get("country");
+        m.string("name", w.name, Need::required);
+        if (m.number("aware_factor", w.aware_factor, Need::required, Check::positive))
+          m.at_most("aware_factor", w.aware_factor, 100, "100", "AWARE factors are capped at 100");
+        m.string("aqueduct_baseline_water_stress", w.aqueduct_baseline_water_stress,
+                 Need::required);
+        check_sources(m, {{"aware_factor"}, {"aqueduct_baseline_water_stress"}});
+      });
+  load_catalog_entries(
       ctx, dir, "tariffs.yaml", "tariffs", "country", c.tariffs, [](MapView& m, econ::Tariff& t) {
         t.country = m.node()["country"].IsScalar() ? m.node()["country"].Scalar() : "";
         decode_tariff(m, t);

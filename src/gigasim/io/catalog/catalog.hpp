@@ -40,11 +40,20 @@ struct Grid {
   int utc_offset_h = 0;
 };
 
+/// A country's water scarcity (data/water.yaml).
+struct WaterScarcity {
+  std::string country;
+  std::string name;
+  double aware_factor = 0.0;                   ///< AWARE 2.0, m³ world-eq per m³ consumed
+  std::string aqueduct_baseline_water_stress;  ///< WRI Aqueduct, as found (text)
+};
+
 struct Catalog {
   std::map<std::string, hardware::Accelerator, std::less<>> accelerators;
   std::map<std::string, hardware::System, std::less<>> systems;
   std::map<std::string, climate::Location, std::less<>> locations;
   std::map<std::string, Grid, std::less<>> grids;
+  std::map<std::string, WaterScarcity, std::less<>> water;
   /// Network tariffs and electricity taxes by country (data/tariffs.yaml).
   std::map<std::string, econ::Tariff, std::less<>> tariffs;
   std::map<std::string, perf::TransformerModel, std::less<>> models;
@@ -67,7 +76,7 @@ struct Catalog {
   /// (the model's defaults when the catalog has none for the generation).
   [[nodiscard]] perf::Platform platform_of(const hardware::System& system) const;
 
-  /// Reads accelerators.yaml, systems.yaml, locations.yaml, grids.yaml, models.yaml,
+  /// Reads accelerators.yaml, systems.yaml, locations.yaml, grids.yaml, water.yaml, models.yaml,
   /// fabrics.yaml, efficiency.yaml, workload.yaml, economics.yaml and defaults.yaml from `dir`.
   /// Every problem of every file is reported at once (core::InputError).
   static Catalog load(const std::filesystem::path& dir);

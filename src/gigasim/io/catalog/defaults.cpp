@@ -191,6 +191,32 @@ void decode_power_chain(MapView& chain, facility::PowerChainSpec& spec, Need nee
                [&](MapView& m) { decode_loss_stage(m, spec.distribution, need); });
 }
 
+namespace {
+void decode_air_economiser(MapView& m, facility::AirEconomiserSpec& e, Need need) {
+  const std::size_t errors = m.context().error_count();
+  m.boolean("enabled", e.enabled, need);
+  m.quantity("supply_air", e.supply_air, need);
+  m.quantity("return_air", e.return_air, need);
+  m.quantity("max_dew_point", e.max_dew_point, need);
+  m.quantity("min_dew_point", e.min_dew_point, need);
+  m.fraction("max_relative_humidity", e.max_relative_humidity, need);
+  if (!complete(m, need, errors)) return;
+  if (e.return_air <= e.supply_air) m.error("return_air", "must be above supply_air");
+  if (e.max_dew_point <= e.min_dew_point) m.error("max_dew_point", "must be above min_dew_point");
+  if (e.max_relative_humidity <= 0.0) m.error("max_relative_humidity", "must be above 0");
+}
+}  // namespace
+
+void decode_thermal_chiller(MapView& m, facility::ThermalChillerSpec& t, Need need) {
+  t.enabled = true;
+  m.boolean("enabled", t.enabled, need);
+  if (m.number("cop", t.cop, need, Check::positive))
+    m.at_most("cop", t.cop, 1.5, "1.5", "double-effect absorption chillers reach about 1.2");
+  m.quantity("min_driving_temp", t.min_driving_temp, need);
+  if (m.number("capacity", t.capacity, need, Check::non_negative))
+    m.at_most("capacity", t.capacity, 10, "10", "a share of the air loop's design heat");
+}
+
 void decode_cooling_loop(MapView& m, facility::CoolingLoopSpec& loop, Need need) {
   const std::size_t errors = m.context().error_count();
   m.quantity("supply_temp", loop.supply, need);
@@ -217,6 +243,22 @@ void decode_cooling_loop(MapView& m, facility::CoolingLoopSpec& loop, Need need)
       r.cycles_of_concentration < 1.5) {
     m.error("cycles_of_concentration", "must be at least 1.5 (towers run at 2 to 6)");
   }
+  if (m.number("dry_capacity", r.dry_capacity, need, Check::non_negative))
+    m.at_most("dry_capacity", r.dry_capacity, 10, "10", "a share of the loop's design heat");
+  if (m.number("tower_capacity", r.tower_capacity, need, Check::non_negative))
+    m.at_most("tower_capacity", r.tower_capacity, 10, "10", "a share of the loop's design heat");
+  m.boolean("adiabatic", r.adiabatic, need);
+  m.fraction("adiabatic_effectiveness", r.adiabatic_effectiveness, need);
+  m.quantity("adiabatic_above", r.adiabatic_above, need);
+  m.integer("chiller_units", r.chiller_units, need, Check::non_negative);
+  if (m.number("chiller_unit_capacity", r.chiller_unit_capacity, need, Check::positive))
+    m.at_most("chiller_unit_capacity", r.chiller_unit_capacity, 10, "10",
+              "a share of the loop's design heat");
+  if (m.fraction("chiller_no_load", r.chiller_no_load, need) && r.chiller_no_load >= 1.0)
+    m.error("chiller_no_load", "must be below 1 (the share of full-load power at no load)");
+  m.fraction("chiller_min_part_load", r.chiller_min_part_load, need);
+  decode_block(m, "economiser", Need::optional,
+               [&](MapView& e) { decode_air_economiser(e, loop.economiser, need); });
   if (!complete(m, need, errors)) return;
   // A loop carries water (or air) between freezing and boiling: ASHRAE TC 9.9 (2021) classes
   // span 2 °C chilled water to W45+ (above 45 °C); the cooling physics assume a liquid.
@@ -266,6 +308,7 @@ void decode_heat_reuse_model(MapView& m, facility::HeatReuseSpec& h, Need need) 
     else
       m.error("heat_pumps", fmt::format("unknown side \"{}\"; known: site, utility", text));
   }
+  m.fraction("storage_loss_per_day", h.storage.loss_per_day, need);
   core::Temperature at_design;
   if (m.quantity("network_supply_temp_at_design", at_design, Need::optional)) {
     if (at_design.in_celsius() < 0.0 || at_design.in_celsius() > 150.0)
@@ -458,6 +501,24 @@ void load_defaults_catalog(Context& ctx, const fs::path& dir, Defaults& d) {
     });
     decode_block(m, "heat_reuse", need,
                  [&](MapView& h) { decode_heat_reuse_model(h, f.heat_reuse, need); });
+    decode_block(m, "thermal_chiller", need, [&](MapView& t) {
+      decode_thermal_chiller(t, f.thermal_chiller, need);
+      f.thermal_chiller.enabled = false;  // the catalog's parameters; a site turns it on
+    });
+    decode_block(m, "cooling_forms", need, [&](MapView& forms) {
+      for (const auto& [key, form] :
+           {std::pair{"rear_door", &d.rear_door}, std::pair{"immersion", &d.immersion}}) {
+        form->liquid = f.liquid;
+        form->air = f.air;
+        decode_block(forms, key, need, [&](MapView& c) {
+          c.fraction("liquid_share", form->liquid_share);
+          decode_block(c, "liquid", Need::optional,
+                       [&](MapView& l) { decode_cooling_loop(l, form->liquid, Need::optional); });
+          decode_block(c, "air", Need::optional,
+                       [&](MapView& l) { decode_cooling_loop(l, form->air, Need::optional); });
+        });
+      }
+    });
   });
 
   section(top, "supply", [&](MapView& m) {

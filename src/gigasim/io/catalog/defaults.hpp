@@ -25,11 +25,24 @@
 namespace gigasim::io {
 
 /// The prototypes that the scenario decoders copy before reading a scenario's keys.
+/// What a site's `cooling.form` puts in place of the default loops (data/defaults.yaml
+/// `facility.cooling_forms`): both loops as the defaults with the form's keys over them, and
+/// the liquid share it implies (below 0: the fleet's own).
+struct CoolingForm {
+  double liquid_share = -1.0;
+  facility::CoolingLoopSpec liquid;
+  facility::CoolingLoopSpec air;
+};
+
 struct Defaults {
   /// A site: `network_overhead`, `pod_size`, `power_step_threshold`, the synthetic weather
   /// options (data/defaults.yaml `site`) and the facility: power chain, both cooling loops and
   /// the heat-reuse model (`facility`). Heat reuse is off until a site asks for it.
   scenario::SiteSpec site;
+  /// `cooling.form: rear_door` (rear-door heat exchangers on air-cooled racks) and
+  /// `immersion` (single-phase immersion tanks); `air`, the default, is the loops above.
+  CoolingForm rear_door;
+  CoolingForm immersion;
   /// A supply source of each kind, in the order of energy::kAllSourceKinds: life-cycle
   /// carbon intensity, nuclear price and outages, grid price and carbon shape (`supply`).
   std::array<energy::SourceSpec, energy::kSourceKinds> supply;
@@ -72,6 +85,8 @@ bool decode_block(MapView& parent, std::string_view key, Need need, Decode&& dec
 void decode_power_chain(MapView& chain, facility::PowerChainSpec& spec, Need need);
 /// One cooling loop: temperatures, distribution and its heat-rejection plant.
 void decode_cooling_loop(MapView& loop, facility::CoolingLoopSpec& spec, Need need);
+/// A site's `cooling.thermal_chiller` (present: enabled unless `enabled: false`).
+void decode_thermal_chiller(MapView& m, facility::ThermalChillerSpec& spec, Need need);
 /// The heat-reuse model's parameters: `network_supply_temp`, `design_outdoor_temp`,
 /// `heating_threshold`, `heat_pump_carnot_fraction`, `exchanger_approach`. The site's demand
 /// (`base_load`, `peak_load`, ...) has no default and is read by the scenario decoder.

@@ -34,6 +34,13 @@ void decode_heat_reuse(MapView& site, facility::HeatReuseSpec& h,
       for (double v : mw) h.demand_series_w.push_back(v * 1e6);
     }
   }
+  decode_block(m, "storage", Need::optional, [&](MapView& st) {
+    if (st.quantity("capacity", h.storage.capacity, Need::required, Check::positive))
+      st.at_most("capacity", h.storage.capacity.value() / 3.6e9, 1e5, "100 GWh",
+                 "ten times the largest pit heat stores (Vojens, Denmark: about 13 GWh)");
+    st.quantity("power", h.storage.power, Need::required, Check::positive);
+    st.fraction("loss_per_day", h.storage.loss_per_day);
+  });
   if (h.peak_load.value() > 0 && h.base_load > h.peak_load)
     m.error("base_load", "must not exceed peak_load");
   m.finish();
@@ -65,7 +72,7 @@ bool read_series(Context& ctx, const YAML::Node& node, const std::string& path,
   }
 }
 
-double decode_facility(MapView& site, facility::FacilitySpec& spec,
+double decode_facility(MapView& site, facility::FacilitySpec& spec, const Defaults& defaults,
                        const std::filesystem::path& base_dir) {
   core::Power fixed = core::watts(spec.fixed_load_w);
   if (site.quantity("fixed_load", fixed, Need::optional, Check::non_negative))
@@ -75,9 +82,31 @@ double decode_facility(MapView& site, facility::FacilitySpec& spec,
                [&](MapView& m) { decode_power_chain(m, spec.power_chain, Need::optional); });
   double liquid_share = -1.0;
   decode_block(site, "cooling", Need::optional, [&](MapView& m) {
+    // A cooling form replaces the default loops before the site's own keys apply.
+    std::string form;
+    if (m.string("form", form)) {
+      const CoolingForm* preset = form == "rear_door"   ? &defaults.rear_door
+                                  : form == "immersion" ? &defaults.immersion
+                                                        : nullptr;
+      if (preset != nullptr) {
+        spec.liquid = preset->liquid;
+        spec.air = preset->air;
+        liquid_share = preset->liquid_share;
+      } else if (form != "air") {
+        m.error("form", fmt::format("unknown cooling form \"{}\"; known: air (air handlers on "
+                                    "chilled water), rear_door, immersion",
+                                    form));
+      }
+    }
     m.fraction("liquid_share", liquid_share);
-    decode_block(m, "liquid", Need::optional,
-                 [&](MapView& l) { decode_cooling_loop(l, spec.liquid, Need::optional); });
+    decode_block(m, "thermal_chiller", Need::optional, [&](MapView& t) {
+      decode_thermal_chiller(t, spec.thermal_chiller, Need::optional);
+    });
+    decode_block(m, "liquid", Need::optional, [&](MapView& l) {
+      decode_cooling_loop(l, spec.liquid, Need::optional);
+      if (spec.liquid.economiser.enabled)
+        l.error("economiser", "outdoor air can only cool the air loop (`cooling.air`)");
+    });
     decode_block(m, "air", Need::optional,
                  [&](MapView& l) { decode_cooling_loop(l, spec.air, Need::optional); });
   });

@@ -23,9 +23,10 @@ bool read_series(Context& ctx, const YAML::Node& node, const std::string& path,
                  const std::filesystem::path& base_dir, const char* default_column,
                  std::vector<double>& out);
 
-/// site.power_chain, site.cooling and site.heat_reuse over `spec` (the catalog's defaults);
-/// returns the liquid share override of cooling.liquid_share if given (negative if not).
-double decode_facility(MapView& site, facility::FacilitySpec& spec,
+/// site.power_chain, site.cooling and site.heat_reuse over `spec` (the catalog's defaults;
+/// `cooling.form` takes its loops from `defaults`); returns the liquid share override of the
+/// form or of cooling.liquid_share if given (negative if not).
+double decode_facility(MapView& site, facility::FacilitySpec& spec, const Defaults& defaults,
                        const std::filesystem::path& base_dir);
 
 /// site.reliability over the catalog's defaults (io/scenario/reliability_decoder.cpp).

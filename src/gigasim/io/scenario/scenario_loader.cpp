@@ -56,6 +56,34 @@ void decode_weather(MapView& site, const fs::path& base_dir, scenario::SiteSpec&
   m.finish();
 }
 
+// The water's scarcity: the site's own AWARE factor, else its country's (data/water.yaml);
+// reclaimed and sea water take nothing from fresh-water basins.
+void decode_water_scarcity(MapView& site, const Catalog& catalog, scenario::SiteSpec& spec) {
+  std::string source = "fresh";
+  if (site.string("water_source", source) && source != "fresh" && source != "reclaimed" &&
+      source != "seawater") {
+    site.error(
+        "water_source",
+        fmt::format("unknown water source \"{}\"; known: fresh, reclaimed, seawater", source));
+  }
+  const bool given = site.number("water_scarcity_factor", spec.water_scarcity_factor,
+                                 Need::optional, Check::non_negative);
+  if (given)
+    site.at_most("water_scarcity_factor", spec.water_scarcity_factor, 100, "100",
+                 "AWARE factors are capped at 100");
+  if (!given) {
+    const auto country = catalog.water.find(spec.location.country);
+    if (country != catalog.water.end()) {
+      spec.water_scarcity_factor = country->second.aware_factor;
+    } else if (!spec.location.country.empty()) {
+      site.error("location", fmt::format("data/water.yaml has no water scarcity for country {}; "
+                                         "give the site's `water_scarcity_factor`",
+                                         spec.location.country));
+    }
+  }
+  if (source != "fresh") spec.water_scarcity_factor = 0.0;
+}
+
 void decode_fleet(MapView& site, const Catalog& catalog, scenario::SiteSpec& spec) {
   const YAML::Node list = site.get("fleet");
   if (!list.IsDefined()) {
@@ -180,8 +208,9 @@ scenario::SiteSpec decode_site(MapView& m, const Catalog& catalog, const fs::pat
   decode_fleet(m, catalog, spec);
   decode_site_parameters(m, spec, Need::optional);
   decode_utilization(m, spec.utilization);
-  const double liquid_share = decode_facility(m, spec.facility, base_dir);
+  const double liquid_share = decode_facility(m, spec.facility, catalog.defaults, base_dir);
   if (liquid_share >= 0.0) spec.liquid_share = liquid_share;
+  decode_water_scarcity(m, catalog, spec);
   decode_supply(m, spec.location.country, catalog, base_dir, grid_data_year, spec.supply);
   decode_tariff_choice(m, catalog, spec);
   decode_site_economics(m, scenario, spec);
