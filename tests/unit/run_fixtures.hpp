@@ -20,6 +20,16 @@ inline io::ScenarioFile load(const std::string& yaml, const std::string& name = 
   return io::load_scenario_text(yaml, name, ".", catalog());
 }
 
+/// The message of the input error that loading `yaml` raises ("no error" when it loads).
+inline std::string load_error(const std::string& yaml) {
+  try {
+    (void)load(yaml);
+  } catch (const core::InputError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
 /// A shipped scenario of scenarios/.
 inline io::ScenarioFile shipped(const std::string& name) {
   return api::load(std::filesystem::path(GIGASIM_TEST_SOURCE_DIR) / "scenarios" / name, catalog());

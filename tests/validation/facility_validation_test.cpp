@@ -2,22 +2,15 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include "gigasim/api/api.hpp"
-#include "gigasim/io/scenario/scenario_loader.hpp"
+#include "validation_fixtures.hpp"
 
 namespace gigasim {
 namespace {
 
-const std::filesystem::path kSource = GIGASIM_TEST_SOURCE_DIR;
-
-const io::Catalog& catalog() {
-  static const io::Catalog c = io::Catalog::load(kSource / "data");
-  return c;
-}
+using validation::catalog;
 
 sim::Results run(const char* scenario) {
-  const io::ScenarioFile s = api::load(kSource / "scenarios" / scenario, catalog());
-  return api::run(api::prepare(s, s.scenario.seed));
+  return validation::run_shipped(scenario);
 }
 
 TEST(FacilityValidation, LiquidCooledCampusPueInThePublishedRange) {

@@ -9,23 +9,13 @@
 #include <cstddef>
 #include <string>
 
-#include "gigasim/api/api.hpp"
-#include "gigasim/io/scenario/scenario_loader.hpp"
+#include "validation_fixtures.hpp"
 
 namespace gigasim {
 namespace {
 
-const std::filesystem::path kSource = GIGASIM_TEST_SOURCE_DIR;
-
-const io::Catalog& catalog() {
-  static const io::Catalog c = io::Catalog::load(kSource / "data");
-  return c;
-}
-
 sim::Results run_site(const std::string& site) {
-  const io::ScenarioFile s =
-      api::load(kSource / "scenarios" / "validation" / (site + ".yaml"), catalog());
-  return api::run(api::prepare(s, s.scenario.seed));
+  return validation::run_shipped(std::filesystem::path("validation") / (site + ".yaml"));
 }
 
 struct Published {
