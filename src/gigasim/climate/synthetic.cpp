@@ -18,22 +18,41 @@ double mid_month_day(int m) {
   return 0.5 * (month_start_day(m) + month_start_day(m + 1));
 }
 
+// Where each day falls between two mid-month days: the two months and the weight of the
+// second. The same for every curve, so computed once (interpolate runs 21 times a curve).
+struct DayWeight {
+  std::size_t lo = 0, next = 0;
+  double w = 0.0;
+};
+
+const std::array<DayWeight, kDays>& day_weights() {
+  static const std::array<DayWeight, kDays> table = [] {
+    std::array<DayWeight, kDays> t{};
+    for (int d = 0; d < kDays; ++d) {
+      const double x = d + 0.5;
+      int hi = 0;
+      while (hi < 12 && mid_month_day(hi) <= x) ++hi;
+      const int lo = (hi + 11) % 12;
+      const int next = hi % 12;
+      double x0 = mid_month_day(lo);
+      double x1 = mid_month_day(next);
+      if (hi == 0) x0 -= kDays;   // before mid-January: wrap from December
+      if (hi == 12) x1 += kDays;  // after mid-December: wrap to January
+      t[static_cast<std::size_t>(d)] = {static_cast<std::size_t>(lo),
+                                        static_cast<std::size_t>(next), (x - x0) / (x1 - x0)};
+    }
+    return t;
+  }();
+  return table;
+}
+
 // Piecewise-linear, cyclic interpolation through (mid-month day, anchor) points.
 std::vector<double> interpolate(const std::array<double, 12>& anchors) {
   std::vector<double> daily(kDays);
-  for (int d = 0; d < kDays; ++d) {
-    const double x = d + 0.5;
-    int hi = 0;
-    while (hi < 12 && mid_month_day(hi) <= x) ++hi;
-    const int lo = (hi + 11) % 12;
-    const int next = hi % 12;
-    double x0 = mid_month_day(lo);
-    double x1 = mid_month_day(next);
-    if (hi == 0) x0 -= kDays;   // before mid-January: wrap from December
-    if (hi == 12) x1 += kDays;  // after mid-December: wrap to January
-    const double w = (x - x0) / (x1 - x0);
-    daily[static_cast<std::size_t>(d)] = anchors[static_cast<std::size_t>(lo)] * (1 - w) +
-                                         anchors[static_cast<std::size_t>(next)] * w;
+  const auto& weights = day_weights();
+  for (std::size_t d = 0; d < daily.size(); ++d) {
+    const DayWeight& k = weights[d];
+    daily[d] = anchors[k.lo] * (1 - k.w) + anchors[k.next] * k.w;
   }
   return daily;
 }

@@ -1,6 +1,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 
 #include "gigasim/climate/synthetic.hpp"
 #include "gigasim/core/calendar.hpp"
@@ -65,20 +67,27 @@ SiteSizing size_site(const scenario::SiteSpec& spec, const scenario::Scenario& s
   const auto share = [&] {
     return spec.liquid_share.value_or(fleet_liquid_share(spec.fleet, counts));
   };
+  std::optional<facility::SizingResult> sized;  // at the share m.liquid_share
   if (auto_index >= 0) {
     const auto ai = static_cast<std::size_t>(auto_index);
     const double per = full_it_w(spec.fleet[ai].system, spec.network_overhead);
     // The liquid share depends on the count and the count on the cooling: guess the count
-    // at PUE 1.2, size, and size once more with the share of that fleet.
+    // at PUE 1.2, size, and size once more with the share of that fleet (unless the share
+    // did not move, as with a fleet of one kind: the second pass would repeat the first).
     counts[ai] = static_cast<std::int64_t>(std::max(0.0, envelope / 1.2 - fixed_w) / per);
     for (int pass = 0; pass < 2; ++pass) {
-      m.liquid_share = share();
-      counts[ai] = facility::size_to_envelope(spec.facility, m.liquid_share, m.weather, per,
-                                              fixed_w, envelope)
-                       .systems;
+      const double s = share();
+      if (sized && s == m.liquid_share) break;
+      m.liquid_share = s;
+      sized = facility::size_to_envelope(spec.facility, m.liquid_share, m.weather, per, fixed_w,
+                                         envelope);
+      counts[ai] = sized->systems;
     }
   }
-  m.liquid_share = share();
+  if (const double s = share(); s != m.liquid_share) {
+    m.liquid_share = s;
+    sized.reset();
+  }
 
   for (std::size_t i = 0; i < spec.fleet.size(); ++i) {
     const hardware::System& s = spec.fleet[i].system;
@@ -90,7 +99,9 @@ SiteSizing size_site(const scenario::SiteSpec& spec, const scenario::Scenario& s
                                  !spec.fleet[i].count.has_value()});
   }
   m.rated_it_w = m.idle_it_w + m.dynamic_it_w;
-  if (m.rated_it_w > 0) {
+  if (sized && std::abs(sized->it_design_w - m.rated_it_w) <= 1e-12 * m.rated_it_w) {
+    m.design_pue = sized->design_pue;  // the same scan of the same year at the same load
+  } else if (m.rated_it_w > 0) {
     double worst = 0.0;
     for (std::size_t h = 0; h < m.weather.hours(); ++h) {
       worst = std::max(worst, facility::facility_at_hour(spec.facility, m.liquid_share, m.weather,
