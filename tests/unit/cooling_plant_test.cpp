@@ -174,9 +174,9 @@ TEST(Cooling, PlantKeysAreReadAndCheckedWithTheirPlace) {
   EXPECT_TRUE(spec.air.economiser.enabled);
   EXPECT_DOUBLE_EQ(spec.air.economiser.max_dew_point.in_celsius(), 14.0);
   EXPECT_DOUBLE_EQ(spec.air.economiser.min_dew_point.in_celsius(), -9.0) << "default kept";
-  EXPECT_NE(error("      liquid: {economiser: {enabled: true}}\n")
-                .find("sites[0].cooling.liquid.economiser"),
-            std::string::npos);
+  const std::string liquid_air = error("      liquid: {economiser: {enabled: true}}\n");
+  EXPECT_NE(liquid_air.find("sites[0].cooling.liquid.economiser"), std::string::npos);
+  EXPECT_EQ(liquid_air.find("return_air"), std::string::npos) << "one error, not its keys'";
   EXPECT_NE(error("      air: {chiller_no_load: 1}\n").find("sites[0].cooling.air.chiller_no_load"),
             std::string::npos);
   EXPECT_NE(error("      air: {economiser: {supply_air: 40 C}}\n")

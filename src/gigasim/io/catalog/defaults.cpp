@@ -191,7 +191,6 @@ void decode_power_chain(MapView& chain, facility::PowerChainSpec& spec, Need nee
                [&](MapView& m) { decode_loss_stage(m, spec.distribution, need); });
 }
 
-namespace {
 void decode_air_economiser(MapView& m, facility::AirEconomiserSpec& e, Need need) {
   const std::size_t errors = m.context().error_count();
   m.boolean("enabled", e.enabled, need);
@@ -205,7 +204,6 @@ void decode_air_economiser(MapView& m, facility::AirEconomiserSpec& e, Need need
   if (e.max_dew_point <= e.min_dew_point) m.error("max_dew_point", "must be above min_dew_point");
   if (e.max_relative_humidity <= 0.0) m.error("max_relative_humidity", "must be above 0");
 }
-}  // namespace
 
 void decode_thermal_chiller(MapView& m, facility::ThermalChillerSpec& t, Need need) {
   t.enabled = true;
@@ -257,8 +255,6 @@ void decode_cooling_loop(MapView& m, facility::CoolingLoopSpec& loop, Need need)
   if (m.fraction("chiller_no_load", r.chiller_no_load, need) && r.chiller_no_load >= 1.0)
     m.error("chiller_no_load", "must be below 1 (the share of full-load power at no load)");
   m.fraction("chiller_min_part_load", r.chiller_min_part_load, need);
-  decode_block(m, "economiser", Need::optional,
-               [&](MapView& e) { decode_air_economiser(e, loop.economiser, need); });
   if (!complete(m, need, errors)) return;
   // A loop carries water (or air) between freezing and boiling: ASHRAE TC 9.9 (2021) classes
   // span 2 °C chilled water to W45+ (above 45 °C); the cooling physics assume a liquid.
@@ -497,7 +493,11 @@ void load_defaults_catalog(Context& ctx, const fs::path& dir, Defaults& d) {
                  [&](MapView& c) { decode_power_chain(c, f.power_chain, need); });
     decode_block(m, "cooling", need, [&](MapView& c) {
       decode_block(c, "liquid", need, [&](MapView& l) { decode_cooling_loop(l, f.liquid, need); });
-      decode_block(c, "air", need, [&](MapView& l) { decode_cooling_loop(l, f.air, need); });
+      decode_block(c, "air", need, [&](MapView& l) {
+        decode_cooling_loop(l, f.air, need);
+        decode_block(l, "economiser", need,
+                     [&](MapView& e) { decode_air_economiser(e, f.air.economiser, need); });
+      });
     });
     decode_block(m, "heat_reuse", need,
                  [&](MapView& h) { decode_heat_reuse_model(h, f.heat_reuse, need); });
@@ -514,8 +514,12 @@ void load_defaults_catalog(Context& ctx, const fs::path& dir, Defaults& d) {
           c.fraction("liquid_share", form->liquid_share);
           decode_block(c, "liquid", Need::optional,
                        [&](MapView& l) { decode_cooling_loop(l, form->liquid, Need::optional); });
-          decode_block(c, "air", Need::optional,
-                       [&](MapView& l) { decode_cooling_loop(l, form->air, Need::optional); });
+          decode_block(c, "air", Need::optional, [&](MapView& l) {
+            decode_cooling_loop(l, form->air, Need::optional);
+            decode_block(l, "economiser", Need::optional, [&](MapView& e) {
+              decode_air_economiser(e, form->air.economiser, Need::optional);
+            });
+          });
         });
       }
     });

@@ -85,6 +85,8 @@ bool decode_block(MapView& parent, std::string_view key, Need need, Decode&& dec
 void decode_power_chain(MapView& chain, facility::PowerChainSpec& spec, Need need);
 /// One cooling loop: temperatures, distribution and its heat-rejection plant.
 void decode_cooling_loop(MapView& loop, facility::CoolingLoopSpec& spec, Need need);
+/// The air loop's `economiser` (outdoor air), over `spec`.
+void decode_air_economiser(MapView& m, facility::AirEconomiserSpec& spec, Need need);
 /// A site's `cooling.thermal_chiller` (present: enabled unless `enabled: false`).
 void decode_thermal_chiller(MapView& m, facility::ThermalChillerSpec& spec, Need need);
 /// The heat-reuse model's parameters: `network_supply_temp`, `design_outdoor_temp`,

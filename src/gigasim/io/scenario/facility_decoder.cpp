@@ -104,11 +104,15 @@ double decode_facility(MapView& site, facility::FacilitySpec& spec, const Defaul
     });
     decode_block(m, "liquid", Need::optional, [&](MapView& l) {
       decode_cooling_loop(l, spec.liquid, Need::optional);
-      if (spec.liquid.economiser.enabled)
+      if (l.has("economiser"))
         l.error("economiser", "outdoor air can only cool the air loop (`cooling.air`)");
     });
-    decode_block(m, "air", Need::optional,
-                 [&](MapView& l) { decode_cooling_loop(l, spec.air, Need::optional); });
+    decode_block(m, "air", Need::optional, [&](MapView& l) {
+      decode_cooling_loop(l, spec.air, Need::optional);
+      decode_block(l, "economiser", Need::optional, [&](MapView& e) {
+        decode_air_economiser(e, spec.air.economiser, Need::optional);
+      });
+    });
   });
   decode_heat_reuse(site, spec.heat_reuse, base_dir);
   return liquid_share;
