@@ -506,8 +506,12 @@ void load_defaults_catalog(Context& ctx, const fs::path& dir, Defaults& d) {
       f.thermal_chiller.enabled = false;  // the catalog's parameters; a site turns it on
     });
     decode_block(m, "cooling_forms", need, [&](MapView& forms) {
-      for (const auto& [key, form] :
+      // A plain pair, not a structured binding: the lambdas below capture the form, which
+      // clang refuses for a binding before C++20's P1091 landed in it.
+      for (const auto& entry :
            {std::pair{"rear_door", &d.rear_door}, std::pair{"immersion", &d.immersion}}) {
+        const char* key = entry.first;
+        CoolingForm* form = entry.second;
         form->liquid = f.liquid;
         form->air = f.air;
         decode_block(forms, key, need, [&](MapView& c) {
