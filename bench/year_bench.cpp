@@ -210,10 +210,12 @@ void BM_FacilityTick(benchmark::State& state) {
   gigasim::facility::FacilitySpec spec = catalog().defaults.site.facility;  // data/defaults.yaml
   spec.heat_reuse.enabled = true;
   spec.heat_reuse.peak_load = gigasim::core::megawatts(40);
+  // As in the run: the design is derived once per site.
+  const gigasim::facility::FacilityDesign design = gigasim::facility::design_of(spec, 0.85, 100e6);
   double t = -5;
   for (auto _ : state) {
     t = t > 35 ? -5 : t + 0.37;
-    auto f = gigasim::facility::evaluate_facility(spec, 0.85, 80e6, 100e6, t, t - 4, 20e6);
+    auto f = gigasim::facility::evaluate_facility(spec, design, 80e6, t, t - 4, 20e6);
     benchmark::DoNotOptimize(f.facility_w);
   }
 }

@@ -54,9 +54,13 @@ double moist_air_enthalpy_kj_per_kg(double t, double w) {
 
 double wet_bulb_c(double t, double rh, double p) {
   const double e = std::clamp(rh, 0.0, 1.0) * saturation_vapour_pressure_hpa(t);
+  return wet_bulb_of_vapour_c(t, e, rh > 1e-3 ? dew_point_c(t, rh) : t - 60.0, p);
+}
+
+double wet_bulb_of_vapour_c(double t, double e, double lo, double p) {
   // f(T_w) = e_s(T_w) − A(T_w) p (T − T_w) − e is increasing in T_w, with f(T) ≥ 0 and
   // f(T_dew) ≤ 0: Newton from inside the bracket, kept inside it.
-  const double lo = rh > 1e-3 ? dew_point_c(t, rh) : t - 60.0;
+  lo = std::min(lo, t);
   // Start from the meteorologists' one-third rule (the wet bulb lies about a third of the
   // way from the dry bulb down to the dew point): Newton then needs two or three steps.
   double tw = t - (t - lo) / 3.0;

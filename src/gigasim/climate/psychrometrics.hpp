@@ -54,4 +54,10 @@ double moist_air_enthalpy_kj_per_kg(double temperature_c, double humidity_ratio)
 /// (no ice bulb): cooling towers and evaporative coolers do not run there.
 double wet_bulb_c(double dry_bulb_c, double relative_humidity, double pressure_hpa);
 
+/// The same root from the vapour pressure `vapour_hpa` and its dew point `dew_point_c`
+/// (the lower end of the bracket), for callers that already know both: the weather
+/// generator draws the dew point and need not take its logarithm back.
+double wet_bulb_of_vapour_c(double dry_bulb_c, double vapour_hpa, double dew_point_c,
+                            double pressure_hpa);
+
 }  // namespace gigasim::climate

@@ -218,11 +218,11 @@ WeatherYear synthesize_weather(const Location& location, core::RandomStream& rng
       const double t = mean_curve[di] + anomaly + half_range * shape[static_cast<std::size_t>(h)];
       const double hour_dew =
           dew + dew_cycle_curve[di] * half_range * dew_shape[static_cast<std::size_t>(h)];
-      const double rh = std::min(
-          1.0, saturation_vapour_pressure_hpa(hour_dew) / saturation_vapour_pressure_hpa(t));
+      const double saturation = saturation_vapour_pressure_hpa(t);
+      const double rh = std::min(1.0, saturation_vapour_pressure_hpa(hour_dew) / saturation);
       w.dry_bulb_c[i] = t;
       w.relative_humidity[i] = rh;
-      w.wet_bulb_c[i] = wet_bulb_c(t, rh, pressure);
+      w.wet_bulb_c[i] = wet_bulb_of_vapour_c(t, rh * saturation, std::min(hour_dew, t), pressure);
     }
   }
   return w;

@@ -1,6 +1,7 @@
 #include "gigasim/energy/profiles.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <numbers>
@@ -153,19 +154,28 @@ std::vector<double> solar_profile(double cf, const SourceContext& where, std::si
   // Clock time is the local standard time of the time-zone meridian nearest the site.
   const double zone_meridian = 15.0 * std::round(where.longitude / 15.0);
   const double solar_offset_h = (where.longitude - zone_meridian) / 15.0;
+  // The hour angle's cosine repeats every day and the declination and clearness hold for a
+  // day: computed 24 times and once a day rather than every hour.
+  std::array<double, 24> cos_hour_angle{};
+  for (std::size_t hour = 0; hour < 24; ++hour) {
+    const double solar_hour = static_cast<double>(hour) + 0.5 + solar_offset_h;
+    cos_hour_angle[hour] = std::cos((solar_hour - 12.0) * 15.0 * kPi / 180.0);
+  }
   double z = rng.normal();
+  double clearness = 0.0, sin_part = 0.0, cos_part = 0.0;
   for (std::size_t h = 0; h < hours; ++h) {
-    const std::size_t day = h / 24;
-    if (h % 24 == 0 && day > 0) z = 0.6 * z + 0.8 * rng.normal();  // daily clearness, AR(1)
-    const double clearness = 0.25 + 0.75 * normal_cdf(z);
-    const int doy =
-        static_cast<int>((static_cast<std::size_t>(where.start_day_of_year) + day) % 365);
-    const double declination =
-        23.45 * kPi / 180.0 * std::sin(2.0 * kPi * (284.0 + doy + 1) / 365.0);
-    const double solar_hour = static_cast<double>(h % 24) + 0.5 + solar_offset_h;
-    const double hour_angle = (solar_hour - 12.0) * 15.0 * kPi / 180.0;
-    const double sin_elevation = std::sin(lat) * std::sin(declination) +
-                                 std::cos(lat) * std::cos(declination) * std::cos(hour_angle);
+    if (h % 24 == 0) {
+      const std::size_t day = h / 24;
+      if (day > 0) z = 0.6 * z + 0.8 * rng.normal();  // daily clearness, AR(1)
+      clearness = 0.25 + 0.75 * normal_cdf(z);
+      const int doy =
+          static_cast<int>((static_cast<std::size_t>(where.start_day_of_year) + day) % 365);
+      const double declination =
+          23.45 * kPi / 180.0 * std::sin(2.0 * kPi * (284.0 + doy + 1) / 365.0);
+      sin_part = std::sin(lat) * std::sin(declination);
+      cos_part = std::cos(lat) * std::cos(declination);
+    }
+    const double sin_elevation = sin_part + cos_part * cos_hour_angle[h % 24];
     v[h] = std::max(0.0, sin_elevation) * clearness;
   }
   rescale_to_mean(v, cf);
@@ -176,12 +186,23 @@ namespace {
 
 std::vector<double> shaped(double mean, double seasonal, double daily, std::size_t hours,
                            int start_day) {
+  // The two cycles tabulated once (365 days, 24 hours) rather than two cosines an hour.
+  struct Cycles {
+    std::array<double, 365> season;
+    std::array<double, 24> day;
+  };
+  static const Cycles cycles = [] {
+    Cycles c{};
+    for (std::size_t d = 0; d < 365; ++d)
+      c.season[d] = std::cos(2.0 * kPi * (static_cast<double>(d) - 15.0) / 365.0);
+    for (std::size_t h = 0; h < 24; ++h)
+      c.day[h] = std::cos(2.0 * kPi * (static_cast<double>(h) - 19.0) / 24.0);
+    return c;
+  }();
   std::vector<double> v(hours);
   for (std::size_t h = 0; h < hours; ++h) {
-    const double day = static_cast<double>((static_cast<std::size_t>(start_day) + h / 24) % 365);
-    const double hour = static_cast<double>(h % 24);
-    v[h] = mean * (1.0 + seasonal * std::cos(2.0 * kPi * (day - 15.0) / 365.0) +
-                   daily * std::cos(2.0 * kPi * (hour - 19.0) / 24.0));
+    const std::size_t day = (static_cast<std::size_t>(start_day) + h / 24) % 365;
+    v[h] = mean * (1.0 + seasonal * cycles.season[day] + daily * cycles.day[h % 24]);
   }
   return v;
 }

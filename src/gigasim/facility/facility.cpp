@@ -5,9 +5,23 @@
 
 namespace gigasim::facility {
 
-FacilityLoad evaluate_facility(const FacilitySpec& spec, double liquid_share, double it_w,
-                               double rated_it_w, double dry_bulb_c, double wet_bulb_c,
-                               double heat_demand_w) {
+FacilityDesign design_of(const FacilitySpec& spec, double liquid_share, double rated_it_w) {
+  FacilityDesign d;
+  d.liquid_share = liquid_share;
+  d.rated_it_w = rated_it_w;
+  // The loops' design heat, at full-load IT power: what their pumps, fans, coolers and
+  // chillers are sized for.
+  const PowerChainLosses rated = power_chain_losses(spec.power_chain, rated_it_w, 0.0, rated_it_w);
+  d.liquid_heat_w = liquid_share * rated_it_w;
+  d.air_heat_w = (1.0 - liquid_share) * rated_it_w + rated.distribution_w + rated.ups_w;
+  d.fixed_w = spec.fixed_load_w + spec.fixed_load_share * rated_it_w;
+  return d;
+}
+
+FacilityLoad evaluate_facility(const FacilitySpec& spec, const FacilityDesign& design, double it_w,
+                               double dry_bulb_c, double wet_bulb_c, double heat_demand_w) {
+  const double liquid_share = design.liquid_share;
+  const double rated_it_w = design.rated_it_w;
   FacilityLoad f;
   f.it_w = it_w;
   f.heat_demand_w = heat_demand_w;
@@ -40,11 +54,8 @@ FacilityLoad evaluate_facility(const FacilitySpec& spec, double liquid_share, do
       reuse_spec.heat_pumps == HeatPumpBoundary::site ? f.heat_pump_w : 0.0;
   f.heat_pump_utility_w = f.heat_pump_w - site_heat_pump_w;
 
-  // The loops' design heat, at full-load IT power: what their pumps, fans, coolers and
-  // chillers are sized for.
-  const PowerChainLosses rated = power_chain_losses(spec.power_chain, rated_it_w, 0.0, rated_it_w);
-  const double liquid_design = liquid_share * rated_it_w;
-  const double air_design = (1.0 - liquid_share) * rated_it_w + rated.distribution_w + rated.ups_w;
+  const double liquid_design = design.liquid_heat_w;
+  const double air_design = design.air_heat_w;
   // A heat-driven chiller takes its drive from the liquid loop's heat left after reuse and
   // cools the air loop; the drive it used leaves the liquid loop.
   const double liquid_left = liquid_heat - from_liquid.from_loop_w;
@@ -69,7 +80,7 @@ FacilityLoad evaluate_facility(const FacilitySpec& spec, double liquid_share, do
           : 1.0;
 
   f.mode = std::max(liquid.mode, air.mode);
-  f.fixed_w = spec.fixed_load_w + spec.fixed_load_share * rated_it_w;
+  f.fixed_w = design.fixed_w;
 
   const PowerChainLosses all = power_chain_losses(
       spec.power_chain, it_w, f.cooling_w + site_heat_pump_w + f.fixed_w, rated_it_w);

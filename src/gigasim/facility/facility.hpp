@@ -52,15 +52,34 @@ struct FacilityLoad {
   bool over_temperature = false;
 };
 
-/// Evaluates the facility at IT power `it_w`, sized for `rated_it_w`, with a share
-/// `liquid_share` of the IT heat going to the liquid loop.
+/// What the loops and fixed loads are sized for, set by the design, the fleet's liquid share
+/// and its rated IT power: computed once per site rather than at every tick.
+struct FacilityDesign {
+  double liquid_share = 0.0;
+  double rated_it_w = 0.0;
+  double liquid_heat_w = 0.0;  ///< the liquid loop's heat at full load
+  double air_heat_w = 0.0;     ///< the air loop's: IT heat, distribution and UPS losses
+  double fixed_w = 0.0;        ///< offices, lighting, controls
+};
+
+FacilityDesign design_of(const FacilitySpec& spec, double liquid_share, double rated_it_w);
+
+/// Evaluates the facility at IT power `it_w` for a design (a share of the IT heat going to
+/// the liquid loop, a rated IT power).
 /// Heat paths: the liquid share of IT heat enters the liquid loop, where heat reuse takes
 /// what the network wants first (from the loops its `source` names); the rest of the IT heat and
 /// the losses of distribution and UPS (indoors) enter the air loop; the transformer is outdoors.
 /// Cooling power itself passes through the transformer, so the balance is closed by one fixed-point
 /// step on the transformer loss, which does not feed back into any cooling load.
-FacilityLoad evaluate_facility(const FacilitySpec& spec, double liquid_share, double it_w,
-                               double rated_it_w, double dry_bulb_c, double wet_bulb_c,
-                               double heat_demand_w);
+FacilityLoad evaluate_facility(const FacilitySpec& spec, const FacilityDesign& design, double it_w,
+                               double dry_bulb_c, double wet_bulb_c, double heat_demand_w);
+
+/// The same, with the design derived on the spot (sizing tries a new rated power each time).
+inline FacilityLoad evaluate_facility(const FacilitySpec& spec, double liquid_share, double it_w,
+                                      double rated_it_w, double dry_bulb_c, double wet_bulb_c,
+                                      double heat_demand_w) {
+  return evaluate_facility(spec, design_of(spec, liquid_share, rated_it_w), it_w, dry_bulb_c,
+                           wet_bulb_c, heat_demand_w);
+}
 
 }  // namespace gigasim::facility

@@ -1,5 +1,9 @@
 #include "gigasim/facility/sizing.hpp"
 
+#include <algorithm>
+#include <numeric>
+#include <vector>
+
 namespace gigasim::facility {
 
 double facility_at_hour(const FacilitySpec& spec, double liquid_share,
@@ -17,6 +21,46 @@ std::size_t worst_hour(const FacilitySpec& spec, double liquid_share,
   std::size_t worst = 0;
   double worst_power = -1.0;
   for (std::size_t h = 0; h < weather.hours(); ++h) {
+    const double p = facility_at_hour(spec, liquid_share, weather, h, it_w);
+    if (p > worst_power) {
+      worst_power = p;
+      worst = h;
+    }
+  }
+  return worst;
+}
+
+// The hours the worst one is likely among: the hottest by dry bulb and by wet bulb
+// (chillers, fans, pads) and the coldest (heat pumps on the site's meter draw most then).
+// Only a guess to start from: the sizing confirms its answer on every hour.
+std::vector<std::size_t> likely_worst_hours(const climate::WeatherYear& weather) {
+  constexpr std::size_t kEach = 24;
+  std::vector<std::size_t> order(weather.hours());
+  std::vector<std::size_t> picked;
+  const std::size_t k = std::min(kEach, order.size());
+  const auto take = [&](auto before) {
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), order.end(),
+                      before);
+    picked.insert(picked.end(), order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k));
+  };
+  const auto& db = weather.dry_bulb_c;
+  const auto& wb = weather.wet_bulb_c;
+  take([&](std::size_t a, std::size_t b) { return db[a] > db[b] || (db[a] == db[b] && a < b); });
+  take([&](std::size_t a, std::size_t b) { return wb[a] > wb[b] || (wb[a] == wb[b] && a < b); });
+  take([&](std::size_t a, std::size_t b) { return db[a] < db[b] || (db[a] == db[b] && a < b); });
+  std::sort(picked.begin(), picked.end());
+  picked.erase(std::unique(picked.begin(), picked.end()), picked.end());
+  return picked;
+}
+
+std::size_t worst_among(const FacilitySpec& spec, double liquid_share,
+                        const climate::WeatherYear& weather, const std::vector<std::size_t>& hours,
+                        double it_w) {
+  if (hours.empty()) return 0;
+  std::size_t worst = hours.front();
+  double worst_power = -1.0;
+  for (const std::size_t h : hours) {
     const double p = facility_at_hour(spec, liquid_share, weather, h, it_w);
     if (p > worst_power) {
       worst_power = p;
@@ -51,18 +95,28 @@ SizingResult size_to_envelope(const FacilitySpec& spec, double liquid_share,
                               double fixed_it_w, double envelope_w) {
   SizingResult r;
   // First guess at a PUE of 1.2, then refine: the worst hour at that load, the count that
-  // fits there, and the worst hour again at the count found.
+  // fits there, and the worst hour again at the count found. The worst hours are first
+  // looked for among a few likely ones; a scan of every hour confirms the answer (and
+  // adds its worst hour to the likely ones when it does not fit).
   // Each pass can only lower the count (the new worst hour is at least as demanding as the
   // hours already tried at that load), so the loop ends with a fleet that fits every hour.
+  std::vector<std::size_t> likely = likely_worst_hours(weather);
   std::size_t hour =
-      worst_hour(spec, liquid_share, weather, std::max(fixed_it_w, envelope_w / 1.2));
+      worst_among(spec, liquid_share, weather, likely, std::max(fixed_it_w, envelope_w / 1.2));
   for (;;) {
     r.systems =
         largest_fit(spec, liquid_share, weather, hour, per_system_it_w, fixed_it_w, envelope_w);
     const double it = fixed_it_w + static_cast<double>(r.systems) * per_system_it_w;
+    const std::size_t likely_worst = worst_among(spec, liquid_share, weather, likely, it);
+    if (r.systems > 0 &&
+        facility_at_hour(spec, liquid_share, weather, likely_worst, it) > envelope_w) {
+      hour = likely_worst;
+      continue;
+    }
     hour = worst_hour(spec, liquid_share, weather, it);
     if (r.systems == 0 || facility_at_hour(spec, liquid_share, weather, hour, it) <= envelope_w)
       break;
+    likely.push_back(hour);
   }
   r.design_hour = hour;
   r.it_design_w = fixed_it_w + static_cast<double>(r.systems) * per_system_it_w;

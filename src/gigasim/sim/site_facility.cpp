@@ -9,7 +9,12 @@ constexpr double kJPerMWh = 3.6e9;
 
 SiteFacility::SiteFacility(const plan::SitePlan& plan, std::span<double> it_sum_w,
                            std::span<double> facility_sum_w, core::Duration tick)
-    : plan_(plan), it_sum_w_(it_sum_w), facility_sum_w_(facility_sum_w), tick_(tick) {
+    : plan_(plan),
+      design_(facility::design_of(plan.spec->facility, plan.sizing.liquid_share,
+                                  plan.sizing.rated_it_w)),
+      it_sum_w_(it_sum_w),
+      facility_sum_w_(facility_sum_w),
+      tick_(tick) {
   // Until an interval has run, the power cap assumes the PUE of the design hour (a site
   // without IT has none and no workload to cap).
   if (plan.sizing.design_pue > 0) pue_estimate_ = plan.sizing.design_pue;
@@ -32,8 +37,8 @@ void SiteFacility::close_tick(Tick& tick, SiteResult& out) {
     heat_stored_j_ -= tank_loss_j;
     charge_room_w = std::min(tank.power.value(), (tank.capacity.value() - heat_stored_j_) / dt_s);
   }
-  facility::FacilityLoad f = facility::evaluate_facility(
-      spec, m.liquid_share, tick.it_w, m.rated_it_w, t_db, t_wb, demand + charge_room_w);
+  facility::FacilityLoad f =
+      facility::evaluate_facility(spec, design_, tick.it_w, t_db, t_wb, demand + charge_room_w);
   if (charge_room_w > 0.0 || heat_stored_j_ > 0.0) {
     const double to_network = std::min(f.heat_delivered_w, demand);
     const double charged_w = f.heat_delivered_w - to_network;

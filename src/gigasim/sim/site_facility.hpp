@@ -21,6 +21,7 @@ class SiteFacility final : public SiteComponent {
 
  private:
   const plan::SitePlan& plan_;
+  facility::FacilityDesign design_;  ///< the loops' design heat, once per run
   std::span<double> it_sum_w_, facility_sum_w_;
   core::Duration tick_;
   double pue_estimate_ = 1.0;
