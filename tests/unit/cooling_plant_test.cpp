@@ -18,15 +18,7 @@ const FacilitySpec& defaults() {
 
 // A small Lyon site whose `cooling:` block is `cooling` (indented under it).
 std::string site_with_cooling(const std::string& cooling) {
-  return R"(name: t
-sites:
-  - name: s
-    location: lyon
-    grid_connection: 10 MW
-    fleet: [{system: dgx-h100, count: 100}]
-    supply: [{type: grid}]
-    cooling:
-)" + cooling;
+  return testing::small_site("    cooling:\n" + cooling);
 }
 
 io::ScenarioFile load(const std::string& cooling) {

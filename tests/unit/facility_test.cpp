@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "gigasim/climate/synthetic.hpp"
+#include "gigasim/climate/weather.hpp"
 #include "gigasim/facility/sizing.hpp"
 #include "run_fixtures.hpp"
 
@@ -42,16 +43,7 @@ TEST(PowerChain, RedundancyRaisesNoLoadAndLowersSquareLosses) {
 }
 
 TEST(PowerChain, RedundancyAndFixedLoadsAreReadFromASite) {
-  const auto yaml = [](const std::string& extra) {
-    return R"(name: t
-sites:
-  - name: s
-    location: lyon
-    grid_connection: 10 MW
-    fleet: [{system: dgx-h100, count: 100}]
-    supply: [{type: grid}]
-)" + extra;
-  };
+  const auto yaml = [](const std::string& extra) { return testing::small_site(extra); };
   const auto load = [&](const std::string& extra) { return testing::load(yaml(extra)); };
   const auto error = [&](const std::string& extra) { return testing::load_error(yaml(extra)); };
   const auto two_n = load(
@@ -182,11 +174,55 @@ TEST(HeatReuse, DemandFollowsDegreeHours) {
   h.enabled = true;
   h.base_load = core::megawatts(10);
   h.peak_load = core::megawatts(50);
-  EXPECT_DOUBLE_EQ(heat_demand_w(h, 20.0, 0), 10e6);
-  EXPECT_DOUBLE_EQ(heat_demand_w(h, -10.0, 0), 50e6);
-  EXPECT_DOUBLE_EQ(heat_demand_w(h, 5.0, 0), 30e6);  // halfway between 15 C and -5 C
+  EXPECT_DOUBLE_EQ(heat_demand_w(h, 20.0, 20.0, 0), 10e6);
+  EXPECT_DOUBLE_EQ(heat_demand_w(h, -10.0, -10.0, 0), 50e6);
+  EXPECT_DOUBLE_EQ(heat_demand_w(h, 5.0, 5.0, 0), 30e6);  // halfway between 15 C and -5 C
   h.enabled = false;
-  EXPECT_DOUBLE_EQ(heat_demand_w(h, -10.0, 0), 0.0);  // no network, no demand
+  EXPECT_DOUBLE_EQ(heat_demand_w(h, -10.0, -10.0, 0), 0.0);  // no network, no demand
+}
+
+TEST(HeatReuse, DailyDemandFollowsTheHeatingReferenceNotTheHour) {
+  HeatReuseSpec h = defaults().heat_reuse;
+  h.enabled = true;
+  h.base_load = core::megawatts(10);
+  h.peak_load = core::megawatts(50);
+  ASSERT_EQ(h.demand_temperature, DemandTemperature::daily) << "data/defaults.yaml";
+  // A cold night hour in a mild spell: the buildings still feel the mild days.
+  EXPECT_DOUBLE_EQ(heat_demand_w(h, -5.0, 5.0, 0), 30e6);
+  h.demand_temperature = DemandTemperature::hourly;
+  EXPECT_DOUBLE_EQ(heat_demand_w(h, -5.0, 5.0, 0), 50e6);
+}
+
+TEST(HeatReuse, DemandTemperatureIsReadFromASiteWithItsPlace) {
+  const auto site = [](const std::string& value) {
+    return testing::small_site(
+        "    heat_reuse: {base_load: 1 MW, peak_load: 5 MW, demand_temperature: " + value + "}\n");
+  };
+  EXPECT_EQ(testing::load(site("hourly")).scenario.sites[0].facility.heat_reuse.demand_temperature,
+            DemandTemperature::hourly);
+  const std::string error = testing::load_error(site("weekly"));
+  EXPECT_NE(error.find("t.yaml:8:"), std::string::npos) << error;
+  EXPECT_NE(error.find("sites[0].heat_reuse.demand_temperature"), std::string::npos) << error;
+  EXPECT_NE(error.find("known: daily, hourly"), std::string::npos) << error;
+}
+
+TEST(HeatReuse, HeatingReferenceWeighsTheDaysBeforeAndIsFlatWithinADay) {
+  // 10 days at 10 C, one day at -10 C (day 5), then 10 C again.
+  climate::WeatherYear w;
+  w.dry_bulb_c.assign(10 * 24, 10.0);
+  for (std::size_t hour = 5 * 24; hour < 6 * 24; ++hour) w.dry_bulb_c[hour] = -10.0;
+  const std::vector<double> ref = climate::heating_reference(w);
+  ASSERT_EQ(ref.size(), w.dry_bulb_c.size());
+  EXPECT_DOUBLE_EQ(ref[4 * 24], 10.0);
+  EXPECT_NEAR(ref[5 * 24], 10.0 - 20.0 / 1.875, 1e-12) << "the cold day weighs 1 of 1.875";
+  EXPECT_DOUBLE_EQ(ref[5 * 24 + 23], ref[5 * 24]) << "one value a day";
+  EXPECT_NEAR(ref[6 * 24], 10.0 - 10.0 / 1.875, 1e-12) << "and half as much the day after";
+  EXPECT_NEAR(ref[8 * 24], 10.0 - 2.5 / 1.875, 1e-12);
+  EXPECT_DOUBLE_EQ(ref[9 * 24], 10.0) << "forgotten after three days";
+  // The year is cyclic: day 0 looks back to the last days of the year.
+  w.dry_bulb_c.assign(10 * 24, 0.0);
+  for (std::size_t hour = 9 * 24; hour < 10 * 24; ++hour) w.dry_bulb_c[hour] = 15.0;
+  EXPECT_NEAR(climate::heating_reference(w)[0], 0.5 * 15.0 / 1.875, 1e-12);
 }
 
 TEST(HeatReuse, DegreeCoefficientFormWithOptionalCap) {
@@ -194,19 +230,19 @@ TEST(HeatReuse, DegreeCoefficientFormWithOptionalCap) {
   h.enabled = true;
   h.base_load = core::megawatts(10);
   h.degree_coefficient = core::PowerPerKelvin::base(2e6);  // 2 MW per kelvin below 15 C
-  EXPECT_DOUBLE_EQ(heat_demand_w(h, 15.0, 0), 10e6);
-  EXPECT_DOUBLE_EQ(heat_demand_w(h, 5.0, 0), 30e6);
-  EXPECT_DOUBLE_EQ(heat_demand_w(h, -20.0, 0), 80e6);  // no cap
+  EXPECT_DOUBLE_EQ(heat_demand_w(h, 15.0, 15.0, 0), 10e6);
+  EXPECT_DOUBLE_EQ(heat_demand_w(h, 5.0, 5.0, 0), 30e6);
+  EXPECT_DOUBLE_EQ(heat_demand_w(h, -20.0, -20.0, 0), 80e6);  // no cap
   h.peak_load = core::megawatts(60);
-  EXPECT_DOUBLE_EQ(heat_demand_w(h, -20.0, 0), 60e6);
+  EXPECT_DOUBLE_EQ(heat_demand_w(h, -20.0, -20.0, 0), 60e6);
 }
 
 TEST(HeatReuse, DemandFromAnHourlySeries) {
   HeatReuseSpec h = defaults().heat_reuse;
   h.enabled = true;
   h.demand_series_w = {1e6, 2e6, 3e6};
-  EXPECT_DOUBLE_EQ(heat_demand_w(h, -30.0, 1), 2e6);
-  EXPECT_DOUBLE_EQ(heat_demand_w(h, -30.0, 4), 2e6);  // wraps around
+  EXPECT_DOUBLE_EQ(heat_demand_w(h, -30.0, -30.0, 1), 2e6);
+  EXPECT_DOUBLE_EQ(heat_demand_w(h, -30.0, -30.0, 4), 2e6);  // wraps around
 }
 
 constexpr double kNoLimit = std::numeric_limits<double>::infinity();
@@ -323,8 +359,8 @@ TEST(Facility, EnergyBalanceCloses) {
   spec.heat_reuse.enabled = true;
   spec.heat_reuse.peak_load = core::megawatts(40);
   for (double t : {-10.0, 5.0, 20.0, 35.0}) {
-    const auto f =
-        evaluate_facility(spec, 0.85, 80e6, 100e6, t, t - 5, heat_demand_w(spec.heat_reuse, t, 0));
+    const auto f = evaluate_facility(spec, 0.85, 80e6, 100e6, t, t - 5,
+                                     heat_demand_w(spec.heat_reuse, t, t, 0));
     EXPECT_NEAR(f.facility_w, f.it_w + f.power_chain_loss_w + f.cooling_w + f.heat_pump_w, 1e-6);
     EXPECT_GT(f.facility_w / f.it_w, 1.0);
   }

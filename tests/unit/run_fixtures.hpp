@@ -31,6 +31,19 @@ inline std::string load_error(const std::string& yaml) {
 }
 
 /// A shipped scenario of scenarios/.
+/// A small Lyon site (100 DGX H100 on a 10 MW grid connection) with `extra` appended under
+/// the site, indented by four spaces.
+inline std::string small_site(const std::string& extra = "") {
+  return R"(name: t
+sites:
+  - name: s
+    location: lyon
+    grid_connection: 10 MW
+    fleet: [{system: dgx-h100, count: 100}]
+    supply: [{type: grid}]
+)" + extra;
+}
+
 inline io::ScenarioFile shipped(const std::string& name) {
   return api::load(std::filesystem::path(GIGASIM_TEST_SOURCE_DIR) / "scenarios" / name, catalog());
 }

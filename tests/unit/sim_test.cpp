@@ -492,6 +492,8 @@ namespace {
 // Issue 14, item 4: a hot-water tank shifts recovered heat from mild hours, when the network
 // wants less than the heat pumps can give, to cold hours, when it wants more.
 TEST(Simulation, AHeatTankShiftsRecoveredHeatToColdHours) {
+  // Demand by the hour's temperature: the tank fills in the mild afternoons and gives back
+  // in the cold nights.
   const auto campus = [](const std::string& storage) {
     return testing::load(R"(name: t
 horizon: 60 days
@@ -500,7 +502,7 @@ sites:
     location: paris-saclay
     grid_connection: 20 MW
     fleet: [{system: gb200-nvl72, count: auto}]
-    heat_reuse: {base_load: 2 MW, peak_load: 25 MW, capacity: 8 MW)" +
+    heat_reuse: {base_load: 2 MW, peak_load: 25 MW, capacity: 8 MW, demand_temperature: hourly)" +
                          storage + R"(}
     supply: [{type: grid}]
 )");

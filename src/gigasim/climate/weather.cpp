@@ -32,6 +32,30 @@ std::vector<double> WeatherYear::monthly_mean_dry_bulb() const {
   return sum;
 }
 
+std::vector<double> heating_reference(const WeatherYear& weather) {
+  const std::size_t hours = weather.hours();
+  const std::size_t days = (hours + 23) / 24;
+  std::vector<double> daily(days, 0.0);
+  for (std::size_t d = 0; d < days; ++d) {
+    const std::size_t end = std::min(hours, (d + 1) * 24);
+    double sum = 0.0;
+    for (std::size_t h = d * 24; h < end; ++h) sum += weather.dry_bulb_c[h];
+    daily[d] = sum / static_cast<double>(end - d * 24);
+  }
+  std::vector<double> reference(hours);
+  for (std::size_t h = 0; h < hours; ++h) {
+    const std::size_t d = h / 24;
+    const auto before = [&](std::size_t k) { return daily[(d + days - k % days) % days]; };
+    reference[h] = (daily[d] + 0.5 * before(1) + 0.25 * before(2) + 0.125 * before(3)) / 1.875;
+  }
+  return reference;
+}
+
+WeatherYear with_heating_reference(WeatherYear weather) {
+  weather.heating_reference_c = heating_reference(weather);
+  return weather;
+}
+
 double WeatherYear::max_dry_bulb() const {
   return dry_bulb_c.empty() ? 0.0 : *std::max_element(dry_bulb_c.begin(), dry_bulb_c.end());
 }

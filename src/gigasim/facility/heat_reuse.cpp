@@ -5,11 +5,14 @@
 
 namespace gigasim::facility {
 
-double heat_demand_w(const HeatReuseSpec& spec, double dry_bulb_c, std::size_t hour) {
+double heat_demand_w(const HeatReuseSpec& spec, double dry_bulb_c, double heating_reference_c,
+                     std::size_t hour) {
   if (!spec.enabled) return 0.0;
   if (!spec.demand_series_w.empty())
     return spec.demand_series_w[hour % spec.demand_series_w.size()];
-  const double degrees = std::max(0.0, spec.heating_threshold.in_celsius() - dry_bulb_c);
+  const double outdoor =
+      spec.demand_temperature == DemandTemperature::daily ? heating_reference_c : dry_bulb_c;
+  const double degrees = std::max(0.0, spec.heating_threshold.in_celsius() - outdoor);
   const double span = spec.heating_threshold.in_celsius() - spec.design_outdoor.in_celsius();
   const double k = spec.degree_coefficient.value() > 0 ? spec.degree_coefficient.value()
                    : span > 0 ? (spec.peak_load - spec.base_load).value() / span

@@ -20,6 +20,11 @@ enum class HeatSource : std::uint8_t { liquid, air, both };
 /// the site only hands over its loop's heat).
 enum class HeatPumpBoundary : std::uint8_t { site, utility };
 
+/// Which outdoor temperature space-heating demand follows: the hour's own, or the day's mean
+/// weighted with the days before (climate::heating_reference: buildings store heat, so a
+/// network's load follows the last days' weather, not the hour's).
+enum class DemandTemperature : std::uint8_t { hourly, daily };
+
 /// A hot-water tank on the network side of the recovery: it takes recovered heat the network
 /// does not want and gives it back when the site delivers less than the demand
 /// (docs/models/heat_reuse.md#heat-storage). No capacity: no tank.
@@ -50,17 +55,20 @@ struct HeatReuseSpec {
   /// Share of the source loop's heat that reaches the recovery exchangers (the rest leaves
   /// through racks, pipes and loops the recovery does not reach).
   double capture_efficiency = 1.0;
+  DemandTemperature demand_temperature = DemandTemperature::daily;
   HeatSource source = HeatSource::liquid;
   HeatPumpBoundary heat_pumps = HeatPumpBoundary::site;
   std::vector<double> demand_series_w;  ///< hourly demand from a CSV (overrides the model)
   HeatStorageSpec storage;
 };
 
-/// District-heating demand by heating degree-hours (degree-days: EN ISO 15927-6):
-///   demand = base + k · max(0, T_thr − T_out), capped at the peak load when one is given,
+/// District-heating demand by heating degrees (degree-days: EN ISO 15927-6):
+///   demand = base + k · max(0, T_thr − T), capped at the peak load when one is given,
 /// with k the degree coefficient, or k = (peak − base) / (T_thr − T_design) when only the
-/// peak at the design outdoor temperature is given; or the hourly CSV series.
-double heat_demand_w(const HeatReuseSpec& spec, double dry_bulb_c, std::size_t hour);
+/// peak at the design outdoor temperature is given, and T the hour's dry bulb or the daily
+/// heating reference (`demand_temperature`); or the hourly CSV series at `hour`.
+double heat_demand_w(const HeatReuseSpec& spec, double dry_bulb_c, double heating_reference_c,
+                     std::size_t hour);
 
 /// The network's supply temperature at an outdoor dry bulb (°C): `network_supply` at and above
 /// the heating threshold; with an outdoor reset, linear down to the design outdoor temperature

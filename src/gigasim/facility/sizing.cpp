@@ -9,7 +9,7 @@ namespace gigasim::facility {
 double facility_at_hour(const FacilitySpec& spec, double liquid_share,
                         const climate::WeatherYear& weather, std::size_t h, double it_w) {
   const double t = weather.dry_bulb_c[h];
-  const double demand = heat_demand_w(spec.heat_reuse, t, h);
+  const double demand = heat_demand_w(spec.heat_reuse, t, weather.heating_reference_at(h), h);
   return evaluate_facility(spec, liquid_share, it_w, it_w, t, weather.wet_bulb_c[h], demand)
       .facility_w;
 }

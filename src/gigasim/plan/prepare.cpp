@@ -19,11 +19,11 @@ constexpr std::int64_t kHourMs = 3'600'000;
 
 climate::WeatherYear weather_for(const scenario::SiteSpec& spec,
                                  const core::RandomStreams& streams) {
-  if (spec.weather) return *spec.weather;
+  if (spec.weather) return climate::with_heating_reference(*spec.weather);
   core::RandomStream rng = streams.stream("weather/" + spec.name);
   climate::WeatherYear w = climate::synthesize_weather(spec.location, rng, spec.synthetic);
   w.source = "synthetic: " + spec.location.id;
-  return w;
+  return climate::with_heating_reference(std::move(w));
 }
 
 double full_it_w(const hardware::System& s, double overhead) {

@@ -26,7 +26,8 @@ void SiteFacility::close_tick(Tick& tick, SiteResult& out) {
   const double t_db = m.weather.dry_bulb_c[wh];
   const double t_wb = m.weather.wet_bulb_c[wh];
   const facility::FacilitySpec& spec = plan_.spec->facility;
-  const double demand = facility::heat_demand_w(spec.heat_reuse, t_db, tick.hour);
+  const double demand =
+      facility::heat_demand_w(spec.heat_reuse, t_db, m.weather.heating_reference_at(wh), tick.hour);
   const double dt_s = tick.seconds;
   // A hot-water tank asks the recovery for what it can still take, on top of the network's
   // demand, and gives back what the recovery falls short of it.

@@ -296,6 +296,15 @@ void decode_heat_reuse_model(MapView& m, facility::HeatReuseSpec& h, Need need) 
     else
       m.error("source", fmt::format("unknown source \"{}\"; known: liquid, air, both", text));
   }
+  if (m.string("demand_temperature", text, need)) {
+    if (text == "daily")
+      h.demand_temperature = facility::DemandTemperature::daily;
+    else if (text == "hourly")
+      h.demand_temperature = facility::DemandTemperature::hourly;
+    else
+      m.error("demand_temperature",
+              fmt::format("unknown demand temperature \"{}\"; known: daily, hourly", text));
+  }
   if (m.string("heat_pumps", text, need)) {
     if (text == "site")
       h.heat_pumps = facility::HeatPumpBoundary::site;
