@@ -14,7 +14,9 @@ of preference for each location:
   3. climatestotravel.com monthly mean minimum and maximum (Luleå, Kajaani), the mean
      taken as (max + min) / 2.
 Relative humidity without a source keeps the previous value, marked as an estimate.
-Usage: tools/climate/cite_normals.py NORMALS.csv  (the compiled table of source 2)
+Usage: tools/climate/cite_normals.py [tools/climate/wikipedia_normals_2021.csv]
+(the rows of source 2 copied out of the scrape for these locations, one per month, with the
+article each comes from; Wikipedia's text is CC BY-SA 4.0, the numbers are its tables').
 """
 import csv
 import re
@@ -110,7 +112,8 @@ def from_scrape(path):
 
 
 def main():
-    chosen = from_scrape(sys.argv[1])
+    table = sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent / "wikipedia_normals_2021.csv"
+    chosen = from_scrape(table)
     chosen.update(from_station_files())
     for loc, (path, hi, lo) in CLIMATES_TO_TRAVEL.items():
         chosen[loc] = ([(h + l) / 2 for h, l in zip(hi, lo)], [h - l for h, l in zip(hi, lo)],
