@@ -34,15 +34,15 @@ std::vector<double> WeatherYear::monthly_mean_dry_bulb() const {
 
 std::vector<double> heating_reference(const WeatherYear& weather) {
   const std::size_t hours = weather.hours();
-  const std::size_t days = (hours + 23) / 24;
-  std::vector<double> daily(days, 0.0);
-  for (std::size_t d = 0; d < days; ++d) {
-    const std::size_t end = std::min(hours, (d + 1) * 24);
+  std::vector<double> daily;  // the mean of each day, the last one possibly partial
+  for (std::size_t first = 0; first < hours; first += 24) {
+    const std::size_t end = std::min(hours, first + 24);
     double sum = 0.0;
-    for (std::size_t h = d * 24; h < end; ++h) sum += weather.dry_bulb_c[h];
-    daily[d] = sum / static_cast<double>(end - d * 24);
+    for (std::size_t h = first; h < end; ++h) sum += weather.dry_bulb_c[h];
+    daily.push_back(sum / static_cast<double>(end - first));
   }
-  std::vector<double> reference(hours);
+  const std::size_t days = daily.size();
+  std::vector<double> reference = weather.dry_bulb_c;  // one value per hour, overwritten
   for (std::size_t h = 0; h < hours; ++h) {
     const std::size_t d = h / 24;
     const auto before = [&](std::size_t k) { return daily[(d + days - k % days) % days]; };
