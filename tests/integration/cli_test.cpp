@@ -427,3 +427,29 @@ TEST_F(Cli, UnwritableOutputExitsWith3) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(Cli, SetChangesTheScenarioForCheckAndRunAlike) {
+  const fs::path file = write("set.yaml", kSite);
+  // The same refusal from both commands, placed at the override.
+  const std::string bad = " --set 'sites[0].fleet[0].count=none'";
+  const Outcome check = gigasim("check " + file.string() + bad);
+  const Outcome run = gigasim("run " + file.string() + bad + " --out " + (dir_ / "bad").string());
+  for (const Outcome* r : {&check, &run}) {
+    EXPECT_EQ(r->code, 2) << r->out;
+    EXPECT_NE(r->out.find("(--set sites[0].fleet[0].count=none)"), std::string::npos) << r->out;
+  }
+  EXPECT_FALSE(fs::exists(dir_ / "bad"));
+  // A good one runs: a smaller fleet draws less.
+  const fs::path out = dir_ / "out";
+  const Outcome ok =
+      gigasim("run " + file.string() + " --quiet --set 'sites[0].fleet[0].count=50' --set " +
+              "'sites[0].location=lulea' --out " + out.string());
+  ASSERT_EQ(ok.code, 0) << ok.out;
+  std::ifstream in(out / "summary.json");
+  const nlohmann::json summary = nlohmann::json::parse(in);
+  EXPECT_EQ(summary["sites"][0]["accelerators"].get<double>(), 400.0) << summary["sites"][0];
+}
+
+}  // namespace

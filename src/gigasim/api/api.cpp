@@ -9,8 +9,9 @@ io::Catalog load_catalog(const std::filesystem::path& dir) {
 }
 
 io::ScenarioFile load(const std::filesystem::path& file, const io::Catalog& catalog,
-                      const std::filesystem::path& input_root) {
-  return io::load_scenario(file, catalog, input_root);
+                      const std::filesystem::path& input_root,
+                      const std::vector<std::string>& overrides) {
+  return io::load_scenario(file, catalog, input_root, overrides);
 }
 
 plan::Plan prepare(const io::ScenarioFile& file, std::uint64_t seed, const plan::Limits& limits) {

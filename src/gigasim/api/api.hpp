@@ -5,6 +5,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "gigasim/io/catalog/catalog.hpp"
 #include "gigasim/io/scenario/scenario_loader.hpp"
@@ -20,8 +22,11 @@ io::Catalog load_catalog(const std::filesystem::path& dir = {});
 /// Reads a scenario file: every problem at once (core::InputError), each with its YAML path
 /// and file:line:column.
 /// With a non-empty `input_root`, the files it refers to must lie under that folder.
+/// `overrides` (`PATH=VALUE`, e.g. `sites[0].location=lulea`) change it before it is read;
+/// a problem with one names the override as its place.
 io::ScenarioFile load(const std::filesystem::path& file, const io::Catalog& catalog,
-                      const std::filesystem::path& input_root = {});
+                      const std::filesystem::path& input_root = {},
+                      const std::vector<std::string>& overrides = {});
 
 /// Prepares a loaded scenario for a run with `seed` (plan::prepare). Problems found while
 /// preparing are reported like those of loading, with their places in the file.

@@ -62,7 +62,7 @@ void print_totals(const std::string& label, const sim::Totals& t) {
 int check_command(const CheckOptions& options) {
   // Describe and prepare, as `run` does before its first event: the same inputs are refused.
   const io::Catalog catalog = load_catalog(options.data_dir);
-  const io::ScenarioFile file = api::load(options.scenario, catalog, options.input_root);
+  const io::ScenarioFile file = api::load(options.scenario, catalog, options.input_root, options.overrides);
   const scenario::Scenario& s = file.scenario;
   const plan::Plan plan = api::prepare(file, s.seed, options.limits);
   std::int64_t accelerators = 0;
@@ -108,7 +108,7 @@ void print_economics(const econ::EconomicsResult& e, const econ::CarbonResult& c
 
 int run_command(const RunOptions& options) {
   const io::Catalog catalog = load_catalog(options.data_dir);
-  const io::ScenarioFile file = api::load(options.scenario, catalog, options.input_root);
+  const io::ScenarioFile file = api::load(options.scenario, catalog, options.input_root, options.overrides);
   const scenario::Scenario& scenario = file.scenario;
   const std::uint64_t seed = options.seed.value_or(scenario.seed);
   const std::filesystem::path out =

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "gigasim/plan/run_size.hpp"
 
@@ -28,7 +29,8 @@ struct RunOptions {
   bool quiet = false;
   std::filesystem::path data_dir;
   plan::Limits limits;
-  std::filesystem::path input_root;  ///< empty: referenced files may be anywhere
+  std::filesystem::path input_root;    ///< empty: referenced files may be anywhere
+  std::vector<std::string> overrides;  ///< `--set PATH=VALUE`
 };
 int run_command(const RunOptions& options);
 
@@ -36,7 +38,8 @@ struct CheckOptions {
   std::filesystem::path scenario;
   std::filesystem::path data_dir;
   plan::Limits limits;
-  std::filesystem::path input_root;  ///< empty: referenced files may be anywhere
+  std::filesystem::path input_root;    ///< empty: referenced files may be anywhere
+  std::vector<std::string> overrides;  ///< `--set PATH=VALUE`
 };
 int check_command(const CheckOptions& options);
 

@@ -50,7 +50,12 @@ int dispatch(int argc, char** argv) {
   // The size limits of a run (docs/robustness.md): `check` and `run` refuse the same inputs.
   gigasim::plan::Limits limits;
   std::string input_root;
+  std::vector<std::string> overrides;
   for (auto* cmd : {run_cmd, check_cmd}) {
+    cmd->add_option("--set", overrides,
+                    "change the scenario before it is read: PATH=VALUE, e.g. "
+                    "--set 'sites[0].location=lulea' (repeatable)")
+        ->allow_extra_args(false);
     cmd->add_option("--input-root", input_root,
                     "read the files a scenario refers to only from under this folder");
     cmd->add_option("--max-accelerators", limits.accelerators, "refuse more accelerators (50e6)")
@@ -114,6 +119,7 @@ int dispatch(int argc, char** argv) {
     run.data_dir = data_dir;
     run.limits = limits;
     run.input_root = input_root;
+    run.overrides = overrides;
     return gigasim::cli::run_command(run);
   }
   if (perf_cmd->parsed()) {
@@ -129,6 +135,7 @@ int dispatch(int argc, char** argv) {
     check.data_dir = data_dir;
     check.limits = limits;
     check.input_root = input_root;
+    check.overrides = overrides;
     return gigasim::cli::check_command(check);
   }
   size.data_dir = data_dir;

@@ -10,6 +10,7 @@
 #include "gigasim/io/formats/epw.hpp"
 #include "gigasim/io/formats/files.hpp"
 #include "gigasim/io/scenario/scenario_decoders.hpp"
+#include "gigasim/io/yaml/overrides.hpp"
 
 namespace gigasim::io {
 namespace fs = std::filesystem;
@@ -229,12 +230,14 @@ scenario::SiteSpec decode_site(MapView& m, const Catalog& catalog, const fs::pat
 
 ScenarioFile load_scenario_text(const std::string& text, const std::string& file,
                                 const fs::path& base_dir, const Catalog& catalog,
-                                const fs::path& input_root) {
+                                const fs::path& input_root,
+                                const std::vector<std::string>& overrides) {
   ScenarioFile out;
   Context ctx(file);
   ctx.set_input_root(input_root);
   ctx.record_places(out.places);
-  const YAML::Node root = parse_yaml(text, file);
+  YAML::Node root = parse_yaml(text, file);
+  apply_overrides(root, overrides, ctx);
   MapView top(ctx, root, "");
   scenario::Scenario& s = out.scenario;
   if (!top.valid()) ctx.throw_if_errors();
@@ -300,10 +303,11 @@ ScenarioFile load_scenario_text(const std::string& text, const std::string& file
   return out;
 }
 
-ScenarioFile load_scenario(const fs::path& file, const Catalog& catalog,
-                           const fs::path& input_root) {
+ScenarioFile load_scenario(const fs::path& file, const Catalog& catalog, const fs::path& input_root,
+                           const std::vector<std::string>& overrides) {
   const std::string text = read_input_file(file, "scenario");
-  return load_scenario_text(text, file.string(), file.parent_path(), catalog, input_root);
+  return load_scenario_text(text, file.string(), file.parent_path(), catalog, input_root,
+                            overrides);
 }
 
 }  // namespace gigasim::io

@@ -3,11 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-
-#include "gigasim/core/text.hpp"
 #include <cstdint>
 #include <map>
 #include <optional>
+
+#include "gigasim/core/text.hpp"
 
 namespace gigasim::io {
 
@@ -22,7 +22,23 @@ void Context::error(const std::string& path, const YAML::Node& at, std::string m
 }
 
 void Context::error(const std::string& path, core::SourceLocation at, std::string message) {
+  if (const core::SourceLocation* set = override_at(path)) at = *set;
   diagnostics_.push_back(core::Diagnostic{path, std::move(message), std::move(at)});
+}
+
+void Context::mark_override(std::string path, core::SourceLocation at) {
+  overrides_.emplace_back(std::move(path), std::move(at));
+}
+
+const core::SourceLocation* Context::override_at(const std::string& path) const {
+  // The last override wins where two cover the same path.
+  for (auto it = overrides_.rbegin(); it != overrides_.rend(); ++it) {
+    const std::string& prefix = it->first;
+    if (path.compare(0, prefix.size(), prefix) == 0 &&
+        (path.size() == prefix.size() || path[prefix.size()] == '.' || path[prefix.size()] == '['))
+      return &it->second;
+  }
+  return nullptr;
 }
 
 void Context::add(std::vector<core::Diagnostic> diagnostics) {
@@ -194,8 +210,8 @@ bool MapView::name(std::string_view key, std::string& out, Need need) {
   for (const char c : read) {
     const auto byte = static_cast<unsigned char>(c);
     if (byte < 0x20 || byte == 0x7f) {
-      error(key, fmt::format("a name must not hold control characters (found byte 0x{:02x})",
-                             byte));
+      error(key,
+            fmt::format("a name must not hold control characters (found byte 0x{:02x})", byte));
       return false;
     }
   }
@@ -213,8 +229,8 @@ void MapView::at_most_each(std::initializer_list<Bound> bounds, std::string_view
   }
 }
 
-bool MapView::at_most(std::string_view key, double value, double limit,
-                      std::string_view limit_text, std::string_view why) {
+bool MapView::at_most(std::string_view key, double value, double limit, std::string_view limit_text,
+                      std::string_view why) {
   if (value <= limit) return true;
   error(key, fmt::format("must not exceed {} ({}), got \"{}\"", limit_text, why,
                          get(key).IsScalar() ? get(key).Scalar() : std::string("?")));
@@ -307,7 +323,8 @@ std::string with_line_feeds(const std::string& text) {
 }
 
 // The place (line and column) of byte `offset` of `text`.
-core::SourceLocation place_of(const std::string& text, std::size_t offset, const std::string& file) {
+core::SourceLocation place_of(const std::string& text, std::size_t offset,
+                              const std::string& file) {
   int line = 1, column = 1;
   for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
     if (text[i] == '\n') {
@@ -369,8 +386,8 @@ void check_structure(const YAML::Node& root, const std::string& file,
 
 YAML::Node parse_yaml(const std::string& raw, const std::string& file) {
   if (const std::size_t bad = core::invalid_utf8_at(raw); bad != std::string::npos) {
-    throw core::InputError(core::Diagnostic{
-        "", "the file is not UTF-8 text (YAML files are UTF-8)", place_of(raw, bad, file)});
+    throw core::InputError(core::Diagnostic{"", "the file is not UTF-8 text (YAML files are UTF-8)",
+                                            place_of(raw, bad, file)});
   }
   const std::string text = with_line_feeds(raw);
   YAML::Node root;

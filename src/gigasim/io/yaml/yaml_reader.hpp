@@ -7,10 +7,10 @@
 
 #include <array>
 #include <cstdint>
-#include <functional>
-#include <set>
 #include <filesystem>
+#include <functional>
 #include <initializer_list>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +34,9 @@ class Context {
   [[nodiscard]] core::SourceLocation where(const YAML::Node& node) const;
   void error(const std::string& path, const YAML::Node& at, std::string message);
   void error(const std::string& path, core::SourceLocation at, std::string message);
+  /// The value at `path` came from outside the file (a `--set`): problems at or under
+  /// `path`, and its recorded place, name `at` instead of a line of the file.
+  void mark_override(std::string path, core::SourceLocation at);
   void add(std::vector<core::Diagnostic> diagnostics);
   [[nodiscard]] bool has_errors() const { return !diagnostics_.empty(); }
   [[nodiscard]] std::size_t error_count() const { return diagnostics_.size(); }
@@ -44,7 +47,9 @@ class Context {
   void record_places(SourceMap& places) { places_ = &places; }
   [[nodiscard]] bool recording() const { return places_ != nullptr; }
   void record(const std::string& path, const YAML::Node& node) {
-    if (places_ != nullptr && node.IsDefined()) places_->add(path, where(node));
+    if (places_ == nullptr || !node.IsDefined()) return;
+    const core::SourceLocation* set = override_at(path);
+    places_->add(path, set != nullptr ? *set : where(node));
   }
   void record_list(const std::string& list_id, std::string file, std::vector<int> lines) {
     if (places_ != nullptr) places_->add_list(list_id, std::move(file), std::move(lines));
@@ -55,6 +60,8 @@ class Context {
   std::filesystem::path input_root_;
   std::vector<core::Diagnostic> diagnostics_;
   SourceMap* places_ = nullptr;
+  std::vector<std::pair<std::string, core::SourceLocation>> overrides_;
+  [[nodiscard]] const core::SourceLocation* override_at(const std::string& path) const;
 };
 
 std::string child_path(const std::string& parent, std::string_view key);
@@ -95,7 +102,8 @@ class MapView {
                Check check = Check::none);
   bool boolean(std::string_view key, bool& out, Need need = Need::optional);
   bool string(std::string_view key, std::string& out, Need need = Need::optional);
-  /// A name: 1 to kMaxNameLength bytes, no control characters. Names reach file names, tables, reports.
+  /// A name: 1 to kMaxNameLength bytes, no control characters. Names reach file names, tables,
+  /// reports.
   bool name(std::string_view key, std::string& out, Need need = Need::optional);
   /// Records an error at `key` when `value` (read from it, in the unit of `limit_text`) is
   /// above `limit`: a bound of what can be real, with the reason. Returns whether it is not.
