@@ -453,3 +453,25 @@ TEST_F(Cli, SetChangesTheScenarioForCheckAndRunAlike) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(Cli, SummaryOnlyWritesTheSummaryAlone) {
+  const fs::path file = write("s.yaml", kSite);
+  const fs::path full = dir_ / "full";
+  const fs::path lean = dir_ / "lean";
+  ASSERT_EQ(gigasim("run " + file.string() + " --quiet --out " + full.string()).code, 0);
+  const Outcome r =
+      gigasim("run " + file.string() + " --quiet --summary-only --out " + lean.string());
+  ASSERT_EQ(r.code, 0) << r.out;
+  std::vector<std::string> files;
+  for (const auto& entry : fs::directory_iterator(lean)) {
+    const std::string name = entry.path().filename();
+    if (name.front() != '.') files.push_back(name);  // the output set's marker stays
+  }
+  EXPECT_EQ(files, std::vector<std::string>{"summary.json"});
+  std::ifstream a(full / "summary.json"), b(lean / "summary.json");
+  EXPECT_EQ(nlohmann::json::parse(a), nlohmann::json::parse(b)) << "the same run, the same summary";
+}
+
+}  // namespace

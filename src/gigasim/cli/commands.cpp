@@ -6,7 +6,6 @@
 
 #include <atomic>
 #include <csignal>
-
 #include <optional>
 #include <string>
 
@@ -26,7 +25,9 @@ namespace {
 // The only state a signal handler touches: the process's, never a run's.
 std::atomic<bool> g_stop{false};
 
-extern "C" void on_stop_signal(int /*signal*/) { g_stop.store(true); }
+extern "C" void on_stop_signal(int /*signal*/) {
+  g_stop.store(true);
+}
 
 io::Catalog load_catalog(const std::filesystem::path& dir) {
   return api::load_catalog(dir);
@@ -62,7 +63,8 @@ void print_totals(const std::string& label, const sim::Totals& t) {
 int check_command(const CheckOptions& options) {
   // Describe and prepare, as `run` does before its first event: the same inputs are refused.
   const io::Catalog catalog = load_catalog(options.data_dir);
-  const io::ScenarioFile file = api::load(options.scenario, catalog, options.input_root, options.overrides);
+  const io::ScenarioFile file =
+      api::load(options.scenario, catalog, options.input_root, options.overrides);
   const scenario::Scenario& s = file.scenario;
   const plan::Plan plan = api::prepare(file, s.seed, options.limits);
   std::int64_t accelerators = 0;
@@ -76,9 +78,10 @@ int check_command(const CheckOptions& options) {
              thousands(static_cast<std::int64_t>(jobs)), s.horizon.in_hours(),
              s.tick.ms() / 60'000);
   const plan::RunSize& z = plan.size;
-  fmt::print("  estimated: {:.3g} events, {:.3g} failures, {:.3g} output rows, {:.0f} MB of "
-             "outputs\n",
-             z.events, z.failures, z.rows, z.bytes / 1e6);
+  fmt::print(
+      "  estimated: {:.3g} events, {:.3g} failures, {:.3g} output rows, {:.0f} MB of "
+      "outputs\n",
+      z.events, z.failures, z.rows, z.bytes / 1e6);
   return 0;
 }
 
@@ -108,7 +111,8 @@ void print_economics(const econ::EconomicsResult& e, const econ::CarbonResult& c
 
 int run_command(const RunOptions& options) {
   const io::Catalog catalog = load_catalog(options.data_dir);
-  const io::ScenarioFile file = api::load(options.scenario, catalog, options.input_root, options.overrides);
+  const io::ScenarioFile file =
+      api::load(options.scenario, catalog, options.input_root, options.overrides);
   const scenario::Scenario& scenario = file.scenario;
   const std::uint64_t seed = options.seed.value_or(scenario.seed);
   const std::filesystem::path out =
@@ -119,7 +123,10 @@ int run_command(const RunOptions& options) {
                   scenario.sites.size(), scenario.start, stop_flag());
   const sim::Results results = api::run(plan, &bar);
   bar.finish();
-  io::write_run_outputs(results, out, stop_flag());
+  if (options.summary_only)
+    io::write_summary_outputs(results, out, stop_flag());
+  else
+    io::write_run_outputs(results, out, stop_flag());
 
   fmt::print("gigasim run {} (seed {}, {:.0f} h)\n", scenario.name, seed, results.hours);
   for (const auto& site : results.sites) {
@@ -176,7 +183,9 @@ void catch_stop_signals() {
   sigaction(SIGTERM, &action, nullptr);
 }
 
-const std::atomic<bool>* stop_flag() { return &g_stop; }
+const std::atomic<bool>* stop_flag() {
+  return &g_stop;
+}
 
 std::filesystem::path default_output(std::string_view name) {
   // Letters, digits, '-', '_' and inner dots; anything else becomes '_' (no separators, no

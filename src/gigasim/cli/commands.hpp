@@ -31,6 +31,7 @@ struct RunOptions {
   plan::Limits limits;
   std::filesystem::path input_root;    ///< empty: referenced files may be anywhere
   std::vector<std::string> overrides;  ///< `--set PATH=VALUE`
+  bool summary_only = false;           ///< write summary.json alone
 };
 int run_command(const RunOptions& options);
 

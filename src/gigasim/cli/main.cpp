@@ -43,6 +43,8 @@ int dispatch(int argc, char** argv) {
   run_cmd->add_option("--out", out, "output folder (default: out/<scenario name>)");
   auto* seed_opt = run_cmd->add_option("--seed", seed, "random seed (default: the scenario's)");
   run_cmd->add_flag("--quiet,-q", run.quiet, "no progress on stderr");
+  run_cmd->add_flag("--summary-only", run.summary_only,
+                    "write summary.json alone (no tables, CSV files or report)");
 
   gigasim::cli::CheckOptions check;
   auto* check_cmd = app.add_subcommand("check", "validate a scenario and report every problem");

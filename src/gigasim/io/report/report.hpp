@@ -50,4 +50,9 @@ void write_report(const std::filesystem::path& dir);
 void write_run_outputs(const sim::Results& results, const std::filesystem::path& dir,
                        const std::atomic<bool>* stop = nullptr);
 
+/// summary.json alone into `dir`, as one set (`gigasim run --summary-only`, studies): no
+/// tables, CSV files or report.
+void write_summary_outputs(const sim::Results& results, const std::filesystem::path& dir,
+                           const std::atomic<bool>* stop = nullptr);
+
 }  // namespace gigasim::io

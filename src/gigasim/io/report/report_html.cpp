@@ -111,4 +111,11 @@ void write_run_outputs(const sim::Results& results, const std::filesystem::path&
   set.commit();
 }
 
+void write_summary_outputs(const sim::Results& results, const std::filesystem::path& dir,
+                           const std::atomic<bool>* stop) {
+  OutputSet set(dir, stop);
+  write_summary_json(summary_json(results), set.dir() / "summary.json");
+  set.commit();
+}
+
 }  // namespace gigasim::io
