@@ -475,3 +475,31 @@ TEST_F(Cli, SummaryOnlyWritesTheSummaryAlone) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(Cli, StudyRunsItsVariantsAndRefusesABadFileWithItsPlace) {
+  write("site.yaml", kSite);
+  const fs::path file = write("s.yaml", R"(name: s
+scenario: site.yaml
+replicas: 2
+set: {horizon: 7 days}
+grid:
+  sites[0].location: [lyon, lulea]
+)");
+  const fs::path out = dir_ / "out";
+  const Outcome ok = gigasim("study " + file.string() + " --threads 2 --out " + out.string());
+  ASSERT_EQ(ok.code, 0) << ok.out;
+  EXPECT_NE(ok.out.find("2 variants x 2 replicas on 2 threads"), std::string::npos) << ok.out;
+  for (const char* name : {"study.csv", "replicas.csv", "study.json"})
+    EXPECT_TRUE(fs::exists(out / name)) << name;
+  const fs::path bad = write("bad.yaml", "name: s\nscenario: site.yaml\nreplica: 2\n");
+  const Outcome refused = gigasim("study " + bad.string() + " --out " + (dir_ / "b").string());
+  EXPECT_EQ(refused.code, 2) << refused.out;
+  EXPECT_NE(refused.out.find("replica: unknown key \"replica\" (did you mean \"replicas\"?)"),
+            std::string::npos)
+      << refused.out;
+  EXPECT_FALSE(fs::exists(dir_ / "b"));
+}
+
+}  // namespace

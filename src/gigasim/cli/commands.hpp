@@ -44,6 +44,15 @@ struct CheckOptions {
 };
 int check_command(const CheckOptions& options);
 
+struct StudyOptions {
+  std::filesystem::path file;
+  std::filesystem::path out;  ///< empty: out/<study name>
+  unsigned threads = 0;       ///< 0: every core
+  std::filesystem::path data_dir;
+};
+/// Runs a study file (docs/studies.md) and writes its tables.
+int study_command(const StudyOptions& options);
+
 /// Redraws DIR/report.html from DIR/results.sqlite.
 int report_command(const std::filesystem::path& dir);
 

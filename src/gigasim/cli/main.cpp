@@ -90,6 +90,14 @@ int dispatch(int argc, char** argv) {
   perf_cmd->add_flag("--search", perf.search, "search every layout and print the best ten");
 
   std::string report_dir;
+  gigasim::cli::StudyOptions study;
+  std::string study_out;
+  auto* study_cmd =
+      app.add_subcommand("study", "run a scenario's variants and replicas, and compare them");
+  study_cmd->add_option("file", study.file, "study file (YAML)")->required();
+  study_cmd->add_option("--out", study_out, "output folder (default: out/<study name>)");
+  study_cmd->add_option("--threads", study.threads, "threads (default: every core)");
+
   auto* report_cmd = app.add_subcommand(
       "report", "redraw DIR/report.html from DIR/results.sqlite of an earlier run");
   report_cmd->add_option("dir", report_dir, "output folder of a run")->required();
@@ -129,6 +137,11 @@ int dispatch(int argc, char** argv) {
     return gigasim::cli::perf_command(perf);
   }
   if (report_cmd->parsed()) return gigasim::cli::report_command(report_dir);
+  if (study_cmd->parsed()) {
+    study.out = study_out;
+    study.data_dir = data_dir;
+    return gigasim::cli::study_command(study);
+  }
   if (outputs_cmd->parsed()) {
     outputs.check = check_opt->count() > 0;
     return gigasim::cli::outputs_command(outputs);

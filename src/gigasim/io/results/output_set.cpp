@@ -53,10 +53,12 @@ void remove_stale_temporaries(const fs::path& parent) {
   }
 }
 
-// The names a run of gigasim writes into its output folder (before manifests, too).
+// The names a run or a study of gigasim writes into its output folder (before manifests,
+// too).
 bool is_output_file(const std::string& name) {
   for (const char* known : {"summary.json", "results.sqlite", "site_hourly.csv", "jobs.csv",
-                            "report.html", kManifestFile}) {
+                            "report.html", "study.csv", "replicas.csv", "study.json",
+                            kManifestFile}) {
     if (name == known) return true;
   }
   return name.size() > 1 && name[0] == '.' && name.find(".tmp.") != std::string::npos;
