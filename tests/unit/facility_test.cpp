@@ -43,9 +43,12 @@ TEST(PowerChain, RedundancyRaisesNoLoadAndLowersSquareLosses) {
 }
 
 TEST(PowerChain, RedundancyAndFixedLoadsAreReadFromASite) {
-  const auto yaml = [](const std::string& extra) { return testing::small_site(extra); };
-  const auto load = [&](const std::string& extra) { return testing::load(yaml(extra)); };
-  const auto error = [&](const std::string& extra) { return testing::load_error(yaml(extra)); };
+  const auto load = [](const std::string& extra) {
+    return testing::load(testing::small_site(extra));
+  };
+  const auto error = [](const std::string& extra) {
+    return testing::load_error(testing::small_site(extra));
+  };
   const auto two_n = load(
       "    power_chain: {ups: {redundancy: 2N}, transformer: {redundancy: N+1, units: 2}}\n"
       "    fixed_load: 150 kW\n    fixed_load_share: 1 %\n");
