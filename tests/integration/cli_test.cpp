@@ -491,8 +491,28 @@ grid:
   const Outcome ok = gigasim("study " + file.string() + " --threads 2 --out " + out.string());
   ASSERT_EQ(ok.code, 0) << ok.out;
   EXPECT_NE(ok.out.find("2 variants x 2 replicas on 2 threads"), std::string::npos) << ok.out;
-  for (const char* name : {"study.csv", "replicas.csv", "study.json"})
+  for (const char* name : {"study.csv", "replicas.csv", "study.json", "study.sqlite"})
     EXPECT_TRUE(fs::exists(out / name)) << name;
+  // The SQLite tables hold what study.json holds, in long form.
+  std::ifstream in(out / "study.json");
+  const nlohmann::json j = nlohmann::json::parse(in);
+  const auto metrics = static_cast<sqlite3_int64>(j["metrics"].size());
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((out / "study.sqlite").c_str(), &db), SQLITE_OK);
+  const auto number = [&](const char* sql) {
+    sqlite3_stmt* s = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, sql, -1, &s, nullptr), SQLITE_OK) << sql;
+    EXPECT_EQ(sqlite3_step(s), SQLITE_ROW);
+    const double v = sqlite3_column_double(s, 0);
+    sqlite3_finalize(s);
+    return v;
+  };
+  EXPECT_EQ(number("SELECT COUNT(*) FROM variants"), static_cast<double>(2 * metrics));
+  EXPECT_EQ(number("SELECT COUNT(*) FROM replicas"), static_cast<double>(2 * 2 * metrics));
+  EXPECT_DOUBLE_EQ(number("SELECT mean FROM variants WHERE metric = 'pue' AND variant = "
+                          "'sites[0].location=lulea'"),
+                   j["variants"][1]["metrics"]["pue"]["mean"].get<double>());
+  sqlite3_close(db);
   const fs::path bad = write("bad.yaml", "name: s\nscenario: site.yaml\nreplica: 2\n");
   const Outcome refused = gigasim("study " + bad.string() + " --out " + (dir_ / "b").string());
   EXPECT_EQ(refused.code, 2) << refused.out;

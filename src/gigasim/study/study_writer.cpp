@@ -8,6 +8,7 @@
 #include "gigasim/io/formats/csv.hpp"
 #include "gigasim/io/results/output_files.hpp"
 #include "gigasim/io/results/output_set.hpp"
+#include "gigasim/io/results/sqlite_db.hpp"
 #include "gigasim/study/study.hpp"
 
 namespace gigasim::study {
@@ -70,6 +71,45 @@ nlohmann::json study_json(const StudyResult& r) {
   return {{"study", r.name}, {"metrics", r.metrics}, {"variants", variants}};
 }
 
+// The same tables in long form: one row per (variant, metric) and per (run, metric).
+void write_study_sqlite(const StudyResult& r, const std::filesystem::path& file) {
+  io::Database db(file);
+  db.exec(
+      "CREATE TABLE variants (variant TEXT, replicas INTEGER, metric TEXT, mean REAL, "
+      "ci95_low REAL, ci95_high REAL);"
+      "CREATE TABLE replicas (variant TEXT, replica INTEGER, seed INTEGER, metric TEXT, "
+      "value REAL);"
+      "BEGIN;");
+  const io::Statement variant{db.prepare("INSERT INTO variants VALUES (?1, ?2, ?3, ?4, ?5, ?6)")};
+  const io::Statement run{db.prepare("INSERT INTO replicas VALUES (?1, ?2, ?3, ?4, ?5)")};
+  const auto real_or_null = [](sqlite3_stmt* s, int i, double v) {
+    if (std::isnan(v))
+      sqlite3_bind_null(s, i);
+    else
+      sqlite3_bind_double(s, i, v);
+  };
+  for (const auto& v : r.variants) {
+    for (std::size_t m = 0; m < r.metrics.size(); ++m) {
+      io::bind_text(variant.stmt, 1, v.variant.name);
+      sqlite3_bind_int64(variant.stmt, 2, static_cast<sqlite3_int64>(v.replicas.size()));
+      io::bind_text(variant.stmt, 3, r.metrics[m]);
+      real_or_null(variant.stmt, 4, v.mean[m]);
+      real_or_null(variant.stmt, 5, v.ci_low[m]);
+      real_or_null(variant.stmt, 6, v.ci_high[m]);
+      db.step(variant.stmt);
+      for (std::size_t i = 0; i < v.replicas.size(); ++i) {
+        io::bind_text(run.stmt, 1, v.variant.name);
+        sqlite3_bind_int64(run.stmt, 2, static_cast<sqlite3_int64>(i));
+        sqlite3_bind_int64(run.stmt, 3, static_cast<sqlite3_int64>(v.replicas[i].seed));
+        io::bind_text(run.stmt, 4, r.metrics[m]);
+        real_or_null(run.stmt, 5, v.replicas[i].values[m]);
+        db.step(run.stmt);
+      }
+    }
+  }
+  db.exec("COMMIT;");
+}
+
 }  // namespace
 
 void write_study(const StudyResult& result, const std::filesystem::path& dir) {
@@ -78,6 +118,9 @@ void write_study(const StudyResult& result, const std::filesystem::path& dir) {
                        [&](std::ostream& out) { write_variants_csv(result, out); });
   io::write_atomically(set.dir() / "replicas.csv",
                        [&](std::ostream& out) { write_replicas_csv(result, out); });
+  io::write_atomically_by_name(set.dir() / "study.sqlite", [&](const std::filesystem::path& file) {
+    write_study_sqlite(result, file);
+  });
   io::write_atomically(set.dir() / "study.json",
                        [&](std::ostream& out) { out << study_json(result).dump(2) << '\n'; });
   set.commit();

@@ -57,7 +57,7 @@ void remove_stale_temporaries(const fs::path& parent) {
 // too).
 bool is_output_file(const std::string& name) {
   for (const char* known : {"summary.json", "results.sqlite", "site_hourly.csv", "jobs.csv",
-                            "report.html", "study.csv", "replicas.csv", "study.json",
+                            "report.html", "study.csv", "replicas.csv", "study.json", "study.sqlite",
                             kManifestFile}) {
     if (name == known) return true;
   }
