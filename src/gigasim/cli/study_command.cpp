@@ -1,6 +1,8 @@
 // `gigasim study FILE`: the variants of a scenario, run on local cores (docs/studies.md).
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
 #include <thread>
 
 #include "gigasim/api/api.hpp"
@@ -21,15 +23,15 @@ int study_command(const StudyOptions& options) {
   const std::filesystem::path out =
       options.out.empty() ? std::filesystem::path("out") / spec.name : options.out;
   study::write_study(result, out);
-  // The headline of each variant: its mean PUE and facility energy, with their intervals.
-  const auto column = [&](const std::string& metric) {
-    for (std::size_t m = 0; m < result.metrics.size(); ++m)
-      if (result.metrics[m] == metric) return m;
-    return result.metrics.size();
-  };
-  const std::size_t pue = column("pue");
+  // The headline of each variant: its mean PUE, with its interval over the replicas.
+  const auto& names = result.metrics;
+  const auto pue =
+      static_cast<std::size_t>(std::find(names.begin(), names.end(), "pue") - names.begin());
   for (const auto& v : result.variants) {
-    if (pue < result.metrics.size())
+    if (pue >= result.metrics.size()) break;
+    if (std::isnan(v.ci_low[pue]))  // one replica: no interval
+      fmt::print("  {:<50} PUE {:.4f}\n", v.variant.name, v.mean[pue]);
+    else
       fmt::print("  {:<50} PUE {:.4f} [{:.4f}, {:.4f}]\n", v.variant.name, v.mean[pue],
                  v.ci_low[pue], v.ci_high[pue]);
   }
