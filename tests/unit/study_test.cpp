@@ -146,5 +146,27 @@ TEST_F(Study, AVariantTheScenarioRefusesNamesItselfAndItsOverride) {
   EXPECT_EQ(e.find("fine"), std::string::npos) << e;
 }
 
+TEST_F(Study, ProblemsFoundWhilePreparingNameTheVariantAndAMissingBaseItsKey) {
+  const std::string e = error(R"(variants:
+  - name: huge
+    set:
+      sites[0].workload: {jobs: [{name: big, accelerators: 100000, duration: 1 h}]}
+)");
+  EXPECT_NE(e.find("sites[0].workload.jobs[0]: in variant \"huge\": the job needs 100000 "
+                   "accelerators"),
+            std::string::npos)
+      << e;
+  EXPECT_NE(e.find("(--set sites[0].workload="), std::string::npos) << e;
+  try {
+    (void)load_study(write("lost.yaml", "name: s\nscenario: nowhere.yaml\n"));
+    ADD_FAILURE() << "a missing base was accepted";
+  } catch (const core::InputError& missing) {
+    EXPECT_NE(std::string(missing.what()).find("scenario: no scenario file"), std::string::npos)
+        << missing.what();
+    EXPECT_NE(std::string(missing.what()).find("lost.yaml:2:11"), std::string::npos)
+        << missing.what();
+  }
+}
+
 }  // namespace
 }  // namespace gigasim::study

@@ -14,6 +14,14 @@
 namespace gigasim::study {
 namespace {
 
+// The problems of one variant, each saying which variant it is.
+std::vector<core::Diagnostic> of_variant(const core::InputError& e, const Variant& v) {
+  std::vector<core::Diagnostic> out = e.diagnostics();
+  for (core::Diagnostic& d : out)
+    d.message = fmt::format("in variant \"{}\": {}", v.name, d.message);
+  return out;
+}
+
 // Every number of the summary's `total`, in the summary's (alphabetical) order.
 std::vector<std::pair<std::string, double>> headline(const sim::Results& results) {
   const nlohmann::json summary = io::summary_json(results);
@@ -71,10 +79,7 @@ StudyResult run_study(const StudySpec& spec, const io::Catalog& catalog, unsigne
       files.push_back(api::load(spec.scenario, catalog, {}, v.overrides));
       result.variants.push_back(VariantResult{v, {}, {}, {}, {}});
     } catch (const core::InputError& e) {
-      for (core::Diagnostic d : e.diagnostics()) {
-        d.message = fmt::format("in variant \"{}\": {}", v.name, d.message);
-        problems.push_back(std::move(d));
-      }
+      for (core::Diagnostic& d : of_variant(e, v)) problems.push_back(std::move(d));
     }
   }
   if (!problems.empty()) throw core::InputError(std::move(problems));
@@ -99,10 +104,16 @@ StudyResult run_study(const StudySpec& spec, const io::Catalog& catalog, unsigne
           names[t].push_back(name);
           slot.values.push_back(value);
         }
+      } catch (const core::InputError& e) {  // found while preparing: a job too large...
+        const std::lock_guard lock(failure_lock);
+        if (!failure)
+          failure = std::make_exception_ptr(
+              core::InputError(of_variant(e, result.variants[t / replicas].variant)));
+        next = tasks;  // the others stop after their current replica
       } catch (...) {
         const std::lock_guard lock(failure_lock);
         if (!failure) failure = std::current_exception();
-        next = tasks;  // the others stop after their current replica
+        next = tasks;
       }
     }
   };

@@ -48,8 +48,12 @@ StudySpec load_study(const std::filesystem::path& file) {
   if (!top.valid()) ctx.throw_if_errors();
   top.name("name", spec.name, io::Need::required);
   std::string scenario;
-  if (top.string("scenario", scenario, io::Need::required))
+  if (top.string("scenario", scenario, io::Need::required)) {
     spec.scenario = file.parent_path() / scenario;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(spec.scenario, ec))
+      top.error("scenario", fmt::format("no scenario file \"{}\"", spec.scenario.string()));
+  }
   std::int64_t replicas = 1;
   if (top.integer("replicas", replicas, io::Need::optional, io::Check::positive)) {
     if (replicas > 10'000) top.error("replicas", "must not exceed 10,000");
