@@ -3,11 +3,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 #include <string>
 
 #include "../scratch_folder.hpp"
+#include "gigasim/study/headline.hpp"
 #include "run_fixtures.hpp"
 
 namespace gigasim::study {
@@ -166,6 +169,35 @@ TEST_F(Study, ProblemsFoundWhilePreparingNameTheVariantAndAMissingBaseItsKey) {
     EXPECT_NE(std::string(missing.what()).find("lost.yaml:2:11"), std::string::npos)
         << missing.what();
   }
+}
+
+TEST_F(Study, EveryRunKeepsTheSameDeclaredFiguresNaNWhereOneDoesNotApply) {
+  const std::vector<std::string>& names = headline_metrics();
+  const auto at = [&](const std::string& name) {
+    const auto it = std::find(names.begin(), names.end(), name);
+    EXPECT_NE(it, names.end()) << name;
+    return static_cast<std::size_t>(it - names.begin());
+  };
+  // The small site runs no jobs: its workload figures do not apply, its costs do.
+  const StudyResult r =
+      run_study(load_study(study("set: {horizon: 3 days}\n")), testing::catalog(), 1);
+  ASSERT_EQ(r.metrics, names);
+  const std::vector<double>& v = r.variants[0].replicas[0].values;
+  ASSERT_EQ(v.size(), names.size());
+  EXPECT_GT(v[at("pue")], 1.0);
+  EXPECT_GT(v[at("economics.tco_eur")], 0.0);
+  EXPECT_GT(v[at("carbon.scope2_location_t")], 0.0);
+  EXPECT_TRUE(std::isnan(v[at("workload.jobs_completed")]));
+  EXPECT_TRUE(std::isnan(v[at("economics.eur_per_m_tokens_trained")])) << "no tokens: null";
+}
+
+TEST(StudyRanks, OneProcessOwnsEveryTaskAndGathersItsOwnFigures) {
+  const Ranks alone;
+  EXPECT_EQ(alone.size(), 1);
+  EXPECT_TRUE(alone.owns(0) && alone.owns(7));
+  EXPECT_EQ(alone.max(3), 3);
+  const std::vector<double> mine{1.0, 2.0, 3.0, 4.0};
+  EXPECT_EQ(alone.gather_tasks(mine, 2, 2), mine);
 }
 
 }  // namespace

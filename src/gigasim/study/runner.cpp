@@ -8,7 +8,8 @@
 #include <thread>
 
 #include "gigasim/api/api.hpp"
-#include "gigasim/io/results/writers.hpp"
+#include "gigasim/study/headline.hpp"
+#include "gigasim/study/ranks.hpp"
 #include "gigasim/study/study.hpp"
 
 namespace gigasim::study {
@@ -19,15 +20,6 @@ std::vector<core::Diagnostic> of_variant(const core::InputError& e, const Varian
   std::vector<core::Diagnostic> out = e.diagnostics();
   for (core::Diagnostic& d : out)
     d.message = fmt::format("in variant \"{}\": {}", v.name, d.message);
-  return out;
-}
-
-// Every number of the summary's `total`, in the summary's (alphabetical) order.
-std::vector<std::pair<std::string, double>> headline(const sim::Results& results) {
-  const nlohmann::json summary = io::summary_json(results);
-  std::vector<std::pair<std::string, double>> out;
-  for (const auto& [key, value] : summary.at("total").items())
-    if (value.is_number()) out.emplace_back(key, value.get<double>());
   return out;
 }
 
@@ -68,10 +60,12 @@ double t975(std::size_t dof) {
   return z + (z * z * z + z) / (4.0 * static_cast<double>(dof));
 }
 
-StudyResult run_study(const StudySpec& spec, const io::Catalog& catalog, unsigned threads) {
+StudyResult run_study(const StudySpec& spec, const io::Catalog& catalog, unsigned threads,
+                      const Ranks& ranks) {
   StudyResult result;
   result.name = spec.name;
   // Load every variant first: every problem of every variant at once, named by its variant.
+  // Every rank loads them all (cheap against a run), so every rank reports the same problems.
   std::vector<io::ScenarioFile> files;
   std::vector<core::Diagnostic> problems;
   for (const Variant& v : expand(spec)) {
@@ -82,38 +76,44 @@ StudyResult run_study(const StudySpec& spec, const io::Catalog& catalog, unsigne
       for (core::Diagnostic& d : of_variant(e, v)) problems.push_back(std::move(d));
     }
   }
+  // Every rank finds the same problems here: rank 0 reports them.
+  if (!problems.empty() && ranks.rank() != 0) throw StoppedElsewhere(true);
   if (!problems.empty()) throw core::InputError(std::move(problems));
 
-  // Every (variant, replica) is a task with its own slot: the threads only pick the next.
+  // Every (variant, replica) is a task t; this rank runs those it owns (t mod ranks = rank),
+  // each into its own slot, on threads that only pick the next.
   const std::size_t replicas = static_cast<std::size_t>(spec.replicas);
   const std::size_t tasks = files.size() * replicas;
-  for (auto& v : result.variants) v.replicas.resize(replicas);
-  std::vector<std::vector<std::string>> names(tasks);
+  std::vector<std::size_t> mine;
+  for (std::size_t t = 0; t < tasks; ++t)
+    if (ranks.owns(t)) mine.push_back(t);
+  std::vector<std::vector<double>> figures(tasks);
   std::atomic<std::size_t> next{0};
   std::mutex failure_lock;
   std::exception_ptr failure;
+  int failure_kind = 0;  // 1: bad input found while preparing; 2: anything else
   const auto work = [&] {
-    for (std::size_t t = next++; t < tasks; t = next++) {
+    for (std::size_t i = next++; i < mine.size(); i = next++) {
+      const std::size_t t = mine[i];
       try {
         const std::size_t v = t / replicas;
         const std::uint64_t seed = files[v].scenario.seed + t % replicas;
-        const sim::Results r = api::run(api::prepare(files[v], seed));
-        ReplicaResult& slot = result.variants[v].replicas[t % replicas];
-        slot.seed = seed;
-        for (auto& [name, value] : headline(r)) {
-          names[t].push_back(name);
-          slot.values.push_back(value);
-        }
+        figures[t] = headline(api::run(api::prepare(files[v], seed)));
       } catch (const core::InputError& e) {  // found while preparing: a job too large...
         const std::lock_guard lock(failure_lock);
-        if (!failure)
+        if (!failure) {
           failure = std::make_exception_ptr(
               core::InputError(of_variant(e, result.variants[t / replicas].variant)));
-        next = tasks;  // the others stop after their current replica
+          failure_kind = 1;
+        }
+        next = mine.size();  // the others stop after their current replica
       } catch (...) {
         const std::lock_guard lock(failure_lock);
-        if (!failure) failure = std::current_exception();
-        next = tasks;
+        if (!failure) {
+          failure = std::current_exception();
+          failure_kind = 2;
+        }
+        next = mine.size();
       }
     }
   };
@@ -121,13 +121,28 @@ StudyResult run_study(const StudySpec& spec, const io::Catalog& catalog, unsigne
   for (unsigned i = 1; i < std::max(1u, threads); ++i) pool.emplace_back(work);
   work();
   for (auto& t : pool) t.join();
+  // A failure anywhere stops every rank: the rank that met it reports it.
+  const int worst = ranks.max(failure_kind);
   if (failure) std::rethrow_exception(failure);
+  if (worst != 0) throw StoppedElsewhere(worst == 1);
 
-  // Every run of one build reports the same metrics; the first names them.
-  if (tasks > 0) result.metrics = names[0];
-  for (std::size_t t = 1; t < tasks; ++t)
-    if (names[t] != result.metrics)
-      throw core::InternalError("the variants' summaries name different metrics");
+  // Every run gives the same figures (headline_metrics()), each rank in task order.
+  result.metrics = headline_metrics();
+  const std::size_t width = result.metrics.size();
+  std::vector<double> values;
+  values.reserve(mine.size() * width);
+  for (std::size_t t : mine) values.insert(values.end(), figures[t].begin(), figures[t].end());
+  values = ranks.gather_tasks(values, tasks, width);
+  if (ranks.rank() != 0) return result;  // rank 0 reduces; the others return no figures
+
+  for (auto& v : result.variants) v.replicas.resize(replicas);
+  for (std::size_t t = 0; t < tasks; ++t) {
+    const std::size_t v = t / replicas;
+    ReplicaResult& slot = result.variants[v].replicas[t % replicas];
+    slot.seed = files[v].scenario.seed + t % replicas;
+    const auto first = values.begin() + static_cast<std::ptrdiff_t>(t * width);
+    slot.values.assign(first, first + static_cast<std::ptrdiff_t>(width));
+  }
   for (auto& v : result.variants) summarise(v, result.metrics.size());
   return result;
 }

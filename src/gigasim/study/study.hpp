@@ -6,11 +6,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "gigasim/io/catalog/catalog.hpp"
+#include "gigasim/study/ranks.hpp"
 
 namespace gigasim::study {
 
@@ -57,13 +59,29 @@ struct VariantResult {
 
 struct StudyResult {
   std::string name;
-  std::vector<std::string> metrics;  ///< every number of summary.json's `total`
+  std::vector<std::string> metrics;  ///< headline_metrics() (study/headline.hpp)
   std::vector<VariantResult> variants;
 };
 
-/// Loads every variant (all problems at once, each named by its variant), then runs every
-/// replica on `threads` threads. The result does not depend on `threads`.
-StudyResult run_study(const StudySpec& spec, const io::Catalog& catalog, unsigned threads);
+/// Thrown on the ranks that met no problem when another rank met one (and reports it).
+class StoppedElsewhere : public std::runtime_error {
+ public:
+  explicit StoppedElsewhere(bool bad_input)
+      : std::runtime_error("stopped: another rank of the study met a problem and reports it"),
+        bad_input_(bad_input) {}
+  /// The problem was bad input (exit code 2), not a fault.
+  [[nodiscard]] bool bad_input() const { return bad_input_; }
+
+ private:
+  bool bad_input_;
+};
+
+/// Loads every variant (all problems at once, each named by its variant), then runs the
+/// replicas this rank owns on `threads` threads. Rank 0 returns every variant's figures;
+/// other ranks return the variants without figures. The figures do not depend on `threads`
+/// or on the number of ranks.
+StudyResult run_study(const StudySpec& spec, const io::Catalog& catalog, unsigned threads,
+                      const Ranks& ranks = {});
 
 /// Student's t quantile 0.975 for `dof` degrees of freedom (the 95 % two-sided interval).
 double t975(std::size_t dof);

@@ -151,9 +151,11 @@ void decode_event_list(MapView& m, scenario::DemandResponseSpec& dr) {
     if (!e.valid()) continue;
     std::string date, from;
     double hours = 0;
-    const bool present = e.string("date", date, Need::required) &
-                         e.string("from", from, Need::required) &
-                         e.number("hours", hours, Need::required);
+    // Each read on its own, so that every missing key is reported, not only the first.
+    const bool has_date = e.string("date", date, Need::required);
+    const bool has_from = e.string("from", from, Need::required);
+    const bool has_hours = e.number("hours", hours, Need::required);
+    const bool present = has_date && has_from && has_hours;
     scenario::DemandResponseEvent event;
     e.quantity("reduction", event.reduction, Need::optional, Check::positive);
     if (present && make_event(date, from, hours, event, [&](const char* key, std::string why) {
