@@ -1,5 +1,5 @@
 // report.html end to end: a 60-site year stays small, sections without data are left out,
-// and `gigasim report` fails cleanly without results.
+// `gigasim report` fails cleanly without results, and a study's comparison page draws.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -63,6 +63,27 @@ TEST_F(Report, SixtySiteYearStaysUnderFiveMegabytesAndLeavesOutEmptySections) {
     EXPECT_EQ(rendered.find(absent), std::string::npos)
         << absent << " drawn without data: " << rendered;
   }
+}
+
+// A study's comparison page draws its ranking, its Pareto charts and its bars in Chromium
+// with no error; the ranking lists every variant, ranked by useful compute per euro.
+TEST_F(Report, StudyComparisonDrawsEverySectionInChromium) {
+  const fs::path study = fs::path(GIGASIM_TEST_DATA) / "studies/compare.yaml";
+  const fs::path out = dir_ / "study";
+  const auto run = gigasim("study " + study.string() + " --out " + out.string());
+  ASSERT_EQ(run.code, 0) << run.out;
+  const fs::path report = out / "report.html";
+  ASSERT_TRUE(fs::exists(report));
+  const fs::path artifacts = fs::path(GIGASIM_TEST_ARTIFACTS) / "report-study";
+  const auto check = run_command((fs::path(GIGASIM_TEST_SOURCE_DIR) / "report/check.sh").string() +
+                                 " " + report.string() + " " + artifacts.string() +
+                                 " ranking pareto bars");
+  ASSERT_EQ(check.code, 0) << check.out;
+  std::ifstream dom_file(artifacts / "dom.html");
+  const std::string dom(std::istreambuf_iterator<char>(dom_file), {});
+  EXPECT_NE(dom.find("6 of 6 variants"), std::string::npos);
+  EXPECT_NE(dom.find("Useful compute per euro"), std::string::npos);
+  EXPECT_NE(dom.find("no spares, sites[0].location=lulea"), std::string::npos);
 }
 
 TEST_F(Report, WithoutResultsExitsThreeAndWritesNothing) {

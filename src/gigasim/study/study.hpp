@@ -87,8 +87,8 @@ StudyResult run_study(const StudySpec& spec, const io::Catalog& catalog, unsigne
 double t975(std::size_t dof);
 
 /// study.csv (one row per variant: mean and interval of each metric), replicas.csv (one row
-/// per replica), study.sqlite (the same in long form: tables `variants` and `replicas`) and
-/// study.json into `dir`, as one output set.
+/// per replica), study.sqlite (the same in long form: tables `variants` and `replicas`),
+/// study.json and report.html (the comparison page) into `dir`, as one output set.
 void write_study(const StudyResult& result, const std::filesystem::path& dir);
 
 }  // namespace gigasim::study

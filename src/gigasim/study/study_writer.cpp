@@ -6,10 +6,12 @@
 #include <ostream>
 
 #include "gigasim/io/formats/csv.hpp"
+#include "gigasim/io/report/report.hpp"
 #include "gigasim/io/results/output_files.hpp"
 #include "gigasim/io/results/output_set.hpp"
 #include "gigasim/io/results/sqlite_db.hpp"
 #include "gigasim/study/study.hpp"
+#include "gigasim/study/study_report.hpp"
 
 namespace gigasim::study {
 namespace {
@@ -123,6 +125,10 @@ void write_study(const StudyResult& result, const std::filesystem::path& dir) {
   });
   io::write_atomically(set.dir() / "study.json",
                        [&](std::ostream& out) { out << study_json(result).dump(2) << '\n'; });
+  const int replicas =
+      result.variants.empty() ? 0 : static_cast<int>(result.variants.front().replicas.size());
+  const std::string page = io::study_report_html(study_report_data(result, replicas));
+  io::write_atomically(set.dir() / "report.html", [&](std::ostream& out) { out << page; });
   set.commit();
 }
 

@@ -41,6 +41,10 @@ nlohmann::json report_pue_scatter(const ResultsReader& db, const MetricsReader& 
 /// The page: the template with the charting library, the page's code and `data` inlined.
 std::string report_html(const nlohmann::json& data);
 
+/// A study's comparison page (docs/studies.md#the-comparison-report): the study template
+/// with the same library and shared code, and `data` (written by the study) inlined.
+std::string study_report_html(const nlohmann::json& data);
+
 /// Reads DIR/results.sqlite and writes DIR/report.html (atomically).
 void write_report(const std::filesystem::path& dir);
 

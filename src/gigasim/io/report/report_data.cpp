@@ -256,8 +256,9 @@ json report_data(const std::filesystem::path& sqlite_file) {
   // A run gigasim wrote: positive, finite, within the envelope (a tampered file is refused).
   if (!(hours > 0) || !(tick_h > 0) || !std::isfinite(hours) || !std::isfinite(tick_h) ||
       hours / tick_h > kReportMaxTicks) {
-    throw core::IoError(fmt::format("\"{}\": a run of {} h in ticks of {} h is not one gigasim writes",
-                                    sqlite_file.string(), hours, tick_h));
+    throw core::IoError(
+        fmt::format("\"{}\": a run of {} h in ticks of {} h is not one gigasim writes",
+                    sqlite_file.string(), hours, tick_h));
   }
   data["headline"] = headline(m);
   data["sankey"] = sankey(m);

@@ -17,22 +17,41 @@ extern "C" {
 extern const char gigasim_report_template_begin[], gigasim_report_template_end[];
 extern const char gigasim_report_app_begin[], gigasim_report_app_end[];
 extern const char gigasim_report_library_begin[], gigasim_report_library_end[];
+extern const char gigasim_report_style_begin[], gigasim_report_style_end[];
+extern const char gigasim_report_shared_begin[], gigasim_report_shared_end[];
+extern const char gigasim_report_study_template_begin[], gigasim_report_study_template_end[];
+extern const char gigasim_report_study_app_begin[], gigasim_report_study_app_end[];
 }
 
 namespace gigasim::io {
 namespace report_assets {
 
+namespace {
+std::string_view between(const char* begin, const char* end) {
+  return {begin, static_cast<std::size_t>(end - begin)};
+}
+}  // namespace
+
+std::string_view shared_style() {
+  return between(gigasim_report_style_begin, gigasim_report_style_end);
+}
+std::string_view shared_code() {
+  return between(gigasim_report_shared_begin, gigasim_report_shared_end);
+}
 std::string_view page_template() {
-  return {gigasim_report_template_begin,
-          static_cast<std::size_t>(gigasim_report_template_end - gigasim_report_template_begin)};
+  return between(gigasim_report_template_begin, gigasim_report_template_end);
 }
 std::string_view page_code() {
-  return {gigasim_report_app_begin,
-          static_cast<std::size_t>(gigasim_report_app_end - gigasim_report_app_begin)};
+  return between(gigasim_report_app_begin, gigasim_report_app_end);
+}
+std::string_view study_template() {
+  return between(gigasim_report_study_template_begin, gigasim_report_study_template_end);
+}
+std::string_view study_code() {
+  return between(gigasim_report_study_app_begin, gigasim_report_study_app_end);
 }
 std::string_view charting_library() {
-  return {gigasim_report_library_begin,
-          static_cast<std::size_t>(gigasim_report_library_end - gigasim_report_library_begin)};
+  return between(gigasim_report_library_begin, gigasim_report_library_end);
 }
 
 }  // namespace report_assets
@@ -86,14 +105,24 @@ std::string script_safe_json(const nlohmann::json& data) {
   return out;
 }
 
+// A page: its template with the shared style and code, its own code, the library and data.
+std::string page_html(std::string_view page, std::string_view code, const nlohmann::json& data) {
+  const std::string json = script_safe_json(data);
+  return fill(page, {{"/*GIGASIM_STYLE*/", report_assets::shared_style()},
+                     {"/*GIGASIM_PAGE*/", report_assets::shared_code()},
+                     {"/*GIGASIM_ECHARTS*/", report_assets::charting_library()},
+                     {"/*GIGASIM_APP*/", code},
+                     {"/*GIGASIM_DATA*/", json}});
+}
+
 }  // namespace
 
 std::string report_html(const nlohmann::json& data) {
-  const std::string json = script_safe_json(data);
-  return fill(report_assets::page_template(),
-              {{"/*GIGASIM_ECHARTS*/", report_assets::charting_library()},
-               {"/*GIGASIM_APP*/", report_assets::page_code()},
-               {"/*GIGASIM_DATA*/", json}});
+  return page_html(report_assets::page_template(), report_assets::page_code(), data);
+}
+
+std::string study_report_html(const nlohmann::json& data) {
+  return page_html(report_assets::study_template(), report_assets::study_code(), data);
 }
 
 void write_report(const std::filesystem::path& dir) {

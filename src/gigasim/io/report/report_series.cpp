@@ -95,7 +95,7 @@ json report_series(const ResultsReader& db, const MetricsReader& m, double tick_
             const auto k = static_cast<std::size_t>(std::llround(time_h / tick_h));
             if (k >= ticks.size()) ticks.resize(k + 1);
             Tick& t = ticks[k];
-                t.time_h = time_h;
+            t.time_h = time_h;
             const double it = sqlite3_column_double(s, 2);
             t.it_mw += it;
             t.facility_mw += sqlite3_column_double(s, 3);
