@@ -2,10 +2,10 @@
 # The speed-up of a study on MPI ranks (docs/performance.md#studies): the wall time of
 # `mpirun -np N gigasim study FILE --threads 1` for N = 1, 2, ... MAX_RANKS, the best of
 # ROUNDS rounds, rounds interleaved so that a busy moment of the machine hits every N alike.
-#   bench/study_ranks.sh [FILE] [MAX_RANKS] [ROUNDS]   (default: studies/minimal-sites.yaml 2 3)
+#   bench/study_ranks.sh [FILE] [MAX_RANKS] [ROUNDS]   (default: studies/eu-76-proposals.yaml 2 3)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-file="${1:-$root/studies/minimal-sites.yaml}"
+file="${1:-$root/studies/eu-76-proposals.yaml}"
 max_ranks="${2:-2}"
 rounds="${3:-3}"
 gigasim="${GIGASIM:-$root/build/release/gigasim}"

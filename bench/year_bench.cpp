@@ -29,6 +29,14 @@ const Scenario& eu60() {
   return s;
 }
 
+// The EU call as a scenario (docs/eu-call.md): 60 sites in 16 member states, 2.99 million
+// accelerators, each site's supply, cooling and workload suited to its country.
+const Scenario& eu_gigafactories() {
+  static const Scenario s =
+      gigasim::io::load_scenario(kSource / "scenarios/eu-gigafactories.yaml", catalog()).scenario;
+  return s;
+}
+
 // The same 60 sites without their workload: the facility and energy model alone.
 const Scenario& eu60_facility_only() {
   static const Scenario s = [] {
@@ -108,6 +116,13 @@ void BM_Eu60SitesYear(benchmark::State& state) {
   run_year(state, eu60());
 }
 BENCHMARK(BM_Eu60SitesYear)->Unit(benchmark::kMillisecond)->Iterations(2);
+
+// Issue 15's goal: the EU call's year (about 3 million accelerators, 1.6 million jobs) in
+// under 10 s and 2 GiB, without writing tables (a study's or `run --summary-only`'s case).
+void BM_EuGigafactoriesYear(benchmark::State& state) {
+  run_year(state, eu_gigafactories());
+}
+BENCHMARK(BM_EuGigafactoriesYear)->Unit(benchmark::kMillisecond)->Iterations(2);
 
 void BM_Eu60SitesYearWithStorage(benchmark::State& state) {
   run_year(state, eu60_with_storage());

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "../scratch_folder.hpp"
+#include "gigasim/api/api.hpp"
 #include "gigasim/study/headline.hpp"
 #include "run_fixtures.hpp"
 
@@ -189,6 +190,21 @@ TEST_F(Study, EveryRunKeepsTheSameDeclaredFiguresNaNWhereOneDoesNotApply) {
   EXPECT_GT(v[at("carbon.scope2_location_t")], 0.0);
   EXPECT_TRUE(std::isnan(v[at("workload.jobs_completed")]));
   EXPECT_TRUE(std::isnan(v[at("economics.eur_per_m_tokens_trained")])) << "no tokens: null";
+}
+
+// Every study shipped in studies/ reads, and every variant of it loads as a scenario.
+TEST(ShippedStudies, EveryVariantLoads) {
+  const std::filesystem::path dir = std::filesystem::path(GIGASIM_TEST_SOURCE_DIR) / "studies";
+  std::size_t variants = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    const StudySpec spec = load_study(entry.path());
+    for (const Variant& v : expand(spec)) {
+      EXPECT_NO_THROW((void)api::load(spec.scenario, testing::catalog(), {}, v.overrides))
+          << entry.path() << ", " << v.name;
+      ++variants;
+    }
+  }
+  EXPECT_GE(variants, 6u + 76u) << "minimal-sites and eu-76-proposals";
 }
 
 TEST(StudyRanks, OneProcessOwnsEveryTaskAndGathersItsOwnFigures) {
