@@ -47,11 +47,11 @@ void walk(const sim::Results* r, std::vector<std::string>* names, std::vector<do
 // not counted; workload.model_flops_delivered), in PFLOP-days (10^15 FLOP/s for a day).
 constexpr double kFlopPerPflopDay = 1e15 * 86400.0;
 const std::vector<std::string> kDerived = {
-    "ranking.pflop_days",              // useful compute
-    "ranking.co2e_t",                  // carbon of the energy + the run's share of embodied
-    "ranking.pflop_days_per_meur",     // per million euros of TCO over the run
-    "ranking.pflop_days_per_t_co2e",   // per tonne of CO2e
-    "ranking.water_m3_per_pflop_day",  // water taken per unit of useful compute
+    "ranking.pflop_days",             // useful compute
+    "ranking.co2e_t",                 // carbon of the energy + the run's share of embodied
+    "ranking.pflop_days_per_meur",    // per million euros of TCO over the run
+    "ranking.pflop_days_per_t_co2e",  // per tonne of CO2e
+    "ranking.water_l_per_pflop_day",  // water taken per unit of useful compute
 };
 
 std::size_t index_of(const std::vector<std::string>& names, const std::string& name) {
@@ -69,12 +69,12 @@ void derive(const std::vector<std::string>& names, std::vector<double>& v) {
   const double pflop_days = flops / kFlopPerPflopDay;  // NaN without a workload
   const double co2e = v[index_of(names, "carbon_t")] + v[index_of(names, "carbon.embodied_t")];
   const double tco_meur = v[index_of(names, "economics.tco_eur")] / 1e6;
-  const double water = v[index_of(names, "water_m3")];
+  const double water_l = 1000.0 * v[index_of(names, "water_m3")];
   v.push_back(pflop_days);
   v.push_back(co2e);
   v.push_back(ratio(pflop_days, tco_meur));
   v.push_back(ratio(pflop_days, co2e));
-  v.push_back(ratio(water, pflop_days));
+  v.push_back(ratio(water_l, pflop_days));
 }
 
 const std::vector<std::string>& declared_metrics() {
@@ -109,7 +109,7 @@ const std::vector<Criterion>& ranking_criteria() {
   static const std::vector<Criterion> criteria = {
       {"ranking.pflop_days_per_meur", "Useful compute per euro", "PFLOP-days / MEUR", true},
       {"ranking.pflop_days_per_t_co2e", "Useful compute per tonne CO2e", "PFLOP-days / t", true},
-      {"ranking.water_m3_per_pflop_day", "Water per useful compute", "m³ / PFLOP-day", false},
+      {"ranking.water_l_per_pflop_day", "Water per useful compute", "L / PFLOP-day", false},
       {"heat_reused_mwh", "Heat reused", "MWh", true},
       {"ranking.pflop_days", "Useful compute", "PFLOP-days", true},
       {"economics.tco_eur", "Cost (TCO)", "EUR", false},
