@@ -30,10 +30,21 @@ const Scenario& eu60() {
 }
 
 // The EU call as a scenario (docs/eu-call.md): 60 sites in 16 member states, 2.99 million
-// accelerators, each site's supply, cooling and workload suited to its country.
-const Scenario& eu_gigafactories() {
+// accelerators, each site's supply, cooling and workload suited to its country, under one
+// router with the lowest-carbon policy (docs/models/federation.md).
+const Scenario& eu_gigafactories_federated() {
   static const Scenario s =
       gigasim::io::load_scenario(kSource / "scenarios/eu-gigafactories.yaml", catalog()).scenario;
+  return s;
+}
+
+// The same sites, each alone (the router's policy `none`).
+const Scenario& eu_gigafactories() {
+  static const Scenario s = [] {
+    Scenario copy = eu_gigafactories_federated();
+    copy.federation->policy = gigasim::scenario::RoutingPolicy::none;
+    return copy;
+  }();
   return s;
 }
 
@@ -123,6 +134,12 @@ void BM_EuGigafactoriesYear(benchmark::State& state) {
   run_year(state, eu_gigafactories());
 }
 BENCHMARK(BM_EuGigafactoriesYear)->Unit(benchmark::kMillisecond)->Iterations(2);
+
+// The same, its jobs routed between the sites (about a million move): the same goal.
+void BM_EuGigafactoriesFederatedYear(benchmark::State& state) {
+  run_year(state, eu_gigafactories_federated());
+}
+BENCHMARK(BM_EuGigafactoriesFederatedYear)->Unit(benchmark::kMillisecond)->Iterations(2);
 
 void BM_Eu60SitesYearWithStorage(benchmark::State& state) {
   run_year(state, eu60_with_storage());

@@ -512,6 +512,11 @@ def write_federation():
              "sites:"]
     for s in sites:
         lines += block([s], 2)
+    # One router over the 60 sites (docs/models/federation.md): each job goes, when submitted,
+    # to the site with the lowest carbon over its run among those that can start it at once;
+    # data and checkpoints cross the default link (100 Gb/s, 0.02 EUR/GB).
+    # studies/eu-federation-policies.yaml compares every policy on this year.
+    lines += ["federation:", "  policy: lowest_carbon", "  lookahead: 24 h"]
     (ROOT / "scenarios/eu-gigafactories.yaml").write_text("\n".join(lines) + "\n")
     return sites, figures, countries, total
 

@@ -345,6 +345,38 @@ TEST_F(Cli, EveryShippedScenarioChecks) {
   EXPECT_GE(checked, 9) << "scenarios/ lost its files";
 }
 
+// A federation's router reports what it did on the console and in summary.json.
+TEST_F(Cli, AFederationReportsItsRouting) {
+  const fs::path file = write("fed.yaml", R"(name: fed
+horizon: 5 days
+sites:
+  - name: warsaw
+    location: warsaw
+    grid_connection: 20 MW
+    fleet: [{system: dgx-h100, count: 250}]
+    supply: [{type: grid}]
+    workload:
+      generators: [{class: evaluation, jobs_per_day: 100}]
+  - name: lyon
+    location: lyon
+    grid_connection: 20 MW
+    fleet: [{system: dgx-h100, count: 250}]
+    supply: [{type: grid}]
+    workload:
+      generators: [{class: evaluation, jobs_per_day: 5}]
+federation: {policy: lowest_carbon}
+)");
+  const Outcome r =
+      gigasim("run " + file.string() + " --summary-only --out " + (dir_ / "o").string());
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("  federation: lowest_carbon, "), std::string::npos) << r.out;
+  std::ifstream in(dir_ / "o/summary.json");
+  const nlohmann::json j = nlohmann::json::parse(in);
+  EXPECT_EQ(j["federation"]["policy"], "lowest_carbon");
+  EXPECT_GT(j["federation"]["jobs_routed"].get<int>(), 0);
+  EXPECT_EQ(j["federation"]["sent_by_site"]["warsaw"], j["federation"]["jobs_routed"]);
+}
+
 TEST_F(Cli, SameSeedGivesIdenticalSummaries) {
   const fs::path file = write("s.yaml", kSite);
   ASSERT_EQ(gigasim("run " + file.string() + " --seed 9 --out " + (dir_ / "a").string()).code, 0);

@@ -23,6 +23,7 @@
 #include "gigasim/perf/platform.hpp"
 #include "gigasim/scenario/demand_response_spec.hpp"
 #include "gigasim/scenario/element_id.hpp"
+#include "gigasim/scenario/federation_spec.hpp"
 #include "gigasim/scenario/power_swing_spec.hpp"
 #include "gigasim/scenario/reliability_spec.hpp"
 #include "gigasim/scenario/workload_spec.hpp"
@@ -93,6 +94,7 @@ struct Scenario {
   std::vector<SiteSpec> sites;
   econ::EconomicsSpec economics;  ///< data/economics.yaml with the scenario's overrides
   econ::CarbonSpec carbon;
+  std::optional<FederationSpec> federation;  ///< the sites under one router (none: each alone)
 };
 
 }  // namespace gigasim::scenario

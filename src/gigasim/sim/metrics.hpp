@@ -28,6 +28,7 @@ const Group<WorkloadTotals>& workload();
 const Group<ReliabilityTotals>& reliability();
 const Group<econ::EconomicsResult>& economics();
 const Group<econ::CarbonResult>& carbon();
+const Group<FederationTotals>& federation();  ///< sim/metrics_federation.cpp
 
 /// The fields other modules refer to by declaration (the report, the console).
 namespace site_fields {

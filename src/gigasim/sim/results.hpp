@@ -240,6 +240,21 @@ struct SiteResult {
   std::vector<std::string> tenant_names;
 };
 
+/// What the federation's router did (docs/models/federation.md); absent without a federation.
+struct FederationTotals {
+  bool present = false;
+  std::string policy;
+  std::int64_t jobs_seen = 0;           ///< jobs submitted at a site while the router decides
+  std::int64_t jobs_routed = 0;         ///< of those, run at another site than where submitted
+  std::int64_t jobs_deferred = 0;       ///< submitted later than they arrived (follow_renewables)
+  double routed_accelerator_hours = 0;  ///< planned accelerator-hours of routed jobs, at home
+  double data_moved_tb = 0;             ///< checkpoints and data sent over the links
+  double transfer_cost_eur = 0;
+  double transfer_hours = 0;  ///< summed over the routed jobs: time spent in transfer
+  double deferral_hours = 0;  ///< summed over the deferred jobs
+  std::map<std::string, std::int64_t> sent_by_site, received_by_site;
+};
+
 struct Results;
 /// Workload figures over all sites (utilization weighted by accelerators, waits over all jobs).
 void summarise_workloads(Results& results);
@@ -258,6 +273,7 @@ struct Results {
   ReliabilityTotals reliability_total;
   econ::EconomicsResult economics_total;
   econ::CarbonResult carbon_total;
+  FederationTotals federation;
 };
 
 }  // namespace gigasim::sim

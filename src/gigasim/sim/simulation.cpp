@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "gigasim/sim/federation_router.hpp"
 #include "gigasim/sim/site.hpp"
 
 namespace gigasim::sim {
@@ -21,6 +22,16 @@ Simulation::Simulation(const plan::Plan& plan)
     sites_.push_back(std::make_unique<Site>(plan.sites[i], scenario_, streams_,
                                             static_cast<std::uint32_t>(i), queue_, it_sum_w_,
                                             facility_sum_w_));
+  }
+  if (scenario_.federation) {
+    router_ = std::make_unique<FederationRouter>(plan, *scenario_.federation);
+    std::vector<SiteWorkload*> workloads;
+    for (std::size_t i = 0; i < sites_.size(); ++i) {
+      SiteWorkload* w = sites_[i]->workload();
+      if (w != nullptr) w->join(router_.get(), static_cast<std::uint32_t>(i));
+      workloads.push_back(w);
+    }
+    router_->attach(std::move(workloads));
   }
 }
 
@@ -93,6 +104,7 @@ Results Simulation::run(Observer* observer) {
   }
   summarise_workloads(r);
   summarise_reliability(r);
+  if (router_) r.federation = router_->totals();
   if (observer != nullptr) observer->on_progress(1.0);
   return r;
 }

@@ -16,6 +16,8 @@
 
 namespace gigasim::sim {
 
+class FederationRouter;
+
 class Site;
 
 class Simulation {
@@ -48,6 +50,7 @@ class Simulation {
   EventQueue queue_;
   std::vector<double> it_sum_w_, facility_sum_w_;  ///< by tick, over all sites
   std::vector<std::unique_ptr<Site>> sites_;
+  std::unique_ptr<FederationRouter> router_;  ///< with a federation: places every arriving job
   std::uint64_t events_ = 0;
 };
 

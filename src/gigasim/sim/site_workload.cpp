@@ -6,6 +6,7 @@
 
 #include "gigasim/core/errors.hpp"
 #include "gigasim/core/statistics.hpp"
+#include "gigasim/sim/federation_router.hpp"
 
 namespace gigasim::sim {
 namespace {
@@ -119,8 +120,8 @@ void SiteWorkload::on_arrival(core::Time now) {
   const auto& jobs = workload_.jobs;
   // Every job submitted at this instant joins the queue before one scheduling pass.
   while (next_job_ < jobs.size() && jobs[next_job_].submit <= now) {
-    scheduler_->submit(static_cast<std::uint32_t>(next_job_), now);
-    ++next_job_;
+    const auto job = static_cast<std::uint32_t>(next_job_++);
+    if (router_ == nullptr || !router_->route(site_, job, now)) scheduler_->submit(job, now);
   }
   request_pass(now);
   if (next_job_ < jobs.size() && jobs[next_job_].submit < end_)

@@ -16,6 +16,8 @@
 
 namespace gigasim::sim {
 
+class FederationRouter;
+
 /// The scheduler of a prepared workload, inference pools and spares reserved.
 std::unique_ptr<sched::SiteScheduler> make_scheduler(const plan::WorkloadPlan& workload);
 
@@ -27,6 +29,12 @@ class SiteWorkload final : public SiteComponent, public ItLoad {
 
   /// Schedules the first arrival.
   void start();
+  /// Puts the site under a federation's router (site `site` of the plan): each planned job
+  /// is offered to the router when it arrives, and queued here only if the router keeps it.
+  void join(FederationRouter* router, std::uint32_t site) {
+    router_ = router;
+    site_ = site;
+  }
   /// Adds a job while the run goes on: it is submitted at max(its submit time, `now`).
   std::uint32_t submit(const workload::JobSpec& job, std::string name, core::Time now);
   /// A scheduling pass now: starts what the policies allow and schedules the end events.
@@ -60,6 +68,8 @@ class SiteWorkload final : public SiteComponent, public ItLoad {
   void push_ends();
 
   const plan::WorkloadPlan& workload_;
+  FederationRouter* router_ = nullptr;
+  std::uint32_t site_ = 0;
   Events events_;
   core::Time end_;
   std::unique_ptr<sched::SiteScheduler> scheduler_;

@@ -40,6 +40,8 @@ void walk(const sim::Results* r, std::vector<std::string>* names, std::vector<do
       "reliability.", names, values);
   add(metrics::economics(), r ? &r->economics_total : nullptr, "economics.", names, values);
   add(metrics::carbon(), r ? &r->carbon_total : nullptr, "carbon.", names, values);
+  add(metrics::federation(), r && r->federation.present ? &r->federation : nullptr, "federation.",
+      names, values);
 }
 
 // The ranking figures, derived from the declared ones of the same run (docs/studies.md).

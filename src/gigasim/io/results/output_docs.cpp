@@ -58,6 +58,7 @@ std::vector<std::pair<std::string, std::string>> output_reference() {
       {"group-reliability", group_table(metrics::reliability())},
       {"group-economics", group_table(metrics::economics())},
       {"group-carbon", group_table(metrics::carbon())},
+      {"group-federation", group_table(metrics::federation())},
       {"table-run", table_table(metrics::run_table())},
       {"table-site_hourly", table_table(metrics::site_hourly())},
       {"table-fleet", table_table(metrics::fleet())},

@@ -116,6 +116,8 @@ void write_metrics(Database& db, const sim::Results& r) {
     insert_group(db, s.stmt, "total", metrics::reliability(), r.reliability_total);
   insert_group(db, s.stmt, "total", metrics::economics(), r.economics_total);
   insert_group(db, s.stmt, "total", metrics::carbon(), r.carbon_total);
+  if (r.federation.present)
+    insert_group(db, s.stmt, "total", metrics::federation(), r.federation);
 }
 
 }  // namespace

@@ -49,6 +49,7 @@ json summary_json(const sim::Results& r) {
     j["reliability"] = group_json(metrics::reliability(), r.reliability_total);
   j["economics"] = group_json(metrics::economics(), r.economics_total);
   j["carbon"] = group_json(metrics::carbon(), r.carbon_total);
+  if (r.federation.present) j["federation"] = group_json(metrics::federation(), r.federation);
   return j;
 }
 

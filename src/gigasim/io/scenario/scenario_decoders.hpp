@@ -54,6 +54,9 @@ void decode_battery(MapView& m, energy::SourceSpec& s);
 /// connection decoded.
 void decode_demand_response(MapView& site, const std::filesystem::path& base_dir,
                             scenario::SiteSpec& spec);
+/// The scenario's `federation` (io/scenario/federation_decoder.cpp); needs the sites decoded.
+void decode_federation(MapView& top, scenario::Scenario& s);
+
 /// site.power_swings (io/scenario/power_swing_decoder.cpp).
 void decode_power_swings(MapView& site, scenario::SiteSpec& spec);
 

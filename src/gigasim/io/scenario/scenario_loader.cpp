@@ -298,6 +298,7 @@ ScenarioFile load_scenario_text(const std::string& text, const std::string& file
       s.sites.push_back(std::move(site));
     }
   }
+  decode_federation(top, s);
   top.finish();
   ctx.throw_if_errors();
   return out;
