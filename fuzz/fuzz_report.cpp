@@ -15,15 +15,15 @@ namespace {
 
 // The tables and columns the tampering may touch (any name is tried: unknown ones fail).
 constexpr const char* kTargets[][2] = {
-    {"run", "hours"},          {"run", "tick_h"},         {"run", "scenario"},
-    {"metrics", "value"},      {"metrics", "text"},       {"metrics", "name"},
-    {"metrics", "part"},       {"metrics", "site"},       {"site_hourly", "time_h"},
-    {"site_hourly", "it_mw"},  {"site_hourly", "site"},   {"site_hourly", "dry_bulb_c"},
-    {"jobs", "start_h"},       {"jobs", "end_h"},         {"jobs", "accelerators"},
-    {"power_steps", "step_mw"}, {"costs", "run_eur"},     {"costs", "class"},
+    {"run", "hours"},           {"run", "tick_h"},       {"run", "scenario"},
+    {"metrics", "value"},       {"metrics", "text"},     {"metrics", "name"},
+    {"metrics", "part"},        {"metrics", "site"},     {"site_hourly", "time_h"},
+    {"site_hourly", "it_mw"},   {"site_hourly", "site"}, {"site_hourly", "dry_bulb_c"},
+    {"jobs", "start_h"},        {"jobs", "end_h"},       {"jobs", "accelerators"},
+    {"power_steps", "step_mw"}, {"costs", "run_eur"},    {"costs", "class"},
 };
-constexpr const char* kValues[] = {"NULL", "-1", "0", "1e308", "-1e308", "'x'", "X'FF00FE'",
-                                   "9e18", "-9e18", "'nan'", "1e-300", "''"};
+constexpr const char* kValues[] = {"NULL",      "-1",   "0",     "1e308", "-1e308", "'x'",
+                                   "X'FF00FE'", "9e18", "-9e18", "'nan'", "1e-300", "''"};
 
 }  // namespace
 

@@ -24,8 +24,8 @@ inline const io::Catalog& catalog() {
 /// A private folder that files referred to by fuzzed scenarios are resolved against.
 inline const std::filesystem::path& scratch_dir() {
   static const std::filesystem::path dir = [] {
-    const auto d = std::filesystem::temp_directory_path() /
-                   ("gigasim-fuzz-" + std::to_string(::getpid()));
+    const auto d =
+        std::filesystem::temp_directory_path() / ("gigasim-fuzz-" + std::to_string(::getpid()));
     std::filesystem::create_directories(d);
     return d;
   }();

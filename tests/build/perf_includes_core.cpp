@@ -2,4 +2,6 @@
 #include "gigasim/core/units.hpp"
 #include "gigasim/perf/model.hpp"
 
-int layering_control() { return static_cast<int>(sizeof(gigasim::perf::TransformerModel)); }
+int layering_control() {
+  return static_cast<int>(sizeof(gigasim::perf::TransformerModel));
+}

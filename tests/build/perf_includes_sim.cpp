@@ -4,4 +4,6 @@
 #include "gigasim/perf/model.hpp"
 #include "gigasim/sim/results.hpp"
 
-int layering_probe() { return static_cast<int>(sizeof(gigasim::sim::Results)); }
+int layering_probe() {
+  return static_cast<int>(sizeof(gigasim::sim::Results));
+}

@@ -39,7 +39,6 @@ class CliRobustness : public gigasim::testing::ScratchFolderTest {
       out.push_back(fs::relative(e.path(), dir_).string());
     return out;
   }
-
 };
 
 std::string site(const std::string& name, const std::string& extra = "") {
@@ -95,16 +94,16 @@ TEST_F(CliRobustness, ANameCannotLeadTheOutputOutOfOut) {
 TEST_F(CliRobustness, AFifoOrAFileOutsideTheInputRootIsRefusedWithItsPlace) {
   ASSERT_EQ(::mkfifo((dir_ / "trace.swf").c_str(), 0600), 0);
   const fs::path fifo_scenario =
-      write("fifo.yaml", site("t", "    workload:\n      traces:\n        - {file: trace.swf, "
-                                   "format: swf}\n"));
+      write("fifo.yaml", site("t",
+                              "    workload:\n      traces:\n        - {file: trace.swf, "
+                              "format: swf}\n"));
   Outcome r = gigasim("check " + fifo_scenario.string());
   EXPECT_EQ(r.code, 2) << r.out;
   EXPECT_NE(r.out.find("not a regular file"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("fifo.yaml:"), std::string::npos) << r.out;
 
   fs::create_directories(dir_ / "root");
-  const fs::path outside =
-      write("root/out.yaml", site("t", "    weather: {epw: /etc/passwd}\n"));
+  const fs::path outside = write("root/out.yaml", site("t", "    weather: {epw: /etc/passwd}\n"));
   r = gigasim("check " + outside.string() + " --input-root " + (dir_ / "root").string());
   EXPECT_EQ(r.code, 2) << r.out;
   EXPECT_NE(r.out.find("outside the input root"), std::string::npos) << r.out;
@@ -119,9 +118,10 @@ TEST_F(CliRobustness, DuplicateKeysExitTwoWithBothPlaces) {
 }
 
 TEST_F(CliRobustness, CheckEstimatesTheRunAndMaxOptionsBoundIt) {
-  const fs::path file = write(
-      "s.yaml", site("t", "    workload:\n      generators:\n        - {class: evaluation, "
-                          "jobs_per_day: 1000}\n"));
+  const fs::path file =
+      write("s.yaml", site("t",
+                           "    workload:\n      generators:\n        - {class: evaluation, "
+                           "jobs_per_day: 1000}\n"));
   Outcome r = gigasim("check " + file.string());
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("estimated:"), std::string::npos) << r.out;

@@ -75,9 +75,9 @@ TEST_F(Report, StudyComparisonDrawsEverySectionInChromium) {
   const fs::path report = out / "report.html";
   ASSERT_TRUE(fs::exists(report));
   const fs::path artifacts = fs::path(GIGASIM_TEST_ARTIFACTS) / "report-study";
-  const auto check = run_command((fs::path(GIGASIM_TEST_SOURCE_DIR) / "report/check.sh").string() +
-                                 " " + report.string() + " " + artifacts.string() +
-                                 " ranking pareto bars");
+  const auto check =
+      run_command((fs::path(GIGASIM_TEST_SOURCE_DIR) / "report/check.sh").string() + " " +
+                  report.string() + " " + artifacts.string() + " ranking pareto bars");
   ASSERT_EQ(check.code, 0) << check.out;
   std::ifstream dom_file(artifacts / "dom.html");
   const std::string dom(std::istreambuf_iterator<char>(dom_file), {});

@@ -11,12 +11,12 @@ namespace gigasim::climate {
 
 /// Day-to-day variability of one month (docs/models/weather.md, "Variability").
 struct MonthlyVariability {
-  double daily_sd_k = 0.0;             ///< σ: SD of the daily mean temperature about its month, K
-  double cold_stretch = 0.0;           ///< λ: the cold side of the anomaly stretched by 1 + λ
-  double dew_point_slope = 0.0;        ///< β: daily dew-point anomaly per K of temperature anomaly
-  double dew_point_sd_k = 0.0;         ///< s: SD of the dew-point anomaly not explained by β, K
-  double range_slope = 0.0;            ///< γ: diurnal-range anomaly per K of temperature anomaly
-  double dew_point_cycle = 0.0;        ///< c: semi-diurnal dew-point amplitude per K of half range
+  double daily_sd_k = 0.0;       ///< σ: SD of the daily mean temperature about its month, K
+  double cold_stretch = 0.0;     ///< λ: the cold side of the anomaly stretched by 1 + λ
+  double dew_point_slope = 0.0;  ///< β: daily dew-point anomaly per K of temperature anomaly
+  double dew_point_sd_k = 0.0;   ///< s: SD of the dew-point anomaly not explained by β, K
+  double range_slope = 0.0;      ///< γ: diurnal-range anomaly per K of temperature anomaly
+  double dew_point_cycle = 0.0;  ///< c: semi-diurnal dew-point amplitude per K of half range
 };
 
 /// Each month's variability from its mean temperature T̄ (°C), fitted on real years

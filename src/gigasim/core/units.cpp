@@ -248,8 +248,8 @@ double plausible_or_throw(double value, Dimension d, std::string_view text) {
     throw UnitParseError(fmt::format("\"{}\" is below absolute zero (-273.15 °C)", text));
   }
   if (!(value >= p.lowest && value <= p.highest)) {
-    throw UnitParseError(fmt::format("\"{}\" is beyond any plausible {} (at most {} in size)",
-                                     text, dimension_name(d).substr(dimension_name(d).find(' ') + 1),
+    throw UnitParseError(fmt::format("\"{}\" is beyond any plausible {} (at most {} in size)", text,
+                                     dimension_name(d).substr(dimension_name(d).find(' ') + 1),
                                      p.highest_text));
   }
   return value;
@@ -390,7 +390,8 @@ double parse_fraction(std::string_view text) {
   const std::string_view trimmed = trim(text);
   const Split split = split_number(trimmed, text, Dimension::dimensionless);
   if (split.unit.empty()) return plausible_or_throw(split.number, Dimension::dimensionless, text);
-  if (split.unit == "%") return plausible_or_throw(split.number / 100.0, Dimension::dimensionless, text);
+  if (split.unit == "%")
+    return plausible_or_throw(split.number / 100.0, Dimension::dimensionless, text);
   throw UnitParseError(
       fmt::format("expected a fraction like \"0.85\" or \"85 %\", got \"{}\"", text));
 }

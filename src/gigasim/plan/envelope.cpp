@@ -32,7 +32,9 @@ Contribution largest(const std::vector<Contribution>& parts) {
   return best;
 }
 
-double horizon_days(const scenario::Scenario& s) { return s.horizon.in_days(); }
+double horizon_days(const scenario::Scenario& s) {
+  return s.horizon.in_days();
+}
 
 double ticks_per_site(const scenario::Scenario& s) {
   return std::ceil(static_cast<double>(s.horizon.ms()) / static_cast<double>(s.tick.ms()));
@@ -91,8 +93,8 @@ RunSize estimate_size(const scenario::Scenario& scenario, const std::vector<Site
 }
 
 std::vector<core::Diagnostic> check_size(const scenario::Scenario& scenario,
-                                         const std::vector<SiteSizing>& sizing,
-                                         const RunSize& size, const Limits& limits) {
+                                         const std::vector<SiteSizing>& sizing, const RunSize& size,
+                                         const Limits& limits) {
   std::vector<core::Diagnostic> problems;
   const double days = horizon_days(scenario);
   const double horizon_s = scenario.horizon.in_seconds();
@@ -120,8 +122,7 @@ std::vector<core::Diagnostic> check_size(const scenario::Scenario& scenario,
   if (size.accelerators > limits.accelerators)
     refuse(largest(fleets), "accelerators", size.accelerators, limits.accelerators,
            "--max-accelerators");
-  if (size.jobs > limits.jobs)
-    refuse(largest(jobs), "jobs", size.jobs, limits.jobs, "--max-jobs");
+  if (size.jobs > limits.jobs) refuse(largest(jobs), "jobs", size.jobs, limits.jobs, "--max-jobs");
   if (size.events > limits.events) {
     // The largest of the three causes of events: ticks, jobs, failures.
     Contribution cause{"tick", site_ticks};
@@ -137,8 +138,9 @@ std::vector<core::Diagnostic> check_size(const scenario::Scenario& scenario,
   }
   if (size.bytes > limits.bytes) {
     const Contribution j = largest(jobs);
-    refuse(kBytesPerJob * j.amount > kBytesPerTickRow * site_ticks ? j
-                                                                   : Contribution{"tick", site_ticks},
+    refuse(kBytesPerJob * j.amount > kBytesPerTickRow * site_ticks
+               ? j
+               : Contribution{"tick", site_ticks},
            "output bytes", size.bytes, limits.bytes, "--max-output-bytes");
   }
   return problems;

@@ -20,7 +20,7 @@ RunSize estimate_size(const scenario::Scenario& scenario, const std::vector<Site
 /// The problems of a run of that size: one per limit exceeded, naming the element or key that
 /// contributes most (a generator's jobs_per_day, a fleet entry's count, the tick...).
 std::vector<core::Diagnostic> check_size(const scenario::Scenario& scenario,
-                                         const std::vector<SiteSizing>& sizing,
-                                         const RunSize& size, const Limits& limits);
+                                         const std::vector<SiteSizing>& sizing, const RunSize& size,
+                                         const Limits& limits);
 
 }  // namespace gigasim::plan

@@ -6,9 +6,9 @@
 // proportion to the length of the queue (docs/models/scheduling.md, "Cost of a pass").
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <algorithm>
 #include <set>
 #include <span>
 #include <tuple>

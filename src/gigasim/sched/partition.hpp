@@ -28,7 +28,7 @@ struct Partition {
   cluster::Allocator alloc;
   double idle_w;
   double dynamic_w;
-  JobQueue queue;  ///< the waiting jobs, in policy order
+  JobQueue queue;                                          ///< the waiting jobs, in policy order
   std::set<std::pair<core::Time, std::uint32_t>> running;  ///< by expected end
   // Scratch of EASY's reservation: free accelerators per domain, valid where stamp matches.
   std::vector<int> replay_free;

@@ -30,10 +30,10 @@ std::vector<double> read_csv_column(std::istream& in, const std::string& file,
     }
   }
   if (!found) {
-    throw core::InputError(
-        core::Diagnostic{"",
-                         fmt::format("CSV has no column \"{}\"; its columns are: {}", core::excerpt(column), list),
-                         {file, header.line, 1}});
+    throw core::InputError(core::Diagnostic{
+        "",
+        fmt::format("CSV has no column \"{}\"; its columns are: {}", core::excerpt(column), list),
+        {file, header.line, 1}});
   }
   std::vector<double> values;
   std::vector<core::Diagnostic> problems;
@@ -41,12 +41,14 @@ std::vector<double> read_csv_column(std::istream& in, const std::string& file,
   while (problems.size() < kMaxProblems && reader.next(r)) {
     double v = 0;
     if (index >= r.fields.size()) {
-      problems.push_back(
-          {"", fmt::format("CSV row has no column \"{}\"", core::excerpt(column)), {file, r.line, 1}});
-    } else if (!parse_csv_number(r.fields[index], v)) {
       problems.push_back({"",
-                          fmt::format("CSV cell \"{}\" is not a finite number", core::excerpt(r.fields[index])),
-                          {file, r.line, r.columns[index]}});
+                          fmt::format("CSV row has no column \"{}\"", core::excerpt(column)),
+                          {file, r.line, 1}});
+    } else if (!parse_csv_number(r.fields[index], v)) {
+      problems.push_back(
+          {"",
+           fmt::format("CSV cell \"{}\" is not a finite number", core::excerpt(r.fields[index])),
+           {file, r.line, r.columns[index]}});
     }
     values.push_back(v);
   }

@@ -41,16 +41,17 @@ std::ifstream open_input_file(const fs::path& path, const std::string& what) {
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {
-    throw file_error(fmt::format("cannot read {} file \"{}\": no such file or no permission",
-                                 what, path.string()));
+    throw file_error(fmt::format("cannot read {} file \"{}\": no such file or no permission", what,
+                                 path.string()));
   }
   if (fs::is_directory(status)) {
     throw file_error(fmt::format("{} file \"{}\" is a directory", what, path.string()));
   }
   if (!fs::is_regular_file(status)) {
-    throw file_error(fmt::format("{} file \"{}\" is not a regular file (a FIFO, a socket or a "
-                                 "device)",
-                                 what, path.string()));
+    throw file_error(
+        fmt::format("{} file \"{}\" is not a regular file (a FIFO, a socket or a "
+                    "device)",
+                    what, path.string()));
   }
   const std::uintmax_t bytes = fs::file_size(path, ec);
   if (ec || bytes > kMaxInputFileBytes) {
@@ -59,8 +60,8 @@ std::ifstream open_input_file(const fs::path& path, const std::string& what) {
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    throw file_error(fmt::format("cannot read {} file \"{}\": no such file or no permission",
-                                 what, path.string()));
+    throw file_error(fmt::format("cannot read {} file \"{}\": no such file or no permission", what,
+                                 path.string()));
   }
   return in;
 }

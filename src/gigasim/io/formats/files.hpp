@@ -17,8 +17,7 @@ inline constexpr std::uintmax_t kMaxInputFileBytes = std::uintmax_t{1} << 30;
 /// unless absolute. With a non-empty `root`, a file whose real path (links followed) lies
 /// outside `root` is refused (`--input-root`): core::InputError with no place.
 std::filesystem::path resolve_input(const std::filesystem::path& base_dir,
-                                    const std::string& written,
-                                    const std::filesystem::path& root);
+                                    const std::string& written, const std::filesystem::path& root);
 
 /// An input file opened for streaming reads. Only a regular file of at most
 /// kMaxInputFileBytes is opened: a missing or unreadable file, a folder, a FIFO, a device

@@ -63,8 +63,7 @@ std::vector<TraceJob> parse_swf(std::istream& in, const std::string& file) {
       if (!parse_csv_number(fields[i].text, v[i])) {
         problems.push_back({"",
                             fmt::format("SWF: {} \"{}\" is not a number",
-                                        i < 8 ? kNames[i] : "field",
-                                        core::excerpt(fields[i].text)),
+                                        i < 8 ? kNames[i] : "field", core::excerpt(fields[i].text)),
                             {file, line_no, fields[i].column}});
         ok = false;
       }
@@ -79,9 +78,10 @@ std::vector<TraceJob> parse_swf(std::istream& in, const std::string& file) {
     // Bounds before the integer conversions: a job of at most 10 million processors, a
     // user number that fits, times within 1,000 years (docs/robustness.md).
     const auto out_of_range = [&](int i, const char* what) {
-      problems.push_back({"", fmt::format("SWF: {} \"{}\" is out of range", what,
-                                          core::excerpt(fields[i].text)),
-                          {file, line_no, fields[i].column}});
+      problems.push_back(
+          {"",
+           fmt::format("SWF: {} \"{}\" is out of range", what, core::excerpt(fields[i].text)),
+           {file, line_no, fields[i].column}});
     };
     if (processors > 1e7) {
       out_of_range(v[4] > 0 ? 4 : 7, "processors");
@@ -144,10 +144,10 @@ std::vector<TraceJob> parse_job_csv(std::istream& in, const std::string& file) {
     const auto at = [&](int i) { return static_cast<std::size_t>(i); };
     double s = 0, a = 0, d = 0;
     const auto bad = [&](int i, const char* what) {
-      problems.push_back(
-          {"",
-           fmt::format("CSV: {} \"{}\" is not a valid number", what, core::excerpt(r.fields[at(i)])),
-           {file, r.line, r.columns[at(i)]}});
+      problems.push_back({"",
+                          fmt::format("CSV: {} \"{}\" is not a valid number", what,
+                                      core::excerpt(r.fields[at(i)])),
+                          {file, r.line, r.columns[at(i)]}});
     };
     // Bounded like SWF's: times within 1,000 years, at most 10 million accelerators.
     if (!parse_csv_number(r.fields[at(submit)], s) || s < 0 || s > 3.2e10) {

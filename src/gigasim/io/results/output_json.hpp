@@ -28,7 +28,8 @@ inline nlohmann::json to_json(const sim::output::Value& v) {
 template <class R>
 nlohmann::json group_json(const sim::output::Group<R>& g, const R& record) {
   nlohmann::json j = nlohmann::json::object();
-  for (const auto* f : g.fields) j[std::string(f->name)] = to_json(sim::output::value_of(*f, record));
+  for (const auto* f : g.fields)
+    j[std::string(f->name)] = to_json(sim::output::value_of(*f, record));
   for (const auto* k : g.keyed) {
     nlohmann::json o = nlohmann::json::object();
     for (const auto& [key, value] : sim::output::values_of(*k, record)) o[key] = to_json(value);

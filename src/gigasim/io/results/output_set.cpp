@@ -56,9 +56,9 @@ void remove_stale_temporaries(const fs::path& parent) {
 // The names a run or a study of gigasim writes into its output folder (before manifests,
 // too).
 bool is_output_file(const std::string& name) {
-  for (const char* known : {"summary.json", "results.sqlite", "site_hourly.csv", "jobs.csv",
-                            "report.html", "study.csv", "replicas.csv", "study.json", "study.sqlite",
-                            kManifestFile}) {
+  for (const char* known :
+       {"summary.json", "results.sqlite", "site_hourly.csv", "jobs.csv", "report.html", "study.csv",
+        "replicas.csv", "study.json", "study.sqlite", kManifestFile}) {
     if (name == known) return true;
   }
   return name.size() > 1 && name[0] == '.' && name.find(".tmp.") != std::string::npos;
@@ -80,7 +80,8 @@ bool replaceable_output_folder(const fs::path& dir) {
 OutputSet::OutputSet(fs::path destination, const std::atomic<bool>* stop)
     : destination_(std::move(destination)), stop_(stop) {
   if (destination_.filename().empty()) destination_ = destination_.parent_path();
-  const fs::path parent = destination_.has_parent_path() ? destination_.parent_path() : fs::path(".");
+  const fs::path parent =
+      destination_.has_parent_path() ? destination_.parent_path() : fs::path(".");
   std::error_code ec;
   fs::create_directories(parent, ec);
   if (ec)
@@ -94,9 +95,8 @@ OutputSet::OutputSet(fs::path destination, const std::atomic<bool>* stop)
   }
   remove_stale_temporaries(parent);
   for (int attempt = 0; attempt < 16; ++attempt) {
-    const fs::path candidate =
-        parent / fmt::format(".{}{}{}.{}", destination_.filename().string(), kTemporaryTag,
-                             ::getpid(), random_suffix());
+    const fs::path candidate = parent / fmt::format(".{}{}{}.{}", destination_.filename().string(),
+                                                    kTemporaryTag, ::getpid(), random_suffix());
     // mkdir creates exclusively and never follows a link at the last component.
     if (::mkdir(candidate.c_str(), 0700) == 0) {
       temporary_ = candidate;
@@ -145,21 +145,22 @@ void OutputSet::commit() {
   if (!fs::exists(fs::symlink_status(destination_, ec))) {
     fs::rename(temporary_, destination_, ec);
     if (ec)
-      throw core::IoError(
-          fmt::format("cannot move the outputs into \"{}\": {}", destination_.string(), ec.message()));
+      throw core::IoError(fmt::format("cannot move the outputs into \"{}\": {}",
+                                      destination_.string(), ec.message()));
     committed_ = true;
     return;
   }
   // Swap the new set with the earlier one in one step (Linux renameat2 RENAME_EXCHANGE),
   // then remove the earlier set, now under the temporary name.
-  if (::renameat2(AT_FDCWD, temporary_.c_str(), AT_FDCWD, destination_.c_str(), RENAME_EXCHANGE) != 0) {
+  if (::renameat2(AT_FDCWD, temporary_.c_str(), AT_FDCWD, destination_.c_str(), RENAME_EXCHANGE) !=
+      0) {
     // A file system without exchange: move the old set aside, then the new one in.
     const fs::path aside = fs::path(temporary_.string() + ".old");
     fs::rename(destination_, aside, ec);
     if (!ec) fs::rename(temporary_, destination_, ec);
     if (ec)
-      throw core::IoError(
-          fmt::format("cannot move the outputs into \"{}\": {}", destination_.string(), ec.message()));
+      throw core::IoError(fmt::format("cannot move the outputs into \"{}\": {}",
+                                      destination_.string(), ec.message()));
     committed_ = true;
     std::error_code ignored;
     fs::remove_all(aside, ignored);

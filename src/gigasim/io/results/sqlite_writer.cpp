@@ -64,7 +64,8 @@ void write_table(Database& db, const output::Table<R>& table, const sim::Results
   metrics::for_each(results, std::function<void(const R&)>([&](const R& record) {
                       if (check && ++rows % 65536 == 0) check();
                       int i = 1;
-                      for (const auto* c : table.columns) bind(insert.stmt, i++, sim::output::value_of(*c, record));
+                      for (const auto* c : table.columns)
+                        bind(insert.stmt, i++, sim::output::value_of(*c, record));
                       db.step(insert.stmt);
                     }));
 }
@@ -116,8 +117,7 @@ void write_metrics(Database& db, const sim::Results& r) {
     insert_group(db, s.stmt, "total", metrics::reliability(), r.reliability_total);
   insert_group(db, s.stmt, "total", metrics::economics(), r.economics_total);
   insert_group(db, s.stmt, "total", metrics::carbon(), r.carbon_total);
-  if (r.federation.present)
-    insert_group(db, s.stmt, "total", metrics::federation(), r.federation);
+  if (r.federation.present) insert_group(db, s.stmt, "total", metrics::federation(), r.federation);
 }
 
 }  // namespace
