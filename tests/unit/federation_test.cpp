@@ -159,6 +159,42 @@ sites:
   EXPECT_LT(early.workload_total.mean_wait_h, 0.5 * none.workload_total.mean_wait_h);
 }
 
+TEST(Federation, RunningJobsLeaveASiteItsSupplyCannotPower) {
+  // A site on wind alone (no grid) caps its jobs when the wind drops; with migration, the
+  // jobs running then move to Lyon and go on at full speed there.
+  const std::string windy = R"(name: windy
+horizon: 20 days
+seed: 5
+sites:
+  - name: windy
+    location: amsterdam
+    grid_connection: 20 MW
+    fleet: [{system: dgx-h100, count: 250}]
+    supply: [{type: wind, capacity: 25 MW, price: 50 EUR/MWh}]
+    workload:
+      generators:
+        - {class: finetuning, jobs_per_day: 40}
+  - name: lyon
+    location: lyon
+    grid_connection: 20 MW
+    fleet: [{system: dgx-h100, count: 250}]
+    supply: [{type: grid}]
+    workload:
+      generators:
+        - {class: evaluation, jobs_per_day: 5}
+)";
+  const sim::Results stay = run(windy + "federation: {policy: earliest_start}\n");
+  const sim::Results move = run(windy + "federation: {policy: earliest_start, migrate: true}\n");
+  EXPECT_EQ(stay.federation.jobs_migrated, 0);
+  ASSERT_GT(move.federation.jobs_migrated, 0);
+  EXPECT_GT(stay.sites[0].workload.gpu_hours_lost_to_power_caps, 0.0) << "the wind must drop";
+  EXPECT_LT(move.sites[0].workload.gpu_hours_lost_to_power_caps,
+            stay.sites[0].workload.gpu_hours_lost_to_power_caps);
+  EXPECT_GT(move.sites[1].workload.gpu_hours_delivered, stay.sites[1].workload.gpu_hours_delivered);
+  // Each migration moved the rest of a job: a job of the new site, counted there.
+  EXPECT_GE(move.federation.received_by_site.at("lyon"), move.federation.jobs_migrated);
+}
+
 TEST(Federation, BadKeysAreRefusedWithTheirPlaces) {
   const std::string e = testing::load_error(two_sites(R"(federation:
   policy: greenest

@@ -174,10 +174,10 @@ int run_command(const RunOptions& options) {
   if (results.federation.present) {
     const sim::FederationTotals& f = results.federation;
     fmt::print(
-        "  federation: {}, {} of {} jobs routed to another site, {} deferred; {:.3g} TB moved, "
-        "{:.3g} EUR of transfers\n",
+        "  federation: {}, {} of {} jobs routed to another site, {} deferred, {} migrated while "
+        "running; {:.3g} TB moved, {:.3g} EUR of transfers\n",
         f.policy, thousands(f.jobs_routed), thousands(f.jobs_seen), thousands(f.jobs_deferred),
-        f.data_moved_tb, f.transfer_cost_eur);
+        thousands(f.jobs_migrated), f.data_moved_tb, f.transfer_cost_eur);
   }
   fmt::print("  outputs in {}\n", out.string());
   return 0;

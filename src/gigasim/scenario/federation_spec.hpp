@@ -42,6 +42,9 @@ struct FederationSpec {
   core::Duration lookahead = core::Duration::hours(24);  ///< forecast window of the policies
   core::Duration max_delay = core::Duration::hours(24);  ///< follow_renewables: longest deferral
   std::uint8_t deferrable = 0;  ///< job classes follow_renewables may defer (bit per class)
+  /// Running jobs leave a site whose supply cannot power them (its power cap would bind)
+  /// for sites that can start them now, chosen by the policy.
+  bool migrate = false;
   InterSiteLink link;
   core::DataSize data_per_accelerator;  ///< moved with a job: its data shard and checkpoint
   std::vector<Residency> residency;

@@ -10,7 +10,9 @@
 
 namespace gigasim::sched {
 
-enum class JobStatus : std::uint8_t { pending, waiting, running, done };
+/// `moved`: sent to another site while running (a federation's migration); the work it did
+/// here counts here, the rest runs there as a job of that site.
+enum class JobStatus : std::uint8_t { pending, waiting, running, done, moved };
 
 struct JobState {
   core::Time first_start = core::Time::from_ms(-1);

@@ -101,6 +101,16 @@ void SiteScheduler::stop(std::uint32_t job, core::Time now) {
   --running_count_;
 }
 
+double SiteScheduler::withdraw(std::uint32_t job, core::Time now) {
+  JobState& s = table_.state(job);
+  if (s.status != JobStatus::running) return -1.0;
+  stop(job, now);
+  s.status = JobStatus::moved;
+  s.end = now;
+  ++s.version;  // its end or resume event is now stale
+  return s.remaining_s;
+}
+
 void SiteScheduler::requeue(std::uint32_t job) {
   JobState& s = table_.state(job);
   s.status = JobStatus::waiting;

@@ -55,6 +55,10 @@ class SiteScheduler {
   /// `until`. Returns the accelerators stopped.
   std::int64_t hold_classes(std::uint8_t classes, double dynamic_target_w, core::Time until,
                             core::Time now);
+  /// A federation moves a running job away (docs/models/federation.md, "Migration"): it
+  /// stops here, keeping the work done (it checkpoints on leaving), and ends as `moved`.
+  /// Returns its work left at full speed here, s; negative if the job was not running.
+  double withdraw(std::uint32_t job, core::Time now);
   /// End of the horizon: accounts progress and energy of the jobs still running.
   void finish(core::Time now);
 

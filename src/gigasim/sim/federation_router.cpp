@@ -193,6 +193,89 @@ workload::JobSpec FederationRouter::recost(std::uint32_t home, const workload::J
   return out;
 }
 
+double FederationRouter::score(std::uint32_t home, const workload::JobSpec& job, std::uint32_t d,
+                               int p, std::size_t hour) const {
+  const bool by_cost = spec_.policy == scenario::RoutingPolicy::lowest_cost;
+  const double work_s =
+      job.work_s * rate(home, job.partition) / rate(d, static_cast<std::size_t>(p));
+  const double window_h = std::min(work_s, spec_.lookahead.in_seconds()) / kHourS;
+  const std::size_t to =
+      hour + std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(window_h)));
+  const SupplySignals& s = signals_[d];
+  const double energy = energy_j(d, static_cast<std::size_t>(p), job, work_s);
+  double x = energy * (by_cost ? s.price(hour, to) : s.carbon(hour, to));
+  if (by_cost && d != home)
+    x += static_cast<double>(job.accelerators) * spec_.data_per_accelerator.value() / 1e9 *
+         spec_.link.price_eur_per_gb;
+  return x;
+}
+
+bool FederationRouter::choose_elsewhere(std::uint32_t home, const workload::JobSpec& job,
+                                        core::Time now, Place& out) const {
+  using scenario::RoutingPolicy;
+  const bool by_score =
+      spec_.policy == RoutingPolicy::lowest_cost || spec_.policy == RoutingPolicy::lowest_carbon;
+  const auto hour = static_cast<std::size_t>(now.in_hours());
+  bool found = false;
+  double best = 0;
+  for (std::uint32_t d = 0; d < plan_.sites.size(); ++d) {
+    if (d == home || workloads_[d] == nullptr || workloads_[d]->scheduler().queue_length() > 0)
+      continue;
+    const int p = partition_for(d, home, job);
+    if (p < 0 || !can_start_now(d, p, home, job)) continue;
+    // The policy's score, or (earliest_start, follow_renewables) the most free accelerators.
+    const double x = by_score ? score(home, job, d, p, hour)
+                              : -static_cast<double>(workloads_[d]
+                                                         ->scheduler()
+                                                         .allocator(static_cast<std::size_t>(p))
+                                                         .free_accelerators());
+    if (!found || x < best) {
+      found = true;
+      best = x;
+      out = {d, static_cast<std::uint16_t>(p), 0};
+    }
+  }
+  return found;
+}
+
+void FederationRouter::migrate(std::uint32_t home, double deficit_w, core::Time now) {
+  if (!spec_.migrate || spec_.policy == scenario::RoutingPolicy::none || deficit_w <= 0) return;
+  sched::SiteScheduler& s = workloads_[home]->scheduler();
+  const auto& partitions = plan_.sites[home].workload->partitions;
+  // The running jobs that draw power, largest first (fewer moves for the same relief).
+  std::vector<std::pair<double, std::uint32_t>> running;
+  for (std::uint32_t j = 0; j < s.states().size(); ++j) {
+    const sched::JobState& st = s.states()[j];
+    if (st.status != sched::JobStatus::running || !st.powered) continue;
+    const workload::JobSpec& spec = s.jobs().spec(j);
+    running.emplace_back(static_cast<double>(spec.accelerators) *
+                             static_cast<double>(spec.activity) *
+                             partitions[spec.partition].dynamic_w_per_accelerator,
+                         j);
+  }
+  std::sort(running.begin(), running.end(), std::greater<>());
+  double relieved = 0;
+  for (const auto& [dynamic_w, j] : running) {
+    if (relieved >= deficit_w) break;
+    const workload::JobSpec spec = s.jobs().spec(j);
+    Place to;
+    if (!choose_elsewhere(home, spec, now, to)) continue;
+    const double left_s = s.withdraw(j, now);
+    if (left_s <= 0) continue;
+    // The rest of the job: its work left, and its tokens and FLOPs in proportion.
+    workload::JobSpec rest = spec;
+    const double share = spec.work_s > 0 ? std::min(1.0, left_s / spec.work_s) : 0.0;
+    rest.work_s = left_s;
+    rest.tokens = spec.tokens * share;
+    rest.model_flops = spec.model_flops * share;
+    const std::string name = j < plan_.sites[home].workload->job_names.size()
+                                 ? plan_.sites[home].workload->job_names[j]
+                                 : std::string();
+    hand_over(home, rest, name, to, now, true);
+    relieved += dynamic_w;
+  }
+}
+
 bool FederationRouter::choose(std::uint32_t home, const workload::JobSpec& job, core::Time now,
                               Place& out) const {
   using scenario::RoutingPolicy;
@@ -222,28 +305,13 @@ bool FederationRouter::choose(std::uint32_t home, const workload::JobSpec& job, 
     // Home is always a candidate (waiting there costs nothing more); another site only if
     // it can start the job now. The score is the job's energy there times the signal over
     // its run (within the lookahead), plus the transfer's price for lowest_cost.
-    const bool by_cost = spec_.policy == RoutingPolicy::lowest_cost;
-    const auto score = [&](std::uint32_t d, int p) {
-      const double work_s =
-          job.work_s * rate(home, job.partition) / rate(d, static_cast<std::size_t>(p));
-      const double window_h = std::min(work_s, spec_.lookahead.in_seconds()) / kHourS;
-      const std::size_t to =
-          hour + std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(window_h)));
-      const SupplySignals& s = signals_[d];
-      const double energy = energy_j(d, static_cast<std::size_t>(p), job, work_s);
-      double x = energy * (by_cost ? s.price(hour, to) : s.carbon(hour, to));
-      if (by_cost && d != home)
-        x += static_cast<double>(job.accelerators) * spec_.data_per_accelerator.value() / 1e9 *
-             spec_.link.price_eur_per_gb;
-      return x;
-    };
-    double best = score(home, home_partition);
+    double best = score(home, job, home, home_partition, hour);
     for (std::uint32_t d = 0; d < sites; ++d) {
       if (d == home || workloads_[d] == nullptr || workloads_[d]->scheduler().queue_length() > 0)
         continue;
       const int p = partition_for(d, home, job);
       if (p < 0 || !can_start_now(d, p, home, job)) continue;
-      const double x = score(d, p);
+      const double x = score(home, job, d, p, hour);
       if (x < best) {
         best = x;
         out = {d, static_cast<std::uint16_t>(p), 0};
@@ -294,7 +362,13 @@ bool FederationRouter::route(std::uint32_t home, std::uint32_t job, core::Time n
 void FederationRouter::send(std::uint32_t home, std::uint32_t job, const Place& to,
                             core::Time now) {
   const plan::WorkloadPlan& from = *plan_.sites[home].workload;
-  workload::JobSpec moved = recost(home, from.jobs[job], to);
+  hand_over(home, from.jobs[job], from.job_names[job], to, now, false);
+}
+
+void FederationRouter::hand_over(std::uint32_t home, workload::JobSpec job, const std::string& name,
+                                 const Place& to, core::Time now, bool migrated) {
+  const double planned_accelerator_h = static_cast<double>(job.accelerators) * job.work_s / kHourS;
+  workload::JobSpec moved = recost(home, job, to);
   core::Duration delay = core::Duration::hours(to.start_h);
   if (to.start_h > 0) {
     ++totals_.jobs_deferred;
@@ -306,9 +380,12 @@ void FederationRouter::send(std::uint32_t home, std::uint32_t job, const Place& 
     const double seconds = spec_.link.latency.value() + bytes / spec_.link.bandwidth.value();
     delay =
         delay + core::Duration::milliseconds(static_cast<std::int64_t>(std::ceil(seconds * 1e3)));
-    ++totals_.jobs_routed;
-    totals_.routed_accelerator_hours +=
-        static_cast<double>(from.jobs[job].accelerators) * from.jobs[job].work_s / kHourS;
+    if (migrated) {
+      ++totals_.jobs_migrated;
+    } else {
+      ++totals_.jobs_routed;
+      totals_.routed_accelerator_hours += planned_accelerator_h;
+    }
     totals_.data_moved_tb += bytes / 1e12;
     totals_.transfer_cost_eur += bytes / 1e9 * spec_.link.price_eur_per_gb;
     totals_.transfer_hours += seconds / kHourS;
@@ -316,7 +393,7 @@ void FederationRouter::send(std::uint32_t home, std::uint32_t job, const Place& 
     ++received_[to.site];
   }
   moved.submit = now + delay;
-  workloads_[to.site]->submit(moved, from.job_names[job], now);
+  workloads_[to.site]->submit(moved, name, now);
 }
 
 }  // namespace gigasim::sim

@@ -46,6 +46,11 @@ class FederationRouter {
   /// What the router did, per site by name.
   [[nodiscard]] FederationTotals totals() const;
 
+  /// `migrate: true`: site `home` cannot power `deficit_w` of its jobs' dynamic power this
+  /// interval. Moves running jobs, largest first, to sites the policy chooses among those
+  /// that can start them now, until their dynamic power covers the deficit (or none can go).
+  void migrate(std::uint32_t home, double deficit_w, core::Time now);
+
  private:
   struct Place {
     std::uint32_t site = 0;
@@ -62,6 +67,17 @@ class FederationRouter {
   [[nodiscard]] double energy_j(std::uint32_t site, std::size_t partition,
                                 const workload::JobSpec& job, double work_s) const;
   bool choose(std::uint32_t home, const workload::JobSpec& job, core::Time now, Place& out) const;
+  // The policy's score of running `job` of `home` at site d, partition p, from hour `hour`:
+  // its energy there × the window's mean price or carbon (+ the transfer for lowest_cost).
+  [[nodiscard]] double score(std::uint32_t home, const workload::JobSpec& job, std::uint32_t d,
+                             int p, std::size_t hour) const;
+  // Another site than home that can start `job` now, the policy's best; false if none.
+  bool choose_elsewhere(std::uint32_t home, const workload::JobSpec& job, core::Time now,
+                        Place& out) const;
+  // Submits `job` (a job of `home`, or the rest of one) at `to`, after its transfer.
+  // A migrated job counts in jobs_migrated, not in jobs_routed.
+  void hand_over(std::uint32_t home, workload::JobSpec job, const std::string& name,
+                 const Place& to, core::Time now, bool migrated);
   void send(std::uint32_t home, std::uint32_t job, const Place& to, core::Time now);
 
   // Tables made once, so that placing a job compares numbers, not names.

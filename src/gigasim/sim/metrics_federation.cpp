@@ -1,24 +1,18 @@
 // The `federation` group of summary.json: what the router did (docs/models/federation.md).
 #include <array>
 
+#include "gigasim/sim/metric_entries.hpp"
 #include "gigasim/sim/metrics.hpp"
 
 namespace gigasim::sim::metrics {
 namespace {
 
-using output::Aggregate;
+using entries::counts;
+using entries::kNone;
+using entries::kSum;
 using output::Type;
 using output::Value;
 using F = FederationTotals;
-using Entries = std::vector<std::pair<std::string, Value>>;
-constexpr Aggregate kNone = Aggregate::none;
-constexpr Aggregate kSum = Aggregate::sum;
-
-Entries counts(const std::map<std::string, std::int64_t>& map) {
-  Entries out;
-  for (const auto& [key, value] : map) out.emplace_back(key, Value::count(value));
-  return out;
-}
 
 }  // namespace
 
@@ -53,6 +47,15 @@ const Field<F> jobs_deferred{
     "Jobs submitted later than they arrived, to start in hours of more renewable supply "
     "(follow_renewables).",
     [](const F& f) { return Value::count(f.jobs_deferred); }};
+const Field<F> jobs_migrated{
+    "jobs_migrated",
+    Type::integer,
+    "count",
+    kSum,
+    kNone,
+    "Running jobs moved off a site whose supply could not power them (`migrate: true`); each "
+    "also counts once in its site's jobs as `moved` and once at its new site.",
+    [](const F& f) { return Value::count(f.jobs_migrated); }};
 const Field<F> routed_accelerator_hours{
     "routed_accelerator_hours",
     Type::real,
@@ -97,7 +100,8 @@ const KeyedField<F> sent_by_site{
     "count",
     "site name",
     kNone,
-    "Jobs submitted at the site and run elsewhere; sites that sent none are left out.",
+    "Jobs submitted at the site and run elsewhere, and running jobs migrated off it; sites that "
+    "sent none are left out.",
     [](const F& f) { return counts(f.sent_by_site); }};
 const KeyedField<F> received_by_site{
     "received_by_site",
@@ -105,21 +109,18 @@ const KeyedField<F> received_by_site{
     "count",
     "site name",
     kNone,
-    "Jobs submitted elsewhere and run at the site; sites that received none are left out.",
+    "Jobs submitted elsewhere, or migrated from elsewhere, run at the site; sites that received "
+    "none are left out.",
     [](const F& f) { return counts(f.received_by_site); }};
 }  // namespace federation_fields
 
 const Group<FederationTotals>& federation() {
-  static constexpr std::array<const Field<F>*, 9> kFields = {
-      &federation_fields::policy,
-      &federation_fields::jobs_seen,
-      &federation_fields::jobs_routed,
-      &federation_fields::jobs_deferred,
-      &federation_fields::routed_accelerator_hours,
-      &federation_fields::data_moved_tb,
-      &federation_fields::transfer_cost_eur,
-      &federation_fields::transfer_hours,
-      &federation_fields::deferral_hours};
+  static constexpr std::array<const Field<F>*, 10> kFields = {
+      &federation_fields::policy,         &federation_fields::jobs_seen,
+      &federation_fields::jobs_routed,    &federation_fields::jobs_deferred,
+      &federation_fields::jobs_migrated,  &federation_fields::routed_accelerator_hours,
+      &federation_fields::data_moved_tb,  &federation_fields::transfer_cost_eur,
+      &federation_fields::transfer_hours, &federation_fields::deferral_hours};
   static constexpr std::array<const KeyedField<F>*, 2> kKeyed = {
       &federation_fields::sent_by_site, &federation_fields::received_by_site};
   static const Group<F> g{"federation",

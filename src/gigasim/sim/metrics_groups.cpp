@@ -3,34 +3,22 @@
 #include <array>
 #include <cmath>
 
+#include "gigasim/sim/metric_entries.hpp"
 #include "gigasim/sim/metrics.hpp"
 
 namespace gigasim::sim::metrics {
 namespace {
 
+using entries::counts;
+using entries::Entries;
+using entries::kDerived;
+using entries::kMax;
+using entries::kNone;
+using entries::kSum;
+using entries::numbers;
 using output::Aggregate;
 using output::Type;
 using output::Value;
-using Entries = std::vector<std::pair<std::string, Value>>;
-
-template <class Map>
-Entries numbers(const Map& map) {
-  Entries out;
-  for (const auto& [key, value] : map) out.emplace_back(key, Value::of(value));
-  return out;
-}
-
-template <class Map>
-Entries counts(const Map& map) {
-  Entries out;
-  for (const auto& [key, value] : map) out.emplace_back(key, Value::count(value));
-  return out;
-}
-
-constexpr Aggregate kNone = Aggregate::none;
-constexpr Aggregate kSum = Aggregate::sum;
-constexpr Aggregate kMax = Aggregate::max;
-constexpr Aggregate kDerived = Aggregate::derived;
 
 }  // namespace
 

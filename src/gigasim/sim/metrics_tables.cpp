@@ -30,6 +30,8 @@ std::string_view status_of(sched::JobStatus s) {
       return "running";
     case sched::JobStatus::done:
       return "done";
+    case sched::JobStatus::moved:
+      return "moved";
   }
   return "?";
 }

@@ -247,6 +247,7 @@ struct FederationTotals {
   std::int64_t jobs_seen = 0;           ///< jobs submitted at a site while the router decides
   std::int64_t jobs_routed = 0;         ///< of those, run at another site than where submitted
   std::int64_t jobs_deferred = 0;       ///< submitted later than they arrived (follow_renewables)
+  std::int64_t jobs_migrated = 0;       ///< moved while running, off a site short of supply
   double routed_accelerator_hours = 0;  ///< planned accelerator-hours of routed jobs, at home
   double data_moved_tb = 0;             ///< checkpoints and data sent over the links
   double transfer_cost_eur = 0;

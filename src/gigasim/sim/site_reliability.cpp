@@ -154,7 +154,8 @@ void SiteReliability::finish(core::Time end, SiteResult& out) {
     t.lost_gpu_hours += a.lost_accelerator_h;
     t.restart_gpu_hours += a.restart_accelerator_h;
     t.checkpoint_overhead_gpu_hours += a.checkpoint_accelerator_h;
-    const core::Time stop = st.status == sched::JobStatus::done ? st.end : end;
+    const bool ended = st.status == sched::JobStatus::done || st.status == sched::JobStatus::moved;
+    const core::Time stop = ended ? st.end : end;
     const double elapsed = (stop - st.first_start).in_seconds();
     const double acc = static_cast<double>(spec.accelerators);
     if (spec.cls == workload::JobClass::pretraining || spec.cls == workload::JobClass::finetuning) {

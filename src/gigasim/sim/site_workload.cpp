@@ -177,6 +177,11 @@ void SiteWorkload::open_tick(Tick& tick) {
     if (dr_->by_capping) it_budget = std::min(it_budget, event_budget);
   }
   it_budget_w_ = it_budget;
+  // A federation may move running jobs to sites that can power them (migrate: true).
+  if (router_ != nullptr) {
+    const double deficit_w = s.dynamic_w() - (it_budget - s.idle_w() - inference_dynamic_w_);
+    if (deficit_w > 0) router_->migrate(site_, deficit_w, now);
+  }
   switch (workload_.power_cap) {
     case scenario::PowerCapMode::dvfs:
       s.set_cap(cap_for(it_budget), now, ends_);

@@ -57,28 +57,6 @@ void decode_answer(MapView& m, scenario::DemandResponseSpec& dr) {
   }
 }
 
-void decode_deferrable(MapView& m, scenario::DemandResponseSpec& dr) {
-  const YAML::Node list = m.get("deferrable");
-  if (!list.IsDefined()) return;
-  if (!list.IsSequence()) {
-    m.error("deferrable", "expected a list of job classes like [batch, evaluation]");
-    return;
-  }
-  dr.deferrable = 0;
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    workload::JobClass c{};
-    const std::string text = list[i].IsScalar() ? list[i].Scalar() : "";
-    if (!workload::job_class_from(text, c)) {
-      m.context().error(index_path(m.path_of("deferrable"), i), list[i],
-                        fmt::format("unknown job class \"{}\"; known: pretraining, finetuning, "
-                                    "evaluation, debugging, batch",
-                                    text));
-    } else {
-      dr.deferrable |= static_cast<std::uint8_t>(1U << static_cast<unsigned>(c));
-    }
-  }
-}
-
 void decode_rule(MapView& r, scenario::DemandResponseRule& rule) {
   const YAML::Node months = r.get("months");
   if (!months.IsDefined()) {
@@ -252,7 +230,7 @@ void decode_demand_response(MapView& site, const std::filesystem::path& base_dir
   m.quantity("energy_payment", dr.energy_payment, Need::optional, Check::non_negative);
   m.quantity("shortfall_penalty", dr.shortfall_penalty, Need::optional, Check::non_negative);
   decode_answer(m, dr);
-  decode_deferrable(m, dr);
+  decode_job_classes(m, "deferrable", dr.deferrable);
   const YAML::Node rules = m.get("rules");
   if (rules.IsDefined()) {
     if (!rules.IsSequence() || rules.size() == 0) {
@@ -276,6 +254,28 @@ void decode_demand_response(MapView& site, const std::filesystem::path& base_dir
     m.error("rules", "demand response needs its events: `rules`, `events` or `events_csv`");
   m.finish();
   spec.demand_response = std::move(dr);
+}
+
+void decode_job_classes(MapView& m, std::string_view key, std::uint8_t& mask) {
+  const YAML::Node list = m.get(key);
+  if (!list.IsDefined()) return;
+  if (!list.IsSequence()) {
+    m.error(key, "expected a list of job classes like [batch, evaluation]");
+    return;
+  }
+  mask = 0;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    workload::JobClass c{};
+    const std::string text = list[i].IsScalar() ? list[i].Scalar() : "";
+    if (!workload::job_class_from(text, c)) {
+      m.context().error(index_path(m.path_of(key), i), list[i],
+                        fmt::format("unknown job class \"{}\"; known: pretraining, finetuning, "
+                                    "evaluation, debugging, batch",
+                                    text));
+    } else {
+      mask |= static_cast<std::uint8_t>(1U << static_cast<unsigned>(c));
+    }
+  }
 }
 
 }  // namespace gigasim::io

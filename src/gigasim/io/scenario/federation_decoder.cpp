@@ -53,27 +53,6 @@ void decode_policy(MapView& m, scenario::FederationSpec& f) {
                                   text));
 }
 
-void decode_deferrable(MapView& m, scenario::FederationSpec& f) {
-  const YAML::Node list = m.get("deferrable");
-  if (!list.IsDefined()) return;
-  if (!list.IsSequence()) {
-    m.error("deferrable", "expected a list of job classes like [finetuning, evaluation]");
-    return;
-  }
-  f.deferrable = 0;
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    workload::JobClass c{};
-    const std::string text = list[i].IsScalar() ? list[i].Scalar() : "";
-    if (!workload::job_class_from(text, c))
-      m.context().error(index_path(m.path_of("deferrable"), i), list[i],
-                        fmt::format("unknown job class \"{}\"; known: pretraining, finetuning, "
-                                    "evaluation, debugging, batch",
-                                    text));
-    else
-      f.deferrable |= static_cast<std::uint8_t>(1U << static_cast<unsigned>(c));
-  }
-}
-
 void decode_link(MapView& m, scenario::FederationSpec& f) {
   const YAML::Node node = m.get("link");
   if (!node.IsDefined()) return;
@@ -153,7 +132,8 @@ void decode_federation(MapView& top, scenario::Scenario& s) {
   m.quantity("max_delay", f.max_delay, Need::optional, Check::non_negative);
   if (f.lookahead > core::Duration::days(30)) m.error("lookahead", "must not exceed 30 days");
   if (f.max_delay > core::Duration::days(30)) m.error("max_delay", "must not exceed 30 days");
-  decode_deferrable(m, f);
+  decode_job_classes(m, "deferrable", f.deferrable);
+  m.boolean("migrate", f.migrate);
   decode_link(m, f);
   m.quantity("data_per_accelerator", f.data_per_accelerator, Need::optional, Check::non_negative);
   decode_residency(m, s, f);

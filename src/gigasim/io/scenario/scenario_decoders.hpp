@@ -54,6 +54,11 @@ void decode_battery(MapView& m, energy::SourceSpec& s);
 /// connection decoded.
 void decode_demand_response(MapView& site, const std::filesystem::path& base_dir,
                             scenario::SiteSpec& spec);
+/// A list of job classes at `key` of `m` (`[batch, evaluation]`) as a mask, a bit per
+/// workload::JobClass (demand response's and the federation's `deferrable`). Leaves `mask`
+/// as it is when the key is absent; every unknown class is reported at its place.
+void decode_job_classes(MapView& m, std::string_view key, std::uint8_t& mask);
+
 /// The scenario's `federation` (io/scenario/federation_decoder.cpp); needs the sites decoded.
 void decode_federation(MapView& top, scenario::Scenario& s);
 
