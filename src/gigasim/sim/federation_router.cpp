@@ -282,42 +282,22 @@ bool FederationRouter::choose(std::uint32_t home, const workload::JobSpec& job, 
   const auto sites = static_cast<std::uint32_t>(plan_.sites.size());
   const int home_partition = partition_for(home, home, job);
   out = {home, static_cast<std::uint16_t>(home_partition), 0};
-  const bool home_now = can_start_now(home, home_partition, home, job);
   const auto hour = static_cast<std::size_t>(now.in_hours());
 
-  if (spec_.policy == RoutingPolicy::earliest_start) {
-    if (home_now) return false;
-    std::int64_t most_free = -1;
-    for (std::uint32_t d = 0; d < sites; ++d) {
-      const int p = d == home ? -1 : partition_for(d, home, job);
-      if (p < 0 || !can_start_now(d, p, home, job)) continue;
-      const std::int64_t free =
-          workloads_[d]->scheduler().allocator(static_cast<std::size_t>(p)).free_accelerators();
-      if (free > most_free) {
-        most_free = free;
-        out = {d, static_cast<std::uint16_t>(p), 0};
-      }
-    }
-    return out.site != home;
-  }
+  // earliest_start: home if it can start now, else the best other site that can.
+  if (spec_.policy == RoutingPolicy::earliest_start)
+    return !can_start_now(home, home_partition, home, job) && choose_elsewhere(home, job, now, out);
 
   if (spec_.policy == RoutingPolicy::lowest_cost || spec_.policy == RoutingPolicy::lowest_carbon) {
     // Home is always a candidate (waiting there costs nothing more); another site only if
-    // it can start the job now. The score is the job's energy there times the signal over
-    // its run (within the lookahead), plus the transfer's price for lowest_cost.
-    double best = score(home, job, home, home_partition, hour);
-    for (std::uint32_t d = 0; d < sites; ++d) {
-      if (d == home || workloads_[d] == nullptr || workloads_[d]->scheduler().queue_length() > 0)
-        continue;
-      const int p = partition_for(d, home, job);
-      if (p < 0 || !can_start_now(d, p, home, job)) continue;
-      const double x = score(home, job, d, p, hour);
-      if (x < best) {
-        best = x;
-        out = {d, static_cast<std::uint16_t>(p), 0};
-      }
-    }
-    return out.site != home;
+    // it can start the job now, and only if it scores strictly better than home.
+    Place other;
+    if (!choose_elsewhere(home, job, now, other)) return false;
+    if (score(home, job, other.site, other.partition, hour) >=
+        score(home, job, home, home_partition, hour))
+      return false;
+    out = other;
+    return true;
   }
 
   if (spec_.policy == RoutingPolicy::follow_renewables && spec_.may_defer(job.cls)) {
