@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "gigasim/facility/sizing.hpp"
 #include "gigasim/plan/job_costing.hpp"
 #include "run_fixtures.hpp"
 
@@ -81,6 +82,33 @@ TEST(Prepare, AJobIsCostedAgainOnOtherHardware) {
   EXPECT_TRUE(problems.empty());
   EXPECT_EQ(on_h100.tokens, on_b200.tokens);
   EXPECT_LT(on_b200.work_s, 0.7 * on_h100.work_s) << "B200 trains the same tokens faster";
+}
+
+// A 300 MW campus in Madrid: in its hottest hours the facility's power does not grow with the
+// load the same way from hour to hour (dry coolers, pads and chillers share the heat), and
+// sizing once went back and forth between two hours for ever. It must end, with a fleet that
+// fits the envelope in every hour of the year.
+TEST(Prepare, SizingEndsWithAFleetThatFitsEveryHour) {
+  const auto file = load(R"(name: madrid-300
+sites:
+  - name: campus
+    location: madrid
+    grid_connection: 300 MW
+    fleet: [{system: gb200-nvl72, count: auto}]
+    cooling:
+      liquid: {supply_temp: 32 C, return_temp: 42 C, dry_cooler: true, evaporative: true,
+               chiller: true}
+    supply: [{type: grid}]
+)");
+  const Plan p = prepare(file.scenario, 1);
+  const auto& site = p.sites[0];
+  EXPECT_GT(site.sizing.fleet[0].systems, 2000);
+  const double envelope = file.scenario.sites[0].power_envelope.value();
+  for (std::size_t h = 0; h < site.sizing.weather.hours(); ++h)
+    ASSERT_LE(facility::facility_at_hour(site.spec->facility, site.sizing.liquid_share,
+                                         site.sizing.weather, h, site.sizing.rated_it_w),
+              envelope * (1 + 1e-12))
+        << "hour " << h;
 }
 
 TEST(Prepare, ProblemsNameTheirElementsAndTheFileAddsThePlaces) {

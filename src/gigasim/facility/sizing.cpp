@@ -70,13 +70,15 @@ std::size_t worst_among(const FacilitySpec& spec, double liquid_share,
   return worst;
 }
 
-// Largest n with facility(fixed + n · per) ≤ envelope at hour h.
+// Largest n with facility(fixed + n · per) ≤ envelope at every hour of `hours`.
 std::int64_t largest_fit(const FacilitySpec& spec, double liquid_share,
-                         const climate::WeatherYear& weather, std::size_t h, double per,
-                         double fixed, double envelope) {
+                         const climate::WeatherYear& weather, const std::vector<std::size_t>& hours,
+                         double per, double fixed, double envelope) {
   auto fits = [&](std::int64_t n) {
-    return facility_at_hour(spec, liquid_share, weather, h, fixed + static_cast<double>(n) * per) <=
-           envelope;
+    const double it = fixed + static_cast<double>(n) * per;
+    return std::all_of(hours.begin(), hours.end(), [&](std::size_t h) {
+      return facility_at_hour(spec, liquid_share, weather, h, it) <= envelope;
+    });
   };
   if (!fits(0)) return 0;
   std::int64_t lo = 0;
@@ -94,29 +96,31 @@ SizingResult size_to_envelope(const FacilitySpec& spec, double liquid_share,
                               const climate::WeatherYear& weather, double per_system_it_w,
                               double fixed_it_w, double envelope_w) {
   SizingResult r;
-  // First guess at a PUE of 1.2, then refine: the worst hour at that load, the count that
-  // fits there, and the worst hour again at the count found. The worst hours are first
-  // looked for among a few likely ones; a scan of every hour confirms the answer (and
-  // adds its worst hour to the likely ones when it does not fit).
-  // Each pass can only lower the count (the new worst hour is at least as demanding as the
-  // hours already tried at that load), so the loop ends with a fleet that fits every hour.
+  // First guess at a PUE of 1.2: the worst of a few likely hours at that load. Then the
+  // count that fits every binding hour found so far; if some hour (a likely one first, then
+  // a scan of every hour) does not take that count, it binds too, and the count is found
+  // again. Facility power need not grow with the load the same way in every hour (chillers
+  // stage, pumps keep a minimum speed), so an hour once binding stays binding: each pass adds
+  // an hour not bound before, and the loop ends, with a fleet that fits every hour.
   std::vector<std::size_t> likely = likely_worst_hours(weather);
-  std::size_t hour =
-      worst_among(spec, liquid_share, weather, likely, std::max(fixed_it_w, envelope_w / 1.2));
+  std::vector<std::size_t> binding{
+      worst_among(spec, liquid_share, weather, likely, std::max(fixed_it_w, envelope_w / 1.2))};
+  std::size_t hour = binding.front();
   for (;;) {
     r.systems =
-        largest_fit(spec, liquid_share, weather, hour, per_system_it_w, fixed_it_w, envelope_w);
+        largest_fit(spec, liquid_share, weather, binding, per_system_it_w, fixed_it_w, envelope_w);
     const double it = fixed_it_w + static_cast<double>(r.systems) * per_system_it_w;
     const std::size_t likely_worst = worst_among(spec, liquid_share, weather, likely, it);
     if (r.systems > 0 &&
         facility_at_hour(spec, liquid_share, weather, likely_worst, it) > envelope_w) {
-      hour = likely_worst;
+      binding.push_back(likely_worst);
       continue;
     }
     hour = worst_hour(spec, liquid_share, weather, it);
     if (r.systems == 0 || facility_at_hour(spec, liquid_share, weather, hour, it) <= envelope_w)
       break;
     likely.push_back(hour);
+    binding.push_back(hour);
   }
   r.design_hour = hour;
   r.it_design_w = fixed_it_w + static_cast<double>(r.systems) * per_system_it_w;
