@@ -1,6 +1,6 @@
 # Entry points: `make demo` and `make test` do all the set-up on a fresh Debian 12.
 JOBS ?= $(shell nproc)
-.PHONY: deps build build-ci build-fuzz demo test fuzz-long bench format clean
+.PHONY: deps build build-ci build-fuzz build-python demo test fuzz-long bench format clean
 
 deps:
 	@scripts/install-deps.sh
@@ -8,6 +8,11 @@ deps:
 build: deps
 	cmake --preset release
 	cmake --build --preset release -j $(JOBS)
+
+# The Python module alone, in the release tree (docs/python.md): PYTHONPATH=build/release/python.
+build-python: deps
+	cmake --preset release
+	cmake --build --preset release -j $(JOBS) --target gigasim_python
 
 build-ci: deps
 	cmake --preset ci
@@ -20,8 +25,9 @@ build-fuzz: deps
 	cmake --preset fuzz
 	cmake --build --preset fuzz -j $(JOBS)
 
-# Every test (sanitizers on), then a short run of each fuzz target (docs/robustness.md).
-test: build-ci build-fuzz
+# Every test (sanitizers on), then a short run of each fuzz target (docs/robustness.md); the
+# release Python module is built too, so that `import gigasim` works afterwards.
+test: build-ci build-fuzz build-python
 	ctest --preset ci
 	ctest --preset fuzz
 

@@ -51,14 +51,8 @@ int perf_command(const PerfOptions& options) {
   if (!options.search) {
     const perf::StepEstimate e = perf::estimate_step(in.model, in.layout, in.platform);
     if (options.json) {
-      nlohmann::json j = io::estimate_json(e);
-      j["model"] = in.model.id;
-      j["accelerator"] = in.platform.system.accelerator.id;
-      j["system"] = in.platform.system.id;
-      j["fabric"] = in.platform.fabric.id;
-      j["gpus"] = in.gpus;
-      j["layout"] = io::layout_json(in.layout);
-      fmt::print("{}\n", j.dump(2));
+      fmt::print("{}\n",
+                 io::perf_estimate_json(in.model, in.platform, in.gpus, in.layout, e).dump(2));
     } else {
       print_estimate(in, e);
     }
@@ -67,18 +61,7 @@ int perf_command(const PerfOptions& options) {
   const perf::SearchResult r =
       perf::search_layouts(in.model, in.platform, in.gpus, in.layout, in.search);
   if (options.json) {
-    nlohmann::json j;
-    j["model"] = in.model.id;
-    j["gpus"] = in.gpus;
-    j["layouts_possible"] = r.layouts_possible;
-    j["layouts_fitting"] = r.layouts_fitting;
-    j["best"] = nlohmann::json::array();
-    for (const auto& c : r.best) {
-      nlohmann::json item = io::estimate_json(c.estimate);
-      item["layout"] = io::layout_json(c.layout);
-      j["best"].push_back(std::move(item));
-    }
-    fmt::print("{}\n", j.dump(2));
+    fmt::print("{}\n", io::perf_search_json(in.model, in.gpus, r).dump(2));
     return 0;
   }
   fmt::print("{} on {} x {}: {} possible layouts, {} fit in memory; the best {}:\n", in.model.id,

@@ -55,4 +55,33 @@ nlohmann::json estimate_json(const perf::StepEstimate& e) {
             {"optimizer_s", b.optimizer}}}};
 }
 
+nlohmann::json perf_estimate_json(const perf::TransformerModel& model,
+                                  const perf::Platform& platform, std::int64_t gpus,
+                                  const perf::Layout& layout, const perf::StepEstimate& estimate) {
+  nlohmann::json j = estimate_json(estimate);
+  j["model"] = model.id;
+  j["accelerator"] = platform.system.accelerator.id;
+  j["system"] = platform.system.id;
+  j["fabric"] = platform.fabric.id;
+  j["gpus"] = gpus;
+  j["layout"] = layout_json(layout);
+  return j;
+}
+
+nlohmann::json perf_search_json(const perf::TransformerModel& model, std::int64_t gpus,
+                                const perf::SearchResult& result) {
+  nlohmann::json j;
+  j["model"] = model.id;
+  j["gpus"] = gpus;
+  j["layouts_possible"] = result.layouts_possible;
+  j["layouts_fitting"] = result.layouts_fitting;
+  j["best"] = nlohmann::json::array();
+  for (const auto& c : result.best) {
+    nlohmann::json item = estimate_json(c.estimate);
+    item["layout"] = layout_json(c.layout);
+    j["best"].push_back(std::move(item));
+  }
+  return j;
+}
+
 }  // namespace gigasim::io
