@@ -126,9 +126,18 @@ py::list table_columns(const output::Table<R>& table, const sim::Results& result
         column["values"] = array_of(c.integers);
         break;
       case output::Type::text: {
-        py::list names;
-        for (std::size_t k = 0; k < c.texts.size(); ++k)
-          names.append(c.valid[k] != 0 ? py::object(py::str(c.texts[k])) : py::none());
+        // Names repeat row after row (a site's hours, its jobs): one Python string for a run.
+        py::list names(c.texts.size());
+        py::object last = py::none();
+        for (std::size_t k = 0; k < c.texts.size(); ++k) {
+          if (c.valid[k] == 0) {
+            names[k] = py::none();
+            continue;
+          }
+          if (last.is_none() || k == 0 || c.valid[k - 1] == 0 || c.texts[k] != c.texts[k - 1])
+            last = py::str(c.texts[k]);
+          names[k] = last;
+        }
         column["values"] = names;
         break;
       }
