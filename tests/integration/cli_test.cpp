@@ -397,6 +397,43 @@ TEST_F(Cli, SizeAnswersInOneLine) {
   EXPECT_EQ(gigasim("size --location lyon --system gb200-nvl72 --power \"1 day\"").code, 2);
 }
 
+TEST_F(Cli, VersionAndJsonForScripts) {
+  const Outcome version = gigasim("--version");
+  EXPECT_EQ(version.code, 0);
+  EXPECT_EQ(version.out.rfind("gigasim ", 0), 0U) << version.out;
+  EXPECT_NE(version.out.find('.'), std::string::npos) << version.out;
+
+  // run --json prints summary.json, as written, and nothing else.
+  const fs::path file = write("s.yaml", kSite);
+  const Outcome run = gigasim("run " + file.string() + " --json --out " + (dir_ / "j").string());
+  ASSERT_EQ(run.code, 0) << run.out;
+  std::stringstream written;
+  written << std::ifstream(dir_ / "j/summary.json").rdbuf();
+  EXPECT_EQ(nlohmann::json::parse(run.out), nlohmann::json::parse(written.str()));
+
+  const Outcome size =
+      gigasim("size --location lulea --system gb200-nvl72 --power \"100 MW\" --json");
+  ASSERT_EQ(size.code, 0) << size.out;
+  const auto sites = nlohmann::json::parse(size.out).at("sites");
+  ASSERT_EQ(sites.size(), 1U);
+  EXPECT_EQ(sites[0].at("location"), "lulea");
+  EXPECT_DOUBLE_EQ(sites[0].at("power_envelope_mw").get<double>(), 100.0);
+  const auto& fleet = sites[0].at("fleet").at(0);
+  EXPECT_EQ(fleet.at("accelerators").get<int>(), 72 * fleet.at("systems").get<int>());
+  EXPECT_GT(sites[0].at("design_pue").get<double>(), 1.0);
+  EXPECT_LT(sites[0].at("it_full_load_mw").get<double>(), 100.0);
+}
+
+TEST_F(Cli, TheConsoleWritesFiguresWithPrefixesNotExponents) {
+  const Outcome r = gigasim("run " + (kSource / "scenarios/llama3-405b-54days.yaml").string() +
+                            " --out " + (dir_ / "l").string());
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_EQ(r.out.find("e+"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("EUR, TCO "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("million GPU-hours"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(" MW"), std::string::npos) << r.out;
+}
+
 TEST_F(Cli, WeatherFromAnEpwFile) {
   fs::copy_file(kLyonEpw, dir_ / "lyon.epw");
   const fs::path file = write(

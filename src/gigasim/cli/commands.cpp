@@ -6,10 +6,12 @@
 
 #include <atomic>
 #include <csignal>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
 #include "gigasim/api/api.hpp"
+#include "gigasim/cli/console_format.hpp"
 #include "gigasim/cli/progress.hpp"
 #include "gigasim/core/errors.hpp"
 #include "gigasim/core/units.hpp"
@@ -33,28 +35,23 @@ io::Catalog load_catalog(const std::filesystem::path& dir) {
   return api::load_catalog(dir);
 }
 
-std::string thousands(std::int64_t n) {
-  std::string digits = std::to_string(n < 0 ? -n : n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return n < 0 ? "-" + out : out;
-}
+constexpr double kWattsPerMw = 1e6;
+constexpr double kWhPerMwh = 1e6;
 
+// A site's (or the total's) energy, water and carbon figures, in two lines.
 void print_totals(const std::string& label, const sim::Totals& t) {
   fmt::print(
-      "  {:<24} {:>11} acc  IT peak {:8.1f} MW  facility peak {:8.1f} MW  PUE {:.3f}  WUE {:.2f} "
-      "L/kWh\n",
-      label, thousands(t.accelerators), t.it_power_peak_mw, t.facility_power_peak_mw, t.pue(),
-      t.wue_l_per_kwh());
+      "  {:<24} {} accelerators  IT peak {}  facility peak {}  PUE {:.3f}  WUE {:.2f} L/kWh\n",
+      label, thousands(t.accelerators), si(t.it_power_peak_mw * kWattsPerMw, "W"),
+      si(t.facility_power_peak_mw * kWattsPerMw, "W"), t.pue(), t.wue_l_per_kwh());
   fmt::print(
-      "  {:<24} heat reused {:9.1f} GWh (ERE {:.3f}, ERF {:.3f})  carbon {:9.1f} t ({:.1f} g/kWh)  "
-      "energy {:.1f} MEUR",
-      "", t.heat_reused_mwh / 1e3, t.ere(), t.erf(), t.carbon_t, t.carbon_intensity_g_per_kwh(),
-      t.energy_cost_eur / 1e6);
-  if (t.unserved_energy_mwh > 0) fmt::print("  UNSERVED {:.1f} MWh", t.unserved_energy_mwh);
+      "  {:<24} energy {}, heat reused {} (ERE {:.3f}, ERF {:.3f}), carbon {} CO2e ({} g/kWh), "
+      "energy cost {}",
+      "", si(t.energy_facility_mwh * kWhPerMwh, "Wh"), si(t.heat_reused_mwh * kWhPerMwh, "Wh"),
+      t.ere(), t.erf(), si(t.carbon_t, "t"), digits3(t.carbon_intensity_g_per_kwh()),
+      si(t.energy_cost_eur, "EUR"));
+  if (t.unserved_energy_mwh > 0)
+    fmt::print("  UNSERVED {}", si(t.unserved_energy_mwh * kWhPerMwh, "Wh"));
   fmt::print("\n");
 }
 
@@ -88,23 +85,84 @@ int check_command(const CheckOptions& options) {
 namespace {
 
 // "1.85" or "n/a" for a figure that does not apply.
-std::string figure(std::optional<double> v, const char* format) {
-  return v ? fmt::format(fmt::runtime(format), *v) : std::string("n/a");
+std::string figure(std::optional<double> v) {
+  return v ? digits3(*v) : std::string("n/a");
 }
 
+// A site's (or the total's) economics and carbon, in two lines under its label.
 void print_economics(const econ::EconomicsResult& e, const econ::CarbonResult& c) {
   fmt::print(
-      "  economics: capex {:.3g} EUR, TCO {:.3g} EUR/year; {} EUR per GPU-hour available, {} "
-      "delivered; {} EUR per M tokens trained, {} served\n",
-      e.capex_eur, e.tco_per_year_eur(), figure(e.eur_per_gpu_hour_available(), "{:.2f}"),
-      figure(e.eur_per_gpu_hour_delivered(), "{:.2f}"),
-      figure(e.eur_per_m_tokens_trained(), "{:.3g}"),
-      figure(e.eur_per_m_tokens_served(), "{:.3g}"));
+      "  {:<24} economics: capex {}, TCO {}/year; {} EUR per GPU-hour available, {} delivered; "
+      "{} EUR per M tokens trained, {} served\n",
+      "", si(e.capex_eur, "EUR"), si(e.tco_per_year_eur(), "EUR"),
+      figure(e.eur_per_gpu_hour_available()), figure(e.eur_per_gpu_hour_delivered()),
+      figure(e.eur_per_m_tokens_trained()), figure(e.eur_per_m_tokens_served()));
   fmt::print(
-      "  carbon: Scope 2 {:.3g} t location-based, {:.3g} t market-based, embodied {:.3g} t "
-      "(share of the run); CUE {} kg/kWh; {} g per M tokens\n",
-      c.scope2_location_t, c.scope2_market_t, c.embodied_t, figure(c.cue(), "{:.4f}"),
-      figure(c.g_per_m_tokens(), "{:.3g}"));
+      "  {:<24} carbon: Scope 2 {} location-based, {} market-based, embodied {} (share of the "
+      "run); CUE {} kg/kWh; {} g per M tokens\n",
+      "", si(c.scope2_location_t, "t"), si(c.scope2_market_t, "t"), si(c.embodied_t, "t"),
+      figure(c.cue()), figure(c.g_per_m_tokens()));
+}
+
+// What `run` prints (docs/outputs.md#command-line).
+void print_run(const sim::Results& results, std::uint64_t seed) {
+  fmt::print("gigasim run {} (seed {}, {} h)\n", results.scenario, seed,
+             thousands(std::llround(results.hours)));
+  for (const auto& site : results.sites) {
+    for (const auto& f : site.fleet) {
+      fmt::print("  {:<24} {} x {} ({} accelerators{}), design PUE {:.3f}\n", site.name,
+                 thousands(f.systems), f.system, thousands(f.accelerators),
+                 f.sized_automatically ? ", sized to the envelope" : "", site.design_pue);
+    }
+  }
+  // Each site's figures when they fit on a screen, then always the total.
+  if (results.sites.size() <= 12 && results.sites.size() > 1) {
+    for (const auto& site : results.sites) {
+      print_totals(site.name, site.totals);
+      print_economics(site.economics, site.carbon);
+    }
+  }
+  print_totals("total", results.total);
+  print_economics(results.economics_total, results.carbon_total);
+  if (results.workload_total.present) {
+    const auto& w = results.workload_total;
+    fmt::print(
+        "  workload: {} jobs submitted, {} completed, utilization {:.1f} %, mean wait {} h (p95 {} "
+        "h), "
+        "bounded slowdown {}\n",
+        thousands(w.jobs_submitted), thousands(w.jobs_completed), 100 * w.utilization,
+        digits3(w.mean_wait_h), digits3(w.p95_wait_h), digits3(w.mean_bounded_slowdown));
+    fmt::print(
+        "            {} delivered, {} trained, {} served of {} demanded, {} of model compute; "
+        "{} preemptions, {} h under a power cap\n",
+        count(w.gpu_hours_delivered, "GPU-hours"), count(w.tokens_trained, "tokens"),
+        count(w.tokens_served, "tokens"), count(w.tokens_demanded, "tokens"),
+        si(w.model_flops_delivered, "FLOP"), thousands(w.preemptions),
+        thousands(std::llround(w.power_capped_hours)));
+  }
+  if (results.reliability_total.present) {
+    const auto& r = results.reliability_total;
+    fmt::print(
+        "  reliability: {} failures, {} job interruptions and {} planned ones, ETTR {:.1f} %, {} "
+        "lost, {} in restarts, {} writing checkpoints\n",
+        thousands(r.failures), thousands(r.job_interruptions), thousands(r.planned_interruptions),
+        100 * r.ettr, count(r.lost_gpu_hours, "GPU-hours"), count(r.restart_gpu_hours, "GPU-hours"),
+        count(r.checkpoint_overhead_gpu_hours, "GPU-hours"));
+  }
+  if (results.reliability_total.largest_power_step_mw > 0) {
+    fmt::print("  IT power: largest step {}, largest change within a minute {}\n",
+               si(results.reliability_total.largest_power_step_mw * kWattsPerMw, "W"),
+               si(results.reliability_total.largest_ramp_mw_per_min * kWattsPerMw, "W"));
+  }
+  if (results.federation.present) {
+    const sim::FederationTotals& f = results.federation;
+    fmt::print(
+        "  federation: {}, {} of {} jobs routed to another site, {} deferred, {} migrated while "
+        "running; {} moved, {} of transfers\n",
+        f.policy, thousands(f.jobs_routed), thousands(f.jobs_seen), thousands(f.jobs_deferred),
+        thousands(f.jobs_migrated), si(f.data_moved_tb * 1e12, "B"),
+        si(f.transfer_cost_eur, "EUR"));
+  }
 }
 
 }  // namespace
@@ -128,57 +186,12 @@ int run_command(const RunOptions& options) {
   else
     io::write_run_outputs(results, out, stop_flag());
 
-  fmt::print("gigasim run {} (seed {}, {:.0f} h)\n", scenario.name, seed, results.hours);
-  for (const auto& site : results.sites) {
-    for (const auto& f : site.fleet) {
-      fmt::print("  {:<24} {} x {} ({} accelerators{}), design PUE {:.3f}\n", site.name,
-                 thousands(f.systems), f.system, thousands(f.accelerators),
-                 f.sized_automatically ? ", sized to the envelope" : "", site.design_pue);
-    }
+  if (options.json) {
+    // The summary as summary.json holds it, for scripts; the outputs are written all the same.
+    fmt::print("{}\n", io::summary_json(results).dump(2));
+    return 0;
   }
-  if (results.sites.size() <= 12) {
-    for (const auto& site : results.sites) print_totals(site.name, site.totals);
-  }
-  print_totals("total", results.total);
-  if (results.workload_total.present) {
-    const auto& w = results.workload_total;
-    fmt::print(
-        "  workload: {} jobs submitted, {} completed, utilization {:.1f} %, mean wait {:.2f} h "
-        "(p95 {:.2f} h), "
-        "bounded slowdown {:.2f}\n",
-        thousands(w.jobs_submitted), thousands(w.jobs_completed), 100 * w.utilization,
-        w.mean_wait_h, w.p95_wait_h, w.mean_bounded_slowdown);
-    fmt::print(
-        "            {:.3g} GPU-hours delivered, {:.3g} tokens trained, {:.3g} tokens served of "
-        "{:.3g} demanded, "
-        "{:.3g} model FLOPs; {} preemptions, {:.0f} h under a power cap\n",
-        w.gpu_hours_delivered, w.tokens_trained, w.tokens_served, w.tokens_demanded,
-        w.model_flops_delivered, w.preemptions, w.power_capped_hours);
-  }
-  if (results.reliability_total.present) {
-    const auto& r = results.reliability_total;
-    fmt::print(
-        "  reliability: {} failures, {} job interruptions and {} planned ones, ETTR {:.1f} %, "
-        "{:.3g} "
-        "GPU-hours lost, "
-        "{:.3g} in restarts, {:.3g} writing checkpoints\n",
-        thousands(r.failures), thousands(r.job_interruptions), r.planned_interruptions,
-        100 * r.ettr, r.lost_gpu_hours, r.restart_gpu_hours, r.checkpoint_overhead_gpu_hours);
-  }
-  if (results.reliability_total.largest_power_step_mw > 0) {
-    fmt::print("  IT power: largest step {:.1f} MW, largest change within a minute {:.1f} MW\n",
-               results.reliability_total.largest_power_step_mw,
-               results.reliability_total.largest_ramp_mw_per_min);
-  }
-  print_economics(results.economics_total, results.carbon_total);
-  if (results.federation.present) {
-    const sim::FederationTotals& f = results.federation;
-    fmt::print(
-        "  federation: {}, {} of {} jobs routed to another site, {} deferred, {} migrated while "
-        "running; {:.3g} TB moved, {:.3g} EUR of transfers\n",
-        f.policy, thousands(f.jobs_routed), thousands(f.jobs_seen), thousands(f.jobs_deferred),
-        thousands(f.jobs_migrated), f.data_moved_tb, f.transfer_cost_eur);
-  }
+  print_run(results, seed);
   fmt::print("  outputs in {}\n", out.string());
   return 0;
 }
@@ -274,18 +287,34 @@ int size_command(const SizeOptions& options) {
     scenario.sites.push_back(std::move(site));
   }
   const core::RandomStreams streams(scenario.seed);
+  nlohmann::json sites = nlohmann::json::array();
   for (const auto& site : scenario.sites) {
     const plan::SiteSizing m = plan::size_site(site, scenario, streams);
+    nlohmann::json fleet = nlohmann::json::array();
     for (const auto& f : m.fleet) {
+      fleet.push_back({{"system", f.system},
+                       {"accelerator", f.accelerator},
+                       {"systems", f.systems},
+                       {"accelerators", f.accelerators},
+                       {"sized_automatically", f.sized_automatically}});
+      if (options.json) continue;
       fmt::print(
-          "{} at {} ({}): {} {} systems = {} {} accelerators{}; IT {:.1f} MW at full load, design "
+          "{} at {} ({}): {} {} systems = {} {} accelerators{}; IT {} at full load, design "
           "PUE {:.3f}\n",
-          fmt::format("{:.0f} MW", site.power_envelope.value() / 1e6), site.location.name,
-          site.location.country, thousands(f.systems), f.system, thousands(f.accelerators),
-          f.accelerator, f.sized_automatically ? " (sized to the envelope)" : "",
-          m.rated_it_w / 1e6, m.design_pue);
+          si(site.power_envelope.value(), "W"), site.location.name, site.location.country,
+          thousands(f.systems), f.system, thousands(f.accelerators), f.accelerator,
+          f.sized_automatically ? " (sized to the envelope)" : "", si(m.rated_it_w, "W"),
+          m.design_pue);
     }
+    sites.push_back({{"site", site.name},
+                     {"location", site.location.id},
+                     {"country", site.location.country},
+                     {"power_envelope_mw", site.power_envelope.value() / 1e6},
+                     {"it_full_load_mw", m.rated_it_w / 1e6},
+                     {"design_pue", m.design_pue},
+                     {"fleet", std::move(fleet)}});
   }
+  if (options.json) fmt::print("{}\n", nlohmann::json{{"sites", std::move(sites)}}.dump(2));
   return 0;
 }
 

@@ -32,6 +32,7 @@ struct RunOptions {
   std::filesystem::path input_root;    ///< empty: referenced files may be anywhere
   std::vector<std::string> overrides;  ///< `--set PATH=VALUE`
   bool summary_only = false;           ///< write summary.json alone
+  bool json = false;                   ///< print summary.json instead of the text summary
 };
 int run_command(const RunOptions& options);
 
@@ -70,6 +71,7 @@ struct SizeOptions {
   std::string power;
   std::uint64_t seed = 1;
   std::filesystem::path data_dir;
+  bool json = false;  ///< print JSON (docs/outputs.md#command-line)
 };
 int size_command(const SizeOptions& options);
 

@@ -31,6 +31,7 @@ int dispatch(int argc, char** argv) {
       "gigasim: digital twin of AI supercomputers, from one accelerator to a federation of "
       "campuses"};
   app.require_subcommand(1);
+  app.set_version_flag("--version", "gigasim " GIGASIM_VERSION);
   std::string data_dir;
   app.add_option("--data", data_dir,
                  "folder of the catalogs (default: $GIGASIM_DATA_DIR or the source tree's data/)");
@@ -45,6 +46,7 @@ int dispatch(int argc, char** argv) {
   run_cmd->add_flag("--quiet,-q", run.quiet, "no progress on stderr");
   run_cmd->add_flag("--summary-only", run.summary_only,
                     "write summary.json alone (no tables, CSV files or report)");
+  run_cmd->add_flag("--json", run.json, "print summary.json instead of the text summary");
 
   gigasim::cli::CheckOptions check;
   auto* check_cmd = app.add_subcommand("check", "validate a scenario and report every problem");
@@ -80,6 +82,7 @@ int dispatch(int argc, char** argv) {
   size_cmd->add_option("--system", size.system, "system id (data/systems.yaml)");
   size_cmd->add_option("--power", size.power, "power envelope, e.g. \"1 GW\"");
   size_cmd->add_option("--seed", size.seed, "seed of the synthetic weather year (default 1)");
+  size_cmd->add_flag("--json", size.json, "print JSON");
 
   gigasim::cli::PerfOptions perf;
   auto* perf_cmd =
