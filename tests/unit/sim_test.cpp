@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "gigasim/sim/job_delays.hpp"
 #include "gigasim/sim/simulation.hpp"
 #include "run_fixtures.hpp"
 
@@ -520,6 +521,49 @@ sites:
   EXPECT_DOUBLE_EQ(t.heat_demand_mwh, p.heat_demand_mwh);
   for (const SiteTickRow& row : tank.sites[0].rows)
     EXPECT_LE(row.heat_reused_mw, row.heat_demand_mw * (1 + 1e-6) + 1e-6);
+}
+
+}  // namespace
+}  // namespace gigasim::sim
+
+namespace gigasim::sim {
+namespace {
+
+// Waits per class: a pretraining run that waited two days is not hidden by many short jobs.
+TEST(JobDelays, PerClassWaitsSlowdownsAndUnfinishedWork) {
+  using core::Duration;
+  using core::Time;
+  DelayAccumulator delays;
+  auto job = [&](workload::JobClass cls, std::int64_t wait_h, bool done, double work_h) {
+    workload::JobSpec spec;
+    spec.cls = cls;
+    spec.submit = Time::start() + Duration::hours(1);
+    spec.accelerators = 8;
+    spec.work_s = work_h * 3600;
+    sched::JobState st;
+    st.first_start = spec.submit + Duration::hours(wait_h);
+    st.status = done ? sched::JobStatus::done : sched::JobStatus::running;
+    st.end = st.first_start + Duration::hours(static_cast<std::int64_t>(work_h));
+    sched::JobAccount account;
+    account.useful_s = done ? spec.work_s : spec.work_s / 4;  // a quarter done
+    delays.add(spec, st, account);
+  };
+  for (int i = 0; i < 19; ++i) job(workload::JobClass::debugging, 0, true, 1);
+  job(workload::JobClass::pretraining, 48, false, 100);
+  const JobDelays all = delays.overall();
+  EXPECT_EQ(all.jobs, 20);
+  EXPECT_DOUBLE_EQ(all.mean_wait_h, 48.0 / 20);
+  EXPECT_DOUBLE_EQ(all.max_wait_h, 48.0);
+  EXPECT_EQ(all.unfinished, 1);
+  EXPECT_DOUBLE_EQ(all.unfinished_accelerator_h, 8 * 75.0);
+  const auto by_class = delays.by_class();
+  ASSERT_EQ(by_class.size(), 2U);
+  EXPECT_DOUBLE_EQ(by_class.at("pretraining").mean_wait_h, 48.0);
+  EXPECT_DOUBLE_EQ(by_class.at("pretraining").p95_wait_h, 48.0);
+  EXPECT_EQ(by_class.at("pretraining").unfinished, 1);
+  EXPECT_DOUBLE_EQ(by_class.at("debugging").mean_wait_h, 0.0);
+  EXPECT_DOUBLE_EQ(by_class.at("debugging").mean_bounded_slowdown, 1.0);
+  EXPECT_EQ(by_class.count("batch"), 0U);
 }
 
 }  // namespace

@@ -104,6 +104,21 @@ void print_economics(const econ::EconomicsResult& e, const econ::CarbonResult& c
       figure(c.cue()), figure(c.g_per_m_tokens()));
 }
 
+// Waits per job class, the longest first among them, and the work the horizon left undone:
+// a mean over many short jobs hides the frontier run that waited days.
+void print_delays(const sim::WorkloadTotals& w) {
+  fmt::print("  delays: longest wait {} h; {} jobs unfinished at the end ({} left)\n",
+             digits3(w.max_wait_h), thousands(w.jobs_unfinished),
+             count(w.unfinished_accelerator_h, "GPU-hours"));
+  for (const auto& [cls, d] : w.delays_by_class) {
+    fmt::print(
+        "    {:<12} {} jobs, wait mean {} h, p95 {} h, max {} h; bounded slowdown {}; {} "
+        "unfinished\n",
+        cls, thousands(d.jobs), digits3(d.mean_wait_h), digits3(d.p95_wait_h),
+        digits3(d.max_wait_h), digits3(d.mean_bounded_slowdown), thousands(d.unfinished));
+  }
+}
+
 // What `run` prints (docs/outputs.md#command-line).
 void print_run(const sim::Results& results, std::uint64_t seed) {
   fmt::print("gigasim run {} (seed {}, {} h)\n", results.scenario, seed,
@@ -140,6 +155,7 @@ void print_run(const sim::Results& results, std::uint64_t seed) {
         si(w.model_flops_delivered, "FLOP"), thousands(w.preemptions),
         thousands(std::llround(w.power_capped_hours)));
   }
+  if (results.workload_total.present) print_delays(results.workload_total);
   if (results.reliability_total.present) {
     const auto& r = results.reliability_total;
     fmt::print(

@@ -45,6 +45,11 @@ extern const KeyedField<Totals> energy_by_source_mwh;
 }  // namespace totals_fields
 namespace workload_fields {
 extern const Field<WorkloadTotals> tokens_trained, tokens_served, gpu_hours_lost_to_power_caps;
+/// sim/metrics_delays.cpp
+extern const Field<WorkloadTotals> max_wait_h, jobs_unfinished, unfinished_gpu_hours;
+extern const KeyedField<WorkloadTotals> mean_wait_h_by_class, p95_wait_h_by_class,
+    max_wait_h_by_class, mean_bounded_slowdown_by_class, jobs_unfinished_by_class,
+    unfinished_gpu_hours_by_class;
 }  // namespace workload_fields
 namespace reliability_fields {
 extern const Field<ReliabilityTotals> ettr, lost_gpu_hours, restart_gpu_hours,

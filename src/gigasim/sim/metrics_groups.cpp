@@ -767,16 +767,32 @@ const KeyedField<WorkloadTotals> gpu_hours_by_tenant{
 }  // namespace workload_fields
 
 const Group<WorkloadTotals>& workload() {
-  static constexpr std::array<const Field<WorkloadTotals>*, 14> kFields = {
-      &workload_fields::jobs_submitted,        &workload_fields::jobs_completed,
-      &workload_fields::preemptions,           &workload_fields::utilization,
-      &workload_fields::mean_wait_h,           &workload_fields::p95_wait_h,
-      &workload_fields::mean_bounded_slowdown, &workload_fields::gpu_hours_delivered,
-      &workload_fields::tokens_trained,        &workload_fields::tokens_served,
-      &workload_fields::tokens_demanded,       &workload_fields::model_flops_delivered,
-      &workload_fields::power_capped_hours,    &workload_fields::gpu_hours_lost_to_power_caps};
-  static constexpr std::array<const KeyedField<WorkloadTotals>*, 1> kKeyed = {
-      &workload_fields::gpu_hours_by_tenant};
+  static constexpr std::array<const Field<WorkloadTotals>*, 17> kFields = {
+      &workload_fields::jobs_submitted,
+      &workload_fields::jobs_completed,
+      &workload_fields::preemptions,
+      &workload_fields::utilization,
+      &workload_fields::mean_wait_h,
+      &workload_fields::p95_wait_h,
+      &workload_fields::max_wait_h,
+      &workload_fields::mean_bounded_slowdown,
+      &workload_fields::jobs_unfinished,
+      &workload_fields::unfinished_gpu_hours,
+      &workload_fields::gpu_hours_delivered,
+      &workload_fields::tokens_trained,
+      &workload_fields::tokens_served,
+      &workload_fields::tokens_demanded,
+      &workload_fields::model_flops_delivered,
+      &workload_fields::power_capped_hours,
+      &workload_fields::gpu_hours_lost_to_power_caps};
+  static constexpr std::array<const KeyedField<WorkloadTotals>*, 7> kKeyed = {
+      &workload_fields::gpu_hours_by_tenant,
+      &workload_fields::mean_wait_h_by_class,
+      &workload_fields::p95_wait_h_by_class,
+      &workload_fields::max_wait_h_by_class,
+      &workload_fields::mean_bounded_slowdown_by_class,
+      &workload_fields::jobs_unfinished_by_class,
+      &workload_fields::unfinished_gpu_hours_by_class};
   static const Group<WorkloadTotals> g{
       "workload", "What the jobs and inference services of a site (or of all sites) received.",
       kFields, kKeyed};

@@ -48,11 +48,21 @@ void Totals::add(const Totals& o) {
   // Peaks of a sum are not sums of peaks: the caller sets them from the joint series.
 }
 
+void set_delays(WorkloadTotals& w, const DelayAccumulator& delays) {
+  const JobDelays all = delays.overall();
+  w.mean_wait_h = all.mean_wait_h;
+  w.p95_wait_h = all.p95_wait_h;
+  w.max_wait_h = all.max_wait_h;
+  w.mean_bounded_slowdown = all.mean_bounded_slowdown;
+  w.jobs_unfinished = all.unfinished;
+  w.unfinished_accelerator_h = all.unfinished_accelerator_h;
+  w.delays_by_class = delays.by_class();
+}
+
 void summarise_workloads(Results& r) {
   WorkloadTotals& w = r.workload_total;
-  double busy = 0, capacity = 0, wait_weighted = 0, slowdown_weighted = 0;
-  std::int64_t started = 0;
-  std::vector<double> waits;
+  double busy = 0, capacity = 0;
+  DelayAccumulator delays;
   for (const auto& s : r.sites) {
     if (!s.workload.present) continue;
     const WorkloadTotals& x = s.workload;
@@ -74,24 +84,15 @@ void summarise_workloads(Results& r) {
     const double acc = static_cast<double>(s.totals.accelerators);
     busy += x.utilization * acc;
     capacity += acc;
-    slowdown_weighted += x.mean_bounded_slowdown * static_cast<double>(x.jobs_completed);
     for (std::size_t j = 0; j < s.jobs.size(); ++j) {
       const auto& st = s.job_states[j];
-      if (st.first_start.ms() < 0) continue;
-      const double wait = (st.first_start - s.jobs[j].submit).in_hours();
-      waits.push_back(wait);
-      wait_weighted += wait;
-      ++started;
+      if (st.status == sched::JobStatus::pending) continue;
+      delays.add(s.jobs[j], st, sched::account_of(s.jobs[j], st));
     }
   }
   if (!w.present) return;
   w.utilization = capacity > 0 ? busy / capacity : 0.0;
-  w.mean_wait_h = started > 0 ? wait_weighted / static_cast<double>(started) : 0.0;
-  if (!waits.empty()) {
-    w.p95_wait_h = core::percentile_95(waits);
-  }
-  w.mean_bounded_slowdown =
-      w.jobs_completed > 0 ? slowdown_weighted / static_cast<double>(w.jobs_completed) : 0.0;
+  set_delays(w, delays);
 }
 
 void summarise_reliability(Results& r) {

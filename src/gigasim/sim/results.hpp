@@ -14,6 +14,7 @@
 #include "gigasim/energy/source.hpp"
 #include "gigasim/plan/plan.hpp"
 #include "gigasim/sched/site_scheduler.hpp"
+#include "gigasim/sim/job_delays.hpp"
 #include "gigasim/workload/job.hpp"
 
 namespace gigasim::sim {
@@ -102,6 +103,10 @@ struct WorkloadTotals {
   double power_capped_hours = 0;
   double gpu_hours_lost_to_power_caps = 0;
   std::map<std::string, double> gpu_hours_by_tenant;
+  double max_wait_h = 0;
+  std::int64_t jobs_unfinished = 0;     ///< submitted, not done at the end of the horizon
+  double unfinished_accelerator_h = 0;  ///< their work left, at full speed
+  std::map<std::string, JobDelays> delays_by_class;  ///< by job class name
 };
 
 /// What demand-response programmes asked of a site (or of all sites) and what they got
@@ -256,6 +261,8 @@ struct FederationTotals {
   std::map<std::string, std::int64_t> sent_by_site, received_by_site;
 };
 
+/// The waits, slowdowns and unfinished work of `delays` into `w`, overall and by class.
+void set_delays(WorkloadTotals& w, const DelayAccumulator& delays);
 struct Results;
 /// Workload figures over all sites (utilization weighted by accelerators, waits over all jobs).
 void summarise_workloads(Results& results);

@@ -287,14 +287,13 @@ void SiteWorkload::finish(core::Time end, SiteResult& out) {
   out.totals.demand_response.gpu_hours_capped += dr_capped_acc_s_ / 3600.0;
   out.totals.battery_cap_avoided_gpu_hours += backup_avoided_acc_s_ / 3600.0;
   w.gpu_hours_lost_to_power_caps = lost_acc_s_ / 3600.0;
-  std::vector<double> waits;
-  double wait_sum = 0, slowdown_sum = 0;
-  std::int64_t started = 0;
+  DelayAccumulator delays;
   for (std::size_t j = 0; j < s.jobs().size(); ++j) {
     const auto& spec = s.jobs().spec(static_cast<std::uint32_t>(j));
     const auto& st = s.states()[j];
     if (st.status == sched::JobStatus::pending) continue;
     ++w.jobs_submitted;
+    if (st.status == sched::JobStatus::done) ++w.jobs_completed;
     const sched::JobAccount a = sched::account_of(spec, st);
     w.gpu_hours_delivered += a.useful_accelerator_h;
     w.gpu_hours_by_tenant[s.tenants()[spec.tenant].name] += a.useful_accelerator_h;
@@ -305,24 +304,9 @@ void SiteWorkload::finish(core::Time end, SiteResult& out) {
     }
     w.tokens_trained += a.tokens;
     w.model_flops_delivered += a.model_flops;
-    if (st.started()) {
-      const double wait = (st.first_start - spec.submit).in_seconds();
-      waits.push_back(wait / 3600.0);
-      wait_sum += wait;
-      ++started;
-    }
-    if (st.status == sched::JobStatus::done) {
-      ++w.jobs_completed;
-      // Bounded slowdown with a 10 s threshold (Feitelson, Rudolph & Schwiegelshohn 2005).
-      const double response = (st.end - spec.submit).in_seconds();
-      const double run = (st.end - st.first_start).in_seconds();
-      slowdown_sum += std::max(1.0, response / std::max(run, 10.0));
-    }
+    delays.add(spec, st, a);
   }
-  w.mean_wait_h = started > 0 ? wait_sum / static_cast<double>(started) / 3600.0 : 0.0;
-  if (!waits.empty()) w.p95_wait_h = core::percentile_95(waits);
-  w.mean_bounded_slowdown =
-      w.jobs_completed > 0 ? slowdown_sum / static_cast<double>(w.jobs_completed) : 0.0;
+  set_delays(w, delays);
   out.jobs = s.jobs().specs();
   out.job_states = s.states();
   out.job_names = workload_.job_names;
