@@ -9,7 +9,6 @@
 #include "gigasim/api/api.hpp"
 #include "gigasim/core/errors.hpp"
 #include "gigasim/io/report/report.hpp"
-#include "gigasim/io/results/output_files.hpp"
 #include "gigasim/io/results/writers.hpp"
 #include "gigasim/python/bindings.hpp"
 #include "gigasim/sim/metrics.hpp"
@@ -170,8 +169,8 @@ void write_report_file(const ResultsHandle& h, const std::filesystem::path& file
   try {
     std::filesystem::create_directories(scratch);
     io::write_sqlite(*h.results, scratch / "results.sqlite");
-    const std::string html = io::report_html(io::report_data(scratch / "results.sqlite"));
-    io::write_atomically(file, [&](std::ostream& out) { out << html; });
+    io::write_report(scratch);  // the page `gigasim report` draws from that database
+    std::filesystem::rename(scratch / "report.html", file);
   } catch (const std::filesystem::filesystem_error& e) {
     std::filesystem::remove_all(scratch, ignored);
     throw core::IoError(e.what());
