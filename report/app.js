@@ -315,7 +315,10 @@
     });
   }
 
-  var JOB_LABELS = { gpu_hours: 'GPU-hours', wait_h: 'wait (h)', accelerators: 'accelerators' };
+  var JOB_LABELS = {
+    held_gpu_hours: 'GPU-hours held', cost_eur: 'cost (EUR)', wait_h: 'wait (h)', end_day: 'ended (day)',
+    accelerators: 'accelerators'
+  };
   function buildJobs(data, section) {
     var jobs = data.jobs;
     if (!jobs || isEmpty(jobs.columns) || isEmpty(jobs.rows)) return null;

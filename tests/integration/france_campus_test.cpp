@@ -50,7 +50,7 @@ TEST_F(FranceCampus, EconomicsObjectAddsUp) {
   for (const auto* e : {&(*summary_)["economics"], &(*summary_)["sites"][0]["economics"]}) {
     for (const char* key :
          {"capex_eur", "annualised_capex_eur", "opex_eur", "tco_eur", "eur_per_gpu_hour_available",
-          "eur_per_gpu_hour_delivered", "eur_per_m_tokens_trained", "eur_per_m_tokens_served",
+          "eur_per_gpu_hour_busy", "eur_per_m_tokens_trained", "eur_per_m_tokens_served",
           "cost_breakdown_eur", "depreciation_eur", "eur_per_pflop_day"}) {
       ASSERT_TRUE(e->contains(key)) << key;
       if (std::string(key) != "cost_breakdown_eur") {
@@ -73,7 +73,7 @@ TEST_F(FranceCampus, EconomicsObjectAddsUp) {
   const double available = e["eur_per_gpu_hour_available"].get<double>();
   EXPECT_GT(available, 0.5);
   EXPECT_LT(available, 6.0);
-  EXPECT_GT(e["eur_per_gpu_hour_delivered"].get<double>(), available);  // idle time is paid for
+  EXPECT_GT(e["eur_per_gpu_hour_busy"].get<double>(), available);  // idle time is paid for
   EXPECT_GT(e["eur_per_m_tokens_trained"].get<double>(), 0.0);
   EXPECT_GT(e["eur_per_m_tokens_served"].get<double>(), 0.0);
 }

@@ -60,7 +60,18 @@ SiteLedger small_site() {
   l.facility_energy_j = 3.96e13;
   l.water_m3 = 1000;
   l.heat_reused_j = 3.6e12;  // 1 GWh
-  l.use = {8.76e6, 6e6, 1e6, 4e6, 1e12, 2e12, 1e24};
+  l.use = {.available_gpu_hours = 8.76e6,
+           .busy_gpu_hours = 6e6,
+           .inference_gpu_hours = 1e6,
+           .model_job_gpu_hours = 4e6,
+           .other_job_gpu_hours = 0.5e6,
+           .useful_gpu_hours = 4.2e6,
+           .model_job_energy_j = 2.4e13,
+           .other_job_energy_j = 0.2e13,
+           .inference_energy_j = 0.6e13,
+           .tokens_trained = 1e12,
+           .tokens_served = 2e12,
+           .model_flops = 1e24};
   return l;
 }
 
@@ -113,12 +124,50 @@ TEST(Economics, AddsCapitalAndOperationsByHand) {
   EXPECT_NEAR(r.opex_eur, opex, 1e-6);
   EXPECT_NEAR(r.tco_eur, annual + opex, 1e-3);
   EXPECT_NEAR(*r.eur_per_gpu_hour_available(), (annual + opex) / 8.76e6, 1e-9);
-  EXPECT_NEAR(*r.eur_per_gpu_hour_delivered(), (annual + opex) / 6e6, 1e-9);
-  // Training jobs held 4e6 of the 6e6 busy hours; the pools 1e6.
-  const double training = (annual + opex) * 4.0 / 6.0;
+  EXPECT_NEAR(*r.eur_per_gpu_hour_busy(), (annual + opex) / 6e6, 1e-9);
+  // Energy-variable: the energy bought and the network's energy term (no tariff, no taxes);
+  // the rest is fixed, spread over the installed accelerator-hours.
+  const double variable = 500'000 + 30'000;
+  EXPECT_NEAR(r.energy_variable_eur, variable, 1e-6);
+  const double fixed = (annual + opex - variable) / 8.76e6;
+  const double per_j = variable / 3.6e13;
+  EXPECT_NEAR(r.fixed_eur_per_gpu_hour(), fixed, 1e-12);
+  EXPECT_NEAR(r.energy_eur_per_it_j(), per_j, 1e-18);
+  // Each use pays its own hours and energy; the idle capacity is the rest.
+  const double training = 4e6 * fixed + 2.4e13 * per_j;
+  const double other = 0.5e6 * fixed + 0.2e13 * per_j;
+  const double inference = 1e6 * fixed + 0.6e13 * per_j;
+  EXPECT_NEAR(r.cost_by_use_eur.at("model_jobs"), training, 1e-6);
+  EXPECT_NEAR(r.cost_by_use_eur.at("other_jobs"), other, 1e-6);
+  EXPECT_NEAR(r.cost_by_use_eur.at("inference_pools"), inference, 1e-6);
+  EXPECT_NEAR(r.cost_by_use_eur.at("idle"), annual + opex - training - other - inference, 1e-6);
+  EXPECT_GT(r.cost_by_use_eur.at("idle"), 0.0);
+  EXPECT_NEAR(*r.eur_per_useful_gpu_hour(), (training + other + inference) / 4.2e6, 1e-9);
   EXPECT_NEAR(*r.eur_per_m_tokens_trained(), training / 1e6, 1e-9);
-  EXPECT_NEAR(*r.eur_per_m_tokens_served(), (annual + opex) / 6.0 / 2e6, 1e-9);
+  EXPECT_NEAR(*r.eur_per_m_tokens_served(), inference / 2e6, 1e-9);
   EXPECT_NEAR(*r.eur_per_pflop_day(), training / (1e24 / 8.64e19), 1e-9);
+}
+
+// Work slowed by a cap holds its accelerators longer for the same useful work and tokens:
+// the ratios built on useful work can only get worse, even though the slower work used
+// less energy (DVFS: power falls faster than speed).
+TEST(Economics, SlowedWorkNeverMakesAUsefulRatioLookBetter) {
+  const EconomicsResult base = account_costs(small_spec(), small_site());
+  SiteLedger capped = small_site();
+  const double slowdown = 1.25;  // the same work at 80 % speed
+  capped.use.model_job_gpu_hours *= slowdown;
+  capped.use.busy_gpu_hours += 4e6 * (slowdown - 1);
+  capped.use.model_job_energy_j *= 0.8 * 0.8 * 0.8 * slowdown;  // P ∝ speed³, for longer
+  capped.it_energy_j -= 2.4e13 - capped.use.model_job_energy_j;
+  capped.sources[0].energy_j = capped.it_energy_j;
+  capped.sources[0].cost_eur *= capped.it_energy_j / 3.6e13;
+  const EconomicsResult r = account_costs(small_spec(), capped);
+  EXPECT_LT(r.tco_eur, base.tco_eur);                                    // less energy bought ...
+  EXPECT_LT(*r.eur_per_gpu_hour_busy(), *base.eur_per_gpu_hour_busy());  // ... the old trap
+  EXPECT_GT(*r.eur_per_useful_gpu_hour(), *base.eur_per_useful_gpu_hour());
+  EXPECT_GT(*r.eur_per_m_tokens_trained(), *base.eur_per_m_tokens_trained());
+  EXPECT_GT(*r.eur_per_pflop_day(), *base.eur_per_pflop_day());
+  EXPECT_GT(r.cost_by_use_eur.at("model_jobs"), base.cost_by_use_eur.at("model_jobs"));
 }
 
 TEST(Economics, FiguresThatDoNotApplyAreEmpty) {
@@ -127,7 +176,7 @@ TEST(Economics, FiguresThatDoNotApplyAreEmpty) {
   l.use.available_gpu_hours = 100;
   const EconomicsResult r = account_costs(small_spec(), l);
   EXPECT_TRUE(r.eur_per_gpu_hour_available().has_value());
-  EXPECT_FALSE(r.eur_per_gpu_hour_delivered().has_value());
+  EXPECT_FALSE(r.eur_per_gpu_hour_busy().has_value());
   EXPECT_FALSE(r.eur_per_m_tokens_trained().has_value());
   EXPECT_FALSE(r.eur_per_m_tokens_served().has_value());
   EXPECT_FALSE(r.eur_per_pflop_day().has_value());

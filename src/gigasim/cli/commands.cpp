@@ -92,11 +92,12 @@ std::string figure(std::optional<double> v) {
 // A site's (or the total's) economics and carbon, in two lines under its label.
 void print_economics(const econ::EconomicsResult& e, const econ::CarbonResult& c) {
   fmt::print(
-      "  {:<24} economics: capex {}, TCO {}/year; {} EUR per GPU-hour available, {} delivered; "
-      "{} EUR per M tokens trained, {} served\n",
+      "  {:<24} economics: capex {}, TCO {}/year; {} EUR per GPU-hour available, {} busy, {} "
+      "useful; {} EUR per M tokens trained, {} served\n",
       "", si(e.capex_eur, "EUR"), si(e.tco_per_year_eur(), "EUR"),
-      figure(e.eur_per_gpu_hour_available()), figure(e.eur_per_gpu_hour_delivered()),
-      figure(e.eur_per_m_tokens_trained()), figure(e.eur_per_m_tokens_served()));
+      figure(e.eur_per_gpu_hour_available()), figure(e.eur_per_gpu_hour_busy()),
+      figure(e.eur_per_useful_gpu_hour()), figure(e.eur_per_m_tokens_trained()),
+      figure(e.eur_per_m_tokens_served()));
   fmt::print(
       "  {:<24} carbon: Scope 2 {} location-based, {} market-based, embodied {} (share of the "
       "run); CUE {} kg/kWh; {} g per M tokens\n",
@@ -116,6 +117,20 @@ void print_delays(const sim::WorkloadTotals& w) {
         "unfinished\n",
         cls, thousands(d.jobs), digits3(d.mean_wait_h), digits3(d.p95_wait_h),
         digits3(d.max_wait_h), digits3(d.mean_bounded_slowdown), thousands(d.unfinished));
+  }
+  // The runs a planner named: when they started and ended, and what they cost.
+  constexpr double kHoursPerDay = 24.0;
+  for (const auto& [name, j] : w.named_jobs) {
+    const std::string ended = j.end_h >= 0
+                                  ? fmt::format("ended day {}", digits3(j.end_h / kHoursPerDay))
+                                  : fmt::format("{} % done at the end", digits3(100 * j.done));
+    const std::string started = j.start_h >= 0 ? fmt::format("started day {} (waited {} h), {}",
+                                                             digits3(j.start_h / kHoursPerDay),
+                                                             digits3(j.start_h - j.submit_h), ended)
+                                               : std::string("never started");
+    fmt::print("    {:<24} {} accelerators, submitted day {}, {}; {} held, {}\n", name,
+               thousands(j.accelerators), digits3(j.submit_h / kHoursPerDay), started,
+               count(j.held_gpu_hours, "GPU-hours"), si(j.cost_eur, "EUR"));
   }
 }
 
@@ -148,12 +163,12 @@ void print_run(const sim::Results& results, std::uint64_t seed) {
         thousands(w.jobs_submitted), thousands(w.jobs_completed), 100 * w.utilization,
         digits3(w.mean_wait_h), digits3(w.p95_wait_h), digits3(w.mean_bounded_slowdown));
     fmt::print(
-        "            {} delivered, {} trained, {} served of {} demanded, {} of model compute; "
-        "{} preemptions, {} h under a power cap\n",
-        count(w.gpu_hours_delivered, "GPU-hours"), count(w.tokens_trained, "tokens"),
-        count(w.tokens_served, "tokens"), count(w.tokens_demanded, "tokens"),
-        si(w.model_flops_delivered, "FLOP"), thousands(w.preemptions),
-        thousands(std::llround(w.power_capped_hours)));
+        "            {} delivered, {} useful, {} trained, {} served of {} demanded, {} of model "
+        "compute; {} preemptions, {} h under a power cap\n",
+        count(w.gpu_hours_delivered, "GPU-hours"), count(w.gpu_hours_useful, "GPU-hours"),
+        count(w.tokens_trained, "tokens"), count(w.tokens_served, "tokens"),
+        count(w.tokens_demanded, "tokens"), si(w.model_flops_delivered, "FLOP"),
+        thousands(w.preemptions), thousands(std::llround(w.power_capped_hours)));
   }
   if (results.workload_total.present) print_delays(results.workload_total);
   if (results.reliability_total.present) {

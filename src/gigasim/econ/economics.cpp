@@ -101,17 +101,42 @@ EconomicsResult account_costs(const EconomicsSpec& spec, const SiteLedger& site)
     r.opex_eur += eur;
   }
   r.tco_eur = r.annualised_capex_eur * r.years + r.opex_eur;
-  const Attribution a = attribute(r.tco_eur, r.use);
-  r.training_cost_eur = a.training;
-  r.inference_cost_eur = a.inference;
+  r.energy_variable_eur = energy - sales + through_connection_j * fee_energy + taxes;
+  r.it_energy_j = site.it_energy_j;
+  const Use& u = r.use;
+  r.training_cost_eur = r.cost_of(u.model_job_gpu_hours, u.model_job_energy_j);
+  r.inference_cost_eur = r.cost_of(u.inference_gpu_hours, u.inference_energy_j);
+  if (u.model_job_gpu_hours + u.other_job_gpu_hours + u.inference_gpu_hours > 0) {
+    const double other = r.cost_of(u.other_job_gpu_hours, u.other_job_energy_j);
+    r.cost_by_use_eur = {{"model_jobs", r.training_cost_eur},
+                         {"other_jobs", other},
+                         {"inference_pools", r.inference_cost_eur},
+                         {"idle", r.tco_eur - r.training_cost_eur - other - r.inference_cost_eur}};
+  }
   return r;
 }
 
 std::optional<double> EconomicsResult::eur_per_gpu_hour_available() const {
   return ratio(tco_eur, use.available_gpu_hours);
 }
-std::optional<double> EconomicsResult::eur_per_gpu_hour_delivered() const {
+double EconomicsResult::fixed_eur_per_gpu_hour() const {
+  return ratio(tco_eur - energy_variable_eur, use.available_gpu_hours).value_or(0.0);
+}
+double EconomicsResult::energy_eur_per_it_j() const {
+  return ratio(energy_variable_eur, it_energy_j).value_or(0.0);
+}
+double EconomicsResult::cost_of(double gpu_hours, double energy_j) const {
+  return gpu_hours * fixed_eur_per_gpu_hour() + energy_j * energy_eur_per_it_j();
+}
+std::optional<double> EconomicsResult::eur_per_gpu_hour_busy() const {
   return ratio(tco_eur, use.busy_gpu_hours);
+}
+double EconomicsResult::work_cost_eur() const {
+  const auto idle = cost_by_use_eur.find("idle");
+  return idle == cost_by_use_eur.end() ? 0.0 : tco_eur - idle->second;
+}
+std::optional<double> EconomicsResult::eur_per_useful_gpu_hour() const {
+  return ratio(work_cost_eur(), use.useful_gpu_hours);
 }
 std::optional<double> EconomicsResult::eur_per_pflop_day() const {
   return ratio(training_cost_eur, use.model_flops / kPflopDay);
@@ -144,6 +169,9 @@ void EconomicsResult::add(const EconomicsResult& o) {
   }
   for (const auto& [name, eur] : o.cost_breakdown_eur) cost_breakdown_eur[name] += eur;
   use.add(o.use);
+  energy_variable_eur += o.energy_variable_eur;
+  it_energy_j += o.it_energy_j;
+  for (const auto& [name, eur] : o.cost_by_use_eur) cost_by_use_eur[name] += eur;
   training_cost_eur += o.training_cost_eur;
   inference_cost_eur += o.inference_cost_eur;
 }

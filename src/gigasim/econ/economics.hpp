@@ -40,12 +40,30 @@ struct EconomicsResult {
   std::vector<AssetCost> assets;                     ///< per year
   std::map<std::string, double> cost_breakdown_eur;  ///< over the run, by class
   Use use;
-  double training_cost_eur = 0;   ///< TCO attributed to model-training jobs
-  double inference_cost_eur = 0;  ///< TCO attributed to inference pools
+  /// Costs that follow the energy used: energy bought less surplus sold, the network's
+  /// energy term and electricity taxes.
+  double energy_variable_eur = 0;
+  double it_energy_j = 0;
+  /// The TCO split by what used the capacity: `model_jobs`, `other_jobs`, `inference_pools`
+  /// (each the cost_of its hours and energy) and `idle` (the rest); empty without a workload.
+  std::map<std::string, double> cost_by_use_eur;
+  double training_cost_eur = 0;   ///< cost_of the hours and energy of model-training jobs
+  double inference_cost_eur = 0;  ///< cost_of the hours and energy of inference pools
 
   [[nodiscard]] double tco_per_year_eur() const { return years > 0 ? tco_eur / years : 0.0; }
+  /// Everything but energy_variable_eur, per installed accelerator-hour: what holding one
+  /// accelerator for an hour costs, whether it works or not.
+  [[nodiscard]] double fixed_eur_per_gpu_hour() const;
+  /// energy_variable_eur per joule of IT energy (the facility's overhead rides on it).
+  [[nodiscard]] double energy_eur_per_it_j() const;
+  /// What work that held `gpu_hours` accelerator-hours and used `it_energy_j` costs.
+  [[nodiscard]] double cost_of(double gpu_hours, double it_energy_j) const;
   [[nodiscard]] std::optional<double> eur_per_gpu_hour_available() const;
-  [[nodiscard]] std::optional<double> eur_per_gpu_hour_delivered() const;
+  [[nodiscard]] std::optional<double> eur_per_gpu_hour_busy() const;
+  /// What the jobs and pools cost (the TCO less its idle share).
+  [[nodiscard]] double work_cost_eur() const;
+  /// work_cost_eur / useful accelerator-hours: work slowed, lost or redone raises it.
+  [[nodiscard]] std::optional<double> eur_per_useful_gpu_hour() const;
   [[nodiscard]] std::optional<double> eur_per_pflop_day() const;
   [[nodiscard]] std::optional<double> eur_per_m_tokens_trained() const;
   [[nodiscard]] std::optional<double> eur_per_m_tokens_served() const;

@@ -26,7 +26,13 @@ struct Use {
   double available_gpu_hours = 0;  ///< installed accelerators × hours
   double busy_gpu_hours = 0;       ///< held by jobs or inference pools
   double inference_gpu_hours = 0;  ///< held by inference pools
-  double model_job_gpu_hours = 0;  ///< held by jobs training a model (lost work included)
+  double model_job_gpu_hours = 0;  ///< held by jobs training a model (wall time)
+  double other_job_gpu_hours = 0;  ///< held by jobs without a model (wall time)
+  /// Work that advanced jobs, less checkpoint writes, and inference replicas serving × speed.
+  double useful_gpu_hours = 0;
+  double model_job_energy_j = 0;  ///< IT energy of the jobs training a model
+  double other_job_energy_j = 0;
+  double inference_energy_j = 0;
   double tokens_trained = 0;
   double tokens_served = 0;
   double model_flops = 0;  ///< useful model FLOPs (after failures and checkpoints)
@@ -36,6 +42,11 @@ struct Use {
     busy_gpu_hours += o.busy_gpu_hours;
     inference_gpu_hours += o.inference_gpu_hours;
     model_job_gpu_hours += o.model_job_gpu_hours;
+    other_job_gpu_hours += o.other_job_gpu_hours;
+    useful_gpu_hours += o.useful_gpu_hours;
+    model_job_energy_j += o.model_job_energy_j;
+    other_job_energy_j += o.other_job_energy_j;
+    inference_energy_j += o.inference_energy_j;
     tokens_trained += o.tokens_trained;
     tokens_served += o.tokens_served;
     model_flops += o.model_flops;

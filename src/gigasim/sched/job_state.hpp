@@ -24,6 +24,7 @@ struct JobState {
   double run_useful_s = 0;  ///< useful work done in the current run (since its last restart)
   double lost_s = 0;        ///< work lost to interruptions (since the last checkpoint)
   double restart_s = 0;     ///< restart overheads paid or pending
+  double held_s = 0;        ///< wall time its accelerators were held, over all its runs
   std::uint32_t interruptions = 0;
   bool powered = false;  ///< drawing its dynamic power (false while restarting)
   double energy_j = 0;   ///< IT energy of its accelerators
@@ -46,8 +47,13 @@ struct JobAccount {
   double lost_accelerator_h = 0;        ///< accelerators × work lost to interruptions, h
   double restart_accelerator_h = 0;     ///< accelerators × restart overheads paid, h
   double checkpoint_accelerator_h = 0;  ///< accelerators × checkpoint writes in the useful work, h
-  double tokens = 0;                    ///< tokens trained, in proportion to the work done
-  double model_flops = 0;               ///< model FLOPs, in proportion to the work done
+  /// accelerators × useful work less its checkpoint writes, h: the work that survived
+  /// failures, was not redone and advanced the job
+  double net_useful_accelerator_h = 0;
+  /// accelerators × wall time held (slowed work, lost work and restarts included), h
+  double held_accelerator_h = 0;
+  double tokens = 0;       ///< tokens trained, in proportion to the work done
+  double model_flops = 0;  ///< model FLOPs, in proportion to the work done
 };
 JobAccount account_of(const workload::JobSpec& spec, const JobState& state);
 

@@ -51,6 +51,7 @@ void JobTable::progress(std::uint32_t job, const Partition& p, double speed, dou
   s.run_useful_s += work;
   s.remaining_s = std::max(0.0, s.remaining_s - overhead - work);
   const double acc = static_cast<double>(j.accelerators);
+  s.held_s += dt;
   s.energy_j += acc * p.idle_w * dt + acc * j.activity * p.dynamic_w * cap * working;
   s.last_update = now;
 }

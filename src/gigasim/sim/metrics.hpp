@@ -40,7 +40,7 @@ extern const Field<Results> scenario, seed, start, hours, tick_h;
 namespace totals_fields {
 extern const Field<Totals> accelerators, facility_power_peak_mw, pue, ere, energy_it_mwh,
     energy_power_chain_loss_mwh, energy_cooling_mwh, energy_heat_pump_mwh, heat_reused_mwh,
-    carbon_t;
+    carbon_t, water_m3;
 extern const KeyedField<Totals> energy_by_source_mwh;
 }  // namespace totals_fields
 namespace workload_fields {
@@ -49,14 +49,15 @@ extern const Field<WorkloadTotals> tokens_trained, tokens_served, gpu_hours_lost
 extern const Field<WorkloadTotals> max_wait_h, jobs_unfinished, unfinished_gpu_hours;
 extern const KeyedField<WorkloadTotals> mean_wait_h_by_class, p95_wait_h_by_class,
     max_wait_h_by_class, mean_bounded_slowdown_by_class, jobs_unfinished_by_class,
-    unfinished_gpu_hours_by_class;
+    unfinished_gpu_hours_by_class, start_h_by_named_job, end_h_by_named_job, done_by_named_job,
+    held_gpu_hours_by_named_job, cost_eur_by_named_job;
 }  // namespace workload_fields
 namespace reliability_fields {
 extern const Field<ReliabilityTotals> ettr, lost_gpu_hours, restart_gpu_hours,
     checkpoint_overhead_gpu_hours;
 }  // namespace reliability_fields
 namespace economics_fields {
-extern const Field<econ::EconomicsResult> eur_per_gpu_hour_available;
+extern const Field<econ::EconomicsResult> eur_per_gpu_hour_available, eur_per_useful_gpu_hour;
 extern const KeyedField<econ::EconomicsResult> gpu_hours;
 }  // namespace economics_fields
 
@@ -79,6 +80,7 @@ struct JobRecord {
   const workload::JobSpec* spec;
   const sched::JobState* state;
   sched::JobAccount account;
+  const econ::EconomicsResult* economics;  ///< of its site: the price of its hours and energy
 };
 struct FailureRow {
   std::string_view site;

@@ -1,6 +1,7 @@
 // The delay figures of the `workload` group (sim/job_delays.hpp): the longest wait, the work
 // left unfinished, and waits and slowdowns per job class, so that a class that waits days is
-// not hidden in a mean over many short jobs.
+// not hidden in a mean over many short jobs; and the named jobs' start, end and cost, so that
+// a delayed flagship run shows in summary.json.
 #include "gigasim/sim/metric_entries.hpp"
 #include "gigasim/sim/metrics.hpp"
 
@@ -10,6 +11,7 @@ namespace {
 using entries::Entries;
 using entries::kDerived;
 using entries::kMax;
+using entries::kNone;
 using entries::kSum;
 using output::Type;
 using output::Value;
@@ -21,6 +23,19 @@ Entries per_class(const W& w, Get get) {
   Entries out;
   for (const auto& [cls, d] : w.delays_by_class) out.emplace_back(cls, get(d));
   return out;
+}
+
+/// One figure of each named job.
+template <class Get>
+Entries per_named_job(const W& w, Get get) {
+  Entries out;
+  for (const auto& [name, job] : w.named_jobs) out.emplace_back(name, get(job));
+  return out;
+}
+
+/// An hour, or null for −1 (never).
+Value hour_or_null(double h) {
+  return h >= 0 ? Value::of(h) : Value{};
 }
 
 }  // namespace
@@ -112,6 +127,61 @@ const KeyedField<W> unfinished_gpu_hours_by_class{
     "`unfinished_gpu_hours` of each job class.",
     [](const W& w) {
       return per_class(w, [](const JobDelays& d) { return Value::of(d.unfinished_accelerator_h); });
+    }};
+
+const KeyedField<W> start_h_by_named_job{
+    "start_h_by_named_job",
+    Type::real,
+    "h",
+    "job `name`",
+    kNone,
+    "First start of each explicit job (jobs with a `name`), hours from the start; null if it "
+    "never started. Over sites, a name met again is prefixed with its site (`site/name`).",
+    [](const W& w) {
+      return per_named_job(w, [](const NamedJob& j) { return hour_or_null(j.start_h); });
+    }};
+const KeyedField<W> end_h_by_named_job{
+    "end_h_by_named_job",
+    Type::real,
+    "h",
+    "job `name`",
+    kNone,
+    "Completion of each explicit job, hours from the start; null if not done at the end of the "
+    "horizon.",
+    [](const W& w) {
+      return per_named_job(w, [](const NamedJob& j) { return hour_or_null(j.end_h); });
+    }};
+const KeyedField<W> done_by_named_job{
+    "done_by_named_job",
+    Type::real,
+    "fraction",
+    "job `name`",
+    kNone,
+    "Share of each explicit job's work done by the end of the horizon.",
+    [](const W& w) {
+      return per_named_job(w, [](const NamedJob& j) { return Value::of(j.done); });
+    }};
+const KeyedField<W> held_gpu_hours_by_named_job{
+    "held_gpu_hours_by_named_job",
+    Type::real,
+    "accelerator-h",
+    "job `name`",
+    kNone,
+    "Accelerators × wall time each explicit job held them (slowed work, lost work and "
+    "restarts included).",
+    [](const W& w) {
+      return per_named_job(w, [](const NamedJob& j) { return Value::of(j.held_gpu_hours); });
+    }};
+const KeyedField<W> cost_eur_by_named_job{
+    "cost_eur_by_named_job",
+    Type::real,
+    "EUR",
+    "job `name`",
+    kNone,
+    "Cost of each explicit job: its held accelerator-hours × `fixed_eur_per_gpu_hour` + its IT "
+    "energy × `energy_eur_per_mwh_it` of its site (the `cost_eur` column of the jobs table).",
+    [](const W& w) {
+      return per_named_job(w, [](const NamedJob& j) { return Value::of(j.cost_eur); });
     }};
 }  // namespace workload_fields
 

@@ -530,12 +530,32 @@ const Field<J> checkpoint_gpu_hours{
     kSum,
     "Time the job spent writing checkpoints.",
     [](const J& j) { return Value::of(j.account.checkpoint_accelerator_h); }};
+const Field<J> held_gpu_hours{
+    "held_gpu_hours",
+    Type::real,
+    "accelerator-h",
+    kNone,
+    kSum,
+    "Accelerators × wall time the job held them, over all its runs: work at any speed, work "
+    "later lost, restarts.",
+    [](const J& j) { return Value::of(j.account.held_accelerator_h); }};
+const Field<J> cost_eur{
+    "cost_eur",
+    Type::real,
+    "EUR",
+    kNone,
+    kSum,
+    "held_gpu_hours × the site's `fixed_eur_per_gpu_hour` + energy_kwh / 1000 × its "
+    "`energy_eur_per_mwh_it` (docs/models/economics.md#cost-of-the-work).",
+    [](const J& j) {
+      return Value::of(j.economics->cost_of(j.account.held_accelerator_h, j.state->energy_j));
+    }};
 }  // namespace job_fields
 }  // namespace
 
 const Table<JobRecord>& jobs() {
   using J = JobRecord;
-  static constexpr std::array<const Field<J>*, 17> kColumns = {&job_fields::id,
+  static constexpr std::array<const Field<J>*, 19> kColumns = {&job_fields::id,
                                                                &job_fields::site,
                                                                &job_fields::name,
                                                                &job_fields::tenant,
@@ -551,7 +571,9 @@ const Table<JobRecord>& jobs() {
                                                                &job_fields::preemptions,
                                                                &job_fields::interruptions,
                                                                &job_fields::lost_gpu_hours,
-                                                               &job_fields::checkpoint_gpu_hours};
+                                                               &job_fields::checkpoint_gpu_hours,
+                                                               &job_fields::held_gpu_hours,
+                                                               &job_fields::cost_eur};
   static const Table<JobRecord> t{
       "jobs",
       "One row per job submitted before the end of the horizon, for every site with a "
@@ -793,7 +815,7 @@ void for_each(const Results& r, const std::function<void(const JobRecord&)>& f) 
       const auto& st = s.job_states[j];
       if (st.status == sched::JobStatus::pending) continue;
       f(JobRecord{id, s.name, s.job_names[j], s.tenant_names[spec.tenant], &spec, &st,
-                  sched::account_of(spec, st)});
+                  sched::account_of(spec, st), &s.economics});
     }
   }
 }

@@ -74,6 +74,15 @@ void summarise_workloads(Results& r) {
     w.gpu_hours_busy += x.gpu_hours_busy;
     w.gpu_hours_inference_pools += x.gpu_hours_inference_pools;
     w.gpu_hours_model_jobs += x.gpu_hours_model_jobs;
+    w.gpu_hours_other_jobs += x.gpu_hours_other_jobs;
+    w.gpu_hours_useful += x.gpu_hours_useful;
+    w.energy_model_jobs_mwh += x.energy_model_jobs_mwh;
+    w.energy_other_jobs_mwh += x.energy_other_jobs_mwh;
+    w.energy_inference_pools_mwh += x.energy_inference_pools_mwh;
+    for (const auto& [name, job] : x.named_jobs) {
+      const bool clash = w.named_jobs.contains(name);
+      w.named_jobs.emplace(clash ? s.name + "/" + name : name, job);
+    }
     w.tokens_trained += x.tokens_trained;
     w.tokens_served += x.tokens_served;
     w.tokens_demanded += x.tokens_demanded;

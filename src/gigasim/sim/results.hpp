@@ -82,6 +82,19 @@ struct ReliabilityTotals {
   std::map<std::int64_t, std::pair<double, std::int64_t>> job_hours_and_interruptions_by_size;
 };
 
+/// An explicit job of the scenario (one with a `name`) as the run left it: the runs a
+/// planner follows by name, in summary.json and on the console.
+struct NamedJob {
+  std::int64_t accelerators = 0;
+  double submit_h = 0;
+  double start_h = -1;  ///< first start; −1 never started
+  double end_h = -1;    ///< completion; −1 not done at the end of the horizon
+  double done = 0;      ///< share of its work done
+  double held_gpu_hours = 0;
+  double energy_mwh = 0;  ///< IT energy
+  double cost_eur = 0;    ///< econ::EconomicsResult::cost_of its hours and energy
+};
+
 /// Workload figures of a site or of all sites (docs/outputs.md).
 struct WorkloadTotals {
   bool present = false;
@@ -95,7 +108,15 @@ struct WorkloadTotals {
   double gpu_hours_delivered = 0;  ///< accelerator-hours of progress at full speed
   double gpu_hours_busy = 0;       ///< held by jobs and inference pools
   double gpu_hours_inference_pools = 0;
-  double gpu_hours_model_jobs = 0;  ///< held by jobs that train a model, lost work included
+  double gpu_hours_model_jobs = 0;  ///< held by jobs that train a model (wall time)
+  double gpu_hours_other_jobs = 0;  ///< held by jobs without a model (wall time)
+  /// Work that advanced jobs (useful less checkpoint writes) + inference replicas serving
+  /// × their speed.
+  double gpu_hours_useful = 0;
+  double energy_model_jobs_mwh = 0;  ///< IT energy of the jobs that train a model
+  double energy_other_jobs_mwh = 0;
+  double energy_inference_pools_mwh = 0;
+  std::map<std::string, NamedJob> named_jobs;  ///< by name (over sites, "site/name" on a clash)
   double tokens_trained = 0;
   double tokens_served = 0;
   double tokens_demanded = 0;  ///< inference demand, served or not

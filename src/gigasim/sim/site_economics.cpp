@@ -53,6 +53,11 @@ void account(const plan::SitePlan& plan, const std::vector<SourceSums>& sources,
     use.busy_gpu_hours = w.gpu_hours_busy;
     use.inference_gpu_hours = w.gpu_hours_inference_pools;
     use.model_job_gpu_hours = w.gpu_hours_model_jobs;
+    use.other_job_gpu_hours = w.gpu_hours_other_jobs;
+    use.useful_gpu_hours = w.gpu_hours_useful;
+    use.model_job_energy_j = w.energy_model_jobs_mwh * kJPerMWh;
+    use.other_job_energy_j = w.energy_other_jobs_mwh * kJPerMWh;
+    use.inference_energy_j = w.energy_inference_pools_mwh * kJPerMWh;
     use.tokens_trained = w.tokens_trained;
     use.tokens_served = w.tokens_served;
     use.model_flops = w.model_flops_delivered;
@@ -63,6 +68,8 @@ void account(const plan::SitePlan& plan, const std::vector<SourceSums>& sources,
                             scenario.tick.in_seconds() / 3600.0;
   }
   out.economics = econ::account_costs(spec.economics ? *spec.economics : scenario.economics, l);
+  for (auto& [name, job] : out.workload.named_jobs)
+    job.cost_eur = out.economics.cost_of(job.held_gpu_hours, job.energy_mwh * kJPerMWh);
   out.carbon = econ::account_carbon(spec.carbon ? *spec.carbon : scenario.carbon, l);
 }
 

@@ -13,6 +13,20 @@ namespace {
 
 constexpr core::Time kNever = core::Time::from_ms(std::numeric_limits<std::int64_t>::max());
 
+NamedJob named_job(const workload::JobSpec& spec, const sched::JobState& st,
+                   const sched::JobAccount& a) {
+  const auto hours = [](core::Time t) { return (t - core::Time::start()).in_seconds() / 3600.0; };
+  NamedJob n;
+  n.accelerators = spec.accelerators;
+  n.submit_h = hours(spec.submit);
+  if (st.started()) n.start_h = hours(st.first_start);
+  if (st.status == sched::JobStatus::done) n.end_h = hours(st.end);
+  n.done = a.done;
+  n.held_gpu_hours = a.held_accelerator_h;
+  n.energy_mwh = st.energy_j / 3.6e9;
+  return n;
+}
+
 }  // namespace
 
 std::unique_ptr<sched::SiteScheduler> make_scheduler(const plan::WorkloadPlan& w) {
@@ -66,6 +80,8 @@ void SiteWorkload::advance(core::Time now) {
   const auto& s = *scheduler_;
   const double busy = static_cast<double>(s.busy_accelerators());
   busy_acc_s_ += busy * dt;
+  inference_useful_acc_s_ += inference_active_acc_ * s.speed() * dt;
+  inference_dynamic_j_ += s.cap() * inference_dynamic_w_ * dt;
   if (s.cap() < 1.0) {
     capped_s_ += dt;
     lost_acc_s_ += busy * (1.0 - s.speed()) * dt;
@@ -157,10 +173,12 @@ void SiteWorkload::on_event(std::uint8_t kind, std::uint32_t a, std::uint32_t b,
 void SiteWorkload::open_tick(Tick& tick) {
   const core::Time now = tick.start;
   // Inference: replicas for this hour's demand.
-  inference_dynamic_w_ = served_tokens_per_s_ = demanded_tokens_per_s_ = 0;
+  inference_dynamic_w_ = inference_active_acc_ = served_tokens_per_s_ = demanded_tokens_per_s_ = 0;
   for (const auto& pool : workload_.inference) {
     const auto h = pool.service.at(static_cast<int>(tick.hour_of_day));
     inference_dynamic_w_ += h.active_replicas * pool.dynamic_w_per_replica;
+    inference_active_acc_ += static_cast<double>(h.active_replicas) *
+                             static_cast<double>(pool.service.accelerators_per_replica);
     served_tokens_per_s_ += h.served_tokens_per_s;
     demanded_tokens_per_s_ += h.demand_tokens_per_s;
   }
@@ -281,6 +299,15 @@ void SiteWorkload::finish(core::Time end, SiteResult& out) {
                                    static_cast<double>(pool.service.accelerators_per_replica) *
                                    horizon_s / 3600.0;
   }
+  // The pools' reserved accelerators draw idle power all along, their serving replicas the
+  // capped dynamic power (the site's mean idle power per accelerator).
+  constexpr double kJPerMWh = 3.6e9;
+  const double idle_w_per_accelerator =
+      s.total_accelerators() > 0 ? s.idle_w() / static_cast<double>(s.total_accelerators()) : 0.0;
+  w.energy_inference_pools_mwh =
+      (w.gpu_hours_inference_pools * 3600.0 * idle_w_per_accelerator + inference_dynamic_j_) /
+      kJPerMWh;
+  w.gpu_hours_useful = inference_useful_acc_s_ / 3600.0;
   w.tokens_demanded = tokens_demanded_;
   w.power_capped_hours = capped_s_ / 3600.0;
   out.totals.demand_response.gpu_hours_deferred += dr_deferred_acc_s_ / 3600.0;
@@ -297,11 +324,17 @@ void SiteWorkload::finish(core::Time end, SiteResult& out) {
     const sched::JobAccount a = sched::account_of(spec, st);
     w.gpu_hours_delivered += a.useful_accelerator_h;
     w.gpu_hours_by_tenant[s.tenants()[spec.tenant].name] += a.useful_accelerator_h;
+    w.gpu_hours_useful += a.net_useful_accelerator_h;
+    // Held while it ran: useful work, slowed work, work lost to interruptions and restarts.
     if (spec.model_flops > 0) {
-      // Held while it ran: useful work, work lost to interruptions and restarts.
-      w.gpu_hours_model_jobs +=
-          static_cast<double>(spec.accelerators) * (a.useful_s + st.lost_s + st.restart_s) / 3600.0;
+      w.gpu_hours_model_jobs += a.held_accelerator_h;
+      w.energy_model_jobs_mwh += st.energy_j / kJPerMWh;
+    } else {
+      w.gpu_hours_other_jobs += a.held_accelerator_h;
+      w.energy_other_jobs_mwh += st.energy_j / kJPerMWh;
     }
+    if (j < workload_.job_names.size() && !workload_.job_names[j].empty())
+      w.named_jobs.emplace(workload_.job_names[j], named_job(spec, st, a));
     w.tokens_trained += a.tokens;
     w.model_flops_delivered += a.model_flops;
     delays.add(spec, st, a);

@@ -94,11 +94,14 @@ class SiteWorkload final : public SiteComponent, public ItLoad {
   double swing_limit_w_ = 0;
   // Of the open interval.
   double inference_dynamic_w_ = 0;
+  double inference_active_acc_ = 0;  ///< accelerators of the replicas serving
   double served_tokens_per_s_ = 0;
   double demanded_tokens_per_s_ = 0;
   // Over the run.
   double busy_total_s_ = 0;
   double tokens_served_ = 0, tokens_demanded_ = 0;
+  double inference_useful_acc_s_ = 0;  ///< ∫ serving accelerators × speed dt
+  double inference_dynamic_j_ = 0;     ///< ∫ cap × the replicas' dynamic power dt
 };
 
 /// A site without a workload: its IT power follows the utilization profile.

@@ -59,9 +59,14 @@ std::vector<HeadlineColumn> headline_columns() {
        figure(metrics::workload(), metrics::workload_fields::tokens_trained)},
       {"tokens_served", "Tokens served", "", 0, 1, true,
        figure(metrics::workload(), metrics::workload_fields::tokens_served)},
+      {"water_m3", "Water (m\u00b3)", "Site water use: evaporation, blow-down, adiabatic pads", 0,
+       1, false, figure(metrics::totals(), metrics::totals_fields::water_m3)},
       {"eur_per_gpu_hour", "EUR per GPU-hour", "Total cost of ownership per available GPU-hour", 2,
        1, false,
        figure(metrics::economics(), metrics::economics_fields::eur_per_gpu_hour_available)},
+      {"eur_per_useful_gpu_hour", "EUR per useful GPU-hour",
+       "Cost of the work per GPU-hour that advanced it (docs/outputs.md#ratios)", 2, 1, false,
+       figure(metrics::economics(), metrics::economics_fields::eur_per_useful_gpu_hour)},
   };
 }
 
@@ -186,23 +191,29 @@ json costs(const ResultsReader& db) {
   return out.empty() ? json(nullptr) : out;
 }
 
-json largest_jobs(const ResultsReader& db, double hours) {
+json largest_jobs(const ResultsReader& db) {
   json rows = json::array();
   db.each(
-      fmt::format("SELECT id, name, site, tenant, class, accelerators, accelerators * "
-                  "(COALESCE(end_h, {0}) - start_h) AS gpu_hours, wait_h, status FROM jobs "
-                  "WHERE start_h IS NOT NULL ORDER BY gpu_hours DESC LIMIT {1}",
-                  hours, kReportJobs),
+      fmt::format("SELECT id, name, site, tenant, class, accelerators, held_gpu_hours, cost_eur, "
+                  "wait_h, end_h, status FROM jobs WHERE start_h IS NOT NULL "
+                  "ORDER BY held_gpu_hours DESC LIMIT {}",
+                  kReportJobs),
       [&](sqlite3_stmt* s) {
         std::string name = column_text(s, 1);
         if (name.empty()) name = fmt::format("job {}", sqlite3_column_int64(s, 0));
+        const json end_day = sqlite3_column_type(s, 9) == SQLITE_NULL
+                                 ? json(nullptr)
+                                 : json(std::round(sqlite3_column_double(s, 9) / 24.0 * 10) / 10);
         rows.push_back({name, column_text(s, 2), column_text(s, 3), column_text(s, 4),
                         sqlite3_column_int64(s, 5), std::round(sqlite3_column_double(s, 6)),
-                        std::round(sqlite3_column_double(s, 7) * 100) / 100, column_text(s, 8)});
+                        std::round(sqlite3_column_double(s, 7)),
+                        std::round(sqlite3_column_double(s, 8) * 100) / 100, end_day,
+                        column_text(s, 10)});
       });
   if (rows.empty()) return nullptr;
   return {{"columns",
-           {"name", "site", "tenant", "class", "accelerators", "gpu_hours", "wait_h", "state"}},
+           {"name", "site", "tenant", "class", "accelerators", "held_gpu_hours", "cost_eur",
+            "wait_h", "end_day", "state"}},
           {"rows", rows}};
 }
 
@@ -267,7 +278,7 @@ json report_data(const std::filesystem::path& sqlite_file) {
   data["goodput"] = goodput(m);
   data["power_steps"] = power_steps(db);
   data["costs"] = costs(db);
-  data["jobs"] = largest_jobs(db, hours);
+  data["jobs"] = largest_jobs(db);
   return data;
 }
 
