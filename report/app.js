@@ -7,6 +7,7 @@
   var page = window.gigasimPage;
   var fmt = page.fmt, compact = page.compact, eur = page.eur, esc = page.esc;
   var makeChart = page.makeChart, buildTable = page.buildTable, sortOnClick = page.sortOnClick;
+  var filterBox = page.filterBox, tickDigits = page.tickDigits;
 
   // ---- Data helpers --------------------------------------------------------------------
   function isEmpty(v) {
@@ -101,7 +102,11 @@
     }));
     var cells = rows.map(function (r) { return columns.map(function (c) { return r[c.key]; }); });
     var table = buildTable(columns, cells, function (row) { return row[0] === 'total' ? 'total' : ''; });
-    section.querySelector('[data-table="headline"]').appendChild(table);
+    table.className = 'sortable';
+    sortOnClick(table, columns, cells);
+    var holder = section.querySelector('[data-table="headline"]');
+    if (rows.length > 3) holder.appendChild(filterBox(table, 'Filter sites'));
+    holder.appendChild(table);
     var note = document.createElement('p');
     note.className = 'note';
     note.textContent = 'Carbon: scope 2, location-based. ETTR: effective training time ratio. ' +
@@ -154,13 +159,21 @@
   function buildTimeline(data) {
     var t = seriesTimes(data), s = data.series;
     if (!t) return null;
-    var power = line('facility MW', t, s.facility_mw).concat(line('IT MW', t, s.it_mw));
+    var power = line('facility MW', t, s.facility_mw).concat(line('IT MW', t, s.it_mw))
+      .concat(line('unserved MW', t, s.unserved_mw, { color: '#c0504d', step: 'end', sampling: 'max' }));
+    // The grid connection, the power the site may never pass, drawn on the MW panel.
+    if (power.length > 0 && data.grid_connection_mw > 0) {
+      power[0].markLine = { silent: true, symbol: 'none', lineStyle: { color: '#8a94a6', type: 'dashed' },
+                            label: { formatter: 'grid connection ' + fmt(data.grid_connection_mw, 0) + ' MW', position: 'insideEndTop' },
+                            data: [{ yAxis: data.grid_connection_mw }] };
+    }
     var climate = line('PUE', t, s.pue, { axis: 0 })
       .concat(line('outdoor \u00b0C', t, s.dry_bulb_c, { axis: 1, lineStyle: { width: 1, opacity: 0.8 } }));
     if (power.length + climate.length === 0) return null;
+    var pueDigits = tickDigits((s.pue || []).filter(function (v) { return v > 0; }));
     return timeChart('timeline', [
-      { axes: [{ name: 'MW' }], series: power },
-      { axes: [{ name: 'PUE', axisLabel: { formatter: function (v) { return fmt(v, 2); } } },
+      { axes: [{ name: 'MW', min: 0, scale: false, max: function (v) { return Math.max(v.max, data.grid_connection_mw || 0); } }], series: power },
+      { axes: [{ name: 'PUE', axisLabel: { formatter: function (v) { return fmt(v, pueDigits); } } },
                { name: '\u00b0C', axisLabel: { formatter: function (v) { return fmt(v, 0); } } }],
         series: climate }
     ]);
@@ -214,7 +227,10 @@
     return timeChart('utilization', [{
       axes: [{ name: '%', min: 0, max: 100, scale: false, axisLabel: { formatter: function (v) { return fmt(v, 0); } } },
              { name: 'jobs', min: 0, scale: false }],
-      series: line('utilization %', t, pct).concat(line('queue length (jobs)', t, s.queue_length, { axis: 1, step: 'end', sampling: 'max' }))
+      series: line('utilization %', t, pct)
+        .concat(line('DVFS power cap, % of dynamic power', t, (s.power_cap || []).map(function (v) { return v == null ? null : v * 100; }),
+                     { color: '#c0504d', step: 'end', sampling: 'min', lineStyle: { width: 1 } }))
+        .concat(line('queue length (jobs)', t, s.queue_length, { axis: 1, step: 'end', sampling: 'max' }))
     }]);
   }
 
@@ -263,9 +279,16 @@
     });
   }
 
-  function buildPowerSteps(data) {
+  function buildPowerSteps(data, section) {
     var steps = (data.power_steps || []).filter(function (s) { return s && typeof s.step_mw === 'number'; });
     if (steps.length === 0) return null;
+    // Say what the chart leaves out.
+    var caption = document.createElement('p');
+    caption.className = 'note';
+    caption.textContent = data.power_steps_total > steps.length
+      ? 'The ' + fmt(steps.length, 0) + ' largest of ' + fmt(data.power_steps_total, 0) + ' steps.'
+      : 'All ' + fmt(steps.length, 0) + ' steps.';
+    section.appendChild(caption);
     function points(up) {
       return steps.filter(function (s) { return (s.step_mw >= 0) === up; }).map(function (s) {
         return { value: [toTime(data, s.time_h), s.step_mw], step: s };
@@ -334,14 +357,49 @@
     var table = buildTable(columns, rows);
     table.className = 'sortable';
     sortOnClick(table, columns, rows);
-    section.querySelector('[data-table="jobs"]').appendChild(table);
+    var holder = section.querySelector('[data-table="jobs"]');
+    holder.appendChild(filterBox(table, 'Filter jobs (name, site, tenant, class, state)'));
+    holder.appendChild(table);
+    var caption = document.createElement('p');
+    caption.className = 'note';
+    caption.textContent = 'The ' + fmt(rows.length, 0) + ' jobs that held the most accelerator-hours, of ' +
+      fmt(data.jobs_total || rows.length, 0) + ' that started. Cost: hours held \u00d7 the site\u2019s fixed cost per ' +
+      'GPU-hour + IT energy \u00d7 its energy cost per MWh.';
+    section.appendChild(caption);
+    return true;
+  }
+
+  var DELAY_LABELS = { mean_wait_h: 'mean wait (h)', p95_wait_h: 'p95 wait (h)', max_wait_h: 'longest wait (h)',
+                       bounded_slowdown: 'bounded slowdown', unfinished: 'unfinished at the end',
+                       start_day: 'started (day)', end_day: 'ended (day)', done_pct: 'done (%)', cost_eur: 'cost (EUR)' };
+  function delayTable(block) {
+    if (!block || isEmpty(block.columns) || isEmpty(block.rows)) return null;
+    var rows = block.rows.slice();
+    var columns = block.columns.map(function (name, i) {
+      var numeric = i > 0;
+      return { label: DELAY_LABELS[name] || name, numeric: numeric,
+               format: numeric ? function (v) { return fmt(v, Math.abs(v) < 100 && !Number.isInteger(v) ? 1 : 0); } : null };
+    });
+    var table = buildTable(columns, rows);
+    table.className = 'sortable';
+    sortOnClick(table, columns, rows);
+    return table;
+  }
+  function buildDelays(data, section) {
+    var d = data.delays;
+    if (!d) return null;
+    var classes = delayTable(d.classes), named = delayTable(d.named);
+    if (!classes && !named) return null;
+    if (classes) section.querySelector('[data-table="delay_classes"]').appendChild(classes);
+    if (named) section.querySelector('[data-table="named_jobs"]').appendChild(named);
+    else section.querySelector('[data-table="named_jobs"]').remove();
     return true;
   }
   // ---- Page ------------------------------------------------------------------------
   var SECTIONS = [
     ['headline', buildHeadline], ['sankey', buildSankey], ['timeline', buildTimeline],
     ['pue_vs_temperature', buildPueVsTemperature], ['supply', buildSupply], ['utilization', buildUtilization],
-    ['goodput', buildGoodput], ['power_steps', buildPowerSteps], ['costs', buildCosts], ['jobs', buildJobs]
+    ['goodput', buildGoodput], ['power_steps', buildPowerSteps], ['costs', buildCosts], ['delays', buildDelays], ['jobs', buildJobs]
   ];
 
   function describeRun(data) {

@@ -101,6 +101,38 @@
         if (c.numeric && typeof row[i] === 'number') td.title = String(row[i]);
       });
     });
+    applyFilter(tbody.parentNode);
+  }
+
+  // Hides the rows of a table that do not contain its filter text (any column, any case).
+  function applyFilter(table) {
+    var q = table && table.dataset ? (table.dataset.filter || '').toLowerCase() : '';
+    if (!table || !table.tBodies || !table.tBodies[0]) return;
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (tr) {
+      tr.style.display = !q || tr.textContent.toLowerCase().indexOf(q) >= 0 ? '' : 'none';
+    });
+  }
+  // A text box above `table` that filters its rows as one types.
+  function filterBox(table, placeholder) {
+    var input = document.createElement('input');
+    input.type = 'search';
+    input.className = 'filter';
+    input.placeholder = placeholder || 'Filter rows';
+    input.setAttribute('aria-label', input.placeholder);
+    input.addEventListener('input', function () {
+      table.dataset.filter = input.value;
+      applyFilter(table);
+    });
+    return input;
+  }
+
+  // Enough decimals that axis ticks spanning [min, max] in about five steps differ.
+  function tickDigits(values) {
+    var v = (values || []).filter(function (x) { return typeof x === 'number' && isFinite(x); });
+    if (v.length === 0) return 2;
+    var range = Math.max.apply(null, v) - Math.min.apply(null, v);
+    if (!(range > 0)) return 2;
+    return Math.max(0, Math.min(4, Math.ceil(-Math.log10(range / 5))));
   }
 
   // Clicking a header sorts by that column (again: reverses); missing values always last.
@@ -169,6 +201,6 @@
   window.gigasimPage = {
     reportError: reportError, describe: describe, fmt: fmt, compact: compact, eur: eur, esc: esc,
     BASE_OPTION: BASE_OPTION, makeChart: makeChart, buildTable: buildTable, fillBody: fillBody,
-    sortOnClick: sortOnClick, start: start
+    sortOnClick: sortOnClick, filterBox: filterBox, tickDigits: tickDigits, start: start
   };
 })();

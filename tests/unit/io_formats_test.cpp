@@ -194,6 +194,9 @@ TEST(Traces, ReadsTheSwfFixture) {
   EXPECT_EQ(jobs[0].accelerators, 32);
   EXPECT_EQ(jobs[0].tenant, "user2");
   EXPECT_EQ(jobs[0].line, 6);
+  EXPECT_DOUBLE_EQ(jobs[0].requested_s, 7200);  // field 9: the user asked for twice its run
+  std::istringstream unknown("1 10 -1 300 8 -1 -1 8 -1 -1 1 1 1 -1 1 -1 -1 -1\n");
+  EXPECT_DOUBLE_EQ(parse_swf(unknown, "u.swf")[0].requested_s, 0);  // -1: none given
 }
 
 TEST(Traces, MalformedSwfLinesNameLineAndColumn) {
@@ -221,6 +224,20 @@ TEST(Traces, CsvJobsWithOptionalColumns) {
   EXPECT_EQ(jobs[0].tenant, "lab");
   EXPECT_EQ(jobs[0].cls, "finetuning");
   EXPECT_EQ(jobs[1].accelerators, 1);
+  std::istringstream limits(
+      "submit_s,accelerators,duration_s,time_limit_s\n0,8,3600,7200\n60,1,120,\n");
+  const auto limited = parse_job_csv(limits, "l.csv");
+  EXPECT_DOUBLE_EQ(limited[0].requested_s, 7200);
+  EXPECT_DOUBLE_EQ(limited[1].requested_s, 0);  // empty: none
+  std::istringstream bad_limit("submit_s,accelerators,duration_s,time_limit_s\n0,8,3600,-5\n");
+  try {
+    (void)parse_job_csv(bad_limit, "b.csv");
+    FAIL();
+  } catch (const core::InputError& e) {
+    EXPECT_EQ(e.diagnostics()[0].location.line, 2);
+    EXPECT_EQ(e.diagnostics()[0].location.column, 10);
+    EXPECT_NE(e.diagnostics()[0].message.find("time_limit_s"), std::string::npos);
+  }
   std::istringstream bad("submit_s,accelerators,duration_s\n0,-8,3600\n");
   EXPECT_THROW((void)parse_job_csv(bad, "b.csv"), core::InputError);
   std::istringstream missing("submit,accelerators\n0,8\n");

@@ -87,6 +87,46 @@ TEST(Scheduler, EasyBackfillsShortJobsWithoutDelayingTheReservedOne) {
   EXPECT_DOUBLE_EQ(starts[3], 150);  // not backfilled: it would have delayed job 1
 }
 
+// EASY knows the limits users request, not the run times (Mu'alem & Feitelson 2001): a job
+// that asks for more than it needs is not backfilled where it would fit, and a running job
+// that asked for more pushes the reservation back, letting a long job in ahead of it.
+JobSpec limited(JobSpec j, double requested_s) {
+  j.requested_s = static_cast<float>(requested_s);
+  return j;
+}
+
+TEST(Scheduler, EasyPlansWithRequestedLimitsByDefaultAndExactTimesOnRequest) {
+  // As above: 4 domains; job 0 holds 3 for 100 s; job 1 needs all 4; job 2 runs 60 s but
+  // asks for 200 s.
+  const std::vector<JobSpec> jobs = {limited(job(0, 24, 100), 100), job(1, 32, 50),
+                                     limited(job(2, 8, 60), 200)};
+  SchedulerSpec requested;
+  ASSERT_TRUE(requested.plan_with_requested_limits);
+  SiteScheduler a({partition(4)}, {}, requested, jobs);
+  const auto by_limits = run(a);
+  EXPECT_DOUBLE_EQ(by_limits[1], 100);
+  EXPECT_DOUBLE_EQ(by_limits[2], 150);  // 2 + 200 s would pass the reservation at 100
+  SchedulerSpec exact;
+  exact.plan_with_requested_limits = false;
+  SiteScheduler b({partition(4)}, {}, exact, jobs);
+  const auto by_times = run(b);
+  EXPECT_DOUBLE_EQ(by_times[1], 100);
+  EXPECT_DOUBLE_EQ(by_times[2], 2);  // ends at 62: backfilled
+
+  // Job 0 asks for 1,000 s: the reservation of job 1 is planned at 1,000, so a 500 s job
+  // (asking for 500 s) is backfilled at its arrival and delays job 1 to its own end.
+  const std::vector<JobSpec> over = {limited(job(0, 24, 100), 1000), job(1, 32, 50),
+                                     limited(job(3, 8, 500), 500)};
+  SiteScheduler c({partition(4)}, {}, requested, over);
+  const auto overestimated = run(c);
+  EXPECT_DOUBLE_EQ(overestimated[2], 3);
+  EXPECT_DOUBLE_EQ(overestimated[1], 503);
+  SiteScheduler d({partition(4)}, {}, exact, over);
+  const auto known = run(d);
+  EXPECT_DOUBLE_EQ(known[1], 100);
+  EXPECT_DOUBLE_EQ(known[2], 150);
+}
+
 TEST(Scheduler, EasyCountsEveryJobEndingAtTheReservedStartAsFreeThen) {
   // 6 domains of 8. A and B hold 2 domains each until t = 100; C needs 4 domains, so its
   // start is promised at 100, when A alone gives it enough. B ends at the same instant: the

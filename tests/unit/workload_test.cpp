@@ -48,6 +48,39 @@ TEST(Generator, RateSizesAndDurationsFollowTheirDistributions) {
   EXPECT_GT(afternoon, 2 * night);
 }
 
+// The modal model of requested limits (Tsafrir, Etsion & Feitelson 2005): round values at or
+// above the run time, a share asking for the maximum.
+TEST(Generator, RequestedLimitsAreRoundValuesAboveTheRunTime) {
+  EXPECT_DOUBLE_EQ(requested_limit_s(600, 86400), 900);
+  EXPECT_DOUBLE_EQ(requested_limit_s(3600, 86400), 3600);
+  EXPECT_DOUBLE_EQ(requested_limit_s(3601, 86400), 7200);
+  EXPECT_DOUBLE_EQ(requested_limit_s(50000, 86400), 86400);
+  EXPECT_DOUBLE_EQ(requested_limit_s(50000, 36000), 36000);  // nothing above the maximum
+  GeneratorSpec g;
+  g.jobs_per_day = 5000;
+  g.size = {{8}, {1}};
+  g.duration_median_s = 3600;
+  g.duration_max_s = 2 * 86400.0;
+  g.time_limit_max_s = 2 * 86400.0;
+  g.time_limit_max_share = 0.25;
+  core::RandomStream rng(3, "limits");
+  std::vector<JobSpec> jobs;
+  generate_jobs(g, JobCosting{}, core::Duration::days(10), rng, jobs);
+  int at_max = 0;
+  for (const auto& j : jobs) {
+    EXPECT_GE(j.requested_s, static_cast<float>(j.work_s) * 0.999F);  // never below the run
+    at_max += j.requested_s == static_cast<float>(g.time_limit_max_s);
+  }
+  // The share drawn at the maximum, plus the few runs whose round value is the maximum.
+  EXPECT_NEAR(at_max / static_cast<double>(jobs.size()), 0.25, 0.03);
+  GeneratorSpec none = g;
+  none.time_limit_max_s = 0;
+  std::vector<JobSpec> exact;
+  core::RandomStream rng2(3, "limits");
+  generate_jobs(none, JobCosting{}, core::Duration::days(10), rng2, exact);
+  for (const auto& j : exact) EXPECT_EQ(j.requested_s, 0.0F);
+}
+
 TEST(Inference, ReplicasFollowDemandWithinTheirLimits) {
   InferenceService s;
   s.min_replicas = 2;

@@ -108,6 +108,7 @@ workload::JobSpec trace_job(const scenario::TraceJob& t, const scenario::TraceSp
   workload::JobSpec j;
   j.submit = core::Time::from_ms(static_cast<std::int64_t>(t.submit_s * 1000.0));
   j.work_s = t.run_s;
+  j.requested_s = static_cast<float>(t.requested_s);
   j.accelerators = t.accelerators;
   j.activity = trace.activity;
   j.partition = trace.partition;

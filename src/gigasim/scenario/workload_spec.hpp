@@ -52,6 +52,7 @@ struct JobDescription {
 struct TraceJob {
   double submit_s = 0;
   double run_s = 0;
+  double requested_s = 0;  ///< the user's time limit; 0: none
   std::int64_t accelerators = 0;
   std::uint16_t tenant = 0;
   workload::JobClass cls = workload::JobClass::batch;

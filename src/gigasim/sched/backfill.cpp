@@ -32,12 +32,12 @@ Reservation reserve_for(Partition& p, const JobTable& jobs, std::uint32_t job) {
       if (p.replay_free[piece.domain] == d) ++have;
     }
   };
-  for (auto it = p.running.begin(); it != p.running.end(); ++it) {
+  for (auto it = p.planned.begin(); it != p.planned.end(); ++it) {
     release(it->second);
     if (have >= need) {
       // Every job ending at that same instant frees its accelerators then too: what the
       // reserved job will not need includes theirs.
-      for (auto same = std::next(it); same != p.running.end() && same->first == it->first; ++same)
+      for (auto same = std::next(it); same != p.planned.end() && same->first == it->first; ++same)
         release(same->second);
       r.shadow = it->first;
       r.extra = have - need;
@@ -49,10 +49,11 @@ Reservation reserve_for(Partition& p, const JobTable& jobs, std::uint32_t job) {
 }
 
 bool may_backfill(const Partition& p, const JobTable& jobs, std::uint32_t job, core::Time now,
-                  double speed, Reservation& r) {
+                  double speed, bool requested, Reservation& r) {
   const workload::JobSpec& j = jobs.spec(job);
-  if (after(now, jobs.state(job).remaining_s / speed) <= r.shadow)
-    return true;  // done before the reservation
+  const double run_s =
+      requested && j.requested_s > 0 ? j.requested_s : jobs.state(job).remaining_s / speed;
+  if (after(now, run_s) <= r.shadow) return true;  // done before the reservation
   const std::int64_t d = p.alloc.shape().domain_size;
   // Otherwise only on capacity the reserved job will not need.
   const std::int64_t cost = j.accelerators > d ? (j.accelerators + d - 1) / d : 1;

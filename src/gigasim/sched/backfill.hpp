@@ -20,16 +20,17 @@ struct Reservation {
 };
 
 /// When could `job` start if nothing else started? The running jobs' releases are replayed in
-/// the order of their expected ends, domain by domain, until enough domains are whole: a job
-/// spanning domains needs whole domains, and a small job is promised a whole domain (it may
-/// start earlier in a shared one). Counting exactly makes the promise hold: a later pass can
-/// only find the same start or an earlier one. The jobs that end at the very instant of the
-/// promised start all count as free then.
+/// the order of their planned ends (Partition::planned: requested limits or exact ends), domain by
+/// domain, until enough domains are whole: a job spanning domains needs whole domains, and a small
+/// job is promised a whole domain (it may start earlier in a shared one). Counting exactly makes
+/// the promise hold: a later pass can only find the same start or an earlier one. The jobs that end
+/// at the very instant of the promised start all count as free then.
 Reservation reserve_for(Partition& p, const JobTable& jobs, std::uint32_t job);
 
-/// Whether `job`, which fits now, may start without delaying the reservation `r`; when it
-/// takes domains the reserved job will not need, `r.extra` is reduced by them.
+/// Whether `job`, which fits now, may start without delaying the reservation `r` (it ends
+/// before it by its requested limit, with `requested`, or by its exact run time at `speed`);
+/// when it takes domains the reserved job will not need, `r.extra` is reduced by them.
 bool may_backfill(const Partition& p, const JobTable& jobs, std::uint32_t job, core::Time now,
-                  double speed, Reservation& r);
+                  double speed, bool requested, Reservation& r);
 
 }  // namespace gigasim::sched

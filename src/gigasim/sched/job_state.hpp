@@ -18,6 +18,7 @@ struct JobState {
   core::Time first_start = core::Time::from_ms(-1);
   core::Time start = core::Time::from_ms(-1);  ///< of the current run
   core::Time end = core::Time::from_ms(-1);    ///< completion, or expected completion while running
+  core::Time planned_end;  ///< while running: the end the scheduler plans with (Partition::planned)
   core::Time last_update;
   double remaining_s = 0;   ///< work left at full speed, as of last_update (overhead included)
   double overhead_s = 0;    ///< restart overhead still to pay in the current run

@@ -30,6 +30,9 @@ struct Partition {
   double dynamic_w;
   JobQueue queue;                                          ///< the waiting jobs, in policy order
   std::set<std::pair<core::Time, std::uint32_t>> running;  ///< by expected end
+  /// By the end the scheduler believes: start + requested limit, or the expected end for a
+  /// job without one (EASY's reservations are made on these).
+  std::set<std::pair<core::Time, std::uint32_t>> planned;
   // Scratch of EASY's reservation: free accelerators per domain, valid where stamp matches.
   std::vector<int> replay_free;
   std::vector<std::uint32_t> replay_stamp;

@@ -22,6 +22,9 @@ struct SchedulerSpec {
   bool backfill = true;      ///< EASY backfilling (Lifka 1995; Mu'alem & Feitelson 2001)
   bool preemption = false;   ///< higher priority may preempt preemptible tenants' jobs
   int backfill_depth = 256;  ///< jobs examined behind the reserved one (Slurm's bf_max_job_test)
+  /// EASY plans with the time limits users requested (what a real scheduler knows); false:
+  /// with the exact run times. Jobs without a requested limit are planned exactly either way.
+  bool plan_with_requested_limits = true;
 };
 
 /// What a policy may look at.

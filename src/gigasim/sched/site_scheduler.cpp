@@ -73,6 +73,7 @@ void SiteScheduler::start(std::uint32_t job, core::Time now, std::vector<EndEven
   s.end = table_.expected_end(s, speed_, now);
   ++s.version;
   p.running.emplace(s.end, job);
+  plan_end(p, job);
   s.powered = s.overhead_s <= 0;
   if (s.powered) {
     dynamic_w_ += table_.dynamic_w(job, p);
@@ -86,6 +87,15 @@ void SiteScheduler::start(std::uint32_t job, core::Time now, std::vector<EndEven
   started.push_back({job, s.version, s.end});
 }
 
+// A user's limit counts from the start of each run (a requeued job asks for it again); the
+// scheduler does not know that a power cap slows the job, so its plan stays.
+void SiteScheduler::plan_end(Partition& p, std::uint32_t job) {
+  JobState& s = table_.state(job);
+  const float limit = table_.spec(job).requested_s;
+  s.planned_end = spec_.plan_with_requested_limits && limit > 0 ? after(s.start, limit) : s.end;
+  p.planned.emplace(s.planned_end, job);
+}
+
 void SiteScheduler::stop(std::uint32_t job, core::Time now) {
   const workload::JobSpec& j = table_.spec(job);
   Partition& p = parts_[j.partition];
@@ -93,6 +103,7 @@ void SiteScheduler::stop(std::uint32_t job, core::Time now) {
   progress(job, now);
   refresh_usage(now);
   p.running.erase({s.end, job});
+  p.planned.erase({s.planned_end, job});
   p.alloc.release(s.allocation);
   if (s.powered) dynamic_w_ -= table_.dynamic_w(job, p);
   s.powered = false;
@@ -199,7 +210,8 @@ core::Time SiteScheduler::schedule(core::Time now, std::vector<EndEvent>& starte
       const bool admitted = admission.decision == Admission::Decision::start;
       bool run = false;
       if (p.alloc.fits(table_.spec(job).accelerators) && admitted) {
-        run = !reserved || may_backfill(p, table_, job, now, speed_, r);
+        run = !reserved ||
+              may_backfill(p, table_, job, now, speed_, spec_.plan_with_requested_limits, r);
       } else if (!reserved) {
         // Preemption frees accelerators, never power: a job held back by admission waits.
         if (admitted && spec_.preemption && try_preempt(pi, job, now)) {
@@ -369,9 +381,11 @@ void SiteScheduler::set_cap(double cap, core::Time now, std::vector<EndEvent>& m
     p.running.clear();
     for (const std::uint32_t job : scratch_) {
       JobState& s = table_.state(job);
+      p.planned.erase({s.planned_end, job});
       s.end = table_.expected_end(s, speed_, now);
       ++s.version;
       p.running.emplace(s.end, job);
+      plan_end(p, job);
       moved.push_back({job, s.version, s.end});
       if (!s.powered)
         moved.push_back({job, s.version, after(now, s.overhead_s), true});  // the old one is stale

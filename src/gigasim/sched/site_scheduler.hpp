@@ -106,8 +106,10 @@ class SiteScheduler {
  private:
   void start(std::uint32_t job, core::Time now, std::vector<EndEvent>& started);
   void stop(std::uint32_t job, core::Time now);  // release the accelerators, account progress
-  void requeue(std::uint32_t job);               // a stopped job waits again (preempted)
-  void enqueue(std::uint32_t job);               // into its partition's queue
+  // The end EASY plans a running job with (Partition::planned), set and entered.
+  void plan_end(Partition& p, std::uint32_t job);
+  void requeue(std::uint32_t job);  // a stopped job waits again (preempted)
+  void enqueue(std::uint32_t job);  // into its partition's queue
   void progress(std::uint32_t job, core::Time now) {
     table_.progress(job, parts_[table_.spec(job).partition], speed_, cap_, now);
   }

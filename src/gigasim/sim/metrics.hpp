@@ -40,7 +40,7 @@ extern const Field<Results> scenario, seed, start, hours, tick_h;
 namespace totals_fields {
 extern const Field<Totals> accelerators, facility_power_peak_mw, pue, ere, energy_it_mwh,
     energy_power_chain_loss_mwh, energy_cooling_mwh, energy_heat_pump_mwh, heat_reused_mwh,
-    carbon_t, water_m3;
+    carbon_t, water_m3, grid_connection_mw;
 extern const KeyedField<Totals> energy_by_source_mwh;
 }  // namespace totals_fields
 namespace workload_fields {
@@ -111,7 +111,7 @@ const Table<CostRow>& costs();
 /// The hourly columns the report draws (docs/outputs.md#reporthtml).
 namespace hourly_fields {
 extern const Field<HourlyRecord> site, time_h, it_mw, facility_mw, unserved_mw, carbon_t,
-    dry_bulb_c, utilization, queue_length, pue;
+    dry_bulb_c, utilization, queue_length, pue, power_cap;
 /// `<kind>_mw` of each supply kind, in energy::kAllSourceKinds order.
 std::span<const Field<HourlyRecord>* const> supply_mw();
 }  // namespace hourly_fields

@@ -25,6 +25,11 @@ struct GeneratorSpec {
   double duration_sigma = 1.0;
   double duration_max_s = 7 * 86400.0;
   float activity = 0.7F;
+  /// Requested time limits (docs/models/scheduling.md#requested-time-limits): none when
+  /// time_limit_max_s is 0; else a share asks for the maximum, the rest round their run time
+  /// up to the next value users pick (kPopularLimitsS).
+  double time_limit_max_s = 0;
+  double time_limit_max_share = 0;
   std::vector<std::uint16_t> tenants;  ///< drawn uniformly, weighted by tenant_weights
   std::vector<double> tenant_weights;
   std::uint16_t partition = 0;
@@ -37,6 +42,10 @@ struct JobCosting {
   double flops_per_token = 0;
   float checkpoint_cost_s = 0;  ///< training classes: time to write a checkpoint
 };
+
+/// The limit a user of the modal model asks for a run of `run_s`: the smallest popular value
+/// at or above it, at most `max_s` (a run longer than the maximum asks for the maximum).
+double requested_limit_s(double run_s, double max_s);
 
 /// Appends the jobs of one stream over [0, horizon) to `out` (not sorted across streams).
 /// Arrivals are a non-homogeneous Poisson process drawn by thinning (Lewis & Shedler 1979).

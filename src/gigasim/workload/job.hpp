@@ -34,6 +34,9 @@ struct JobSpec {
   float checkpoint_period_s = 0;
   float useful_share = 1.0F;
   float checkpoint_cost_s = 0;  ///< time to write one checkpoint (0: the job does not checkpoint)
+  /// Wall time the user asked for (SWF field 9, a trace's time_limit_s, a generator's
+  /// time_limit), per run; 0: none, the scheduler plans with the exact run time.
+  float requested_s = 0;
   std::uint16_t tenant = 0;
   std::uint16_t partition = 0;  ///< fleet entry of the site it runs on
   JobClass cls = JobClass::batch;

@@ -99,6 +99,8 @@ void decode_efficiency(MapView& m, perf::Efficiency& e, Need need);
 /// data/workload.yaml's profiles and scenario generators (io/catalog/workload_catalog.cpp).
 void decode_size(MapView& m, workload::SizeDistribution& size);
 void decode_duration(MapView& m, workload::GeneratorSpec& g);
+/// A generator's `time_limit: {max_share, max}` (after its duration: max defaults to its max).
+void decode_time_limit(MapView& m, workload::GeneratorSpec& g);
 /// An `economics` mapping (data/economics.yaml or a scenario's override), decoded over `e`
 /// and `c`; every number read is appended to `cited` as its dotted path ("assets.land.per_mw_it").
 void decode_economics(MapView& m, econ::EconomicsSpec& e, econ::CarbonSpec& c, Need need,

@@ -55,6 +55,20 @@ void decode_duration(MapView& m, workload::GeneratorSpec& g) {
   d.finish();
 }
 
+void decode_time_limit(MapView& m, workload::GeneratorSpec& g) {
+  const YAML::Node node = m.get("time_limit");
+  if (!node.IsDefined()) return;
+  MapView d(m.context(), node, m.path_of("time_limit"));
+  if (!d.valid()) return;
+  // The queue's maximum: by default the longest run the stream draws.
+  core::Duration max =
+      core::Duration::milliseconds(static_cast<std::int64_t>(g.duration_max_s * 1e3));
+  d.quantity("max", max, Need::optional, Check::positive);
+  g.time_limit_max_s = max.in_seconds();
+  d.fraction("max_share", g.time_limit_max_share, Need::required);
+  d.finish();
+}
+
 void load_workload_catalog(Context& ctx, const std::filesystem::path& dir, Catalog& c) {
   load_catalog_entries(ctx, dir, "workload.yaml", "classes", "id", c.workload_classes,
                        [](MapView& m, workload::GeneratorSpec& g) {

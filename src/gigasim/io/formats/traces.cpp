@@ -91,13 +91,14 @@ std::vector<TraceJob> parse_swf(std::istream& in, const std::string& file) {
       out_of_range(11, "user");
       continue;
     }
-    if (v[1] > 3.2e10 || v[3] > 3.2e10) {
-      out_of_range(v[1] > 3.2e10 ? 1 : 3, "time");
+    if (v[1] > 3.2e10 || v[3] > 3.2e10 || v[8] > 3.2e10) {
+      out_of_range(v[1] > 3.2e10 ? 1 : (v[3] > 3.2e10 ? 3 : 8), "time");
       continue;
     }
     TraceJob j;
     j.submit_s = v[1];
     j.run_s = v[3];
+    j.requested_s = v[8] > 0 ? v[8] : 0.0;
     j.accelerators = static_cast<long long>(processors);
     j.tenant = fmt::format("user{}", static_cast<long long>(v[11]));
     j.line = line_no;
@@ -115,7 +116,7 @@ std::vector<TraceJob> parse_job_csv(std::istream& in, const std::string& file) {
   CsvRecord header;
   if (!reader.next(header))
     throw core::InputError(core::Diagnostic{"", "CSV: no header row", {file, 1, 1}});
-  int submit = -1, acc = -1, duration = -1, tenant = -1, cls = -1;
+  int submit = -1, acc = -1, duration = -1, tenant = -1, cls = -1, limit = -1;
   for (std::size_t i = 0; i < header.fields.size(); ++i) {
     const std::string_view name = trim_field(header.fields[i]);
     const int idx = static_cast<int>(i);
@@ -124,12 +125,13 @@ std::vector<TraceJob> parse_job_csv(std::istream& in, const std::string& file) {
     if (name == "duration_s") duration = idx;
     if (name == "tenant") tenant = idx;
     if (name == "class") cls = idx;
+    if (name == "time_limit_s") limit = idx;
   }
   if (submit < 0 || acc < 0 || duration < 0) {
     throw core::InputError(core::Diagnostic{
         "", "CSV: the header must name submit_s, accelerators and duration_s", {file, 1, 1}});
   }
-  const int needed = std::max({submit, acc, duration, tenant, cls});
+  const int needed = std::max({submit, acc, duration, tenant, cls, limit});
   std::vector<TraceJob> jobs;
   std::vector<core::Diagnostic> problems;
   CsvRecord r;
@@ -162,10 +164,18 @@ std::vector<TraceJob> parse_job_csv(std::istream& in, const std::string& file) {
       bad(duration, "duration_s");
       continue;
     }
+    double requested = 0;
+    if (limit >= 0 && !trim_field(r.fields[at(limit)]).empty() &&
+        (!parse_csv_number(r.fields[at(limit)], requested) || requested <= 0 ||
+         requested > 3.2e10)) {
+      bad(limit, "time_limit_s");
+      continue;
+    }
     TraceJob j;
     j.submit_s = s;
     j.accelerators = static_cast<long long>(a);
     j.run_s = d;
+    j.requested_s = requested;
     if (tenant >= 0) j.tenant = std::string(trim_field(r.fields[at(tenant)]));
     if (cls >= 0) j.cls = std::string(trim_field(r.fields[at(cls)]));
     j.line = r.line;

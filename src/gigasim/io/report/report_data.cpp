@@ -181,6 +181,61 @@ json power_steps(const ResultsReader& db) {
   return steps.empty() ? json(nullptr) : steps;
 }
 
+// How many rows a table has (`where` narrows it), for captions that say what a chart leaves out.
+std::int64_t count_rows(const ResultsReader& db, std::string_view table, std::string_view where) {
+  std::int64_t n = 0;
+  db.each(fmt::format("SELECT COUNT(*) FROM {} {}", table, where),
+          [&](sqlite3_stmt* s) { n = sqlite3_column_int64(s, 0); });
+  return n;
+}
+
+// Waits per job class and the named jobs' course (summary.json's delay figures).
+json delays(const MetricsReader& m) {
+  if (!m.has("total", metrics::workload())) return nullptr;
+  namespace w = metrics::workload_fields;
+  const auto by_key = [&](const sim::output::KeyedField<sim::WorkloadTotals>& f) {
+    std::map<std::string, double> out;
+    for (const auto& [key, v] : m.entries("total", metrics::workload(), f)) out[key] = v;
+    return out;
+  };
+  const auto mean = by_key(w::mean_wait_h_by_class);
+  const auto p95 = by_key(w::p95_wait_h_by_class);
+  const auto max = by_key(w::max_wait_h_by_class);
+  const auto slowdown = by_key(w::mean_bounded_slowdown_by_class);
+  const auto unfinished = by_key(w::jobs_unfinished_by_class);
+  json classes = json::array();
+  for (const auto& [cls, v] : mean) {
+    const auto get = [&](const std::map<std::string, double>& f) {
+      const auto it = f.find(cls);
+      return it == f.end() ? json(nullptr) : json(std::round(it->second * 100) / 100);
+    };
+    classes.push_back({cls, get(mean), get(p95), get(max), get(slowdown), get(unfinished)});
+  }
+  const auto start = by_key(w::start_h_by_named_job);
+  const auto end = by_key(w::end_h_by_named_job);
+  const auto done = by_key(w::done_by_named_job);
+  const auto cost = by_key(w::cost_eur_by_named_job);
+  json named = json::array();
+  for (const auto& [name, share] : done) {
+    const auto day = [&](const std::map<std::string, double>& f) {
+      const auto it = f.find(name);
+      return it == f.end() ? json(nullptr) : json(std::round(it->second / 24.0 * 10) / 10);
+    };
+    const auto c = cost.find(name);
+    named.push_back({name, day(start), day(end), std::round(share * 1000) / 10,
+                     c == cost.end() ? json(nullptr) : json(std::round(c->second))});
+  }
+  return {
+      {"classes",
+       {{"columns",
+         {"class", "mean_wait_h", "p95_wait_h", "max_wait_h", "bounded_slowdown", "unfinished"}},
+        {"rows", classes}}},
+      {"named", named.empty()
+                    ? json(nullptr)
+                    : json{{"columns", {"name", "start_day", "end_day", "done_pct", "cost_eur"}},
+                           {"rows", named}}}};
+}
+
 json costs(const ResultsReader& db) {
   json out = json::object();
   db.each("SELECT class, run_eur FROM costs WHERE site = 'total' ORDER BY run_eur DESC",
@@ -277,8 +332,14 @@ json report_data(const std::filesystem::path& sqlite_file) {
   data["pue_vs_temperature"] = report_pue_scatter(db, m);
   data["goodput"] = goodput(m);
   data["power_steps"] = power_steps(db);
+  data["power_steps_total"] = count_rows(db, "power_steps", "");
   data["costs"] = costs(db);
   data["jobs"] = largest_jobs(db);
+  data["jobs_total"] = count_rows(db, "jobs", "WHERE start_h IS NOT NULL");
+  data["delays"] = delays(m);
+  data["grid_connection_mw"] =
+      m.number("total", metrics::totals(), metrics::totals_fields::grid_connection_mw)
+          .value_or(0.0);
   return data;
 }
 

@@ -29,6 +29,7 @@ struct Tick {
   double temperature_sum = 0;   // plain mean when no IT power is drawn
   double utilization_x_acc = 0;
   double queue = 0;
+  double power_cap = 1;                                  // the tightest DVFS cap of any site
   std::array<double, energy::kSourceKinds> supply_mw{};  // by kind, in the declarations' order
   int sites = 0;
 };
@@ -85,7 +86,7 @@ json report_series(const ResultsReader& db, const MetricsReader& m, double tick_
   db.each(fmt::format("SELECT {} FROM site_hourly",
                       names({&hourly::site, &hourly::time_h, &hourly::it_mw, &hourly::facility_mw,
                              &hourly::unserved_mw, &hourly::carbon_t, &hourly::dry_bulb_c,
-                             &hourly::utilization, &hourly::queue_length})),
+                             &hourly::utilization, &hourly::queue_length, &hourly::power_cap})),
           [&](sqlite3_stmt* s) {
             const double time_h = sqlite3_column_double(s, 1);
             // A tampered database must not make the page index out of its run.
@@ -107,8 +108,10 @@ json report_series(const ResultsReader& db, const MetricsReader& m, double tick_
             t.utilization_x_acc +=
                 sqlite3_column_double(s, 7) * (acc != accelerators.end() ? acc->second : 0.0);
             t.queue += sqlite3_column_double(s, 8);
+            if (sqlite3_column_type(s, 9) != SQLITE_NULL)
+              t.power_cap = std::min(t.power_cap, sqlite3_column_double(s, 9));
             for (std::size_t c = 0; c < kinds; ++c)
-              t.supply_mw[c] += sqlite3_column_double(s, 9 + static_cast<int>(c));
+              t.supply_mw[c] += sqlite3_column_double(s, 10 + static_cast<int>(c));
             ++t.sites;
           });
   if (ticks.empty()) return nullptr;
@@ -135,6 +138,13 @@ json report_series(const ResultsReader& db, const MetricsReader& m, double tick_
   for (std::size_t k = 0; k < n; k += bucket) times.push_back(round_to(time[k], 1e-3));
   series["time_h"] = times;
   series["it_mw"] = bucketed(it, bucket, Reduce::max, 0.01);
+  // Demand the supply could not meet: only drawn when some was.
+  std::vector<double> unserved(n);
+  for (std::size_t k = 0; k < n; ++k) unserved[k] = ticks[k].unserved_mw;
+  series["unserved_mw"] =
+      std::any_of(unserved.begin(), unserved.end(), [](double v) { return v > 0; })
+          ? bucketed(unserved, bucket, Reduce::max, 0.01)
+          : json(nullptr);
   series["facility_mw"] = bucketed(facility, bucket, Reduce::max, 0.01);
   series["pue"] = bucketed(pue, bucket, Reduce::max, 1e-4);
   series["dry_bulb_c"] = bucketed(temp, bucket, Reduce::max, 0.1);
@@ -149,6 +159,16 @@ json report_series(const ResultsReader& db, const MetricsReader& m, double tick_
   }
   series["supply_mw"] = by_source;
   series["utilization"] = bucketed(util, bucket, Reduce::mean, 1e-4);
+  // The cap as a share of full power, its tightest over sites and over each bucket; only
+  // drawn when a cap was set.
+  std::vector<double> cap(n);
+  for (std::size_t k = 0; k < n; ++k) cap[k] = 1.0 - ticks[k].power_cap;  // depth, for max
+  series["power_cap"] = nullptr;
+  if (std::any_of(cap.begin(), cap.end(), [](double v) { return v > 1e-6; })) {
+    json depth = bucketed(cap, bucket, Reduce::max, 1e-4);
+    for (auto& v : depth) v = round_to(1.0 - v.get<double>(), 1e-4);
+    series["power_cap"] = depth;
+  }
   // A queue exists only with a workload.
   series["queue_length"] = m.has("total", sim::metrics::workload())
                                ? bucketed(queue, bucket, Reduce::max, 1.0)

@@ -106,6 +106,14 @@ void decode_scheduler(MapView& w, scenario::WorkloadSpec& out) {
         m.error("backfill", fmt::format("expected easy or none, got \"{}\"", backfill));
       }
     }
+    std::string estimates;
+    if (m.string("estimates", estimates)) {
+      if (estimates == "requested" || estimates == "exact") {
+        out.scheduler.plan_with_requested_limits = estimates == "requested";
+      } else {
+        m.error("estimates", fmt::format("expected requested or exact, got \"{}\"", estimates));
+      }
+    }
     m.boolean("preemption", out.scheduler.preemption);
     m.integer("backfill_depth", out.scheduler.backfill_depth, Need::optional, Check::positive);
     m.finish();
@@ -163,6 +171,7 @@ void decode_generators(MapView& w, const SiteContext& c) {
     m.fraction("diurnal_amplitude", g.diurnal_amplitude);
     decode_size(m, g.size);
     decode_duration(m, g);
+    decode_time_limit(m, g);
     double activity = g.activity;
     if (m.fraction("activity", activity)) g.activity = static_cast<float>(activity);
     const YAML::Node tenants = m.get("tenants");
@@ -303,6 +312,7 @@ void decode_trace(MapView& m, const SiteContext& c) {
     scenario::TraceJob j;
     j.submit_s = t.submit_s;
     j.run_s = t.run_s;
+    j.requested_s = t.requested_s;
     j.accelerators = t.accelerators;
     j.cls = job_class;
     j.tenant = tenant;
