@@ -183,7 +183,7 @@
     var sites = (data.pue_vs_temperature || []).filter(function (s) { return s && hasValues(s.points); });
     if (sites.length === 0) return null;
     return makeChart('pue_vs_temperature', {
-      legend: { top: 0 },
+      legend: { top: 0, type: 'scroll' },  // one line however many sites
       tooltip: { trigger: 'item', formatter: function (p) {
         return esc(p.seriesName) + '<br>' + fmt(p.value[0], 1) + ' \u00b0C: PUE <b>' + fmt(p.value[1], 3) + '</b>';
       } },
@@ -395,10 +395,41 @@
     else section.querySelector('[data-table="named_jobs"]').remove();
     return true;
   }
+  // A time-series section with a choice of site when the run has several: the sum of all
+  // sites first, then each site's own (coarser) series, drawn by the same builder.
+  function withSitePicker(key, builder) {
+    return function (data, section) {
+      var drawn = builder(data);
+      var ss = data.site_series;
+      if (drawn == null || !ss || !Array.isArray(ss.names) || ss.names.length < 2 || !ss.by_site) return drawn;
+      var select = document.createElement('select');
+      select.className = 'site-picker';
+      select.setAttribute('aria-label', 'Site shown');
+      [''].concat(ss.names).forEach(function (name) {
+        var option = document.createElement('option');
+        option.value = name;
+        option.textContent = name === '' ? 'All sites (sum)' : name;
+        select.appendChild(option);
+      });
+      var note = document.createElement('p');
+      note.className = 'note';
+      select.addEventListener('change', function () {
+        var site = ss.by_site[select.value];
+        var view = site ? Object.assign({}, data, { series: site, grid_connection_mw: site.grid_connection_mw }) : data;
+        note.textContent = site ? 'One point per ' + fmt(ss.hours_per_point, 0) + ' h: the peak of power, PUE, ' +
+          'temperature and queue in it, the mean of supply, utilization and carbon intensity, the tightest cap.' : '';
+        builder(view);
+      });
+      section.insertBefore(select, section.querySelector('[data-chart="' + key + '"]'));
+      section.appendChild(note);
+      return drawn;
+    };
+  }
+
   // ---- Page ------------------------------------------------------------------------
   var SECTIONS = [
-    ['headline', buildHeadline], ['sankey', buildSankey], ['timeline', buildTimeline],
-    ['pue_vs_temperature', buildPueVsTemperature], ['supply', buildSupply], ['utilization', buildUtilization],
+    ['headline', buildHeadline], ['sankey', buildSankey], ['timeline', withSitePicker('timeline', buildTimeline)],
+    ['pue_vs_temperature', buildPueVsTemperature], ['supply', withSitePicker('supply', buildSupply)], ['utilization', withSitePicker('utilization', buildUtilization)],
     ['goodput', buildGoodput], ['power_steps', buildPowerSteps], ['costs', buildCosts], ['delays', buildDelays], ['jobs', buildJobs]
   ];
 

@@ -67,6 +67,12 @@
   // Renders into section KEY's div.chart; the promise resolves once echarts has drawn it.
   function makeChart(key, option) {
     var el = document.querySelector('[data-chart="' + key + '"]');
+    // Drawn again (another site picked): the old chart goes first.
+    var old = echarts.getInstanceByDom(el);
+    if (old) {
+      charts.splice(charts.indexOf(old), 1);
+      old.dispose();
+    }
     // At least 2x pixels so that printed charts stay sharp.
     var chart = echarts.init(el, null, { renderer: 'canvas', devicePixelRatio: Math.max(2, window.devicePixelRatio || 1) });
     charts.push(chart);

@@ -63,6 +63,16 @@ TEST_F(Report, SixtySiteYearStaysUnderFiveMegabytesAndLeavesOutEmptySections) {
     EXPECT_EQ(rendered.find(absent), std::string::npos)
         << absent << " drawn without data: " << rendered;
   }
+  // Every time series lets the reader pick one site instead of the sum: a list of "all
+  // sites" and the 60 sites above the power, supply and utilization charts.
+  std::size_t pickers = 0, options = 0;
+  for (auto at = dom.find("class=\"site-picker\""); at != std::string::npos;
+       at = dom.find("class=\"site-picker\"", at + 1))
+    ++pickers;
+  for (auto at = dom.find("<option"); at != std::string::npos; at = dom.find("<option", at + 1))
+    ++options;
+  EXPECT_EQ(pickers, 3U);
+  EXPECT_EQ(options, 3U * 61U);
 }
 
 // A study's comparison page draws its ranking, its Pareto charts and its bars in Chromium

@@ -5,9 +5,11 @@
 
 #include <atomic>
 #include <filesystem>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "gigasim/sim/metrics.hpp"
 #include "gigasim/sim/results.hpp"
 
 namespace gigasim::io {
@@ -36,6 +38,19 @@ nlohmann::json report_series(const ResultsReader& db, const MetricsReader& m, do
 /// The longest run a report is drawn for, in ticks: beyond it, a results.sqlite was not
 /// written by a run gigasim accepts (docs/robustness.md).
 inline constexpr double kReportMaxTicks = 2e6;
+/// "a, b, c" of the declared site_hourly columns' names, then every `<kind>_mw` supply
+/// column, for a SELECT (io/report_series.cpp).
+std::string hourly_columns(
+    std::initializer_list<const sim::output::Field<sim::metrics::HourlyRecord>*> fields);
+/// "nuclear" for the supply column "nuclear_mw" of kind `kind` (declaration order).
+std::string supply_kind_name(std::size_t kind);
+
+/// Each site's series when there are several (io/report_site_series.cpp): at most
+/// kSiteSeriesPoints points per site, kSiteSeriesPointsMany beyond 12 sites; null for one site.
+inline constexpr std::size_t kSiteSeriesPoints = 1'464;    // 6-hourly over a leap year
+inline constexpr std::size_t kSiteSeriesPointsMany = 366;  // daily
+nlohmann::json report_site_series(const ResultsReader& db, const MetricsReader& m, double tick_h,
+                                  double hours);
 nlohmann::json report_pue_scatter(const ResultsReader& db, const MetricsReader& m);
 
 /// The page: the template with the charting library, the page's code and `data` inlined.

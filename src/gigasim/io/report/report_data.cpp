@@ -329,6 +329,7 @@ json report_data(const std::filesystem::path& sqlite_file) {
   data["headline"] = headline(m);
   data["sankey"] = sankey(m);
   data["series"] = report_series(db, m, tick_h, hours);
+  data["site_series"] = report_site_series(db, m, tick_h, hours);
   data["pue_vs_temperature"] = report_pue_scatter(db, m);
   data["goodput"] = goodput(m);
   data["power_steps"] = power_steps(db);

@@ -62,8 +62,9 @@ std::map<std::string, double> accelerators_by_site(const MetricsReader& m) {
   return out;
 }
 
-// "a, b, c" of the declared columns' names, for a SELECT.
-std::string names(
+}  // namespace
+
+std::string hourly_columns(
     std::initializer_list<const sim::output::Field<sim::metrics::HourlyRecord>*> fields) {
   std::string out;
   for (const auto* f : fields) out += fmt::format("{}{}", out.empty() ? "" : ", ", f->name);
@@ -71,7 +72,11 @@ std::string names(
   return out;
 }
 
-}  // namespace
+std::string supply_kind_name(std::size_t kind) {
+  std::string name(hourly::supply_mw()[kind]->name);
+  name.resize(name.size() - 3);  // "nuclear_mw" → "nuclear"
+  return name;
+}
 
 json report_series(const ResultsReader& db, const MetricsReader& m, double tick_h, double hours) {
   if (!(tick_h > 0) || !std::isfinite(tick_h))
@@ -83,10 +88,11 @@ json report_series(const ResultsReader& db, const MetricsReader& m, double tick_
   double all_accelerators = 0;
   for (const auto& [name, n] : accelerators) all_accelerators += n;
   std::vector<Tick> ticks;
-  db.each(fmt::format("SELECT {} FROM site_hourly",
-                      names({&hourly::site, &hourly::time_h, &hourly::it_mw, &hourly::facility_mw,
-                             &hourly::unserved_mw, &hourly::carbon_t, &hourly::dry_bulb_c,
-                             &hourly::utilization, &hourly::queue_length, &hourly::power_cap})),
+  db.each(fmt::format(
+              "SELECT {} FROM site_hourly",
+              hourly_columns({&hourly::site, &hourly::time_h, &hourly::it_mw, &hourly::facility_mw,
+                              &hourly::unserved_mw, &hourly::carbon_t, &hourly::dry_bulb_c,
+                              &hourly::utilization, &hourly::queue_length, &hourly::power_cap})),
           [&](sqlite3_stmt* s) {
             const double time_h = sqlite3_column_double(s, 1);
             // A tampered database must not make the page index out of its run.
@@ -152,9 +158,7 @@ json report_series(const ResultsReader& db, const MetricsReader& m, double tick_
   json by_source = json::object();
   for (std::size_t c = 0; c < supply.size(); ++c) {
     if (std::any_of(supply[c].begin(), supply[c].end(), [](double v) { return v > 0; })) {
-      std::string name(hourly::supply_mw()[c]->name);
-      name.resize(name.size() - 3);  // "nuclear_mw" → "nuclear"
-      by_source[name] = bucketed(supply[c], bucket, Reduce::mean, 0.01);
+      by_source[supply_kind_name(c)] = bucketed(supply[c], bucket, Reduce::mean, 0.01);
     }
   }
   series["supply_mw"] = by_source;
