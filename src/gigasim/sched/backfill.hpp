@@ -22,9 +22,10 @@ struct Reservation {
 /// When could `job` start if nothing else started? The running jobs' releases are replayed in
 /// the order of their planned ends (Partition::planned: requested limits or exact ends), domain by
 /// domain, until enough domains are whole: a job spanning domains needs whole domains, and a small
-/// job is promised a whole domain (it may start earlier in a shared one). Counting exactly makes
-/// the promise hold: a later pass can only find the same start or an earlier one. The jobs that end
-/// at the very instant of the promised start all count as free then.
+/// job is promised a whole domain (it may start earlier in a shared one). With exact run times,
+/// counting exactly makes the promise hold: a later pass can only find the same start or an
+/// earlier one; a job that outlives its requested limit can delay it, as on a real machine. The
+/// jobs that end at the very instant of the promised start all count as free then.
 Reservation reserve_for(Partition& p, const JobTable& jobs, std::uint32_t job);
 
 /// Whether `job`, which fits now, may start without delaying the reservation `r` (it ends
