@@ -371,7 +371,8 @@
 
   var DELAY_LABELS = { mean_wait_h: 'mean wait (h)', p95_wait_h: 'p95 wait (h)', max_wait_h: 'longest wait (h)',
                        bounded_slowdown: 'bounded slowdown', unfinished: 'unfinished at the end',
-                       start_day: 'started (day)', end_day: 'ended (day)', done_pct: 'done (%)', cost_eur: 'cost (EUR)' };
+                       start_day: 'started (day)', end_day: 'ended (day)', done_pct: 'done (%)',
+                       late_h: 'past its deadline (h)', cost_eur: 'cost (EUR)' };
   function delayTable(block) {
     if (!block || isEmpty(block.columns) || isEmpty(block.rows)) return null;
     var rows = block.rows.slice();

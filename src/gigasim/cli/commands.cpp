@@ -108,9 +108,13 @@ void print_economics(const econ::EconomicsResult& e, const econ::CarbonResult& c
 // Waits per job class, the longest first among them, and the work the horizon left undone:
 // a mean over many short jobs hides the frontier run that waited days.
 void print_delays(const sim::WorkloadTotals& w) {
-  fmt::print("  delays: longest wait {} h; {} jobs unfinished at the end ({} left)\n",
+  fmt::print("  delays: longest wait {} h; {} jobs unfinished at the end ({} left)",
              digits3(w.max_wait_h), thousands(w.jobs_unfinished),
              count(w.unfinished_accelerator_h, "GPU-hours"));
+  if (w.jobs_with_deadline > 0)
+    fmt::print("; {} of {} deadlines missed", thousands(w.deadlines_missed),
+               thousands(w.jobs_with_deadline));
+  fmt::print("\n");
   for (const auto& [cls, d] : w.delays_by_class) {
     fmt::print(
         "    {:<12} {} jobs, wait mean {} h, p95 {} h, max {} h; bounded slowdown {}; {} "
@@ -128,9 +132,18 @@ void print_delays(const sim::WorkloadTotals& w) {
                                                              digits3(j.start_h / kHoursPerDay),
                                                              digits3(j.start_h - j.submit_h), ended)
                                                : std::string("never started");
-    fmt::print("    {:<24} {} accelerators, submitted day {}, {}; {} held, {}\n", name,
+    std::string deadline;
+    if (j.deadline_h >= 0) {
+      const bool late = j.end_h >= 0 ? j.end_h > j.deadline_h : true;
+      deadline = fmt::format("; deadline day {}{}", digits3(j.deadline_h / kHoursPerDay),
+                             !late ? " met"
+                             : j.end_h >= 0
+                                 ? fmt::format(", missed by {} h", digits3(j.end_h - j.deadline_h))
+                                 : std::string(", not done"));
+    }
+    fmt::print("    {:<24} {} accelerators, submitted day {}, {}; {} held, {}{}\n", name,
                thousands(j.accelerators), digits3(j.submit_h / kHoursPerDay), started,
-               count(j.held_gpu_hours, "GPU-hours"), si(j.cost_eur, "EUR"));
+               count(j.held_gpu_hours, "GPU-hours"), si(j.cost_eur, "EUR"), deadline);
   }
 }
 

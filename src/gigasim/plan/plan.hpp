@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,11 +60,12 @@ struct WorkloadPlan {
   std::vector<workload::Tenant> tenants;
   sched::SchedulerSpec scheduler;
   scenario::PowerCapMode power_cap = scenario::PowerCapMode::dvfs;
-  std::vector<workload::JobSpec> jobs;   ///< every job of the run, in submission order
-  std::vector<std::string> job_names;    ///< by job, "" for generated and trace jobs
-  std::vector<InferencePool> inference;  ///< reserved before any batch job, in this order
-  std::vector<int> spares;               ///< hot spare domains per partition
-  std::vector<JobSwing> swings;          ///< training jobs with a step model, by job index
+  std::vector<workload::JobSpec> jobs;          ///< every job of the run, in submission order
+  std::vector<std::string> job_names;           ///< by job, "" for generated and trace jobs
+  std::map<std::uint32_t, double> deadlines_h;  ///< by job, for the explicit jobs with one
+  std::vector<InferencePool> inference;         ///< reserved before any batch job, in this order
+  std::vector<int> spares;                      ///< hot spare domains per partition
+  std::vector<JobSwing> swings;                 ///< training jobs with a step model, by job index
 };
 
 struct SitePlan {

@@ -122,6 +122,9 @@ WorkloadPlan plan_workload(const scenario::SiteSpec& site, const SiteSizing& siz
     out.job_names.push_back(std::move(names[i]));
   }
   for (JobSwing& swing : swings) swing.job = sorted_index[swing.job];
+  for (std::size_t i = 0; i < w.jobs.size(); ++i) {
+    if (w.jobs[i].deadline) out.deadlines_h[sorted_index[i]] = w.jobs[i].deadline->in_hours();
+  }
   std::sort(swings.begin(), swings.end(),
             [](const JobSwing& a, const JobSwing& b) { return a.job < b.job; });
   out.swings = std::move(swings);

@@ -46,6 +46,7 @@ struct JobDescription {
   std::int64_t accelerators = 0;  ///< without `training`
   core::Duration duration;        ///< without `training`: run time at full speed
   float activity = 0.7F;          ///< without `training`: dynamic power share while running
+  std::optional<core::Duration> deadline;  ///< from the start of the run: done by then, or missed
 };
 
 /// One job of a trace file (SWF or CSV), tenant and class resolved.

@@ -46,11 +46,12 @@ extern const KeyedField<Totals> energy_by_source_mwh;
 namespace workload_fields {
 extern const Field<WorkloadTotals> tokens_trained, tokens_served, gpu_hours_lost_to_power_caps;
 /// sim/metrics_delays.cpp
-extern const Field<WorkloadTotals> max_wait_h, jobs_unfinished, unfinished_gpu_hours;
+extern const Field<WorkloadTotals> max_wait_h, jobs_unfinished, unfinished_gpu_hours,
+    jobs_with_deadline, deadlines_missed;
 extern const KeyedField<WorkloadTotals> mean_wait_h_by_class, p95_wait_h_by_class,
     max_wait_h_by_class, mean_bounded_slowdown_by_class, jobs_unfinished_by_class,
     unfinished_gpu_hours_by_class, start_h_by_named_job, end_h_by_named_job, done_by_named_job,
-    held_gpu_hours_by_named_job, cost_eur_by_named_job;
+    held_gpu_hours_by_named_job, cost_eur_by_named_job, late_h_by_named_job;
 }  // namespace workload_fields
 namespace reliability_fields {
 extern const Field<ReliabilityTotals> ettr, lost_gpu_hours, restart_gpu_hours,

@@ -68,6 +68,24 @@ const Field<W> unfinished_gpu_hours{
     "full speed.",
     [](const W& w) { return Value::of(w.unfinished_accelerator_h); }};
 
+const Field<W> jobs_with_deadline{"jobs_with_deadline",
+                                  Type::integer,
+                                  "count",
+                                  kSum,
+                                  kSum,
+                                  "Explicit jobs with a `deadline` submitted before the end of the "
+                                  "horizon.",
+                                  [](const W& w) { return Value::count(w.jobs_with_deadline); }};
+const Field<W> deadlines_missed{
+    "deadlines_missed",
+    Type::integer,
+    "count",
+    kSum,
+    kSum,
+    "Of those, the jobs done after their deadline or not done when it passed (a deadline "
+    "beyond the horizon is not counted missed).",
+    [](const W& w) { return Value::count(w.deadlines_missed); }};
+
 const KeyedField<W> mean_wait_h_by_class{
     "mean_wait_h_by_class",
     Type::real,
@@ -160,6 +178,22 @@ const KeyedField<W> done_by_named_job{
     "Share of each explicit job's work done by the end of the horizon.",
     [](const W& w) {
       return per_named_job(w, [](const NamedJob& j) { return Value::of(j.done); });
+    }};
+const KeyedField<W> late_h_by_named_job{
+    "late_h_by_named_job",
+    Type::real,
+    "h",
+    "job `name`",
+    kNone,
+    "Completion − deadline of each explicit job with a `deadline` (negative: early); null if "
+    "it was not done by the end of the horizon.",
+    [](const W& w) {
+      Entries out;
+      for (const auto& [name, j] : w.named_jobs) {
+        if (j.deadline_h < 0) continue;
+        out.emplace_back(name, j.end_h >= 0 ? Value::of(j.end_h - j.deadline_h) : Value{});
+      }
+      return out;
     }};
 const KeyedField<W> held_gpu_hours_by_named_job{
     "held_gpu_hours_by_named_job",

@@ -768,7 +768,7 @@ const KeyedField<WorkloadTotals> gpu_hours_by_tenant{
 }  // namespace workload_fields
 
 const Group<WorkloadTotals>& workload() {
-  static constexpr std::array<const Field<WorkloadTotals>*, 17> kFields = {
+  static constexpr std::array<const Field<WorkloadTotals>*, 19> kFields = {
       &workload_fields::jobs_submitted,
       &workload_fields::jobs_completed,
       &workload_fields::preemptions,
@@ -779,6 +779,8 @@ const Group<WorkloadTotals>& workload() {
       &workload_fields::mean_bounded_slowdown,
       &workload_fields::jobs_unfinished,
       &workload_fields::unfinished_gpu_hours,
+      &workload_fields::jobs_with_deadline,
+      &workload_fields::deadlines_missed,
       &workload_fields::gpu_hours_delivered,
       &workload_fields::tokens_trained,
       &workload_fields::tokens_served,
@@ -786,7 +788,7 @@ const Group<WorkloadTotals>& workload() {
       &workload_fields::model_flops_delivered,
       &workload_fields::power_capped_hours,
       &workload_fields::gpu_hours_lost_to_power_caps};
-  static constexpr std::array<const KeyedField<WorkloadTotals>*, 12> kKeyed = {
+  static constexpr std::array<const KeyedField<WorkloadTotals>*, 13> kKeyed = {
       &workload_fields::gpu_hours_by_tenant,
       &workload_fields::mean_wait_h_by_class,
       &workload_fields::p95_wait_h_by_class,
@@ -797,6 +799,7 @@ const Group<WorkloadTotals>& workload() {
       &workload_fields::start_h_by_named_job,
       &workload_fields::end_h_by_named_job,
       &workload_fields::done_by_named_job,
+      &workload_fields::late_h_by_named_job,
       &workload_fields::held_gpu_hours_by_named_job,
       &workload_fields::cost_eur_by_named_job};
   static const Group<WorkloadTotals> g{

@@ -75,6 +75,8 @@ void summarise_workloads(Results& r) {
     w.gpu_hours_inference_pools += x.gpu_hours_inference_pools;
     w.gpu_hours_model_jobs += x.gpu_hours_model_jobs;
     w.gpu_hours_other_jobs += x.gpu_hours_other_jobs;
+    w.jobs_with_deadline += x.jobs_with_deadline;
+    w.deadlines_missed += x.deadlines_missed;
     w.gpu_hours_useful += x.gpu_hours_useful;
     w.energy_model_jobs_mwh += x.energy_model_jobs_mwh;
     w.energy_other_jobs_mwh += x.energy_other_jobs_mwh;

@@ -91,8 +91,9 @@ struct NamedJob {
   double end_h = -1;    ///< completion; −1 not done at the end of the horizon
   double done = 0;      ///< share of its work done
   double held_gpu_hours = 0;
-  double energy_mwh = 0;  ///< IT energy
-  double cost_eur = 0;    ///< econ::EconomicsResult::cost_of its hours and energy
+  double energy_mwh = 0;   ///< IT energy
+  double cost_eur = 0;     ///< econ::EconomicsResult::cost_of its hours and energy
+  double deadline_h = -1;  ///< −1: none
 };
 
 /// Workload figures of a site or of all sites (docs/outputs.md).
@@ -125,8 +126,11 @@ struct WorkloadTotals {
   double gpu_hours_lost_to_power_caps = 0;
   std::map<std::string, double> gpu_hours_by_tenant;
   double max_wait_h = 0;
-  std::int64_t jobs_unfinished = 0;     ///< submitted, not done at the end of the horizon
-  double unfinished_accelerator_h = 0;  ///< their work left, at full speed
+  std::int64_t jobs_unfinished = 0;  ///< submitted, not done at the end of the horizon
+  std::int64_t jobs_with_deadline = 0;
+  /// Done after their deadline, or not done when it passed within the horizon.
+  std::int64_t deadlines_missed = 0;
+  double unfinished_accelerator_h = 0;               ///< their work left, at full speed
   std::map<std::string, JobDelays> delays_by_class;  ///< by job class name
 };
 

@@ -333,8 +333,19 @@ void SiteWorkload::finish(core::Time end, SiteResult& out) {
       w.gpu_hours_other_jobs += a.held_accelerator_h;
       w.energy_other_jobs_mwh += st.energy_j / kJPerMWh;
     }
-    if (j < workload_.job_names.size() && !workload_.job_names[j].empty())
-      w.named_jobs.emplace(workload_.job_names[j], named_job(spec, st, a));
+    const auto deadline = workload_.deadlines_h.find(static_cast<std::uint32_t>(j));
+    if (deadline != workload_.deadlines_h.end()) {
+      ++w.jobs_with_deadline;
+      const double end_h = (st.end - core::Time::start()).in_hours();
+      const bool done = st.status == sched::JobStatus::done;
+      if ((done && end_h > deadline->second) || (!done && deadline->second <= horizon_s / 3600.0))
+        ++w.deadlines_missed;
+    }
+    if (j < workload_.job_names.size() && !workload_.job_names[j].empty()) {
+      NamedJob n = named_job(spec, st, a);
+      if (deadline != workload_.deadlines_h.end()) n.deadline_h = deadline->second;
+      w.named_jobs.emplace(workload_.job_names[j], n);
+    }
     w.tokens_trained += a.tokens;
     w.model_flops_delivered += a.model_flops;
     delays.add(spec, st, a);

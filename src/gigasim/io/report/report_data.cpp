@@ -215,6 +215,7 @@ json delays(const MetricsReader& m) {
   const auto end = by_key(w::end_h_by_named_job);
   const auto done = by_key(w::done_by_named_job);
   const auto cost = by_key(w::cost_eur_by_named_job);
+  const auto late = by_key(w::late_h_by_named_job);
   json named = json::array();
   for (const auto& [name, share] : done) {
     const auto day = [&](const std::map<std::string, double>& f) {
@@ -222,7 +223,9 @@ json delays(const MetricsReader& m) {
       return it == f.end() ? json(nullptr) : json(std::round(it->second / 24.0 * 10) / 10);
     };
     const auto c = cost.find(name);
+    const auto l = late.find(name);
     named.push_back({name, day(start), day(end), std::round(share * 1000) / 10,
+                     l == late.end() ? json(nullptr) : json(std::round(l->second * 10) / 10),
                      c == cost.end() ? json(nullptr) : json(std::round(c->second))});
   }
   return {
@@ -230,10 +233,11 @@ json delays(const MetricsReader& m) {
        {{"columns",
          {"class", "mean_wait_h", "p95_wait_h", "max_wait_h", "bounded_slowdown", "unfinished"}},
         {"rows", classes}}},
-      {"named", named.empty()
-                    ? json(nullptr)
-                    : json{{"columns", {"name", "start_day", "end_day", "done_pct", "cost_eur"}},
-                           {"rows", named}}}};
+      {"named",
+       named.empty()
+           ? json(nullptr)
+           : json{{"columns", {"name", "start_day", "end_day", "done_pct", "late_h", "cost_eur"}},
+                  {"rows", named}}}};
 }
 
 json costs(const ResultsReader& db) {

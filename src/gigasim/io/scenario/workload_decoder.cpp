@@ -234,6 +234,13 @@ void decode_job(MapView& m, const SiteContext& c) {
   j.tenant = read_tenant(m, c);
   j.partition = read_partition(m, c);
   m.quantity("submit", j.submit, Need::optional, Check::non_negative);
+  core::Duration deadline;
+  if (m.quantity("deadline", deadline, Need::optional, Check::positive)) {
+    if (deadline <= j.submit)
+      m.error("deadline", "the deadline must come after the job's `submit`");
+    else
+      j.deadline = deadline;
+  }
   const YAML::Node model_node = m.get("model");
   if (model_node.IsDefined()) {
     // A training run: its step time and power come from the performance model (plan).
