@@ -204,7 +204,8 @@ json delays(const MetricsReader& m) {
   const auto slowdown = by_key(w::mean_bounded_slowdown_by_class);
   const auto unfinished = by_key(w::jobs_unfinished_by_class);
   json classes = json::array();
-  for (const auto& [cls, v] : mean) {
+  for (const auto& entry : mean) {
+    const std::string& cls = entry.first;  // a name, not a binding: lambdas may capture it
     const auto get = [&](const std::map<std::string, double>& f) {
       const auto it = f.find(cls);
       return it == f.end() ? json(nullptr) : json(std::round(it->second * 100) / 100);
@@ -217,7 +218,9 @@ json delays(const MetricsReader& m) {
   const auto cost = by_key(w::cost_eur_by_named_job);
   const auto late = by_key(w::late_h_by_named_job);
   json named = json::array();
-  for (const auto& [name, share] : done) {
+  for (const auto& entry : done) {
+    const std::string& name = entry.first;
+    const double share = entry.second;
     const auto day = [&](const std::map<std::string, double>& f) {
       const auto it = f.find(name);
       return it == f.end() ? json(nullptr) : json(std::round(it->second / 24.0 * 10) / 10);
