@@ -134,12 +134,11 @@ void print_delays(const sim::WorkloadTotals& w) {
                                                : std::string("never started");
     std::string deadline;
     if (j.deadline_h >= 0) {
-      const bool late = j.end_h >= 0 ? j.end_h > j.deadline_h : true;
+      const auto late = j.late_h();
       deadline = fmt::format("; deadline day {}{}", digits3(j.deadline_h / kHoursPerDay),
-                             !late ? " met"
-                             : j.end_h >= 0
-                                 ? fmt::format(", missed by {} h", digits3(j.end_h - j.deadline_h))
-                                 : std::string(", not done"));
+                             !late          ? std::string(", not done")
+                             : *late <= 0.0 ? std::string(" met")
+                                            : fmt::format(", missed by {} h", digits3(*late)));
     }
     fmt::print("    {:<24} {} accelerators, submitted day {}, {}; {} held, {}{}\n", name,
                thousands(j.accelerators), digits3(j.submit_h / kHoursPerDay), started,

@@ -191,7 +191,7 @@ const KeyedField<W> late_h_by_named_job{
       Entries out;
       for (const auto& [name, j] : w.named_jobs) {
         if (j.deadline_h < 0) continue;
-        out.emplace_back(name, j.end_h >= 0 ? Value::of(j.end_h - j.deadline_h) : Value{});
+        out.emplace_back(name, Value::of(j.late_h()));
       }
       return out;
     }};

@@ -94,6 +94,12 @@ struct NamedJob {
   double energy_mwh = 0;   ///< IT energy
   double cost_eur = 0;     ///< econ::EconomicsResult::cost_of its hours and energy
   double deadline_h = -1;  ///< −1: none
+
+  /// Completion − deadline (negative: early); empty without a deadline or a completion.
+  [[nodiscard]] std::optional<double> late_h() const {
+    if (deadline_h < 0 || end_h < 0) return std::nullopt;
+    return end_h - deadline_h;
+  }
 };
 
 /// Workload figures of a site or of all sites (docs/outputs.md).

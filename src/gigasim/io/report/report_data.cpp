@@ -203,14 +203,22 @@ json delays(const MetricsReader& m) {
   const auto max = by_key(w::max_wait_h_by_class);
   const auto slowdown = by_key(w::mean_bounded_slowdown_by_class);
   const auto unfinished = by_key(w::jobs_unfinished_by_class);
+  // A figure of `key` as the table shows it; null when the key has none.
+  const auto cell = [](const std::map<std::string, double>& f, const std::string& key,
+                       double (*shown)(double)) {
+    const auto it = f.find(key);
+    return it == f.end() ? json(nullptr) : json(shown(it->second));
+  };
+  const auto hundredths = [](double v) { return std::round(v * 100) / 100; };
+  const auto tenths = [](double v) { return std::round(v * 10) / 10; };
+  const auto day = [](double h) { return std::round(h / 24.0 * 10) / 10; };
+  const auto percent = [](double share) { return std::round(share * 1000) / 10; };
+  const auto whole = [](double v) { return std::round(v); };
   json classes = json::array();
-  for (const auto& entry : mean) {
-    const std::string& cls = entry.first;  // a name, not a binding: lambdas may capture it
-    const auto get = [&](const std::map<std::string, double>& f) {
-      const auto it = f.find(cls);
-      return it == f.end() ? json(nullptr) : json(std::round(it->second * 100) / 100);
-    };
-    classes.push_back({cls, get(mean), get(p95), get(max), get(slowdown), get(unfinished)});
+  for (const auto& [cls, v] : mean) {
+    classes.push_back({cls, cell(mean, cls, hundredths), cell(p95, cls, hundredths),
+                       cell(max, cls, hundredths), cell(slowdown, cls, hundredths),
+                       cell(unfinished, cls, hundredths)});
   }
   const auto start = by_key(w::start_h_by_named_job);
   const auto end = by_key(w::end_h_by_named_job);
@@ -218,18 +226,9 @@ json delays(const MetricsReader& m) {
   const auto cost = by_key(w::cost_eur_by_named_job);
   const auto late = by_key(w::late_h_by_named_job);
   json named = json::array();
-  for (const auto& entry : done) {
-    const std::string& name = entry.first;
-    const double share = entry.second;
-    const auto day = [&](const std::map<std::string, double>& f) {
-      const auto it = f.find(name);
-      return it == f.end() ? json(nullptr) : json(std::round(it->second / 24.0 * 10) / 10);
-    };
-    const auto c = cost.find(name);
-    const auto l = late.find(name);
-    named.push_back({name, day(start), day(end), std::round(share * 1000) / 10,
-                     l == late.end() ? json(nullptr) : json(std::round(l->second * 10) / 10),
-                     c == cost.end() ? json(nullptr) : json(std::round(c->second))});
+  for (const auto& [name, share] : done) {
+    named.push_back({name, cell(start, name, day), cell(end, name, day), percent(share),
+                     cell(late, name, tenths), cell(cost, name, whole)});
   }
   return {
       {"classes",
