@@ -55,6 +55,7 @@
         { type: 'slider', xAxisIndex: panels.map(function (p, i) { return i; }), bottom: 8, height: 28 }
       ]
     };
+    var roles = {}, bands = [], selected = {};  // the bands' series, and series drawn only when asked for
     panels.forEach(function (panel, i) {
       option.grid.push({ left: 70, right: 80, top: (top + i * (height + gap)) + '%', height: height + '%' });
       option.xAxis.push({ type: 'time', gridIndex: i, axisLine: { onZero: false },
@@ -69,17 +70,95 @@
       });
       panel.series.forEach(function (s) {
         var yAxisIndex = firstAxis + Math.min(s.axis || 0, panel.axes.length - 1);
+        if (s.bandLow || s.bandHigh) roles[option.series.length] = s.bandLow ? 'low' : 'high';
+        if (s.bandHigh) bands.push(s.bandHigh);
+        if (s.hidden) selected[s.name] = false;
         option.series.push(Object.assign({
           type: 'line', showSymbol: false, xAxisIndex: i, yAxisIndex: yAxisIndex, lineStyle: { width: 1.2 }
-        }, s, { axis: undefined }));
+        }, s, { axis: undefined, bandLow: undefined, bandHigh: undefined, hidden: undefined }));
       });
     });
+    option.legend.selected = selected;
+    if (bands.length > 0) option.tooltip.formatter = bandTooltip(roles);
+    bandCaption(key, bands);
     return makeChart(key, option);
   }
   // A line series for timeChart, or nothing when the data has none.
   function line(name, times, values, extra) {
     if (!hasValues(values)) return [];
     return [Object.assign({ name: name, data: pairs(times, values), sampling: 'lttb' }, extra || {})];
+  }
+
+  // A line with more points than the chart has pixels draws as a hatch (a year of hourly
+  // carbon intensity swings every day). Past BAND_POINTS it becomes the mean over buckets of
+  // a whole number of hours (a day for a year) on a band from the bucket's least to its
+  // greatest value; the raw line stays one legend click away. extra.color is required: the
+  // band, its mean and the raw line share it.
+  var BAND_POINTS = 1500, BAND_BUCKETS = 500;
+  var BUCKET_HOURS = [1, 2, 3, 6, 12, 24, 48, 168, 336, 720];
+  function bucketName(h) {
+    return h === 24 ? 'daily' : h === 168 ? 'weekly' : h === 1 ? 'hourly' : fmt(h, 0) + '-hour';
+  }
+  function banded(name, times, values, extra) {
+    if (!hasValues(values) || values.length <= BAND_POINTS) return line(name, times, values, extra);
+    var spanH = (times[times.length - 1] - times[0]) / HOUR_MS;
+    var tickH = spanH / (times.length - 1);
+    var hours = BUCKET_HOURS.filter(function (h) { return h >= tickH && spanH / h <= BAND_BUCKETS; })[0] ||
+      Math.ceil(spanH / BAND_BUCKETS);
+    var per = Math.max(1, Math.round(hours / tickH));
+    var lows = [], highs = [], means = [];
+    for (var i = 0; i < values.length; i += per) {
+      var lo = Infinity, hi = -Infinity, sum = 0, n = 0;
+      for (var k = i; k < Math.min(values.length, i + per); ++k) {
+        if (values[k] == null) continue;
+        lo = Math.min(lo, values[k]); hi = Math.max(hi, values[k]); sum += values[k]; ++n;
+      }
+      var at = times[Math.min(values.length - 1, i + Math.floor(per / 2))];  // the bucket's middle
+      lows.push([at, n ? lo : null]);
+      highs.push([at, n ? hi - lo : null, lo, hi]);  // stacked on the least: the band's width
+      means.push([at, n ? sum / n : null]);
+    }
+    var every = bucketName(hours);
+    var range = name + ' ' + every + ' range', stack = 'band ' + name;
+    var common = { axis: (extra || {}).axis, color: extra.color, showSymbol: false, sampling: undefined };
+    return [
+      Object.assign({ name: range, data: lows, stack: stack, lineStyle: { opacity: 0 }, bandLow: true, silent: true }, common),
+      Object.assign({ name: range, data: highs, stack: stack, lineStyle: { opacity: 0 }, bandHigh: every, silent: true,
+                      areaStyle: { opacity: 0.22, color: extra.color } }, common),
+      Object.assign({}, extra, { name: name + ' ' + every + ' mean', data: means }),
+      Object.assign({}, extra, { name: name + (Math.abs(tickH - 1) < 1e-3 ? ' hourly' : ' per tick'), data: pairs(times, values), sampling: 'lttb', hidden: true })
+    ];
+  }
+  // Says under a chart which of its lines are bands (a site picked may draw none).
+  function bandCaption(key, bands) {
+    var chart = document.querySelector('[data-chart="' + key + '"]');
+    var note = chart.parentNode.querySelector('[data-band-note="' + key + '"]');
+    if (!note) {
+      note = document.createElement('p');
+      note.className = 'note';
+      note.setAttribute('data-band-note', key);
+      chart.parentNode.insertBefore(note, chart.nextSibling);
+    }
+    var every = bands.filter(function (b, i) { return bands.indexOf(b) === i; }).join(' or ');
+    note.textContent = bands.length === 0 ? '' : 'Dense lines are drawn as their ' + every +
+      ' mean on a band from the least to the greatest value of each period; their lines at every tick are in the legend, off until clicked.';
+  }
+
+  // The tooltip of a chart with bands: one line per series, a band as its least – greatest.
+  // roles[seriesIndex] is 'low' (not shown: the band's base) or 'high' (the band).
+  function valueDigits(v) { return Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 3; }
+  function bandTooltip(roles) {
+    return function (params) {
+      var head = params.length ? esc(params[0].axisValueLabel) : '';
+      return head + params.map(function (p) {
+        var d = p.data || [];
+        if (roles[p.seriesIndex] === 'low' || d[1] == null) return '';
+        var text = roles[p.seriesIndex] === 'high'
+          ? fmt(d[2], valueDigits(d[3])) + ' \u2013 ' + fmt(d[3], valueDigits(d[3]))
+          : fmt(d[1], valueDigits(d[1]));
+        return '<br>' + p.marker + esc(p.seriesName) + ' <b>' + text + '</b>';
+      }).join('');
+    };
   }
 
   // ---- Sections ----------------------------------------------------------------------
@@ -167,8 +246,8 @@
                             label: { formatter: 'grid connection ' + fmt(data.grid_connection_mw, 0) + ' MW', position: 'insideEndTop' },
                             data: [{ yAxis: data.grid_connection_mw }] };
     }
-    var climate = line('PUE', t, s.pue, { axis: 0 })
-      .concat(line('outdoor \u00b0C', t, s.dry_bulb_c, { axis: 1, lineStyle: { width: 1, opacity: 0.8 } }));
+    var climate = banded('PUE', t, s.pue, { axis: 0, color: '#3ba272' })
+      .concat(banded('outdoor \u00b0C', t, s.dry_bulb_c, { axis: 1, color: '#5b9bd5', lineStyle: { width: 1, opacity: 0.8 } }));
     if (power.length + climate.length === 0) return null;
     var pueDigits = tickDigits((s.pue || []).filter(function (v) { return v > 0; }));
     return timeChart('timeline', [
@@ -208,7 +287,7 @@
       return { name: name + ' MW', data: pairs(t, bySource[name]), stack: 'supply', areaStyle: { opacity: 0.75 },
                lineStyle: { width: 0 }, color: sourceColor(name) };
     });
-    var carbon = line('carbon intensity g/kWh', t, s.carbon_intensity_g_per_kwh,
+    var carbon = banded('carbon intensity g/kWh', t, s.carbon_intensity_g_per_kwh,
                       { axis: 1, color: '#1d2330', lineStyle: { width: 0.8, opacity: 0.75 }, z: 5 });
     if (areas.length + carbon.length === 0) return null;
     return timeChart('supply', [{
@@ -227,7 +306,7 @@
     return timeChart('utilization', [{
       axes: [{ name: '%', min: 0, max: 100, scale: false, axisLabel: { formatter: function (v) { return fmt(v, 0); } } },
              { name: 'jobs', min: 0, scale: false }],
-      series: line('utilization %', t, pct)
+      series: banded('utilization %', t, pct, { color: '#2f5fb3' })
         .concat(line('DVFS power cap, % of dynamic power', t, (s.power_cap || []).map(function (v) { return v == null ? null : v * 100; }),
                      { color: '#c0504d', step: 'end', sampling: 'min', lineStyle: { width: 1 } }))
         .concat(line('queue length (jobs)', t, s.queue_length, { axis: 1, step: 'end', sampling: 'max' }))

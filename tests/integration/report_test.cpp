@@ -73,6 +73,14 @@ TEST_F(Report, SixtySiteYearStaysUnderFiveMegabytesAndLeavesOutEmptySections) {
     ++options;
   EXPECT_EQ(pickers, 3U);
   EXPECT_EQ(options, 3U * 61U);
+  // A year of hourly points is denser than the chart's pixels: the PUE, temperature, carbon
+  // and utilization lines are drawn as daily means on min–max bands, and the page says so
+  // under each of the three time-series charts.
+  std::size_t band_notes = 0;
+  for (auto at = dom.find("daily mean on a band"); at != std::string::npos;
+       at = dom.find("daily mean on a band", at + 1))
+    ++band_notes;
+  EXPECT_EQ(band_notes, 3U);
 }
 
 // A study's comparison page draws its ranking, its Pareto charts and its bars in Chromium
