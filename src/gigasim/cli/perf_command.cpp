@@ -16,8 +16,22 @@ std::string describe(const perf::Layout& l) {
   if (l.ep > 1) s += fmt::format(" ep {}", l.ep);
   if (l.virtual_stages > 1) s += fmt::format(" v {}", l.virtual_stages);
   s += fmt::format(" mb {} {}", l.micro_batch, perf::to_string(l.recompute));
+  if (l.recompute_layers > 0) s += fmt::format(" ({} layers)", l.recompute_layers);
   if (l.balance_embedding) s += " balanced";
+  if (l.schedule != perf::Schedule::one_f_one_b)
+    s += fmt::format(" {}", perf::to_string(l.schedule));
+  if (l.offload_activations > 0) s += fmt::format(" offload {:.0f} %", 100 * l.offload_activations);
+  if (l.precision == perf::Precision::fp8) s += " fp8";
   return s;
+}
+
+// An estimate for a generation no published run calibrated says so, every time.
+void print_extrapolated(const perf::Platform& p, bool extrapolated) {
+  if (!extrapolated) return;
+  fmt::print(
+      "  extrapolated: no published training run on {} ({}) fixed its efficiencies; they are "
+      "carried over from an older generation (docs/validation.md)\n",
+      p.system.accelerator.id, p.efficiency.generation);
 }
 
 void print_estimate(const io::PerfInput& in, const perf::StepEstimate& e) {
@@ -35,10 +49,10 @@ void print_estimate(const io::PerfInput& in, const perf::StepEstimate& e) {
              e.fits_in_memory ? "" : " -- DOES NOT FIT", e.power_per_gpu_w);
   fmt::print(
       "  seconds: compute {:.3f}, tp {:.3f}, pp bubble {:.3f}, pp p2p {:.3f}, dp {:.3f}, cp "
-      "{:.3f}, ep {:.3f}, "
-      "optimizer {:.3f}\n",
+      "{:.3f}, ep {:.3f}, offload {:.3f}, optimizer {:.3f}\n",
       b.compute, b.tp_exposed, b.pp_bubble, b.pp_p2p_exposed, b.dp_exposed, b.cp_exposed,
-      b.ep_exposed, b.optimizer);
+      b.ep_exposed, b.offload_exposed, b.optimizer);
+  print_extrapolated(in.platform, e.extrapolated);
 }
 
 }  // namespace
@@ -76,6 +90,7 @@ int perf_command(const PerfOptions& options) {
                describe(r.best[i].layout));
   }
   if (r.best.empty()) fmt::print("  no layout fits in memory\n");
+  print_extrapolated(in.platform, !in.platform.efficiency.calibrated);
   return 0;
 }
 

@@ -20,6 +20,7 @@ struct Accelerator {
   core::Power tdp;
   core::Power idle_power;
   core::Bandwidth scale_up_bandwidth;
+  core::Bandwidth host_bandwidth;    ///< to host memory, one direction (PCIe or chip-to-chip)
   core::CarbonMass embodied_carbon;  ///< cradle-to-gate, module with its HBM
 };
 

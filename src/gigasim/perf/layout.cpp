@@ -34,6 +34,20 @@ std::string_view to_string(Precision p) {
   return p == Precision::bf16 ? "bf16" : "fp8";
 }
 
+std::string_view to_string(Schedule s) {
+  switch (s) {
+    case Schedule::one_f_one_b:
+      return "1f1b";
+    case Schedule::zb_h1:
+      return "zb-h1";
+    case Schedule::zb_h2:
+      return "zb-h2";
+    case Schedule::dualpipe:
+      return "dualpipe";
+  }
+  return "1f1b";
+}
+
 namespace {
 
 // Every constraint, once. `fail(field, make_message)` is called for each broken one;
@@ -115,6 +129,44 @@ void check(const TransformerModel& m, const Layout& l, std::int64_t gpus, int sc
     fail("global_batch", [&] {
       return fmt::format("the interleaved schedule needs micro-batches ({}) divisible by pp ({})",
                          l.micro_batches(), l.pp);
+    });
+  }
+  if (l.schedule != Schedule::one_f_one_b) {
+    if (l.pp == 1) {
+      fail("schedule",
+           [&] { return fmt::format("the {} schedule needs pp > 1", to_string(l.schedule)); });
+    } else if (l.virtual_stages > 1) {
+      fail("schedule", [&] {
+        return fmt::format("the {} schedule has no interleaved form: virtual_stages must be 1",
+                           to_string(l.schedule));
+      });
+    }
+    if (l.schedule == Schedule::dualpipe && l.pp % 2 != 0) {
+      fail("schedule", [&] {
+        return fmt::format(
+            "dualpipe runs two pipelines in opposite directions: pp ({}) must be even", l.pp);
+      });
+    }
+  }
+  if (l.recompute_layers < 0) {
+    fail("recompute_layers", [&] {
+      return fmt::format("recompute_layers must be at least 0, got {}", l.recompute_layers);
+    });
+  } else if (l.recompute_layers > 0) {
+    if (l.recompute != Recompute::full) {
+      fail("recompute_layers",
+           [] { return std::string("recompute_layers needs recompute: full"); });
+    } else if (l.recompute_layers * l.pp > layer_slots) {
+      fail("recompute_layers", [&] {
+        return fmt::format("recompute_layers ({}) is more than a stage's {} layers",
+                           l.recompute_layers, layer_slots / l.pp);
+      });
+    }
+  }
+  if (!(l.offload_activations >= 0 && l.offload_activations <= 1)) {
+    fail("offload_activations", [&] {
+      return fmt::format("offload_activations is a share between 0 and 1, got {}",
+                         l.offload_activations);
     });
   }
   if (l.cp > 1 && m.seq_len % (2 * l.cp) != 0) {

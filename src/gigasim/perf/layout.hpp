@@ -12,10 +12,15 @@ namespace gigasim::perf {
 enum class Recompute { none, selective, full };
 enum class ZeroStage { none, zero1, zero2, zero3 };
 enum class Precision { bf16, fp8 };
+/// Pipeline schedules (docs/models/perf.md, "Pipeline schedules"): one-forward-one-backward,
+/// interleaved when virtual_stages > 1 (Narayanan et al. 2021); zero bubble ZB-H1 and ZB-H2
+/// (Qi et al. 2024); DualPipe (DeepSeek-AI 2024), which also hides expert all-to-all.
+enum class Schedule { one_f_one_b, zb_h1, zb_h2, dualpipe };
 
 std::string_view to_string(Recompute r);
 std::string_view to_string(ZeroStage z);
 std::string_view to_string(Precision p);
+std::string_view to_string(Schedule s);
 
 /// Ranks are laid out with tp innermost, then cp; then either pp inside dp, Llama 3's order
 /// [TP, CP, PP, DP] (dp_outer, the default), or dp inside pp, Megatron-LM's [TP, CP, DP, PP].
@@ -32,6 +37,13 @@ struct Layout {
   int global_batch = 1;    ///< sequences per step
   bool sequence_parallel = false;
   Recompute recompute = Recompute::none;
+  /// With full recomputation, how many layers of each pipeline stage are recomputed (the
+  /// others keep their activations, as Megatron-LM's --recompute-num-layers); 0: all.
+  int recompute_layers = 0;
+  /// Share of the saved activations moved to host memory during the forward pass and
+  /// brought back for the backward pass, over the accelerator's host link.
+  double offload_activations = 0.0;
+  Schedule schedule = Schedule::one_f_one_b;
   ZeroStage zero = ZeroStage::none;
   Precision precision = Precision::bf16;
   bool flash_attention = true;     ///< fused attention: no s × s score matrix in memory

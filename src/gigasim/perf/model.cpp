@@ -40,7 +40,7 @@ ForwardFlops forward_flops_per_token(const TransformerModel& m, int seq) {
   f.dense_layer_matmul = 2.0 * (c.attention_per_layer + c.dense_mlp_per_layer);
   f.moe_layer_matmul =
       2.0 * (c.attention_per_layer + c.router_per_layer + c.shared_per_layer + m.top_k * c.expert);
-  f.attention_causal = 2.0 * seq * static_cast<double>(m.heads) * m.head_dim();
+  f.attention_causal = 2.0 * seq * m.attention_width();
   f.logits = 2.0 * m.hidden * static_cast<double>(m.vocab);
   const double dense_layers = m.is_moe() ? m.dense_layers : m.layers;
   f.total = dense_layers * f.dense_layer_matmul + m.moe_layers() * f.moe_layer_matmul +

@@ -2,6 +2,7 @@
 // (docs/models/perf.md).
 #pragma once
 
+#include <algorithm>
 #include <string>
 
 namespace gigasim::perf {
@@ -28,11 +29,36 @@ struct TransformerModel {
   int moe_ffn_hidden = 0;
   int shared_experts = 0;
   int dense_layers = 0;  ///< leading layers with a dense MLP of ffn_hidden (DeepSeek-V3: 3)
+  /// Routed tokens of the busiest expert-parallel rank / the mean (1: perfect balance). The
+  /// step waits for the busiest rank, in its expert products and its all-to-all.
+  double expert_imbalance = 1.0;
+  /// Tokens an expert takes at most, × its mean share (0: no limit, no token dropped);
+  /// tokens past it are dropped, which caps the imbalance (GShard, Lepikhin et al. 2021).
+  double capacity_factor = 0.0;
+  /// Node-limited routing: a token's experts lie on at most this many scale-up domains
+  /// (DeepSeek-V3: 4), so at most this many copies cross the scale-out network (0: top_k).
+  int max_nodes_per_token = 0;
   bool tied_embeddings = false;
 
   [[nodiscard]] bool is_moe() const { return experts > 0; }
+  /// Per-head widths of the attention core when they differ from hidden/heads (DeepSeek-V3's
+  /// multi-head latent attention: queries and keys 192 = 128 + 64 decoupled RoPE, values 128).
+  int qk_head_dim = 0;
+  int v_head_dim = 0;
+
   [[nodiscard]] int head_dim() const { return hidden / heads; }
+  /// heads × the mean of the query-key and value widths: the attention core's FLOPs per
+  /// token and key are 2 × this (scores and values), before the causal half.
+  [[nodiscard]] double attention_width() const {
+    const double qk = qk_head_dim > 0 ? qk_head_dim : head_dim();
+    const double v = v_head_dim > 0 ? v_head_dim : head_dim();
+    return static_cast<double>(heads) * (qk + v) / 2.0;
+  }
   [[nodiscard]] int moe_layers() const { return is_moe() ? layers - dense_layers : 0; }
+  /// The load of the busiest expert-parallel rank relative to the mean, after dropping.
+  [[nodiscard]] double expert_load() const {
+    return capacity_factor > 0 ? std::min(expert_imbalance, capacity_factor) : expert_imbalance;
+  }
 };
 
 /// Parameter counts (weights only; biases and norms are below 0.1 % and left out).

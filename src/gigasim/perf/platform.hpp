@@ -23,7 +23,10 @@ struct Fabric {
 /// a physical quantity, calibrated once against published runs (docs/validation.md).
 struct Efficiency {
   std::string generation;
-  double gemm_max = 0.75;  ///< large matrix products, fraction of dense peak
+  double gemm_max = 0.75;  ///< large BF16 matrix products, fraction of dense BF16 peak
+  /// Large FP8 matrix products in training, fraction of dense FP8 peak: below gemm_max on
+  /// Hopper, where FP8 tensor cores meet the power limit first (docs/models/perf.md, "FP8").
+  double gemm_max_fp8 = 0.75;
   double gemm_half_dim =
       128;  ///< matrix dimension at which a GEMM reaches half of gemm_max per dimension
   double attention = 0.6;             ///< fused (flash) attention, fraction of dense BF16 peak
@@ -33,12 +36,16 @@ struct Efficiency {
   double tp_overlap = 0.0;   ///< share of tensor-parallel communication hidden behind compute
   double p2p_overlap = 0.0;  ///< share of pipeline send/receive hidden behind compute
   double dp_overlap = 1.0;   ///< share of the last backward pass that gradient sync can hide behind
+  double ep_overlap = 0.0;   ///< share of expert-parallel all-to-all hidden behind compute
   core::Latency scale_up_latency = core::Latency::base(5e-6);
   core::Latency kernel_overhead =
       core::Latency::base(0.0);   ///< launch and synchronisation per layer and micro-batch
   core::DataSize memory_reserve;  ///< HBM taken by the runtime (context, communication buffers)
   double activity_compute = 0.9;  ///< dynamic power share while computing
   double activity_communication = 0.35;  ///< dynamic power share while only communicating
+  /// Whether published training runs of this generation fixed the constants above; when
+  /// not, they are extrapolated from the previous generation and every estimate says so.
+  bool calibrated = false;
 };
 
 struct Platform {

@@ -3,167 +3,11 @@
 #include <algorithm>
 
 #include "gigasim/perf/collectives.hpp"
+#include "gigasim/perf/step_layer.hpp"
 
 namespace gigasim::perf {
-namespace {
 
-constexpr double kBf16 = 2.0;            // bytes per activation and weight element
-constexpr double kAdamBytes = 12.0;      // FP32 master weights, Adam first and second moments
-constexpr double kAdamTraffic = 30.0;    // bytes touched per parameter by the Adam update
-constexpr double kScoreBytesFwd = 12.0;  // bytes per s×s score element, forward, unfused attention
-// Bytes moved by element-wise kernels (norms, residuals, dropout, bias) per token and hidden
-// unit, forward; and per MLP activation unit (activation function and its gating).
-constexpr double kElementwiseHidden = 20.0;
-constexpr double kElementwiseMlp = 8.0;
-
-struct LayerTimes {
-  double forward = 0;  // compute, one micro-batch, one layer
-  double backward = 0;
-  double recompute = 0;
-  double attention_fwd = 0;  // the attention core alone (CP overlap window)
-  double tp_comm = 0;        // exposed
-  double cp_comm = 0;        // exposed
-  double ep_comm = 0;        // exposed
-};
-
-struct Context {
-  const TransformerModel& m;
-  const Layout& l;
-  const Efficiency& e;
-  double peak_gemm;
-  double peak_bf16;
-  double hbm;     // achievable bytes/s
-  double tokens;  // per accelerator and micro-batch
-  Tiers tiers;
-  long long tp_stride = 1, cp_stride, dp_stride, pp_stride;
-
-  // Roofline (Williams, Waterman & Patterson 2009, CACM 52(4)): a product is bound either
-  // by the tensor cores at the achievable efficiency or by reading its operands and writing
-  // its result through HBM; thin products (attention with K = head_dim) are memory-bound.
-  [[nodiscard]] double gemm(double rows, double n, double k, double peak) const {
-    const double compute = 2.0 * rows * n * k / (peak * gemm_efficiency(e, rows, n, k));
-    const double traffic = kBf16 * (rows * k + k * n + rows * n) / hbm;
-    return std::max(compute, traffic);
-  }
-  [[nodiscard]] double gemm(double rows, double n, double k) const {
-    return gemm(rows, n, k, peak_gemm);
-  }
-  [[nodiscard]] double memory_time(double bytes) const { return bytes / hbm; }
-};
-
-double attention_projection_time(const Context& x) {
-  const TransformerModel& m = x.m;
-  const double t = x.l.tp;
-  const double kv_local = std::max(static_cast<double>(m.kv_heads) * m.head_dim() / t,
-                                   static_cast<double>(m.head_dim()));
-  return x.gemm(x.tokens, m.hidden / t + 2.0 * kv_local, m.hidden) +
-         x.gemm(x.tokens, m.hidden, m.hidden / t);
-}
-
-double mlp_time(const Context& x, double rows, double ffn) {
-  const double t = x.l.tp;
-  const double up = (x.m.mlp == MlpKind::gated ? 2.0 : 1.0) * ffn / t;
-  return x.gemm(rows, up, x.m.hidden) + x.gemm(rows, x.m.hidden, ffn / t);
-}
-
-double mlp_activation_units(const TransformerModel& m, double ffn) {
-  return (m.mlp == MlpKind::gated ? 1.5 : 1.0) * ffn;
-}
-
-// One layer, one micro-batch, on one accelerator.
-LayerTimes layer_times(const Context& x, bool moe) {
-  const TransformerModel& m = x.m;
-  const Layout& l = x.l;
-  const double t = l.tp;
-  const double s = m.seq_len;
-  const double heads_dim = static_cast<double>(m.heads) * m.head_dim();
-  LayerTimes r;
-
-  double matmul = attention_projection_time(x);
-  double activation_units = 0;
-  if (!moe) {
-    matmul += mlp_time(x, x.tokens, m.ffn_hidden);
-    activation_units = x.tokens * mlp_activation_units(m, m.ffn_hidden);
-  } else {
-    const double routed =
-        x.tokens * m.top_k;  // expert rows processed here, balanced over the EP group
-    const double per_expert_rows = routed * l.ep / m.experts;
-    matmul += x.gemm(x.tokens, m.experts, m.hidden);  // router
-    matmul +=
-        static_cast<double>(m.experts) / l.ep * mlp_time(x, per_expert_rows, m.moe_ffn_hidden);
-    if (m.shared_experts > 0) matmul += m.shared_experts * mlp_time(x, x.tokens, m.moe_ffn_hidden);
-    activation_units =
-        (routed + x.tokens * m.shared_experts) * mlp_activation_units(m, m.moe_ffn_hidden);
-    // Token permutation to and from expert order: each routed copy of a token's hidden
-    // vector is read and written once on the way in and once on the way out.
-    matmul += x.memory_time(4.0 * routed * m.hidden * kBf16 / t);
-  }
-
-  // Attention core: each of the tokens here attends on average to s/2 keys (causal,
-  // load-balanced over CP). Fused kernels skip the masked half; unfused ones compute the
-  // whole s × s matrix as batched GEMMs and stream it through memory.
-  double attention = 0;
-  if (l.flash_attention) {
-    attention = 2.0 * x.tokens * s * heads_dim / t / (x.peak_bf16 * x.e.attention);
-  } else {
-    // Per head: Q·Kᵀ (s/cp × s × d) and P·V (s/cp × d × s), batched over the local heads.
-    const double d = m.head_dim();
-    const double local_heads = static_cast<double>(m.heads) / t * l.micro_batch;
-    const double rows = x.tokens / l.micro_batch;
-    attention = local_heads * (x.gemm(rows, s, d, x.peak_bf16) + x.gemm(rows, d, s, x.peak_bf16));
-    attention += x.memory_time(x.tokens * s * (m.heads / t) * kScoreBytesFwd);
-  }
-  const double hidden_share = l.sequence_parallel ? 1.0 / t : 1.0;
-  const double elementwise = x.memory_time(x.tokens * m.hidden * kElementwiseHidden * hidden_share +
-                                           activation_units / t * kElementwiseMlp);
-  const double overhead = x.e.kernel_overhead.value();
-
-  r.attention_fwd = attention;
-  r.forward = matmul + attention + elementwise + overhead;
-  r.backward = 2.0 * (matmul + attention + elementwise) + 2.0 * overhead;
-  switch (l.recompute) {
-    case Recompute::none:
-      break;
-    case Recompute::selective:
-      r.recompute = attention;
-      break;
-    case Recompute::full:
-      r.recompute = r.forward;
-      break;
-  }
-
-  // Tensor parallelism: two all-reduces forward and two backward per layer (Shoeybi et al.
-  // 2019), or with sequence parallelism a reduce-scatter and an all-gather in their place
-  // (Korthikanti et al. 2022); two more in a fully recomputed forward.
-  if (l.tp > 1) {
-    const double bytes = x.tokens * m.hidden * kBf16;
-    const Link link = link_for_group(x.tiers, l.tp, x.tp_stride);
-    const double one = l.sequence_parallel ? 2.0 * all_gather_time(bytes, l.tp, link)
-                                           : all_reduce_time(bytes, l.tp, link);
-    const double count = l.recompute == Recompute::full ? 6.0 : 4.0;
-    r.tp_comm = (1.0 - x.e.tp_overlap) * count * one;
-  }
-  // Context parallelism: keys and values gathered forward, their gradients reduce-scattered
-  // backward, overlapped with the attention of the chunks already there (ring attention).
-  if (l.cp > 1) {
-    // Each tensor-parallel rank gathers only the KV heads it holds.
-    const double kv_heads_local = std::max(1.0, static_cast<double>(m.kv_heads) / l.tp);
-    const double kv_bytes = l.micro_batch * s * 2.0 * kv_heads_local * m.head_dim() * kBf16;
-    const Link link = link_for_group(x.tiers, l.cp, x.cp_stride);
-    const double one = all_gather_time(kv_bytes, l.cp, link);
-    r.cp_comm = std::max(0.0, one - attention) + std::max(0.0, one - 2.0 * attention);
-  }
-  // Expert parallelism: dispatch and combine all-to-all, forward and backward.
-  if (moe && l.ep > 1) {
-    const double bytes = x.tokens * m.top_k * m.hidden * kBf16;
-    // The EP group is formed from data-parallel ranks: their stride in the rank order.
-    const Link link = link_for_group(x.tiers, l.ep, x.dp_stride);
-    r.ep_comm = 4.0 * all_to_all_time(bytes, l.ep, link);
-  }
-  return r;
-}
-
-}  // namespace
+using namespace detail;  // NOLINT(google-build-using-namespace): the layer pieces of this model
 
 double gemm_efficiency(const Efficiency& e, double m, double n, double k) {
   const double h = e.gemm_half_dim;
@@ -174,12 +18,12 @@ StepEstimate estimate_step(const TransformerModel& m, const Layout& l, const Pla
   const hardware::Accelerator& acc = p.system.accelerator;
   const Efficiency& e = p.efficiency;
   const double peak_bf16 = acc.bf16_dense.value();
-  const double peak_gemm = l.precision == Precision::fp8 ? acc.fp8_dense.value() : peak_bf16;
+  const bool fp8 = l.precision == Precision::fp8;
 
   Context x{m,
             l,
             e,
-            peak_gemm,
+            acc.fp8_dense.value(),
             peak_bf16,
             acc.hbm_bandwidth.value() * e.memory,
             static_cast<double>(l.micro_batch) * m.seq_len / l.cp,
@@ -211,36 +55,100 @@ StepEstimate estimate_step(const TransformerModel& m, const Layout& l, const Pla
 
   const int slots = m.layers + (l.balance_embedding ? 2 : 0);
   const double stage_layers = static_cast<double>(slots) / l.pp;
-  // The output projection and loss: forward and backward, never recomputed. With balanced
-  // stages they replace a layer on the last stage, which then is not the slowest.
-  const double logits_time = 3.0 * x.gemm(x.tokens, static_cast<double>(m.vocab) / l.tp, m.hidden);
+  // Share of the stage's layers recomputed in full (Megatron-LM's --recompute-num-layers).
+  const double recomputed_share = l.recompute == Recompute::full && l.recompute_layers > 0
+                                      ? std::min(1.0, l.recompute_layers / stage_layers)
+                                      : 1.0;
+  // The output projection and loss: forward and backward, never recomputed, in 16 bits
+  // (FP8 recipes keep the output layer in BF16), with the FP32 cross-entropy streamed
+  // through memory. With balanced stages they replace a layer on the last stage, which then
+  // is not the slowest.
+  const double logits_time =
+      3.0 * x.gemm(x.tokens, static_cast<double>(m.vocab) / l.tp, m.hidden) +
+      x.memory_time(x.tokens * static_cast<double>(m.vocab) / l.tp * kCrossEntropyBytes);
   const double extra = l.balance_embedding ? 0.0 : logits_time;
 
   StepEstimate r;
   StepBreakdown& b = r.breakdown;
-  const double per_mb_compute =
-      stage_layers *
-          (mix(&LayerTimes::forward) + mix(&LayerTimes::backward) + mix(&LayerTimes::recompute)) +
-      extra;
-  const double per_mb_tp = stage_layers * mix(&LayerTimes::tp_comm);
+  const double forward_mb =
+      stage_layers * (mix(&LayerTimes::forward) + recomputed_share * mix(&LayerTimes::recompute));
+  const double backward_mb = stage_layers * mix(&LayerTimes::backward);
+  const double per_mb_compute = forward_mb + backward_mb + extra;
+  const double per_mb_tp = stage_layers * (mix(&LayerTimes::tp_comm) +
+                                           recomputed_share * mix(&LayerTimes::tp_comm_recompute));
   const double per_mb_cp = stage_layers * mix(&LayerTimes::cp_comm);
-  const double per_mb_ep = stage_layers * mix(&LayerTimes::ep_comm);
+  // Expert all-to-all: DualPipe runs it under the paired forward and backward chunk of the
+  // other direction (DeepSeek-V3 §3.2.1), so only what outlasts that compute shows; other
+  // schedules hide the generation's share ep_overlap.
+  const double ep_all = stage_layers * mix(&LayerTimes::ep_comm);
+  const double per_mb_ep = l.schedule == Schedule::dualpipe ? std::max(0.0, ep_all - per_mb_compute)
+                                                            : (1.0 - e.ep_overlap) * ep_all;
   double per_mb_p2p = 0;
   if (l.pp > 1) {
     const double bytes = x.tokens * m.hidden * kBf16 / (l.sequence_parallel ? l.tp : 1);
     const Link link = link_for_group(x.tiers, 2, x.pp_stride);
     per_mb_p2p = 2.0 * l.virtual_stages * p2p_time(bytes, link) * (1.0 - e.p2p_overlap);
   }
-  const double t_mb = per_mb_compute + per_mb_tp + per_mb_cp + per_mb_ep + per_mb_p2p;
+
+  // Memory of the first stage, which holds the most micro-batches in flight (Korthikanti et
+  // al. 2022, "Reducing activation recomputation in large transformer models", §4).
   const double mbs = l.micro_batches();
+  const double t = l.tp;
+  const double sbh = x.tokens * m.hidden;  // elements
+  const double mlp_units = moe_share > 0 ? (m.top_k * m.expert_load() + m.shared_experts) *
+                                               mlp_activation_units(m, m.moe_ffn_hidden)
+                                         : mlp_activation_units(m, m.ffn_hidden);
+  // Bytes per layer: 10·sbh that tensor parallelism does not split without sequence
+  // parallelism (norm inputs, dropout masks, residuals); 24·sbh that it splits in a GPT
+  // layer, 8·sbh of attention and 4 bytes per MLP activation unit (16·sbh for an MLP of 4h),
+  // which generalises to gated and expert MLPs; 5·a·s²·b for unfused attention scores.
+  // FP8 recipes keep these in 16 bits (Transformer Engine saves the 16-bit inputs of norms,
+  // activations and attention), so FP8 does not shrink them.
+  const double unsplit = 10.0 * sbh;
+  const double split = 8.0 * sbh + 4.0 * x.tokens * mlp_units;
+  const double scores = l.flash_attention || l.recompute != Recompute::none
+                            ? 0.0
+                            : 5.0 * m.heads * x.tokens * m.seq_len;
+  const double kept_layer = (l.sequence_parallel ? unsplit / t : unsplit) + split / t + scores / t;
+  double per_layer = kept_layer;
+  if (l.recompute == Recompute::full) {
+    const double checkpoint = 2.0 * sbh / (l.sequence_parallel ? t : 1.0);
+    per_layer = recomputed_share * checkpoint + (1.0 - recomputed_share) * kept_layer;
+  }
+  // Micro-batches whose activations a stage holds at the peak: p for 1F1B and ZB-H1 (one
+  // more share for interleaving), 2p − 1 for ZB-H2 (Qi et al. 2024, Table 2), p + 1 for
+  // DualPipe (DeepSeek-V3, Table 2).
+  double in_flight = 1.0;
+  if (l.pp > 1) {
+    const double depth = l.schedule == Schedule::zb_h2      ? 2.0 * l.pp - 1.0
+                         : l.schedule == Schedule::dualpipe ? l.pp + 1.0
+                                                            : static_cast<double>(l.pp);
+    in_flight = std::min(mbs, depth) *
+                (l.virtual_stages > 1 ? 1.0 + (l.pp - 1.0) / (l.pp * l.virtual_stages) : 1.0);
+  }
+  const double stage_activations = stage_layers * per_layer;
+  // Activation offloading: a share of each micro-batch's saved activations goes to host
+  // memory during its forward pass and returns for its backward pass; transfers run beside
+  // the compute and only what outlasts it shows.
+  double per_mb_offload = 0;
+  if (l.offload_activations > 0) {
+    const double moved = l.offload_activations * stage_activations;
+    const double link = acc.host_bandwidth.value();
+    if (link > 0) {
+      per_mb_offload =
+          std::max(0.0, moved / link - forward_mb) + std::max(0.0, moved / link - backward_mb);
+    }
+  }
+
+  const double t_mb =
+      per_mb_compute + per_mb_tp + per_mb_cp + per_mb_ep + per_mb_p2p + per_mb_offload;
   b.compute = mbs * per_mb_compute;
   b.tp_exposed = mbs * per_mb_tp;
   b.cp_exposed = mbs * per_mb_cp;
   b.ep_exposed = mbs * per_mb_ep;
   b.pp_p2p_exposed = mbs * per_mb_p2p;
-  // Pipeline bubble of the (interleaved) 1F1B schedule: (p − 1)/v micro-batch times
-  // (Narayanan et al. 2021, §2.2).
-  b.pp_bubble = l.pp > 1 ? (l.pp - 1.0) / l.virtual_stages * t_mb : 0.0;
+  b.offload_exposed = mbs * per_mb_offload;
+  b.pp_bubble = pipeline_bubble(l, t_mb, forward_mb, backward_mb);
 
   // Parameters held by one accelerator of the busiest stage.
   const double dense_layer_params = params.attention_per_layer + params.dense_mlp_per_layer;
@@ -248,8 +156,10 @@ StepEstimate estimate_step(const TransformerModel& m, const Layout& l, const Pla
                                   params.shared_per_layer + m.experts * params.expert / l.ep;
   const double layer_params = (1.0 - moe_share) * dense_layer_params + moe_share * moe_layer_params;
   // The first stage holds the embedding; with one stage it holds the output projection too.
+  // DualPipe places two stages on each rank (DeepSeek-V3, Table 2: parameters 2×).
   const double edge_params = params.embedding + (l.pp == 1 ? params.output : 0.0);
-  const double local_params = (stage_layers * layer_params + edge_params) / l.tp;
+  const double stage_copies = l.schedule == Schedule::dualpipe ? 2.0 : 1.0;
+  const double local_params = stage_copies * (stage_layers * layer_params + edge_params) / l.tp;
   const int replicas = l.dp * l.cp;  // ranks holding the same weights
   // Replicas span two tiers: the CP ranks (close, stride tp) and the DP ranks (stride
   // dp_stride). The reduction is hierarchical: a reduce-scatter (or all-gather) inside the
@@ -265,29 +175,34 @@ StepEstimate estimate_step(const TransformerModel& m, const Layout& l, const Pla
                     : all_reduce_time(bytes, l.dp, dp_link);
   };
   const double grad_bytes = local_params * (l.fp32_grad_reduce ? 4.0 : kBf16);
-  double dp_time = 0;
+  // Gradient synchronisation starts with the last micro-batch's backward pass and may hide
+  // behind it. With ZeRO-1 and 2 the updated weights are gathered again before the next
+  // step's first forward pass, behind which they may hide (Megatron-LM's overlapped
+  // parameter gather); ZeRO-3's gathers are spread over every micro-batch.
+  const double hide_backward = e.dp_overlap * backward_mb;
+  const double hide_forward = e.dp_overlap * forward_mb;
   switch (l.zero) {
     case ZeroStage::none:
-      dp_time = reduce(grad_bytes);
+      b.dp_exposed = std::max(0.0, reduce(grad_bytes) - hide_backward);
       break;
     case ZeroStage::zero1:
     case ZeroStage::zero2:  // reduce-scatter gradients, all-gather updated weights
-      dp_time = gather(grad_bytes) + gather(local_params * kBf16);
+      b.dp_exposed = std::max(0.0, gather(grad_bytes) - hide_backward) +
+                     std::max(0.0, gather(local_params * kBf16) - hide_forward);
       break;
     case ZeroStage::zero3:  // weights gathered again for every forward and backward
-      dp_time = gather(grad_bytes) + 2.0 * mbs * gather(local_params * kBf16);
+      b.dp_exposed = std::max(0.0, gather(grad_bytes) + 2.0 * mbs * gather(local_params * kBf16) -
+                                       e.dp_overlap * mbs * per_mb_compute);
       break;
   }
-  // Gradient synchronisation starts with the last micro-batch's backward pass; ZeRO-3's
-  // gathers are spread over every micro-batch.
-  const double last_backward = stage_layers * mix(&LayerTimes::backward);
-  const double window = l.zero == ZeroStage::zero3 ? mbs * per_mb_compute : last_backward;
-  b.dp_exposed = std::max(0.0, dp_time - e.dp_overlap * window);
   const double optimizer_params = local_params / (l.zero == ZeroStage::none ? 1.0 : replicas);
-  b.optimizer = x.memory_time(optimizer_params * kAdamTraffic);
+  // The Adam update, and with FP8 the updated weights cast once per step (Transformer
+  // Engine caches them over the step's micro-batches).
+  b.optimizer =
+      x.memory_time(optimizer_params * kAdamTraffic + (fp8 ? local_params * kFp8CastBytes : 0.0));
 
   r.step_time_s = b.compute + b.tp_exposed + b.cp_exposed + b.ep_exposed + b.pp_p2p_exposed +
-                  b.pp_bubble + b.dp_exposed + b.optimizer;
+                  b.offload_exposed + b.pp_bubble + b.dp_exposed + b.optimizer;
 
   // FLOPs and utilisation.
   const double gpus = static_cast<double>(l.gpus());
@@ -296,50 +211,27 @@ StepEstimate estimate_step(const TransformerModel& m, const Layout& l, const Pla
   const ForwardFlops fwd = forward_flops_per_token(m, m.seq_len);
   r.model_flops_per_step = 3.0 * fwd.total * r.tokens_per_step;
   double recomputed = 0;
-  if (l.recompute == Recompute::full) recomputed = fwd.total - fwd.logits;
+  if (l.recompute == Recompute::full) recomputed = recomputed_share * (fwd.total - fwd.logits);
   if (l.recompute == Recompute::selective) recomputed = m.layers * fwd.attention_causal;
   r.hardware_flops_per_step = r.model_flops_per_step + recomputed * r.tokens_per_step;
   r.model_tflops_per_gpu = r.model_flops_per_step / r.step_time_s / gpus / 1e12;
   r.hardware_tflops_per_gpu = r.hardware_flops_per_step / r.step_time_s / gpus / 1e12;
-  r.peak_tflops_per_gpu = peak_gemm / 1e12;
+  r.peak_tflops_per_gpu = (fp8 ? acc.fp8_dense.value() : peak_bf16) / 1e12;
   r.mfu = r.model_tflops_per_gpu / r.peak_tflops_per_gpu;
   r.hfu = r.hardware_tflops_per_gpu / r.peak_tflops_per_gpu;
+  r.extrapolated = !e.calibrated;
 
-  // Memory of the first stage, which holds the most micro-batches in flight (Korthikanti et
-  // al. 2022, "Reducing activation recomputation in large transformer models", §4).
   MemoryBreakdown& mem = r.memory;
   const double zero_share = 1.0 / replicas;
   mem.weights = kBf16 * local_params * (l.zero == ZeroStage::zero3 ? zero_share : 1.0);
   if (l.zero == ZeroStage::zero3)
     mem.weights += 2.0 * kBf16 * layer_params / l.tp;  // gathered layers
+  // FP8 runs keep their weights in 8 bits, as is and transposed (Transformer Engine's FP8
+  // primary weights, NeMo's fp8_param): the same 2 bytes per parameter as one 16-bit copy.
   mem.gradients = (l.fp32_grad_reduce ? 4.0 : kBf16) * local_params *
                   (l.zero == ZeroStage::zero2 || l.zero == ZeroStage::zero3 ? zero_share : 1.0);
   mem.optimizer = kAdamBytes * local_params * (l.zero == ZeroStage::none ? 1.0 : zero_share);
-  const double t = l.tp;
-  const double sbh = x.tokens * m.hidden;  // elements
-  const double mlp_units =
-      moe_share > 0 ? (m.top_k + m.shared_experts) * mlp_activation_units(m, m.moe_ffn_hidden)
-                    : mlp_activation_units(m, m.ffn_hidden);
-  // Bytes per layer: 10·sbh that tensor parallelism does not split without sequence
-  // parallelism (norm inputs, dropout masks, residuals); 24·sbh that it splits in a GPT
-  // layer, 8·sbh of attention and 4 bytes per MLP activation unit (16·sbh for an MLP of 4h),
-  // which generalises to gated and expert MLPs; 5·a·s²·b for unfused attention scores.
-  const double unsplit = 10.0 * sbh;
-  const double split = 8.0 * sbh + 4.0 * x.tokens * mlp_units;
-  const double scores = l.flash_attention || l.recompute != Recompute::none
-                            ? 0.0
-                            : 5.0 * m.heads * x.tokens * m.seq_len;
-  double per_layer = 0;
-  if (l.recompute == Recompute::full) {
-    per_layer = 2.0 * sbh / (l.sequence_parallel ? t : 1.0);
-  } else {
-    per_layer = (l.sequence_parallel ? unsplit / t : unsplit) + split / t + scores / t;
-  }
-  const double in_flight =
-      l.pp == 1 ? 1.0
-                : std::min(mbs, static_cast<double>(l.pp)) *
-                      (l.virtual_stages > 1 ? 1.0 + (l.pp - 1.0) / (l.pp * l.virtual_stages) : 1.0);
-  mem.activations = stage_layers * per_layer * in_flight;
+  mem.activations = (1.0 - l.offload_activations) * stage_activations * in_flight;
   if (l.recompute == Recompute::full)
     mem.activations += unsplit / t + split / t;  // the layer being recomputed
   mem.activations +=
@@ -350,9 +242,9 @@ StepEstimate estimate_step(const TransformerModel& m, const Layout& l, const Pla
 
   // Power: dynamic power in proportion to what the accelerator does (docs/models/perf.md).
   const double busy = b.compute / r.step_time_s;
-  const double communicating =
-      (b.tp_exposed + b.cp_exposed + b.ep_exposed + b.pp_p2p_exposed + b.dp_exposed + b.optimizer) /
-      r.step_time_s;
+  const double communicating = (b.tp_exposed + b.cp_exposed + b.ep_exposed + b.pp_p2p_exposed +
+                                b.offload_exposed + b.dp_exposed + b.optimizer) /
+                               r.step_time_s;
   const double dynamic = (acc.tdp - acc.idle_power).value();
   r.power_per_gpu_w = acc.idle_power.value() + dynamic * (e.activity_compute * busy +
                                                           e.activity_communication * communicating);

@@ -17,7 +17,8 @@ struct StepBreakdown {
   double dp_exposed = 0;
   double cp_exposed = 0;
   double ep_exposed = 0;
-  double optimizer = 0;
+  double offload_exposed = 0;  ///< activation transfers to and from host memory
+  double optimizer = 0;        ///< the update, and FP8 weight casts
 };
 
 struct MemoryBreakdown {  // bytes per accelerator, on the busiest pipeline stage
@@ -46,6 +47,9 @@ struct StepEstimate {
   double memory_capacity = 0;  ///< bytes of HBM per accelerator
   bool fits_in_memory = false;
   double power_per_gpu_w = 0;
+  /// The generation's efficiency constants were not fitted on its own published runs
+  /// (Efficiency::calibrated false): the estimate extrapolates an older generation's.
+  bool extrapolated = false;
   StepBreakdown breakdown;
 };
 

@@ -32,6 +32,7 @@ void decode_accelerator(MapView& m, hardware::Accelerator& a, Need need) {
   m.quantity("tdp", a.tdp, need, Check::positive);
   m.quantity("idle_power", a.idle_power, need, Check::positive);
   m.quantity("scale_up_bandwidth", a.scale_up_bandwidth, need, Check::positive);
+  m.quantity("host_bandwidth", a.host_bandwidth, need, Check::positive);
   m.quantity("embodied_carbon", a.embodied_carbon, need, Check::non_negative);
   if (a.idle_power > a.tdp) m.error("idle_power", "must not exceed tdp");
 }
@@ -176,6 +177,7 @@ Catalog Catalog::load(const fs::path& dir) {
                                            {"tdp"},
                                            {"idle_power"},
                                            {"scale_up_bandwidth"},
+                                           {"host_bandwidth"},
                                            {"embodied_carbon"}});
                        });
   load_catalog_entries(ctx, dir, "systems.yaml", "systems", "id", c.systems,

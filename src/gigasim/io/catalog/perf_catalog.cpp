@@ -34,6 +34,15 @@ void decode_model(MapView& m, perf::TransformerModel& model, Need need) {
   m.integer("shared_experts", model.shared_experts, Need::optional, Check::non_negative);
   m.integer("dense_layers", model.dense_layers, Need::optional, Check::non_negative);
   m.boolean("tied_embeddings", model.tied_embeddings);
+  if (m.number("expert_imbalance", model.expert_imbalance, Need::optional, Check::positive) &&
+      model.expert_imbalance < 1.0)
+    m.error("expert_imbalance", "is the busiest rank's load over the mean: at least 1");
+  if (m.number("capacity_factor", model.capacity_factor, Need::optional, Check::non_negative) &&
+      model.capacity_factor > 0 && model.capacity_factor < 1.0)
+    m.error("capacity_factor", "is at least 1 (an expert takes its mean share), or 0 for no limit");
+  m.integer("max_nodes_per_token", model.max_nodes_per_token, Need::optional, Check::non_negative);
+  m.integer("qk_head_dim", model.qk_head_dim, Need::optional, Check::positive);
+  m.integer("v_head_dim", model.v_head_dim, Need::optional, Check::positive);
   // Bounds far above any published model (Llama 3 405B: 126 layers, hidden 16,384,
   // vocab 128,256; DeepSeek-V3: 256 experts), low enough that no product of them nears the
   // limits of the integer and floating-point arithmetic of the step model.
@@ -48,7 +57,10 @@ void decode_model(MapView& m, perf::TransformerModel& model, Need need) {
                   {"top_k", model.top_k, 1e4, "10,000"},
                   {"moe_ffn_hidden", model.moe_ffn_hidden, 1e7, "10,000,000"},
                   {"shared_experts", model.shared_experts, 1e4, "10,000"},
-                  {"dense_layers", model.dense_layers, 1e4, "10,000"}},
+                  {"dense_layers", model.dense_layers, 1e4, "10,000"},
+                  {"max_nodes_per_token", model.max_nodes_per_token, 1e5, "100,000"},
+                  {"qk_head_dim", model.qk_head_dim, 1e5, "100,000"},
+                  {"v_head_dim", model.v_head_dim, 1e5, "100,000"}},
                  "far above any published model");
   if (model.heads > 0 && model.hidden % model.heads != 0) {
     m.error("heads",
@@ -57,6 +69,12 @@ void decode_model(MapView& m, perf::TransformerModel& model, Need need) {
   if (model.kv_heads > 0 && model.heads % model.kv_heads != 0) {
     m.error("kv_heads", fmt::format("heads ({}) must be divisible by kv_heads ({})", model.heads,
                                     model.kv_heads));
+  }
+  if (model.experts == 0) {
+    for (const char* key : {"expert_imbalance", "capacity_factor", "max_nodes_per_token"}) {
+      if (m.get(key).IsDefined())
+        m.error(key, "applies to a mixture of experts only (experts > 0)");
+    }
   }
   if (model.experts > 0) {
     if (model.top_k < 1 || model.top_k > model.experts) {
@@ -82,6 +100,7 @@ void decode_fabric(MapView& m, perf::Fabric& f, Need need) {
 
 void decode_efficiency(MapView& m, perf::Efficiency& e, Need need) {
   m.fraction("gemm_max", e.gemm_max, need);
+  m.fraction("gemm_max_fp8", e.gemm_max_fp8, need);
   m.number("gemm_half_dim", e.gemm_half_dim, need, Check::non_negative);
   m.fraction("attention", e.attention, need);
   m.fraction("memory", e.memory, need);
@@ -90,12 +109,15 @@ void decode_efficiency(MapView& m, perf::Efficiency& e, Need need) {
   m.fraction("tp_overlap", e.tp_overlap, need);
   m.fraction("p2p_overlap", e.p2p_overlap, need);
   m.fraction("dp_overlap", e.dp_overlap, need);
+  m.fraction("ep_overlap", e.ep_overlap, need);
   m.quantity("scale_up_latency", e.scale_up_latency, need, Check::non_negative);
   m.quantity("kernel_overhead", e.kernel_overhead, need, Check::non_negative);
   m.quantity("memory_reserve", e.memory_reserve, need, Check::non_negative);
   m.fraction("activity_compute", e.activity_compute, need);
   m.fraction("activity_communication", e.activity_communication, need);
+  m.boolean("calibrated", e.calibrated, need);
   for (const auto& [key, value] : {std::pair{"gemm_max", e.gemm_max},
+                                   {"gemm_max_fp8", e.gemm_max_fp8},
                                    {"attention", e.attention},
                                    {"memory", e.memory},
                                    {"collective_scale_up", e.collective_scale_up},

@@ -14,6 +14,9 @@ nlohmann::json layout_json(const perf::Layout& l) {
           {"micro_batches", l.micro_batches()},
           {"sequence_parallel", l.sequence_parallel},
           {"recompute", std::string(perf::to_string(l.recompute))},
+          {"recompute_layers", l.recompute_layers},
+          {"offload_activations", l.offload_activations},
+          {"schedule", std::string(perf::to_string(l.schedule))},
           {"zero", std::string(perf::to_string(l.zero))},
           {"precision", std::string(perf::to_string(l.precision))},
           {"flash_attention", l.flash_attention},
@@ -43,6 +46,7 @@ nlohmann::json estimate_json(const perf::StepEstimate& e) {
             {"activations", m.activations / kGiB},
             {"reserve", m.reserve / kGiB}}},
           {"fits_in_memory", e.fits_in_memory},
+          {"extrapolated", e.extrapolated},
           {"power_per_gpu_w", e.power_per_gpu_w},
           {"breakdown",
            {{"compute_s", b.compute},
@@ -52,6 +56,7 @@ nlohmann::json estimate_json(const perf::StepEstimate& e) {
             {"dp_exposed_s", b.dp_exposed},
             {"cp_exposed_s", b.cp_exposed},
             {"ep_exposed_s", b.ep_exposed},
+            {"offload_exposed_s", b.offload_exposed},
             {"optimizer_s", b.optimizer}}}};
 }
 

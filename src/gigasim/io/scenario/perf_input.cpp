@@ -112,6 +112,13 @@ bool decode_layout(MapView& m, perf::Layout& l, Need dp_need) {
              {"fsdp", perf::ZeroStage::zero3}});
   read_enum(m, "precision", l.precision,
             {{"bf16", perf::Precision::bf16}, {"fp8", perf::Precision::fp8}});
+  m.integer("recompute_layers", l.recompute_layers, Need::optional, Check::non_negative);
+  m.fraction("offload_activations", l.offload_activations);
+  read_enum(m, "schedule", l.schedule,
+            {{"1f1b", perf::Schedule::one_f_one_b},
+             {"zb-h1", perf::Schedule::zb_h1},
+             {"zb-h2", perf::Schedule::zb_h2},
+             {"dualpipe", perf::Schedule::dualpipe}});
   m.boolean("flash_attention", l.flash_attention);
   m.boolean("balance_embedding", l.balance_embedding);
   m.boolean("fp32_grad_reduce", l.fp32_grad_reduce);
