@@ -227,6 +227,51 @@ parallelism: {tp: 8, pp: 16, dp: 128, global_batch: 2048}
   EXPECT_EQ(r.out.find("internal error"), std::string::npos) << r.out;
 }
 
+// The options of issue 17 are read with their place, and an estimate on a generation no
+// published run calibrated says it is extrapolated, in text and JSON.
+TEST_F(Cli, PerfOptionsAreCheckedAndExtrapolationIsSaid) {
+  const std::string base = R"(model: llama-3-70b
+accelerator: h100-sxm5-80gb
+gpus: 512
+parallelism: {tp: 8, pp: 8, dp: 8, global_batch: 256, recompute: full, precision: fp8}
+)";
+  const auto run = [&](const std::string& yaml, const std::string& flags = "") {
+    return gigasim("perf " + write("p.yaml", yaml).string() + flags);
+  };
+  Outcome r = run(replaced(base, "precision: fp8}", "precision: fp8, schedule: zb-h3}"));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("parallelism.schedule: expected one of 1f1b, zb-h1, zb-h2, dualpipe"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("p.yaml:4:"), std::string::npos) << r.out;
+  r = run(replaced(base, "recompute: full", "recompute: selective, recompute_layers: 3"));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("parallelism.recompute_layers: recompute_layers needs recompute: full"),
+            std::string::npos)
+      << r.out;
+  r = run(replaced(base, "precision: fp8}", "precision: fp8, offload_activations: 1.5}"));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("parallelism.offload_activations"), std::string::npos) << r.out;
+  r = run(replaced(base, "model: llama-3-70b", "model: {id: llama-3-70b, expert_imbalance: 1.2}"));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("model.expert_imbalance: applies to a mixture of experts only"),
+            std::string::npos)
+      << r.out;
+  r = run(
+      replaced(base, "recompute: full", "recompute: full, recompute_layers: 4, schedule: zb-h1"));
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("full (4 layers) zb-h1 fp8"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("extrapolated"), std::string::npos) << r.out;
+  r = run(replaced(base, "h100-sxm5-80gb", "mi355x"));
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("extrapolated: no published training run on mi355x (cdna4)"),
+            std::string::npos)
+      << r.out;
+  r = run(replaced(base, "h100-sxm5-80gb", "mi355x"), " --json");
+  EXPECT_NE(r.out.find("\"extrapolated\": true"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("internal error"), std::string::npos) << r.out;
+}
+
 TEST_F(Cli, WorkloadRunWritesJobsAndTheWorkloadSummary) {
   const fs::path out = dir_ / "swf";
   const Outcome r =
