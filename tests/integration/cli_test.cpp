@@ -272,6 +272,39 @@ parallelism: {tp: 8, pp: 8, dp: 8, global_batch: 256, recompute: full, precision
   EXPECT_EQ(r.out.find("internal error"), std::string::npos) << r.out;
 }
 
+// `gigasim serve`: throughput at a latency target and the accelerators a demand needs;
+// bad input refused with every problem's place.
+TEST_F(Cli, ServeAnswersThroughputAndAcceleratorsAndRefusesBadInput) {
+  Outcome r = gigasim("serve " + (kSource / "examples/serve/llama3-70b-h100.yaml").string());
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("tokens/s per accelerator"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("need "), std::string::npos) << r.out;
+  r = gigasim("serve " + (kSource / "examples/serve/llama3-70b-h100.yaml").string() + " --json");
+  ASSERT_EQ(r.code, 0) << r.out;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_GT(j["tokens_per_s_accelerator"].get<double>(), 0);
+  EXPECT_LE(j["tpot_s"].get<double>(), 0.2);
+  EXPECT_LE(j["ttft_s"].get<double>(), 2.0);
+  EXPECT_GT(j["accelerators_needed"].get<double>(),
+            1e6 / j["tokens_per_s_accelerator"].get<double>() - 2);
+  EXPECT_FALSE(j["extrapolated"].get<bool>());
+  r = gigasim("serve " + write("s.yaml", R"(model: llama-3-70b
+accelerator: h100-sxm5-80gb
+replica: {tp: 16, precision: fp4}
+requests: {input_tokens: -3}
+latency: {ttft: 2 kg}
+)")
+                             .string());
+  EXPECT_EQ(r.code, 2) << r.out;
+  for (const char* part :
+       {"replica.tp: tp (16) must fit in one scale-up domain", "replica.precision: expected one of",
+        "requests.input_tokens: must be positive", "requests.output_tokens: missing required key",
+        "latency.ttft:", "s.yaml:3:"}) {
+    EXPECT_NE(r.out.find(part), std::string::npos) << part << "\n" << r.out;
+  }
+  EXPECT_EQ(r.out.find("internal error"), std::string::npos) << r.out;
+}
+
 TEST_F(Cli, WorkloadRunWritesJobsAndTheWorkloadSummary) {
   const fs::path out = dir_ / "swf";
   const Outcome r =

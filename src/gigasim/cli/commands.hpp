@@ -83,4 +83,11 @@ struct PerfOptions {
 };
 int perf_command(const PerfOptions& options);
 
+struct ServeOptions {
+  std::filesystem::path file;
+  bool json = false;
+  std::filesystem::path data_dir;
+};
+int serve_command(const ServeOptions& options);
+
 }  // namespace gigasim::cli

@@ -92,6 +92,14 @@ int dispatch(int argc, char** argv) {
   perf_cmd->add_flag("--json", perf.json, "print JSON");
   perf_cmd->add_flag("--search", perf.search, "search every layout and print the best ten");
 
+  gigasim::cli::ServeOptions serve;
+  auto* serve_cmd = app.add_subcommand(
+      "serve", "serving tokens/s per accelerator at a latency target, accelerators for a demand");
+  serve_cmd
+      ->add_option("file", serve.file, "serve file (YAML): model, accelerator, replica, requests")
+      ->required();
+  serve_cmd->add_flag("--json", serve.json, "print JSON");
+
   std::string report_dir;
   gigasim::cli::StudyOptions study;
   std::string study_out;
@@ -138,6 +146,10 @@ int dispatch(int argc, char** argv) {
   if (perf_cmd->parsed()) {
     perf.data_dir = data_dir;
     return gigasim::cli::perf_command(perf);
+  }
+  if (serve_cmd->parsed()) {
+    serve.data_dir = data_dir;
+    return gigasim::cli::serve_command(serve);
   }
   if (report_cmd->parsed()) return gigasim::cli::report_command(report_dir);
   if (study_cmd->parsed()) {

@@ -41,7 +41,12 @@ struct Efficiency {
   core::Latency kernel_overhead =
       core::Latency::base(0.0);   ///< launch and synchronisation per layer and micro-batch
   core::DataSize memory_reserve;  ///< HBM taken by the runtime (context, communication buffers)
-  double activity_compute = 0.9;  ///< dynamic power share while computing
+  /// Serving: paged-attention reads of the KV cache, fraction of HBM bandwidth.
+  double kv_read = 0.9;
+  /// Serving: fixed cost of one decode iteration per layer (scheduling, sampling, launches
+  /// left by CUDA graphs).
+  core::Latency decode_overhead = core::Latency::base(0.0);
+  double activity_compute = 0.9;         ///< dynamic power share while computing
   double activity_communication = 0.35;  ///< dynamic power share while only communicating
   /// Whether published training runs of this generation fixed the constants above; when
   /// not, they are extrapolated from the previous generation and every estimate says so.

@@ -113,11 +113,14 @@ void decode_efficiency(MapView& m, perf::Efficiency& e, Need need) {
   m.quantity("scale_up_latency", e.scale_up_latency, need, Check::non_negative);
   m.quantity("kernel_overhead", e.kernel_overhead, need, Check::non_negative);
   m.quantity("memory_reserve", e.memory_reserve, need, Check::non_negative);
+  m.fraction("kv_read", e.kv_read, need);
+  m.quantity("decode_overhead", e.decode_overhead, need, Check::non_negative);
   m.fraction("activity_compute", e.activity_compute, need);
   m.fraction("activity_communication", e.activity_communication, need);
   m.boolean("calibrated", e.calibrated, need);
   for (const auto& [key, value] : {std::pair{"gemm_max", e.gemm_max},
                                    {"gemm_max_fp8", e.gemm_max_fp8},
+                                   {"kv_read", e.kv_read},
                                    {"attention", e.attention},
                                    {"memory", e.memory},
                                    {"collective_scale_up", e.collective_scale_up},

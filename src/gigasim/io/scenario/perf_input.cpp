@@ -135,6 +135,80 @@ bool decode_layout(MapView& m, perf::Layout& l, Need dp_need) {
   return has_dp;
 }
 
+bool decode_platform(MapView& top, const Catalog& catalog, perf::Platform& platform) {
+  Context& ctx = top.context();
+  // The hardware: a system (with its accelerator), or an accelerator and the first system
+  // of the catalog built from it.
+  bool have_system = false;
+  const YAML::Node system = top.get("system");
+  const YAML::Node accelerator = top.get("accelerator");
+  if (system.IsDefined()) {
+    have_system = resolve_system(ctx, system, "system", catalog, platform.system);
+    if (have_system && accelerator.IsDefined()) {
+      hardware::Accelerator a;
+      if (resolve_accelerator(ctx, accelerator, "accelerator", catalog, a))
+        platform.system.accelerator = a;
+    }
+  } else if (accelerator.IsDefined()) {
+    hardware::Accelerator a;
+    if (resolve_accelerator(ctx, accelerator, "accelerator", catalog, a)) {
+      for (const auto& [id, s] : catalog.systems) {
+        if (s.accelerator.id == a.id) {
+          platform.system = s;
+          have_system = true;
+          break;
+        }
+      }
+      if (!have_system)
+        top.error("accelerator",
+                  fmt::format("no system of the catalog holds \"{}\": name a `system`", a.id));
+      platform.system.accelerator = a;
+    }
+  } else {
+    top.error("accelerator", "missing required key \"accelerator\" (or \"system\")");
+  }
+
+  if (have_system) {
+    const std::string& generation = platform.system.accelerator.generation;
+    const auto eff = catalog.efficiencies.find(generation);
+    if (eff == catalog.efficiencies.end()) {
+      top.error(system.IsDefined() ? "system" : "accelerator",
+                fmt::format("no efficiency constants for generation \"{}\" in data/efficiency.yaml",
+                            generation));
+    } else {
+      platform.efficiency = eff->second;
+      platform.fabric = catalog.fabrics.at(catalog.default_fabrics.at(generation));
+    }
+  }
+  const YAML::Node fabric = top.get("fabric");
+  if (fabric.IsDefined()) {
+    const YAML::Node id = fabric.IsMap() ? fabric["id"] : fabric;
+    const auto it = id.IsScalar() ? catalog.fabrics.find(id.Scalar()) : catalog.fabrics.end();
+    if (it == catalog.fabrics.end()) {
+      std::string known;
+      for (const auto& [k, v] : catalog.fabrics) known += (known.empty() ? "" : ", ") + k;
+      ctx.error(fabric.IsMap() ? "fabric.id" : "fabric", id.IsDefined() ? id : fabric,
+                fmt::format("unknown fabric; the catalog has: {}", known));
+    } else {
+      platform.fabric = it->second;
+      if (fabric.IsMap()) {
+        MapView m(ctx, fabric, "fabric");
+        m.get("id");
+        decode_fabric(m, platform.fabric, Need::optional);
+        m.finish();
+      }
+    }
+  }
+  const YAML::Node efficiency = top.get("efficiency");
+  if (efficiency.IsDefined()) {
+    MapView m(ctx, efficiency, "efficiency");
+    decode_efficiency(m, platform.efficiency, Need::optional);
+    m.finish();
+  }
+
+  return have_system;
+}
+
 PerfInput load_perf_text(const std::string& text, const std::string& file, const Catalog& catalog,
                          PerfMode mode) {
   Context ctx(file);
@@ -150,74 +224,7 @@ PerfInput load_perf_text(const std::string& text, const std::string& file, const
     resolve_model(ctx, model, "model", catalog, in.model);
   }
 
-  // The hardware: a system (with its accelerator), or an accelerator and the first system
-  // of the catalog built from it.
-  bool have_system = false;
-  const YAML::Node system = top.get("system");
-  const YAML::Node accelerator = top.get("accelerator");
-  if (system.IsDefined()) {
-    have_system = resolve_system(ctx, system, "system", catalog, in.platform.system);
-    if (have_system && accelerator.IsDefined()) {
-      hardware::Accelerator a;
-      if (resolve_accelerator(ctx, accelerator, "accelerator", catalog, a))
-        in.platform.system.accelerator = a;
-    }
-  } else if (accelerator.IsDefined()) {
-    hardware::Accelerator a;
-    if (resolve_accelerator(ctx, accelerator, "accelerator", catalog, a)) {
-      for (const auto& [id, s] : catalog.systems) {
-        if (s.accelerator.id == a.id) {
-          in.platform.system = s;
-          have_system = true;
-          break;
-        }
-      }
-      if (!have_system)
-        top.error("accelerator",
-                  fmt::format("no system of the catalog holds \"{}\": name a `system`", a.id));
-      in.platform.system.accelerator = a;
-    }
-  } else {
-    top.error("accelerator", "missing required key \"accelerator\" (or \"system\")");
-  }
-
-  if (have_system) {
-    const std::string& generation = in.platform.system.accelerator.generation;
-    const auto eff = catalog.efficiencies.find(generation);
-    if (eff == catalog.efficiencies.end()) {
-      top.error(system.IsDefined() ? "system" : "accelerator",
-                fmt::format("no efficiency constants for generation \"{}\" in data/efficiency.yaml",
-                            generation));
-    } else {
-      in.platform.efficiency = eff->second;
-      in.platform.fabric = catalog.fabrics.at(catalog.default_fabrics.at(generation));
-    }
-  }
-  const YAML::Node fabric = top.get("fabric");
-  if (fabric.IsDefined()) {
-    const YAML::Node id = fabric.IsMap() ? fabric["id"] : fabric;
-    const auto it = id.IsScalar() ? catalog.fabrics.find(id.Scalar()) : catalog.fabrics.end();
-    if (it == catalog.fabrics.end()) {
-      std::string known;
-      for (const auto& [k, v] : catalog.fabrics) known += (known.empty() ? "" : ", ") + k;
-      ctx.error(fabric.IsMap() ? "fabric.id" : "fabric", id.IsDefined() ? id : fabric,
-                fmt::format("unknown fabric; the catalog has: {}", known));
-    } else {
-      in.platform.fabric = it->second;
-      if (fabric.IsMap()) {
-        MapView m(ctx, fabric, "fabric");
-        m.get("id");
-        decode_fabric(m, in.platform.fabric, Need::optional);
-        m.finish();
-      }
-    }
-  }
-  const YAML::Node efficiency = top.get("efficiency");
-  if (efficiency.IsDefined()) {
-    MapView m(ctx, efficiency, "efficiency");
-    decode_efficiency(m, in.platform.efficiency, Need::optional);
-    m.finish();
-  }
+  const bool have_system = decode_platform(top, catalog, in.platform);
 
   if (top.integer("gpus", in.gpus, Need::required, Check::positive))
     top.at_most("gpus", static_cast<double>(in.gpus), 1e7, "10,000,000",

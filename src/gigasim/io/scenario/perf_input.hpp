@@ -30,6 +30,11 @@ enum class PerfMode {
 /// onto `l`, shared by `gigasim perf` files and scenario jobs. Returns whether dp was given.
 bool decode_layout(MapView& m, perf::Layout& l, Need dp_need);
 
+/// Decodes the hardware keys shared by `gigasim perf` and `gigasim serve` files: `system`
+/// and/or `accelerator`, `fabric`, `efficiency` (overrides). Returns whether a system was
+/// found; problems are recorded in the map's context.
+bool decode_platform(MapView& top, const Catalog& catalog, perf::Platform& platform);
+
 /// Throws core::InputError listing every problem, impossible layouts included, each with its
 /// YAML path (parallelism.tp, ...) and place.
 PerfInput load_perf_input(const std::filesystem::path& file, const Catalog& catalog, PerfMode mode);

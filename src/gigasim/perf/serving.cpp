@@ -1,0 +1,172 @@
+#include "gigasim/perf/serving.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "gigasim/perf/collectives.hpp"
+
+namespace gigasim::perf {
+namespace {
+
+// One replica of `tp` accelerators and what its steps cost (docs/models/serving.md).
+struct Replica {
+  const TransformerModel& m;
+  const ServeSetup& s;
+  const Efficiency& e;
+  const hardware::Accelerator& a;
+  ParameterCounts c;
+  double n;             // accelerators
+  double bytes;         // per weight and per KV element: 1 in FP8, 2 in BF16
+  double hbm;           // achievable bytes/s of the replica
+  double flops;         // achievable dense FLOP/s of the replica's products
+  double attention;     // achievable FLOP/s of the attention core (16 bits)
+  Link link;            // the scale-up domain's links, for tensor-parallel all-reduces
+  double kv_per_token;  // bytes of KV cache per token of context
+
+  Replica(const TransformerModel& model, const Platform& p, const ServeSetup& setup)
+      : m(model),
+        s(setup),
+        e(p.efficiency),
+        a(p.system.accelerator),
+        c(count_parameters(model)),
+        n(setup.tp),
+        bytes(setup.precision == Precision::fp8 ? 1.0 : 2.0),
+        hbm(n * a.hbm_bandwidth.value() * e.memory),
+        flops(setup.precision == Precision::fp8 ? n * a.fp8_dense.value() * e.gemm_max_fp8
+                                                : n * a.bf16_dense.value() * e.gemm_max),
+        attention(n * a.bf16_dense.value() * e.attention),
+        link{a.scale_up_bandwidth.value() / 2.0 * e.collective_scale_up,
+             e.scale_up_latency.value()},
+        kv_per_token(2.0 * m.layers * m.kv_heads * m.head_dim() * bytes) {}
+
+  // Weights a forward pass multiplies: every active weight but the embedding (a lookup).
+  [[nodiscard]] double active() const { return c.active - c.embedding; }
+
+  // Weights read by a decode step of `batch` sequences: in a mixture of experts, each MoE
+  // layer reads the experts at least one token chose, E·(1 − (1 − k/E)^batch) expected
+  // under uniform routing.
+  [[nodiscard]] double weights_read(double batch) const {
+    if (!m.is_moe()) return active();
+    const double experts = m.experts;
+    const double touched =
+        experts * (1.0 - std::pow(1.0 - static_cast<double>(m.top_k) / experts, batch));
+    return active() + m.moe_layers() * (touched - m.top_k) * c.expert;
+  }
+
+  // Two all-reduces per layer of each token's hidden vector (Shoeybi et al. 2019).
+  [[nodiscard]] double tensor_parallel(double tokens) const {
+    return 2.0 * m.layers * all_reduce_time(tokens * m.hidden * 2.0, s.tp, link);
+  }
+
+  // Tokens of context a sequence holds on average over its life: its prompt and half of
+  // its answer.
+  [[nodiscard]] double context() const { return s.input_tokens + s.output_tokens / 2.0; }
+
+  // One decode iteration: the larger of reading the weights (at `memory` of HBM) and the
+  // batch's KV cache (paged attention, at `kv_read`) and computing the batch's tokens (the
+  // roofline of Pope et al. 2023), then the all-reduces and the fixed `decode_overhead` of
+  // each layer.
+  [[nodiscard]] double decode_step(double batch, double* compute_share = nullptr) const {
+    const double memory = weights_read(batch) * bytes / hbm +
+                          batch * context() * kv_per_token / (hbm / e.memory * e.kv_read);
+    const double compute = batch * 2.0 * active() / flops +
+                           batch * 4.0 * context() * m.attention_width() * m.layers / attention;
+    if (compute_share != nullptr) *compute_share = compute >= memory ? 1.0 : compute / memory;
+    return std::max(memory, compute) + tensor_parallel(batch) +
+           m.layers * e.decode_overhead.value();
+  }
+
+  // The prompt of one request: compute-bound products, the causal attention core
+  // (2·width·L² per layer), and its all-reduces.
+  [[nodiscard]] double prefill() const {
+    const double l = s.input_tokens;
+    return 2.0 * active() * l / flops + 2.0 * m.attention_width() * l * l * m.layers / attention +
+           tensor_parallel(l);
+  }
+
+  // An iteration of aggregated serving: a decode step, and the prefills of the requests
+  // that replace the batch's finished ones (batch / output_tokens of them per iteration).
+  [[nodiscard]] double iteration(double batch) const {
+    const double step = decode_step(batch);
+    return s.disaggregated ? step : step + batch / s.output_tokens * prefill();
+  }
+};
+
+}  // namespace
+
+ServeEstimate estimate_serving(const TransformerModel& model, const Platform& platform,
+                               const ServeSetup& setup) {
+  const Replica r(model, platform, setup);
+  const hardware::Accelerator& a = platform.system.accelerator;
+  ServeEstimate out;
+  // Paged KV cache (Kwon et al. 2023, vLLM): what the weights and the runtime leave of the
+  // replica's HBM holds KV blocks, allocated as sequences grow.
+  const double free = r.n * (a.hbm_capacity.value() - platform.efficiency.memory_reserve.value()) -
+                      r.c.total * r.bytes;
+  out.kv_capacity_tokens = std::max(0.0, free / r.kv_per_token);
+  double most = std::floor(out.kv_capacity_tokens / r.context());
+  out.limited_by = "memory";
+  if (setup.max_batch > 0 && setup.max_batch < most) {
+    most = setup.max_batch;
+    out.limited_by = "max_batch";
+  }
+  out.prefill_s = r.prefill();
+  out.fits = most >= 1;
+  if (!out.fits) return out;
+  // The largest batch whose iteration meets the targets: both grow with the batch.
+  const auto meets = [&](double batch, const char** reason) {
+    const double iteration = r.iteration(batch);
+    if (setup.tpot_s > 0 && iteration > setup.tpot_s) {
+      *reason = "tpot";
+      return false;
+    }
+    const double ttft = out.prefill_s + iteration;
+    if (setup.ttft_s > 0 && ttft > setup.ttft_s) {
+      *reason = "ttft";
+      return false;
+    }
+    return true;
+  };
+  const char* reason = out.limited_by;
+  double batch = most;
+  if (!meets(batch, &reason)) {
+    double lo = 0, hi = most;  // meets(lo) or lo = 0; not meets(hi)
+    while (hi - lo > 1) {
+      const double mid = std::floor((lo + hi) / 2.0);
+      const char* ignored = "";
+      (meets(mid, &ignored) ? lo : hi) = mid;
+    }
+    batch = lo;
+    out.limited_by = reason;
+  }
+  if (batch < 1) {
+    out.fits = true;
+    out.batch = 0;
+    return out;  // no batch meets the targets: no throughput
+  }
+  out.batch = batch;
+  double compute_share = 0;
+  out.decode_step_s = r.decode_step(batch, &compute_share);
+  out.tpot_s = r.iteration(batch);
+  out.ttft_s = out.prefill_s + out.tpot_s;
+  out.tokens_per_s_replica = batch / out.tpot_s;
+  double accelerators = r.n;
+  if (setup.disaggregated) {
+    // Each prefill replica of the same size serves 1 / prefill_s requests per second.
+    const double requests = out.tokens_per_s_replica / setup.output_tokens;
+    const double prefill_replicas = requests * out.prefill_s;
+    accelerators = r.n * (1.0 + prefill_replicas);
+    out.prefill_share = prefill_replicas / (1.0 + prefill_replicas);
+  }
+  out.tokens_per_s_accelerator = out.tokens_per_s_replica / accelerators;
+  // Power: the dynamic range in proportion to what the step does (as in training):
+  // computing at activity_compute, streaming memory at activity_communication.
+  const Efficiency& e = platform.efficiency;
+  const double activity =
+      e.activity_compute * compute_share + e.activity_communication * (1.0 - compute_share);
+  const double watts = a.idle_power.value() + (a.tdp - a.idle_power).value() * activity;
+  out.joules_per_token = watts * accelerators / out.tokens_per_s_replica;
+  return out;
+}
+
+}  // namespace gigasim::perf

@@ -1,0 +1,41 @@
+// LLM serving on one replica: prefill and decode, KV-cache capacity, continuous batching
+// against latency targets, aggregated or disaggregated pools (docs/models/serving.md).
+#pragma once
+
+#include "gigasim/perf/layout.hpp"
+#include "gigasim/perf/model.hpp"
+#include "gigasim/perf/platform.hpp"
+
+namespace gigasim::perf {
+
+struct ServeSetup {
+  int tp = 1;                            ///< accelerators per replica (tensor-parallel)
+  Precision precision = Precision::fp8;  ///< of the weights, the products and the KV cache
+  double input_tokens = 1000;            ///< mean prompt length of a request
+  double output_tokens = 1000;           ///< mean generated tokens of a request
+  double ttft_s = 0;                     ///< time-to-first-token target (0: none, offline)
+  double tpot_s = 0;                     ///< time-per-output-token target (0: none)
+  int max_batch = 0;                     ///< sequences decoded together at most (0: memory)
+  bool disaggregated = false;            ///< prefill and decode on separate replicas
+};
+
+struct ServeEstimate {
+  double batch = 0;                     ///< sequences decoded together on a decode replica
+  double kv_capacity_tokens = 0;        ///< KV-cache tokens the replica's free HBM holds
+  double decode_step_s = 0;             ///< one decode iteration of `batch` sequences
+  double prefill_s = 0;                 ///< the prompt of one request
+  double ttft_s = 0;                    ///< prefill + the wait for the next iteration
+  double tpot_s = 0;                    ///< time between two tokens of one sequence
+  double tokens_per_s_replica = 0;      ///< generated tokens per second, one decode replica
+  double tokens_per_s_accelerator = 0;  ///< the same per accelerator, prefill pool included
+  double prefill_share = 0;             ///< of the accelerators, the prefill pool's (disaggregated)
+  double joules_per_token = 0;          ///< accelerators' energy per generated token
+  bool fits = false;                    ///< the weights and one sequence fit in the replica's HBM
+  const char* limited_by = "";          ///< what stopped the batch: memory, tpot, ttft, max_batch
+};
+
+/// Serving throughput of `model` on replicas of `setup.tp` accelerators of `platform`.
+ServeEstimate estimate_serving(const TransformerModel& model, const Platform& platform,
+                               const ServeSetup& setup);
+
+}  // namespace gigasim::perf
