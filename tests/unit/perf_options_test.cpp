@@ -4,23 +4,13 @@
 
 #include "gigasim/io/catalog/catalog.hpp"
 #include "gigasim/perf/step_model.hpp"
+#include "perf_fixtures.hpp"
 
 namespace gigasim::perf {
 namespace {
 
-const io::Catalog& catalog() {
-  static const io::Catalog c =
-      io::Catalog::load(std::filesystem::path(GIGASIM_TEST_SOURCE_DIR) / "data");
-  return c;
-}
-
-Platform platform(const char* system) {
-  Platform p;
-  p.system = catalog().systems.at(system);
-  p.efficiency = catalog().efficiencies.at(p.system.accelerator.generation);
-  p.fabric = catalog().fabrics.at(catalog().default_fabrics.at(p.system.accelerator.generation));
-  return p;
-}
+using fixtures::catalog;
+using fixtures::platform;
 
 // Llama 3 70B on 512 H100: TP 8, PP 8, DP 8.
 Layout pipelined() {

@@ -7,23 +7,13 @@
 #include "gigasim/perf/collectives.hpp"
 #include "gigasim/perf/search.hpp"
 #include "gigasim/perf/step_model.hpp"
+#include "perf_fixtures.hpp"
 
 namespace gigasim::perf {
 namespace {
 
-const io::Catalog& catalog() {
-  static const io::Catalog c =
-      io::Catalog::load(std::filesystem::path(GIGASIM_TEST_SOURCE_DIR) / "data");
-  return c;
-}
-
-Platform platform(const char* system) {
-  Platform p;
-  p.system = catalog().systems.at(system);
-  p.efficiency = catalog().efficiencies.at(p.system.accelerator.generation);
-  p.fabric = catalog().fabrics.at(catalog().default_fabrics.at(p.system.accelerator.generation));
-  return p;
-}
+using fixtures::catalog;
+using fixtures::platform;
 
 TEST(ModelCounts, ParametersMatchThePublishedSizes) {
   const auto count = [](const char* id) { return count_parameters(catalog().models.at(id)); };

@@ -5,22 +5,13 @@
 #include <gtest/gtest.h>
 
 #include "gigasim/io/catalog/catalog.hpp"
+#include "perf_fixtures.hpp"
 
 namespace gigasim::perf {
 namespace {
 
-const io::Catalog& catalog() {
-  static const io::Catalog c =
-      io::Catalog::load(std::filesystem::path(GIGASIM_TEST_SOURCE_DIR) / "data");
-  return c;
-}
-
-Platform platform(const char* system) {
-  Platform p;
-  p.system = catalog().systems.at(system);
-  p.efficiency = catalog().efficiencies.at(p.system.accelerator.generation);
-  return p;
-}
+using fixtures::catalog;
+using fixtures::platform;
 
 ServeSetup llama70b_on_two() {
   ServeSetup s;

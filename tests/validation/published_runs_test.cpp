@@ -16,6 +16,7 @@
 #include "gigasim/io/formats/csv.hpp"
 #include "gigasim/io/scenario/perf_input.hpp"
 #include "gigasim/perf/step_model.hpp"
+#include "validation_fixtures.hpp"
 
 namespace gigasim::perf {
 namespace {
@@ -51,11 +52,7 @@ std::vector<PublishedRun> read_runs() {
   return runs;
 }
 
-const io::Catalog& catalog() {
-  static const io::Catalog c =
-      io::Catalog::load(std::filesystem::path(GIGASIM_TEST_SOURCE_DIR) / "data");
-  return c;
-}
+using validation::catalog;
 
 // Megatron-Core's FLOP count (megatron/training/training.py, num_floating_point_operations,
 // 2024), which the Megatron-LM README's TFLOP/s use: full (not causal) attention.

@@ -14,15 +14,12 @@
 #include "gigasim/io/catalog/catalog.hpp"
 #include "gigasim/io/formats/csv.hpp"
 #include "gigasim/perf/serving.hpp"
+#include "validation_fixtures.hpp"
 
 namespace gigasim::perf {
 namespace {
 
-const io::Catalog& catalog() {
-  static const io::Catalog c =
-      io::Catalog::load(std::filesystem::path(GIGASIM_TEST_SOURCE_DIR) / "data");
-  return c;
-}
+using validation::catalog;
 
 const std::set<std::string> kFit = {"t10-04", "t10-05", "t10-06", "t017-05"};
 

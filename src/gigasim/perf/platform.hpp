@@ -53,6 +53,17 @@ struct Efficiency {
   bool calibrated = false;
 };
 
+/// Electrical power of one accelerator that computes a share `computing` of the time and
+/// only communicates or streams memory a share `communicating` (idle the rest): idle power
+/// plus the dynamic range at the generation's activities (docs/models/perf.md, "Power per
+/// accelerator").
+inline double accelerator_power_w(const hardware::Accelerator& a, const Efficiency& e,
+                                  double computing, double communicating) {
+  return a.idle_power.value() +
+         (a.tdp - a.idle_power).value() *
+             (e.activity_compute * computing + e.activity_communication * communicating);
+}
+
 struct Platform {
   hardware::System system;
   Fabric fabric;

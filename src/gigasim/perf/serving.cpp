@@ -159,12 +159,10 @@ ServeEstimate estimate_serving(const TransformerModel& model, const Platform& pl
     out.prefill_share = prefill_replicas / (1.0 + prefill_replicas);
   }
   out.tokens_per_s_accelerator = out.tokens_per_s_replica / accelerators;
-  // Power: the dynamic range in proportion to what the step does (as in training):
-  // computing at activity_compute, streaming memory at activity_communication.
-  const Efficiency& e = platform.efficiency;
-  const double activity =
-      e.activity_compute * compute_share + e.activity_communication * (1.0 - compute_share);
-  const double watts = a.idle_power.value() + (a.tdp - a.idle_power).value() * activity;
+  // Power as in training: computing while the iteration is compute-bound, streaming
+  // memory (at the communication activity) while it is memory-bound.
+  const double watts =
+      accelerator_power_w(a, platform.efficiency, compute_share, 1.0 - compute_share);
   out.joules_per_token = watts * accelerators / out.tokens_per_s_replica;
   return out;
 }

@@ -245,9 +245,7 @@ StepEstimate estimate_step(const TransformerModel& m, const Layout& l, const Pla
   const double communicating = (b.tp_exposed + b.cp_exposed + b.ep_exposed + b.pp_p2p_exposed +
                                 b.offload_exposed + b.dp_exposed + b.optimizer) /
                                r.step_time_s;
-  const double dynamic = (acc.tdp - acc.idle_power).value();
-  r.power_per_gpu_w = acc.idle_power.value() + dynamic * (e.activity_compute * busy +
-                                                          e.activity_communication * communicating);
+  r.power_per_gpu_w = accelerator_power_w(acc, e, busy, communicating);
   return r;
 }
 

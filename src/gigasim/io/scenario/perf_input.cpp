@@ -135,6 +135,15 @@ bool decode_layout(MapView& m, perf::Layout& l, Need dp_need) {
   return has_dp;
 }
 
+void decode_model_key(MapView& top, const Catalog& catalog, perf::TransformerModel& model) {
+  const YAML::Node node = top.get("model");
+  if (!node.IsDefined()) {
+    top.error("model", "missing required key \"model\": a model id or a mapping of its fields");
+  } else {
+    resolve_model(top.context(), node, "model", catalog, model);
+  }
+}
+
 bool decode_platform(MapView& top, const Catalog& catalog, perf::Platform& platform) {
   Context& ctx = top.context();
   // The hardware: a system (with its accelerator), or an accelerator and the first system
@@ -217,13 +226,7 @@ PerfInput load_perf_text(const std::string& text, const std::string& file, const
   if (!top.valid()) ctx.throw_if_errors();
   PerfInput in;
 
-  const YAML::Node model = top.get("model");
-  if (!model.IsDefined()) {
-    top.error("model", "missing required key \"model\": a model id or a mapping of its fields");
-  } else {
-    resolve_model(ctx, model, "model", catalog, in.model);
-  }
-
+  decode_model_key(top, catalog, in.model);
   const bool have_system = decode_platform(top, catalog, in.platform);
 
   if (top.integer("gpus", in.gpus, Need::required, Check::positive))

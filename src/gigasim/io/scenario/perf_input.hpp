@@ -30,6 +30,10 @@ enum class PerfMode {
 /// onto `l`, shared by `gigasim perf` files and scenario jobs. Returns whether dp was given.
 bool decode_layout(MapView& m, perf::Layout& l, Need dp_need);
 
+/// Decodes the required `model` key (a catalog id, an id with overrides, or an inline model),
+/// shared by `gigasim perf` and `gigasim serve` files.
+void decode_model_key(MapView& top, const Catalog& catalog, perf::TransformerModel& model);
+
 /// Decodes the hardware keys shared by `gigasim perf` and `gigasim serve` files: `system`
 /// and/or `accelerator`, `fabric`, `efficiency` (overrides). Returns whether a system was
 /// found; problems are recorded in the map's context.

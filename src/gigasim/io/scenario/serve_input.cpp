@@ -14,12 +14,7 @@ ServeInput load_serve_text(const std::string& text, const std::string& file,
   MapView top(ctx, root, "");
   if (!top.valid()) ctx.throw_if_errors();
   ServeInput in;
-  const YAML::Node model = top.get("model");
-  if (!model.IsDefined()) {
-    top.error("model", "missing required key \"model\": a model id or a mapping of its fields");
-  } else {
-    resolve_model(ctx, model, "model", catalog, in.model);
-  }
+  decode_model_key(top, catalog, in.model);
   const bool have_system = decode_platform(top, catalog, in.platform);
   perf::ServeSetup& s = in.setup;
 
