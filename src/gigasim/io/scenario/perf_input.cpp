@@ -82,6 +82,11 @@ void decode_search(MapView& top, perf::SearchSpace& s) {
 
 }  // namespace
 
+bool decode_precision(MapView& m, perf::Precision& out) {
+  return read_enum(m, "precision", out,
+                   {{"bf16", perf::Precision::bf16}, {"fp8", perf::Precision::fp8}});
+}
+
 bool decode_layout(MapView& m, perf::Layout& l, Need dp_need) {
   m.integer("tp", l.tp, Need::optional, Check::positive);
   m.integer("pp", l.pp, Need::optional, Check::positive);
@@ -110,8 +115,7 @@ bool decode_layout(MapView& m, perf::Layout& l, Need dp_need) {
              {"zero2", perf::ZeroStage::zero2},
              {"zero3", perf::ZeroStage::zero3},
              {"fsdp", perf::ZeroStage::zero3}});
-  read_enum(m, "precision", l.precision,
-            {{"bf16", perf::Precision::bf16}, {"fp8", perf::Precision::fp8}});
+  decode_precision(m, l.precision);
   m.integer("recompute_layers", l.recompute_layers, Need::optional, Check::non_negative);
   m.fraction("offload_activations", l.offload_activations);
   read_enum(m, "schedule", l.schedule,

@@ -26,6 +26,9 @@ enum class PerfMode {
   search,    ///< only what the search does not vary is needed (global_batch and options)
 };
 
+/// Decodes the `precision` key (bf16 or fp8) of a parallelism or replica mapping.
+bool decode_precision(MapView& m, perf::Precision& out);
+
 /// Decodes a `parallelism` mapping (tp, pp, dp, ..., recompute, zero, precision, rank_order)
 /// onto `l`, shared by `gigasim perf` files and scenario jobs. Returns whether dp was given.
 bool decode_layout(MapView& m, perf::Layout& l, Need dp_need);

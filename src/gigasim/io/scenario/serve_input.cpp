@@ -26,16 +26,7 @@ ServeInput load_serve_text(const std::string& text, const std::string& file,
       m.error("tp", fmt::format("tp ({}) must fit in one scale-up domain ({} accelerators)", s.tp,
                                 in.platform.system.scale_up_domain));
     }
-    std::string precision;
-    if (m.string("precision", precision)) {
-      if (precision == "fp8") {
-        s.precision = perf::Precision::fp8;
-      } else if (precision == "bf16") {
-        s.precision = perf::Precision::bf16;
-      } else {
-        m.error("precision", fmt::format("expected one of bf16, fp8, got \"{}\"", precision));
-      }
-    }
+    decode_precision(m, s.precision);
     m.integer("max_batch", s.max_batch, Need::optional, Check::non_negative);
     m.boolean("disaggregated", s.disaggregated);
     m.at_most_each({{"tp", s.tp, 1e4, "10,000"}, {"max_batch", s.max_batch, 1e7, "10,000,000"}},
