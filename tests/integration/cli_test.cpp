@@ -391,6 +391,8 @@ TEST_F(Cli, CheckAndRunRefuseWhatDoesNotFitTheSizedFleetAtItsPlace) {
       inference:
         - {name: chat, model: llama-3-70b, accelerators_per_replica: 8, max_replicas: 200,
            peak_tokens_per_s: 1000}
+        - {name: instant, model: llama-3-70b, max_replicas: 1, peak_tokens_per_s: 10,
+           latency: {tpot: 0.1 ms}}
 )";
   const fs::path file = write("fit.yaml", yaml);
   const Outcome check = gigasim("check " + file.string());
@@ -407,6 +409,12 @@ TEST_F(Cli, CheckAndRunRefuseWhatDoesNotFitTheSizedFleetAtItsPlace) {
                           file.string() + ":17:11)"),
               std::string::npos)
         << r->out;
+    // The serving model finds no batch within 0.1 ms a token: an error at the targets.
+    EXPECT_NE(r->out.find("sites[0].workload.inference[1].latency: no batch of llama-3-70b on 8 "
+                          "accelerators of h100-sxm5-80gb meets the latency targets"),
+              std::string::npos)
+        << r->out;
+    EXPECT_NE(r->out.find(file.string() + ":20:21)"), std::string::npos) << r->out;
   }
   EXPECT_EQ(check.out, run.out);
   EXPECT_FALSE(fs::exists(dir_ / "out"));

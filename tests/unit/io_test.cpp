@@ -486,8 +486,9 @@ TEST(Defaults, TheFileLoadsIntoThePrototypes) {
   EXPECT_DOUBLE_EQ(gpu.interruptions_in_llama3, 148.0);
   EXPECT_DOUBLE_EQ(gpu.rate_per_accelerator_day, 148.0 / (54.0 * 16384.0));
   EXPECT_EQ(gpu.repair, core::Duration::days(3));
-  EXPECT_EQ(d.inference.setup.batch, 64);
-  EXPECT_FLOAT_EQ(d.inference.activity, 0.6F);
+  EXPECT_DOUBLE_EQ(d.inference.serve.input_tokens, 1792.0);
+  EXPECT_DOUBLE_EQ(d.inference.serve.tpot_s, 0.2);
+  EXPECT_FALSE(d.inference.activity.has_value());        // from the serving model
   EXPECT_DOUBLE_EQ(d.inference.daily_shape[14], 1.0);    // the peak at 14:00
   EXPECT_NEAR(d.inference.daily_shape[2], 0.35, 1e-12);  // the night trough
 }
@@ -528,7 +529,8 @@ sites:
           model: llama-3-70b
           max_replicas: 2
           peak_tokens_per_s: 1000
-          batch: 32
+          max_batch: 32
+          requests: {output_tokens: 300}
           daily_shape: {mean: 0.5, amplitude: 0.5, peak_hour: 12}
     reliability: {restart: 5 min, repair: {gpu: 2 days}, checkpoint: {bytes_per_parameter: 16}}
 )";
@@ -557,9 +559,11 @@ sites:
   ASSERT_TRUE(site.workload.has_value());
   ASSERT_EQ(site.workload->inference.size(), 1U);
   const auto& chat = site.workload->inference[0];
-  EXPECT_EQ(chat.setup.batch, 32);
-  EXPECT_EQ(chat.setup.context, d.inference.setup.context);
-  EXPECT_FLOAT_EQ(chat.activity, d.inference.activity);
+  EXPECT_EQ(chat.serve.max_batch, 32);
+  EXPECT_DOUBLE_EQ(chat.serve.output_tokens, 300.0);
+  EXPECT_DOUBLE_EQ(chat.serve.input_tokens, d.inference.serve.input_tokens);
+  EXPECT_DOUBLE_EQ(chat.serve.ttft_s, d.inference.serve.ttft_s);
+  EXPECT_FALSE(chat.activity.has_value());
   EXPECT_DOUBLE_EQ(chat.daily_shape[12], 1.0);
   EXPECT_NEAR(chat.daily_shape[0], 0.0, 1e-12);
   ASSERT_TRUE(site.reliability.has_value());
@@ -661,7 +665,7 @@ TEST(Defaults, AMissingComponentOrAStraySourceIsRefused) {
   EXPECT_NE(p[0].message.find("missing component \"host_memory\""), std::string::npos);
   p = defaults_problems(
       [](std::string& t) {
-        const auto at = t.find("    batch: \"assumption");
+        const auto at = t.find("    requests: \"assumption");
         ASSERT_NE(at, std::string::npos);
         t.insert(at, "    batch_size: \"a source for no value\"\n");
       },

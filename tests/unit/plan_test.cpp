@@ -84,6 +84,64 @@ TEST(Prepare, AJobIsCostedAgainOnOtherHardware) {
   EXPECT_LT(on_b200.work_s, 0.7 * on_h100.work_s) << "B200 trains the same tokens faster";
 }
 
+// An inference service is costed by the serving model (docs/models/serving.md): its
+// replica's throughput and power are the model's, its precision FP8 where the accelerator
+// has faster FP8 products, and a service that no batch can serve within its targets is an
+// error at its `latency`.
+TEST(Prepare, InferenceServicesAreCostedByTheServingModel) {
+  const auto file = load(R"(name: serve
+sites:
+  - name: campus
+    location: lyon
+    grid_connection: 20 MW
+    fleet: [{system: dgx-h100, count: 100}]
+    supply: [{type: grid}]
+    workload:
+      inference:
+        - {name: chat, model: llama-3-70b, max_replicas: 10, peak_tokens_per_s: 1e5}
+)");
+  const auto& d = file.scenario.sites[0].workload->inference[0];
+  const perf::Platform h100 = platform_of(file.scenario.sites[0].fleet[0]);
+  std::vector<core::Diagnostic> problems;
+  const auto service = cost_inference(d, h100, problems);
+  ASSERT_TRUE(problems.empty());
+  perf::ServeSetup setup = d.serve;
+  setup.tp = 8;
+  setup.precision = perf::Precision::fp8;  // H100: FP8 products twice as fast as BF16
+  const auto e = perf::estimate_serving(d.model, h100, setup);
+  EXPECT_DOUBLE_EQ(service.tokens_per_s_per_replica, e.tokens_per_s_replica);
+  EXPECT_LE(e.tpot_s, 0.2);  // the default target (data/defaults.yaml)
+  const auto& a = h100.system.accelerator;
+  EXPECT_NEAR(service.activity,
+              (e.watts_per_accelerator - a.idle_power.value()) / (a.tdp - a.idle_power).value(),
+              1e-6);
+  EXPECT_GT(service.activity, 0.1F);
+  EXPECT_LT(service.activity, 1.0F);
+
+  auto bf16 = d;
+  bf16.precision_given = true;
+  bf16.serve.precision = perf::Precision::bf16;
+  EXPECT_LT(cost_inference(bf16, h100, problems).tokens_per_s_per_replica,
+            service.tokens_per_s_per_replica);
+
+  auto apart = d;
+  apart.serve.disaggregated = true;
+  const auto split = cost_inference(apart, h100, problems);
+  EXPECT_GT(split.tokens_per_s_per_replica, 0.0);
+  EXPECT_TRUE(problems.empty());
+
+  auto given = d;
+  given.activity = 0.3F;
+  EXPECT_FLOAT_EQ(cost_inference(given, h100, problems).activity, 0.3F);
+
+  auto impossible = d;
+  impossible.serve.tpot_s = 1e-4;  // 0.1 ms a token: no replica is that fast
+  (void)cost_inference(impossible, h100, problems);
+  ASSERT_EQ(problems.size(), 1U);
+  EXPECT_EQ(problems[0].path, "sites[0].workload.inference[0].latency");
+  EXPECT_NE(problems[0].message.find("meets the latency targets"), std::string::npos);
+}
+
 // A 300 MW campus in Madrid: in its hottest hours the facility's power does not grow with the
 // load the same way from hour to hour (dry coolers, pads and chillers share the heat), and
 // sizing once went back and forth between two hours for ever. It must end, with a fleet that

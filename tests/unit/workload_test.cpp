@@ -7,7 +7,6 @@
 
 #include "gigasim/core/errors.hpp"
 #include "gigasim/io/catalog/catalog.hpp"
-#include "gigasim/perf/inference.hpp"
 #include "gigasim/workload/generator.hpp"
 #include "gigasim/workload/inference.hpp"
 
@@ -96,20 +95,6 @@ TEST(Inference, ReplicasFollowDemandWithinTheirLimits) {
   EXPECT_NEAR(s.at(2).demand_tokens_per_s, 350, 1e-9);  // the night trough at 35 %
   s.max_replicas = 5;
   EXPECT_DOUBLE_EQ(s.at(14).served_tokens_per_s, 600);  // capacity-bound
-}
-
-TEST(Inference, DecodeThroughputIsMemoryBoundAtSmallBatch) {
-  const auto c = io::Catalog::load(std::filesystem::path(GIGASIM_TEST_SOURCE_DIR) / "data");
-  const auto& model = c.models.at("llama-3-70b");
-  const auto& h100 = c.accelerators.at("h100-sxm5-80gb");
-  const auto& eff = c.efficiencies.at("hopper");
-  perf::InferenceSetup one{8, 1, 2048};
-  // Batch 1: every step streams the 141 GB of weights over 8 × 3.35 TB/s at 90 %.
-  const double expected = 1.0 / (2.0 * 70.0e9 / (8 * 3.35e12 * 0.9));
-  EXPECT_NEAR(perf::replica_tokens_per_s(model, h100, eff, one), expected, 0.1 * expected);
-  perf::InferenceSetup many{8, 64, 2048};
-  EXPECT_GT(perf::replica_tokens_per_s(model, h100, eff, many),
-            20 * perf::replica_tokens_per_s(model, h100, eff, one));
 }
 
 }  // namespace

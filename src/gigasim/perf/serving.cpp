@@ -140,9 +140,12 @@ ServeEstimate estimate_serving(const TransformerModel& model, const Platform& pl
     out.limited_by = reason;
   }
   if (batch < 1) {
-    out.fits = true;
+    // No batch meets the targets: no throughput; what one request alone would see.
     out.batch = 0;
-    return out;  // no batch meets the targets: no throughput
+    out.decode_step_s = r.decode_step(1.0);
+    out.tpot_s = r.iteration(1.0);
+    out.ttft_s = out.prefill_s + out.tpot_s;
+    return out;
   }
   out.batch = batch;
   double compute_share = 0;
@@ -150,20 +153,28 @@ ServeEstimate estimate_serving(const TransformerModel& model, const Platform& pl
   out.tpot_s = r.iteration(batch);
   out.ttft_s = out.prefill_s + out.tpot_s;
   out.tokens_per_s_replica = batch / out.tpot_s;
+  // Power as in training: computing while the work is compute-bound, streaming memory (at
+  // the communication activity) while it is memory-bound. Prefill computes.
+  const auto watts = [&](double computing) {
+    return accelerator_power_w(a, platform.efficiency, computing, 1.0 - computing);
+  };
   double accelerators = r.n;
+  double power = r.n * watts(compute_share);
   if (setup.disaggregated) {
     // Each prefill replica of the same size serves 1 / prefill_s requests per second.
     const double requests = out.tokens_per_s_replica / setup.output_tokens;
     const double prefill_replicas = requests * out.prefill_s;
     accelerators = r.n * (1.0 + prefill_replicas);
     out.prefill_share = prefill_replicas / (1.0 + prefill_replicas);
+    power += prefill_replicas * r.n * watts(1.0);
+  } else {
+    // The iteration's prefills compute for their share of it.
+    const double prefilling = (out.tpot_s - out.decode_step_s) / out.tpot_s;
+    power = r.n * watts(prefilling + (1.0 - prefilling) * compute_share);
   }
   out.tokens_per_s_accelerator = out.tokens_per_s_replica / accelerators;
-  // Power as in training: computing while the iteration is compute-bound, streaming
-  // memory (at the communication activity) while it is memory-bound.
-  const double watts =
-      accelerator_power_w(a, platform.efficiency, compute_share, 1.0 - compute_share);
-  out.joules_per_token = watts * accelerators / out.tokens_per_s_replica;
+  out.joules_per_token = power / out.tokens_per_s_replica;
+  out.watts_per_accelerator = power / accelerators;
   return out;
 }
 

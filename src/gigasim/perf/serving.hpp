@@ -30,6 +30,7 @@ struct ServeEstimate {
   double tokens_per_s_accelerator = 0;  ///< the same per accelerator, prefill pool included
   double prefill_share = 0;             ///< of the accelerators, the prefill pool's (disaggregated)
   double joules_per_token = 0;          ///< accelerators' energy per generated token
+  double watts_per_accelerator = 0;     ///< mean power of the accelerators while serving
   bool fits = false;                    ///< the weights and one sequence fit in the replica's HBM
   const char* limited_by = "";          ///< what stopped the batch: memory, tpot, ttft, max_batch
 };

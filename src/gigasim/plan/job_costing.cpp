@@ -12,11 +12,11 @@
 namespace gigasim::plan {
 namespace {
 
-// Activity of a training job: where its power per accelerator sits between idle and TDP.
-float activity_of(const perf::StepEstimate& e, const hardware::Accelerator& a) {
+// Activity of a training job or an inference replica: where its power per accelerator sits
+// between idle and TDP.
+float activity_of(double watts, const hardware::Accelerator& a) {
   const double dynamic = (a.tdp - a.idle_power).value();
-  return static_cast<float>(
-      std::clamp((e.power_per_gpu_w - a.idle_power.value()) / dynamic, 0.0, 1.0));
+  return static_cast<float>(std::clamp((watts - a.idle_power.value()) / dynamic, 0.0, 1.0));
 }
 
 // Tokens per accelerator-second of a model on a platform: the best layout the search finds
@@ -86,7 +86,7 @@ workload::JobSpec cost_job(const scenario::JobDescription& d, const perf::Platfo
   j.work_s = steps * e.step_time_s;
   j.tokens = steps * e.tokens_per_step;
   j.model_flops = steps * e.model_flops_per_step;
-  j.activity = activity_of(e, platform.system.accelerator);
+  j.activity = activity_of(e.power_per_gpu_w, platform.system.accelerator);
   if (reliability != nullptr) {
     // Writing the whole training state (weights, master weights, optimizer moments).
     const double bytes =
@@ -144,20 +144,37 @@ workload::InferenceService cost_inference(const scenario::InferenceDescription& 
   s.max_replicas = d.max_replicas;
   s.peak_tokens_per_s = d.peak_tokens_per_s;
   s.daily_shape = d.daily_shape;
-  s.activity = d.activity;
-  perf::InferenceSetup setup = d.setup;
-  setup.accelerators = static_cast<int>(d.accelerators_per_replica);
-  s.tokens_per_s_per_replica =
-      perf::replica_tokens_per_s(d.model, platform.system.accelerator, platform.efficiency, setup);
-  const double weights_bytes =
-      2.0 * perf::count_parameters(d.model).total / static_cast<double>(d.accelerators_per_replica);
-  if (weights_bytes > platform.system.accelerator.hbm_capacity.value()) {
+  const hardware::Accelerator& accelerator = platform.system.accelerator;
+  perf::ServeSetup setup = d.serve;
+  setup.tp = static_cast<int>(d.accelerators_per_replica);
+  // Absent a precision, FP8 where the accelerator's FP8 products are faster than its BF16
+  // ones (not on Ampere, whose catalog FP8 rate is its BF16 rate).
+  if (!d.precision_given) {
+    setup.precision = accelerator.fp8_dense.value() > accelerator.bf16_dense.value()
+                          ? perf::Precision::fp8
+                          : perf::Precision::bf16;
+  }
+  const perf::ServeEstimate e = perf::estimate_serving(d.model, platform, setup);
+  if (!e.fits) {
     problems.push_back(
         {scenario::child_id(d.id, "accelerators_per_replica"),
-         fmt::format("the weights of {} need more than {} accelerators of {}", d.model.id,
-                     d.accelerators_per_replica, platform.system.accelerator.id),
+         fmt::format("the weights of {} and the KV cache of one request need more than {} "
+                     "accelerators of {}",
+                     d.model.id, d.accelerators_per_replica, accelerator.id),
+         {}});
+  } else if (e.batch < 1) {
+    problems.push_back(
+        {scenario::child_id(d.id, "latency"),
+         fmt::format("no batch of {} on {} accelerators of {} meets the latency targets (one "
+                     "request alone: first token after {:.3g} s, then one every {:.3g} s)",
+                     d.model.id, d.accelerators_per_replica, accelerator.id, e.ttft_s, e.tpot_s),
          {}});
   }
+  // A replica of the scenario is `accelerators_per_replica`; disaggregated, its accelerators
+  // split between the prefill and the decode pools in the serving model's proportion.
+  s.tokens_per_s_per_replica =
+      e.tokens_per_s_accelerator * static_cast<double>(d.accelerators_per_replica);
+  s.activity = d.activity ? *d.activity : activity_of(e.watts_per_accelerator, accelerator);
   return s;
 }
 

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "gigasim/core/errors.hpp"
-#include "gigasim/perf/inference.hpp"
 #include "gigasim/perf/platform.hpp"
+#include "gigasim/perf/serving.hpp"
 #include "gigasim/scenario/scenario.hpp"
 #include "gigasim/scenario/workload_spec.hpp"
 #include "gigasim/workload/generator.hpp"

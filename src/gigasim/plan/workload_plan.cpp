@@ -146,7 +146,8 @@ WorkloadPlan plan_workload(const scenario::SiteSpec& site, const SiteSizing& siz
                           {}});
       continue;
     }
-    pool.dynamic_w_per_replica = static_cast<double>(d.accelerators_per_replica) * d.activity *
+    pool.dynamic_w_per_replica = static_cast<double>(d.accelerators_per_replica) *
+                                 pool.service.activity *
                                  out.partitions[d.partition].dynamic_w_per_accelerator;
     out.inference.push_back(std::move(pool));
   }

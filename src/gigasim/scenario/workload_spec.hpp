@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "gigasim/core/time.hpp"
-#include "gigasim/perf/inference.hpp"
 #include "gigasim/perf/layout.hpp"
 #include "gigasim/perf/model.hpp"
+#include "gigasim/perf/serving.hpp"
 #include "gigasim/scenario/element_id.hpp"
 #include "gigasim/sched/policy.hpp"
 #include "gigasim/workload/generator.hpp"
@@ -75,8 +75,8 @@ struct GeneratorDescription {
 };
 
 /// An inference service: a reserved pool of replicas serving a daily demand curve. The
-/// defaults of `activity`, `daily_shape`, `batch` and `context` come from data/defaults.yaml
-/// through the catalog (io::Defaults::inference); the initializers here are neutral.
+/// defaults of `daily_shape`, `requests` and `latency` come from data/defaults.yaml through
+/// the catalog (io::Defaults::inference); the initializers here are neutral.
 struct InferenceDescription {
   ElementId id;
   std::string name;
@@ -87,9 +87,13 @@ struct InferenceDescription {
   int max_replicas = 1;
   double peak_tokens_per_s = 0;
   std::array<double, 24> daily_shape{};  ///< share of the peak for each hour of the day
-  float activity = 0.0F;                 ///< dynamic power share of an active replica
+  /// Dynamic power share of an active replica; absent: the serving model's.
+  std::optional<float> activity;
   perf::TransformerModel model;
-  perf::InferenceSetup setup;  ///< batch and context; accelerators from the replica
+  /// Requests, latency targets, precision, max_batch, disaggregated; `tp` is the replica's
+  /// accelerators, set when the service is costed.
+  perf::ServeSetup serve;
+  bool precision_given = false;  ///< absent: FP8 where the accelerator has it, else BF16
 };
 
 struct WorkloadSpec {

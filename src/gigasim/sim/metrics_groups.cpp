@@ -724,6 +724,20 @@ const Field<WorkloadTotals> tokens_served{
     kSum,
     "Inference tokens served.",
     [](const WorkloadTotals& w) { return Value::of(w.tokens_served); }};
+const Field<WorkloadTotals> kwh_per_m_tokens_served{
+    "kwh_per_m_tokens_served",
+    Type::real,
+    "kWh",
+    Aggregate::derived,
+    Aggregate::derived,
+    "IT energy of the inference pools (serving replicas, and the idle power of every reserved "
+    "accelerator) / million tokens served; null without tokens served. Facility overheads "
+    "(PUE) are not in it.",
+    [](const WorkloadTotals& w) {
+      return w.tokens_served > 0
+                 ? Value::of(w.energy_inference_pools_mwh * 1e3 / (w.tokens_served / 1e6))
+                 : Value{};
+    }};
 const Field<WorkloadTotals> tokens_demanded{
     "tokens_demanded",
     Type::real,
@@ -768,26 +782,17 @@ const KeyedField<WorkloadTotals> gpu_hours_by_tenant{
 }  // namespace workload_fields
 
 const Group<WorkloadTotals>& workload() {
-  static constexpr std::array<const Field<WorkloadTotals>*, 19> kFields = {
-      &workload_fields::jobs_submitted,
-      &workload_fields::jobs_completed,
-      &workload_fields::preemptions,
-      &workload_fields::utilization,
-      &workload_fields::mean_wait_h,
-      &workload_fields::p95_wait_h,
-      &workload_fields::max_wait_h,
-      &workload_fields::mean_bounded_slowdown,
-      &workload_fields::jobs_unfinished,
-      &workload_fields::unfinished_gpu_hours,
-      &workload_fields::jobs_with_deadline,
-      &workload_fields::deadlines_missed,
-      &workload_fields::gpu_hours_delivered,
-      &workload_fields::tokens_trained,
-      &workload_fields::tokens_served,
-      &workload_fields::tokens_demanded,
-      &workload_fields::model_flops_delivered,
-      &workload_fields::power_capped_hours,
-      &workload_fields::gpu_hours_lost_to_power_caps};
+  static constexpr std::array<const Field<WorkloadTotals>*, 20> kFields = {
+      &workload_fields::jobs_submitted,      &workload_fields::jobs_completed,
+      &workload_fields::preemptions,         &workload_fields::utilization,
+      &workload_fields::mean_wait_h,         &workload_fields::p95_wait_h,
+      &workload_fields::max_wait_h,          &workload_fields::mean_bounded_slowdown,
+      &workload_fields::jobs_unfinished,     &workload_fields::unfinished_gpu_hours,
+      &workload_fields::jobs_with_deadline,  &workload_fields::deadlines_missed,
+      &workload_fields::gpu_hours_delivered, &workload_fields::tokens_trained,
+      &workload_fields::tokens_served,       &workload_fields::kwh_per_m_tokens_served,
+      &workload_fields::tokens_demanded,     &workload_fields::model_flops_delivered,
+      &workload_fields::power_capped_hours,  &workload_fields::gpu_hours_lost_to_power_caps};
   static constexpr std::array<const KeyedField<WorkloadTotals>*, 13> kKeyed = {
       &workload_fields::gpu_hours_by_tenant,
       &workload_fields::mean_wait_h_by_class,

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "gigasim/io/catalog/serve_keys.hpp"
 #include "gigasim/io/formats/files.hpp"
 #include "gigasim/workload/inference.hpp"
 
@@ -467,11 +468,9 @@ void decode_maintenance_duration(MapView& mt, scenario::ReliabilitySpec& spec, N
 }
 
 void decode_inference_parameters(MapView& m, scenario::InferenceDescription& s, Need need) {
-  double activity = s.activity;
-  if (m.fraction("activity", activity, need)) s.activity = static_cast<float>(activity);
   decode_daily_shape(m, s.daily_shape, need);
-  m.integer("batch", s.setup.batch, need, Check::positive);
-  m.integer("context", s.setup.context, need, Check::positive);
+  decode_serve_requests(m, s.serve, need);
+  decode_serve_latency(m, s.serve, need);
 }
 
 void load_defaults_catalog(Context& ctx, const fs::path& dir, Defaults& d) {

@@ -128,8 +128,8 @@ void decode_checkpoint_costs(MapView& checkpoint, scenario::ReliabilitySpec& spe
 void decode_maintenance_duration(MapView& maintenance, scenario::ReliabilitySpec& spec, Need need);
 
 // Inference.
-/// `activity`, `daily_shape` (24 fractions, or {mean, amplitude, peak_hour} of a cosine),
-/// `batch` and `context` of an inference service.
+/// `daily_shape` (24 fractions, or {mean, amplitude, peak_hour} of a cosine), `requests`
+/// {input_tokens, output_tokens} and `latency` {ttft, tpot} of an inference service.
 void decode_inference_parameters(MapView& service, scenario::InferenceDescription& s, Need need);
 
 }  // namespace gigasim::io

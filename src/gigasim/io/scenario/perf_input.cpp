@@ -3,26 +3,10 @@
 #include <fmt/format.h>
 
 #include "gigasim/io/formats/files.hpp"
+#include "gigasim/io/yaml/enum_key.hpp"
 
 namespace gigasim::io {
 namespace {
-
-template <class E>
-bool read_enum(MapView& m, const char* key, E& out,
-               std::initializer_list<std::pair<const char*, E>> choices) {
-  std::string text;
-  if (!m.string(key, text)) return false;
-  std::string names;
-  for (const auto& [name, value] : choices) {
-    if (text == name) {
-      out = value;
-      return true;
-    }
-    names += (names.empty() ? "" : ", ") + std::string(name);
-  }
-  m.error(key, fmt::format("expected one of {}, got \"{}\"", names, text));
-  return false;
-}
 
 const std::initializer_list<std::pair<const char*, perf::Recompute>> kRecompute = {
     {"none", perf::Recompute::none},
@@ -81,11 +65,6 @@ void decode_search(MapView& top, perf::SearchSpace& s) {
 }
 
 }  // namespace
-
-bool decode_precision(MapView& m, perf::Precision& out) {
-  return read_enum(m, "precision", out,
-                   {{"bf16", perf::Precision::bf16}, {"fp8", perf::Precision::fp8}});
-}
 
 bool decode_layout(MapView& m, perf::Layout& l, Need dp_need) {
   m.integer("tp", l.tp, Need::optional, Check::positive);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "gigasim/io/catalog/catalog.hpp"
+#include "gigasim/io/catalog/serve_keys.hpp"
 #include "gigasim/perf/layout.hpp"
 #include "gigasim/perf/platform.hpp"
 #include "gigasim/perf/search.hpp"
@@ -25,9 +26,6 @@ enum class PerfMode {
   estimate,  ///< the layout must be complete and possible
   search,    ///< only what the search does not vary is needed (global_batch and options)
 };
-
-/// Decodes the `precision` key (bf16 or fp8) of a parallelism or replica mapping.
-bool decode_precision(MapView& m, perf::Precision& out);
 
 /// Decodes a `parallelism` mapping (tp, pp, dp, ..., recompute, zero, precision, rank_order)
 /// onto `l`, shared by `gigasim perf` files and scenario jobs. Returns whether dp was given.

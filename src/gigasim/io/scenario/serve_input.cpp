@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "gigasim/io/catalog/serve_keys.hpp"
 #include "gigasim/io/formats/files.hpp"
 #include "gigasim/io/scenario/perf_input.hpp"
 
@@ -33,25 +34,8 @@ ServeInput load_serve_text(const std::string& text, const std::string& file,
                    "far above any real replica");
     m.finish();
   }
-  const YAML::Node requests = top.get("requests");
-  if (!requests.IsDefined()) {
-    top.error("requests", "missing required key \"requests\": {input_tokens, output_tokens}");
-  } else {
-    MapView m(ctx, requests, "requests");
-    m.number("input_tokens", s.input_tokens, Need::required, Check::positive);
-    m.number("output_tokens", s.output_tokens, Need::required, Check::positive);
-    m.at_most("input_tokens", s.input_tokens, 1e7, "10,000,000", "far above any context");
-    m.at_most("output_tokens", s.output_tokens, 1e7, "10,000,000", "far above any context");
-    m.finish();
-  }
-  const YAML::Node latency = top.get("latency");
-  if (latency.IsDefined()) {
-    MapView m(ctx, latency, "latency");
-    core::Latency ttft, tpot;
-    if (m.quantity("ttft", ttft, Need::optional, Check::positive)) s.ttft_s = ttft.value();
-    if (m.quantity("tpot", tpot, Need::optional, Check::positive)) s.tpot_s = tpot.value();
-    m.finish();
-  }
+  decode_serve_requests(top, s, Need::required);
+  decode_serve_latency(top, s, Need::optional);
   top.number("demand", in.demand_tokens_per_s, Need::optional, Check::positive);
   top.finish();
   ctx.throw_if_errors();

@@ -12,7 +12,6 @@
 #include "gigasim/io/formats/traces.hpp"
 #include "gigasim/io/scenario/perf_input.hpp"
 #include "gigasim/io/scenario/scenario_decoders.hpp"
-#include "gigasim/perf/inference.hpp"
 #include "gigasim/perf/layout.hpp"
 #include "gigasim/perf/search.hpp"
 #include "gigasim/perf/step_model.hpp"
@@ -352,8 +351,15 @@ void decode_inference(MapView& m, const SiteContext& c) {
   m.at_most("accelerators_per_replica", static_cast<double>(s.accelerators_per_replica), 1e5,
             "100,000", "a replica is a few systems");
   m.number("peak_tokens_per_s", s.peak_tokens_per_s, Need::required, Check::positive);
-  // activity, daily_shape, batch and context over the catalog's defaults.
+  // daily_shape, requests and latency over the catalog's defaults.
   decode_inference_parameters(m, s, Need::optional);
+  // What the serving model derives or chooses unless the service says.
+  double activity = 0;
+  if (m.fraction("activity", activity)) s.activity = static_cast<float>(activity);
+  s.precision_given = decode_precision(m, s.serve.precision);
+  m.integer("max_batch", s.serve.max_batch, Need::optional, Check::non_negative);
+  m.at_most("max_batch", s.serve.max_batch, 1e7, "10,000,000", "far above any real replica");
+  m.boolean("disaggregated", s.serve.disaggregated);
   const YAML::Node model_node = m.get("model");
   if (!model_node.IsDefined()) {
     m.error("model", "missing required key \"model\"");

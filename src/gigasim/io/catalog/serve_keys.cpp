@@ -1,0 +1,48 @@
+#include "gigasim/io/catalog/serve_keys.hpp"
+
+#include <optional>
+
+#include "gigasim/io/yaml/enum_key.hpp"
+
+namespace gigasim::io {
+namespace {
+
+// The mapping `key` of `parent`, or an invalid view when it is absent (an error if needed).
+std::optional<MapView> nested(MapView& parent, const char* key, Need need, const char* keys) {
+  const YAML::Node node = parent.get(key);
+  if (!node.IsDefined()) {
+    if (need == Need::required) {
+      parent.error(key, fmt::format("missing required key \"{}\": {}", key, keys));
+    }
+    return std::nullopt;
+  }
+  return MapView(parent.context(), node, parent.path_of(key));
+}
+
+}  // namespace
+
+bool decode_precision(MapView& m, perf::Precision& out) {
+  return read_enum(m, "precision", out,
+                   {{"bf16", perf::Precision::bf16}, {"fp8", perf::Precision::fp8}});
+}
+
+void decode_serve_requests(MapView& parent, perf::ServeSetup& s, Need need) {
+  auto m = nested(parent, "requests", need, "{input_tokens, output_tokens}");
+  if (!m || !m->valid()) return;
+  m->number("input_tokens", s.input_tokens, need, Check::positive);
+  m->number("output_tokens", s.output_tokens, need, Check::positive);
+  m->at_most("input_tokens", s.input_tokens, 1e7, "10,000,000", "far above any context");
+  m->at_most("output_tokens", s.output_tokens, 1e7, "10,000,000", "far above any context");
+  m->finish();
+}
+
+void decode_serve_latency(MapView& parent, perf::ServeSetup& s, Need need) {
+  auto m = nested(parent, "latency", need, "{ttft, tpot}");
+  if (!m || !m->valid()) return;
+  core::Latency ttft, tpot;
+  if (m->quantity("ttft", ttft, need, Check::non_negative)) s.ttft_s = ttft.value();
+  if (m->quantity("tpot", tpot, need, Check::non_negative)) s.tpot_s = tpot.value();
+  m->finish();
+}
+
+}  // namespace gigasim::io

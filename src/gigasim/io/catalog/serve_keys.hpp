@@ -1,0 +1,21 @@
+// The serving keys shared by `gigasim serve` files, the scenario's inference services and
+// their defaults in data/defaults.yaml (docs/serve.md, docs/scenario.md).
+#pragma once
+
+#include "gigasim/io/yaml/yaml_reader.hpp"
+#include "gigasim/perf/serving.hpp"
+
+namespace gigasim::io {
+
+/// `precision` (bf16 or fp8) of a parallelism, replica or service mapping.
+bool decode_precision(MapView& m, perf::Precision& out);
+
+/// `requests: {input_tokens, output_tokens}` of `parent`: the mean prompt and answer of a
+/// request. With Need::required the mapping and both keys must be given.
+void decode_serve_requests(MapView& parent, perf::ServeSetup& s, Need need);
+
+/// `latency: {ttft, tpot}` of `parent`: the targets a batch must meet; 0 s is no target.
+/// With Need::required the mapping and both keys must be given.
+void decode_serve_latency(MapView& parent, perf::ServeSetup& s, Need need);
+
+}  // namespace gigasim::io
