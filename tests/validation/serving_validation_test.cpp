@@ -1,15 +1,19 @@
-// The serving model against published offline throughputs of TensorRT-LLM on H100 and H200
-// (tests/data/perf/published_inference_runs.csv, NVIDIA/TensorRT-LLM perf-overview.md, FP8
-// Llama 3.x). kv_read and decode_overhead were fitted on the four `kFit` rows; the others
-// are held out. Errors are reported in docs/validation.md ("Inference serving").
+// The serving model against published throughputs (tests/data/perf/published_inference_runs.csv):
+// offline throughputs of TensorRT-LLM on H100 and H200 (NVIDIA/TensorRT-LLM perf-overview.md,
+// FP8 Llama 3.x), on which kv_read and decode_overhead were fitted (the four `kFit` rows; the
+// others are held out), and MLPerf Inference's Llama 2 70B rows. Errors are reported in
+// docs/validation.md ("Inference serving").
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "gigasim/io/catalog/catalog.hpp"
 #include "gigasim/io/formats/csv.hpp"
@@ -93,6 +97,143 @@ TEST(ServingValidation, TensorRtLlmThroughputsFittedAndHeldOut) {
   // the cache has room for 20 sequences (docs/validation.md says why): a bound on it only.
   EXPECT_LT(held_sum / held_rows, 0.15);
   EXPECT_LT(held_worst, 0.60);
+}
+
+// MLPerf Inference, Llama 2 70B on OpenOrca (closed division, offline and server). The
+// results give the mean answer (294.45 tokens, the reference implementation's tokens per
+// sample, mlcommons/inference language/llama2-70b/README.md) but not the mean prompt, which
+// nothing we found publishes. It is inferred from one row, `kMlperfFit` (H200, v5.0,
+// offline), and every other row is predicted with it. Blackwell rows (FP4) are left out: the
+// model has no FP4. Each row's replica is the tensor-parallel degree that serves most per
+// accelerator, as a submitter tunes it.
+constexpr const char* kMlperfFit = "m50-03";
+constexpr double kMlperfAnswer = 294.45;
+
+struct MlperfRow {
+  std::string id, system, scenario;
+  double published_per_gpu = 0, ttft_s = 0, tpot_s = 0;
+  int gpus = 0;
+};
+
+std::vector<MlperfRow> mlperf_llama2_rows() {
+  const std::string file = std::string(GIGASIM_TEST_DATA) + "/perf/published_inference_runs.csv";
+  std::ifstream in(file);
+  io::CsvReader reader(in, file);
+  io::CsvRecord record;
+  std::map<std::string, std::size_t> column;
+  const std::map<std::string, std::string> systems = {{"H100-SXM-80GB", "dgx-h100"},
+                                                      {"H200-SXM-141GB", "hgx-h200"},
+                                                      {"MI300X", "mi300x-platform"},
+                                                      {"MI325X", "mi325x-platform"}};
+  std::vector<MlperfRow> rows;
+  while (reader.next(record)) {
+    if (column.empty()) {
+      for (std::size_t i = 0; i < record.fields.size(); ++i) column[record.fields[i]] = i;
+      continue;
+    }
+    auto field = [&](const char* name) { return record.fields.at(column.at(name)); };
+    const auto system = systems.find(field("accelerator"));
+    if (field("id").rfind('m', 0) != 0 || field("model").rfind("Llama-2-70B", 0) != 0 ||
+        system == systems.end())
+      continue;
+    MlperfRow r{field("id"), system->second, field("scenario")};
+    double gpus = 0, published = 0;
+    if (!io::parse_csv_number(field("gpus_in_system"), gpus) ||
+        !io::parse_csv_number(field("published"), published))
+      continue;
+    r.gpus = static_cast<int>(gpus);
+    r.published_per_gpu = published / gpus;
+    (void)io::parse_csv_number(field("ttft_limit_s"), r.ttft_s);  // empty: offline
+    (void)io::parse_csv_number(field("tpot_limit_s"), r.tpot_s);
+    rows.push_back(r);
+  }
+  return rows;
+}
+
+// Tokens/s per accelerator of the best replica for `row` at a mean prompt of `prompt`.
+std::pair<double, int> mlperf_prediction(const MlperfRow& row, double prompt) {
+  TransformerModel llama2 = catalog().models.at("llama-3-70b");
+  llama2.id = "llama-2-70b";
+  llama2.vocab = 32000;  // Llama 2's tokenizer (Touvron et al. 2023); the blocks are alike
+  Platform p = catalog().platform_of(catalog().systems.at(row.system));
+  double best = 0;
+  int best_tp = 0;
+  for (int tp = 1; tp <= std::min(8, row.gpus); tp *= 2) {
+    ServeSetup s;
+    s.tp = tp;
+    s.precision = Precision::fp8;
+    s.input_tokens = prompt;
+    s.output_tokens = kMlperfAnswer;
+    s.ttft_s = row.ttft_s;
+    s.tpot_s = row.tpot_s;
+    const ServeEstimate e = estimate_serving(llama2, p, s);
+    if (e.tokens_per_s_accelerator > best) {
+      best = e.tokens_per_s_accelerator;
+      best_tp = tp;
+    }
+  }
+  return {best, best_tp};
+}
+
+TEST(ServingValidation, MlperfLlama2RowsAtTheInferredPromptLength) {
+  const std::vector<MlperfRow> rows = mlperf_llama2_rows();
+  ASSERT_GE(rows.size(), 12U);
+  const auto fit =
+      std::find_if(rows.begin(), rows.end(), [](const MlperfRow& r) { return r.id == kMlperfFit; });
+  ASSERT_NE(fit, rows.end());
+  // Throughput falls as the prompt grows: bisection on the prompt within MLPerf's bounds
+  // (at most 1,024 input tokens, AMD's description of the benchmark).
+  double lo = 16, hi = 1024;
+  ASSERT_GT(mlperf_prediction(*fit, lo).first, fit->published_per_gpu);
+  ASSERT_LT(mlperf_prediction(*fit, hi).first, fit->published_per_gpu);
+  for (int i = 0; i < 40; ++i) {
+    const double mid = (lo + hi) / 2;
+    (mlperf_prediction(*fit, mid).first > fit->published_per_gpu ? lo : hi) = mid;
+  }
+  const double prompt = (lo + hi) / 2;
+  std::printf("\ninferred mean prompt: %.0f tokens (from %s)\n", prompt, kMlperfFit);
+  std::printf("%-7s %-16s %-20s %3s %10s %10s %8s\n", "run", "system", "scenario", "tp",
+              "published", "predicted", "error");
+  // Groups: NVIDIA's v5.0 results (the software the model's constants were fitted on),
+  // NVIDIA's v4.1 results (the same hardware a round earlier), AMD (extrapolated constants).
+  std::map<std::string, std::vector<double>> errors;
+  for (const MlperfRow& r : rows) {
+    if (r.id == kMlperfFit) continue;
+    const auto [predicted, tp] = mlperf_prediction(r, prompt);
+    const double error = predicted / r.published_per_gpu - 1.0;
+    const bool amd = r.system.rfind("mi", 0) == 0;
+    const bool interactive = r.tpot_s > 0 && r.tpot_s < 0.1;
+    const std::string group = amd                         ? "amd"
+                              : interactive               ? "nvidia interactive"
+                              : r.id.rfind("m50", 0) == 0 ? "nvidia v5.0"
+                                                          : "nvidia v4.1";
+    std::printf("%-7s %-16s %-20s %3d %10.0f %10.0f %+7.1f%%  %s\n", r.id.c_str(), r.system.c_str(),
+                r.scenario.c_str(), tp, r.published_per_gpu, predicted, 100 * error, group.c_str());
+    RecordProperty(r.id, std::to_string(error));
+    errors[group].push_back(error);
+  }
+  for (const auto& [group, e] : errors) {
+    double mean = 0, worst = 0;
+    for (double x : e) {
+      mean += std::fabs(x) / static_cast<double>(e.size());
+      worst = std::max(worst, std::fabs(x));
+    }
+    std::printf("%-20s %2zu rows: mean %.1f %%, worst %.1f %%\n", group.c_str(), e.size(),
+                100 * mean, 100 * worst);
+  }
+  // The prompt inferred is a plausible OpenOrca question, not an edge of the search.
+  EXPECT_GT(prompt, 50);
+  EXPECT_LT(prompt, 900);
+  // NVIDIA v5.0, offline and server, held out: within the 15 % goal, each.
+  ASSERT_EQ(errors["nvidia v5.0"].size(), 3U);
+  for (double e : errors["nvidia v5.0"]) EXPECT_LT(std::fabs(e), 0.15);
+  // What the model does not know, kept visible: the 2024 software (v4.1) was slower on the
+  // same hardware, and AMD's results fall short of the Hopper constants their generations
+  // borrow (`extrapolated`); the 40 ms interactive target leaves the fitted per-layer
+  // overhead too little room (docs/validation.md).
+  for (double e : errors["nvidia v4.1"]) EXPECT_GT(e, 0.0);
+  for (double e : errors["amd"]) EXPECT_GT(e, 0.3);
+  for (double e : errors["nvidia interactive"]) EXPECT_LT(e, -0.3);
 }
 
 }  // namespace
