@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -36,30 +37,38 @@ std::string model_of(const std::string& name) {
   return "";
 }
 
-TEST(ServingValidation, TensorRtLlmThroughputsFittedAndHeldOut) {
+// Calls `row` with a field accessor (by column name) for each row of
+// published_inference_runs.csv.
+using Field = std::function<const std::string&(const char*)>;
+void for_each_published_row(const std::function<void(const Field&)>& row) {
   const std::string file = std::string(GIGASIM_TEST_DATA) + "/perf/published_inference_runs.csv";
   std::ifstream in(file);
-  ASSERT_TRUE(in.good()) << file;
+  if (!in.good()) ADD_FAILURE() << "cannot read " << file;
   io::CsvReader reader(in, file);
   io::CsvRecord record;
   std::map<std::string, std::size_t> column;
-  const std::map<std::string, std::string> systems = {{"H100", "dgx-h100"}, {"H200", "hgx-h200"}};
-  double fit_sum = 0, fit_worst = 0, held_sum = 0, held_worst = 0;
-  int fit_rows = 0, held_rows = 0;
-  std::printf("\n%-8s %-5s %-14s %-13s %3s %11s %10s %10s %8s  %s\n", "run", "role", "system",
-              "model", "tp", "in/out", "published", "predicted", "error", "batch");
   while (reader.next(record)) {
     if (column.empty()) {
       for (std::size_t i = 0; i < record.fields.size(); ++i) column[record.fields[i]] = i;
       continue;
     }
-    auto field = [&](const char* name) { return record.fields.at(column.at(name)); };
+    row([&](const char* name) -> const std::string& { return record.fields.at(column.at(name)); });
+  }
+}
+
+TEST(ServingValidation, TensorRtLlmThroughputsFittedAndHeldOut) {
+  const std::map<std::string, std::string> systems = {{"H100", "dgx-h100"}, {"H200", "hgx-h200"}};
+  double fit_sum = 0, fit_worst = 0, held_sum = 0, held_worst = 0;
+  int fit_rows = 0, held_rows = 0;
+  std::printf("\n%-8s %-5s %-14s %-13s %3s %11s %10s %10s %8s  %s\n", "run", "role", "system",
+              "model", "tp", "in/out", "published", "predicted", "error", "batch");
+  for_each_published_row([&](const Field& field) {
     const std::string id = field("id");
     const std::string model = model_of(field("model"));
     const auto system = systems.find(field("accelerator"));
     if (id.rfind('t', 0) != 0 || model.empty() || system == systems.end() ||
         field("precision").rfind("FP8", 0) != 0)
-      continue;
+      return;
     ServeSetup s;
     double tp = 0, published = 0;
     ASSERT_TRUE(io::parse_csv_number(field("tp"), tp)) << id;
@@ -68,9 +77,7 @@ TEST(ServingValidation, TensorRtLlmThroughputsFittedAndHeldOut) {
     ASSERT_TRUE(io::parse_csv_number(field("published"), published)) << id;
     s.tp = static_cast<int>(tp);
     s.precision = Precision::fp8;
-    Platform p;
-    p.system = catalog().systems.at(system->second);
-    p.efficiency = catalog().efficiencies.at(p.system.accelerator.generation);
+    const Platform p = catalog().platform_of(catalog().systems.at(system->second));
     const ServeEstimate e = estimate_serving(catalog().models.at(model), p, s);
     const double per_gpu = published / tp;  // the table gives the tensor-parallel group's
     const double error = e.tokens_per_s_accelerator / per_gpu - 1.0;
@@ -83,7 +90,7 @@ TEST(ServingValidation, TensorRtLlmThroughputsFittedAndHeldOut) {
     (fit ? fit_sum : held_sum) += std::fabs(error);
     (fit ? fit_worst : held_worst) = std::max(fit ? fit_worst : held_worst, std::fabs(error));
     ++(fit ? fit_rows : held_rows);
-  }
+  });
   ASSERT_EQ(fit_rows, 4);
   ASSERT_GE(held_rows, 8);
   std::printf(
@@ -116,37 +123,27 @@ struct MlperfRow {
 };
 
 std::vector<MlperfRow> mlperf_llama2_rows() {
-  const std::string file = std::string(GIGASIM_TEST_DATA) + "/perf/published_inference_runs.csv";
-  std::ifstream in(file);
-  io::CsvReader reader(in, file);
-  io::CsvRecord record;
-  std::map<std::string, std::size_t> column;
   const std::map<std::string, std::string> systems = {{"H100-SXM-80GB", "dgx-h100"},
                                                       {"H200-SXM-141GB", "hgx-h200"},
                                                       {"MI300X", "mi300x-platform"},
                                                       {"MI325X", "mi325x-platform"}};
   std::vector<MlperfRow> rows;
-  while (reader.next(record)) {
-    if (column.empty()) {
-      for (std::size_t i = 0; i < record.fields.size(); ++i) column[record.fields[i]] = i;
-      continue;
-    }
-    auto field = [&](const char* name) { return record.fields.at(column.at(name)); };
+  for_each_published_row([&](const Field& field) {
     const auto system = systems.find(field("accelerator"));
     if (field("id").rfind('m', 0) != 0 || field("model").rfind("Llama-2-70B", 0) != 0 ||
         system == systems.end())
-      continue;
+      return;
     MlperfRow r{field("id"), system->second, field("scenario")};
     double gpus = 0, published = 0;
     if (!io::parse_csv_number(field("gpus_in_system"), gpus) ||
         !io::parse_csv_number(field("published"), published))
-      continue;
+      return;
     r.gpus = static_cast<int>(gpus);
     r.published_per_gpu = published / gpus;
     (void)io::parse_csv_number(field("ttft_limit_s"), r.ttft_s);  // empty: offline
     (void)io::parse_csv_number(field("tpot_limit_s"), r.tpot_s);
     rows.push_back(r);
-  }
+  });
   return rows;
 }
 
