@@ -61,18 +61,22 @@ StepEstimate estimate_step(const TransformerModel& m, const Layout& l, const Pla
                                       : 1.0;
   // The output projection and loss: forward and backward, never recomputed, in 16 bits
   // (FP8 recipes keep the output layer in BF16), with the FP32 cross-entropy streamed
-  // through memory. With balanced stages they replace a layer on the last stage, which then
-  // is not the slowest.
+  // through memory. They load the last stage; with balanced stages they take the place of
+  // one of its layers, so the last stage is the busiest only when they cost more than one.
   const double logits_time =
       3.0 * x.gemm(x.tokens, static_cast<double>(m.vocab) / l.tp, m.hidden) +
       x.memory_time(x.tokens * static_cast<double>(m.vocab) / l.tp * kCrossEntropyBytes);
-  const double extra = l.balance_embedding ? 0.0 : logits_time;
 
   StepEstimate r;
   StepBreakdown& b = r.breakdown;
-  const double forward_mb =
-      stage_layers * (mix(&LayerTimes::forward) + recomputed_share * mix(&LayerTimes::recompute));
-  const double backward_mb = stage_layers * mix(&LayerTimes::backward);
+  const double layer_forward =
+      mix(&LayerTimes::forward) + recomputed_share * mix(&LayerTimes::recompute);
+  const double layer_backward = mix(&LayerTimes::backward);
+  const double extra = l.balance_embedding
+                           ? std::max(0.0, logits_time - (layer_forward + layer_backward))
+                           : logits_time;
+  const double forward_mb = stage_layers * layer_forward;
+  const double backward_mb = stage_layers * layer_backward;
   const double per_mb_compute = forward_mb + backward_mb + extra;
   const double per_mb_tp = stage_layers * (mix(&LayerTimes::tp_comm) +
                                            recomputed_share * mix(&LayerTimes::tp_comm_recompute));
