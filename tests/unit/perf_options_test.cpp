@@ -117,7 +117,28 @@ Layout expert_layout() {
 TransformerModel deepseek_with_mtp() {
   TransformerModel m = catalog().models.at("deepseek-v3");
   m.layers = 62;  // the multi-token-prediction module as one more layer: 64 pipeline slots
+  m.mtp_depth = 1;
   return m;
+}
+
+// DeepSeek-V3's 129,280-word head in BF16 outweighs an FP8 layer: on balanced stages the last
+// stage, which holds it (twice with the MTP module), sets the pace.
+TEST(PerfOptions, AHeavyOutputLayerLoadsTheLastStage) {
+  const auto p = platform("hgx-h800");
+  TransformerModel m = deepseek_with_mtp();
+  const Layout l = expert_layout();
+  const StepEstimate with_mtp = estimate_step(m, l, p);
+  m.mtp_depth = 0;
+  const StepEstimate without = estimate_step(m, l, p);
+  EXPECT_GT(with_mtp.breakdown.compute, without.breakdown.compute);
+  const auto f = [](const TransformerModel& x) { return forward_flops_per_token(x, 4096); };
+  m.mtp_depth = 1;
+  EXPECT_NEAR(f(m).total - f(deepseek_with_mtp()).total, 0.0, 1.0);
+  m.mtp_depth = 0;
+  EXPECT_NEAR(f(deepseek_with_mtp()).total - f(m).total, 2.0 * 7168 * 129280, 1.0);
+  // The head costs more than the layer it replaces: the pipeline's slowest stage is the last.
+  m.vocab = 32000;
+  EXPECT_LT(estimate_step(m, l, p).breakdown.compute, without.breakdown.compute);
 }
 
 TEST(PerfOptions, ExpertImbalanceAndRoutingMoveTheAllToAll) {

@@ -146,9 +146,11 @@ TEST(PublishedRuns, FittedAndHeldOutErrorsStayWithinTheirGoals) {
     const std::string kind = is_moe(run) ? "moe" : "dense";
     groups[run.role + " " + kind + " " + run.generation + " " + run.precision].add(o.error);
     groups[run.role + " " + kind].add(o.error);
-    if (run.role == "held-out" && kind == "dense" &&
-        (run.precision == "fp8" || run.generation.rfind("blackwell", 0) == 0))
-      groups["held-out dense fp8-or-blackwell"].add(o.error);
+    if (run.role == "held-out" &&
+        (run.precision == "fp8" || run.generation.rfind("blackwell", 0) == 0)) {
+      groups["held-out fp8-or-blackwell"].add(o.error);
+      if (kind == "dense") groups["held-out dense fp8-or-blackwell"].add(o.error);
+    }
   }
   std::printf("\n%-40s %4s %8s %8s\n", "group", "rows", "mean", "worst");
   for (const auto& [name, e] : groups)
@@ -167,9 +169,10 @@ TEST(PublishedRuns, FittedAndHeldOutErrorsStayWithinTheirGoals) {
   check("held-out dense fp8-or-blackwell", 0.12, 0.30);
   check("held-out dense hopper bf16", 0.08, 0.16);
   check("held-out dense ampere bf16", 0.06, 0.12);
-  // Mixture of experts, not yet within the goal (docs/validation.md says why): the bounds
-  // only keep it from getting worse.
-  check("held-out moe", 0.30, 1.00);
+  // Mixture of experts, not yet within the goal's worst run (docs/validation.md says why):
+  // the bounds keep it from getting worse.
+  check("held-out moe", 0.18, 0.45);
+  check("held-out fp8-or-blackwell", 0.12, 0.45);
 }
 
 }  // namespace

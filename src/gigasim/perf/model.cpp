@@ -44,7 +44,7 @@ ForwardFlops forward_flops_per_token(const TransformerModel& m, int seq) {
   f.logits = 2.0 * m.hidden * static_cast<double>(m.vocab);
   const double dense_layers = m.is_moe() ? m.dense_layers : m.layers;
   f.total = dense_layers * f.dense_layer_matmul + m.moe_layers() * f.moe_layer_matmul +
-            m.layers * f.attention_causal + f.logits;
+            m.layers * f.attention_causal + (1.0 + m.mtp_depth) * f.logits;
   return f;
 }
 

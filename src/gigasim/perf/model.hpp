@@ -38,6 +38,11 @@ struct TransformerModel {
   /// Node-limited routing: a token's experts lie on at most this many scale-up domains
   /// (DeepSeek-V3: 4), so at most this many copies cross the scale-out network (0: top_k).
   int max_nodes_per_token = 0;
+  /// Multi-token prediction modules (DeepSeek-V3 §2.2). Their transformer blocks are counted
+  /// in `layers`; each adds one more pass through the shared output head and loss, on the
+  /// last pipeline stage. Their 2h×h projections (under 0.5 % of DeepSeek-V3's FLOPs) are
+  /// left out.
+  int mtp_depth = 0;
   bool tied_embeddings = false;
 
   [[nodiscard]] bool is_moe() const { return experts > 0; }

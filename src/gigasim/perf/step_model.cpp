@@ -63,9 +63,11 @@ StepEstimate estimate_step(const TransformerModel& m, const Layout& l, const Pla
   // (FP8 recipes keep the output layer in BF16), with the FP32 cross-entropy streamed
   // through memory. They load the last stage; with balanced stages they take the place of
   // one of its layers, so the last stage is the busiest only when they cost more than one.
+  // Each multi-token prediction module passes through the head and loss once more.
   const double logits_time =
-      3.0 * x.gemm(x.tokens, static_cast<double>(m.vocab) / l.tp, m.hidden) +
-      x.memory_time(x.tokens * static_cast<double>(m.vocab) / l.tp * kCrossEntropyBytes);
+      (1.0 + m.mtp_depth) *
+      (3.0 * x.gemm(x.tokens, static_cast<double>(m.vocab) / l.tp, m.hidden) +
+       x.memory_time(x.tokens * static_cast<double>(m.vocab) / l.tp * kCrossEntropyBytes));
 
   StepEstimate r;
   StepBreakdown& b = r.breakdown;
@@ -215,7 +217,8 @@ StepEstimate estimate_step(const TransformerModel& m, const Layout& l, const Pla
   const ForwardFlops fwd = forward_flops_per_token(m, m.seq_len);
   r.model_flops_per_step = 3.0 * fwd.total * r.tokens_per_step;
   double recomputed = 0;
-  if (l.recompute == Recompute::full) recomputed = recomputed_share * (fwd.total - fwd.logits);
+  if (l.recompute == Recompute::full)
+    recomputed = recomputed_share * (fwd.total - (1.0 + m.mtp_depth) * fwd.logits);
   if (l.recompute == Recompute::selective) recomputed = m.layers * fwd.attention_causal;
   r.hardware_flops_per_step = r.model_flops_per_step + recomputed * r.tokens_per_step;
   r.model_tflops_per_gpu = r.model_flops_per_step / r.step_time_s / gpus / 1e12;

@@ -41,6 +41,7 @@ void decode_model(MapView& m, perf::TransformerModel& model, Need need) {
       model.capacity_factor > 0 && model.capacity_factor < 1.0)
     m.error("capacity_factor", "is at least 1 (an expert takes its mean share), or 0 for no limit");
   m.integer("max_nodes_per_token", model.max_nodes_per_token, Need::optional, Check::non_negative);
+  m.integer("mtp_depth", model.mtp_depth, Need::optional, Check::non_negative);
   m.integer("qk_head_dim", model.qk_head_dim, Need::optional, Check::positive);
   m.integer("v_head_dim", model.v_head_dim, Need::optional, Check::positive);
   // Bounds far above any published model (Llama 3 405B: 126 layers, hidden 16,384,
@@ -59,6 +60,7 @@ void decode_model(MapView& m, perf::TransformerModel& model, Need need) {
                   {"shared_experts", model.shared_experts, 1e4, "10,000"},
                   {"dense_layers", model.dense_layers, 1e4, "10,000"},
                   {"max_nodes_per_token", model.max_nodes_per_token, 1e5, "100,000"},
+                  {"mtp_depth", model.mtp_depth, 1e3, "1,000"},
                   {"qk_head_dim", model.qk_head_dim, 1e5, "100,000"},
                   {"v_head_dim", model.v_head_dim, 1e5, "100,000"}},
                  "far above any published model");
