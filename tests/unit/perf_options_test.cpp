@@ -131,10 +131,8 @@ TEST(PerfOptions, AHeavyOutputLayerLoadsTheLastStage) {
   m.mtp_depth = 0;
   const StepEstimate without = estimate_step(m, l, p);
   EXPECT_GT(with_mtp.breakdown.compute, without.breakdown.compute);
+  // The module's pass adds the head's 2·h·V FLOPs per token.
   const auto f = [](const TransformerModel& x) { return forward_flops_per_token(x, 4096); };
-  m.mtp_depth = 1;
-  EXPECT_NEAR(f(m).total - f(deepseek_with_mtp()).total, 0.0, 1.0);
-  m.mtp_depth = 0;
   EXPECT_NEAR(f(deepseek_with_mtp()).total - f(m).total, 2.0 * 7168 * 129280, 1.0);
   // The head costs more than the layer it replaces: the pipeline's slowest stage is the last.
   m.vocab = 32000;

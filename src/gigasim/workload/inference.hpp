@@ -19,7 +19,8 @@ struct InferenceService {
   /// Demand as a share of the peak for each hour of the day (local time).
   std::array<double, 24> daily_shape{};
   double tokens_per_s_per_replica = 0;
-  float activity = 0.0F;  ///< dynamic power share of an active replica (from the description)
+  /// Dynamic power share of an active replica: the service's, else the serving model's.
+  float activity = 0.0F;
 
   struct Hour {
     int active_replicas = 0;
