@@ -24,7 +24,7 @@ from .results import Results
 from .study import Study
 
 __all__ = ["InputError", "IoError", "Scenario", "Results", "Study", "catalog", "load",
-           "from_dict", "run", "perf", "study"]
+           "from_dict", "run", "perf", "serve", "study"]
 
 PathLike = Union[str, "_os.PathLike[str]"]
 
@@ -127,6 +127,17 @@ def perf(spec: Union[PathLike, Mapping[str, Any]], search: bool = False,
     if isinstance(spec, Mapping):
         return _gigasim.perf(cat, "", _json.dumps(spec, indent=2), "<dict>", search)
     return _gigasim.perf(cat, _os.fspath(spec), "", "", search)
+
+
+def serve(spec: Union[PathLike, Mapping[str, Any]],
+          data_dir: Optional[PathLike] = None) -> dict:
+    """Serving throughput of a model at a latency target, and the accelerators a demand needs:
+    a `gigasim serve` file, or a mapping with its keys (docs/serve.md). Returns the dict
+    `gigasim serve --json` prints."""
+    cat = catalog._handle(data_dir)
+    if isinstance(spec, Mapping):
+        return _gigasim.serve(cat, "", _json.dumps(spec, indent=2), "<dict>")
+    return _gigasim.serve(cat, _os.fspath(spec), "", "")
 
 
 def study(path: PathLike, threads: Optional[int] = None, out: Optional[PathLike] = None,

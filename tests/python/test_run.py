@@ -176,6 +176,22 @@ def test_perf_from_a_dict_equals_the_file_and_names_a_bad_key(source):
     assert any(p["path"].startswith("parallelism") for p in caught.value.problems)
 
 
+def test_serve_gives_the_command_lines_answer_and_names_a_bad_key(source, cli):
+    file = source / "examples/serve/llama3-70b-h100.yaml"
+    answer = gigasim.serve(file)
+    assert answer == json.loads(cli("serve", file, "--json").stdout)
+    assert answer["accelerators_needed"] > 0 and answer["tpot_s"] <= 0.2
+    spec = {"model": "llama-3-70b", "accelerator": "h100-sxm5-80gb",
+            "replica": {"tp": 2, "precision": "fp8"},
+            "requests": {"input_tokens": 1000, "output_tokens": 300},
+            "latency": {"ttft": "2 s", "tpot": "200 ms"}, "demand": 1000000}
+    assert gigasim.serve(spec) == answer
+    spec["replica"]["precision"] = "fp4"
+    with pytest.raises(gigasim.InputError) as caught:
+        gigasim.serve(spec)
+    assert [p["path"] for p in caught.value.problems] == ["replica.precision"]
+
+
 def test_study_gives_the_command_lines_tables(source, cli, tmp_path):
     study_file = source / "tests/data/studies/ranks.yaml"
     cli("study", study_file, "--out", tmp_path / "cli", "--threads", "1")

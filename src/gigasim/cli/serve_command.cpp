@@ -2,59 +2,12 @@
 // accelerators a demand needs (docs/serve.md).
 #include <fmt/format.h>
 
-#include <cmath>
-#include <nlohmann/json.hpp>
-
 #include "gigasim/cli/commands.hpp"
 #include "gigasim/io/catalog/catalog.hpp"
+#include "gigasim/io/results/serve_json.hpp"
 #include "gigasim/io/scenario/serve_input.hpp"
 
 namespace gigasim::cli {
-namespace {
-
-// Accelerators a demand needs: whole replicas (and their share of the prefill pool).
-double accelerators_for(const io::ServeInput& in, const perf::ServeEstimate& e) {
-  if (!(in.demand_tokens_per_s > 0) || !(e.tokens_per_s_accelerator > 0)) return 0.0;
-  const double replicas = std::ceil(in.demand_tokens_per_s / e.tokens_per_s_replica);
-  return std::ceil(replicas * e.tokens_per_s_replica / e.tokens_per_s_accelerator);
-}
-
-nlohmann::json serve_json(const io::ServeInput& in, const perf::ServeEstimate& e) {
-  const auto& s = in.setup;
-  nlohmann::json j = {
-      {"model", in.model.id},
-      {"accelerator", in.platform.system.accelerator.id},
-      {"system", in.platform.system.id},
-      {"replica",
-       {{"tp", s.tp},
-        {"precision", std::string(perf::to_string(s.precision))},
-        {"max_batch", s.max_batch},
-        {"disaggregated", s.disaggregated}}},
-      {"requests", {{"input_tokens", s.input_tokens}, {"output_tokens", s.output_tokens}}},
-      {"latency_targets_s",
-       {{"ttft", s.ttft_s > 0 ? nlohmann::json(s.ttft_s) : nlohmann::json(nullptr)},
-        {"tpot", s.tpot_s > 0 ? nlohmann::json(s.tpot_s) : nlohmann::json(nullptr)}}},
-      {"fits", e.fits},
-      {"batch", e.batch},
-      {"limited_by", e.limited_by},
-      {"kv_capacity_tokens", e.kv_capacity_tokens},
-      {"prefill_s", e.prefill_s},
-      {"decode_step_s", e.decode_step_s},
-      {"ttft_s", e.ttft_s},
-      {"tpot_s", e.tpot_s},
-      {"tokens_per_s_replica", e.tokens_per_s_replica},
-      {"tokens_per_s_accelerator", e.tokens_per_s_accelerator},
-      {"prefill_share", e.prefill_share},
-      {"joules_per_token", e.joules_per_token},
-      {"extrapolated", !in.platform.efficiency.calibrated}};
-  if (in.demand_tokens_per_s > 0) {
-    j["demand_tokens_per_s"] = in.demand_tokens_per_s;
-    j["accelerators_needed"] = accelerators_for(in, e);
-  }
-  return j;
-}
-
-}  // namespace
 
 int serve_command(const ServeOptions& options) {
   const io::Catalog catalog =
@@ -62,7 +15,8 @@ int serve_command(const ServeOptions& options) {
   const io::ServeInput in = io::load_serve_input(options.file, catalog);
   const perf::ServeEstimate e = perf::estimate_serving(in.model, in.platform, in.setup);
   if (options.json) {
-    fmt::print("{}\n", serve_json(in, e).dump(2));
+    fmt::print("{}\n",
+               io::serve_json(in.model, in.platform, in.setup, in.demand_tokens_per_s, e).dump(2));
     return 0;
   }
   const auto& s = in.setup;
@@ -91,7 +45,7 @@ int serve_command(const ServeOptions& options) {
     fmt::print("  prefill pool {:.1f} % of the accelerators\n", 100 * e.prefill_share);
   if (in.demand_tokens_per_s > 0)
     fmt::print("  {:.4g} tokens/s need {:.0f} accelerators\n", in.demand_tokens_per_s,
-               accelerators_for(in, e));
+               io::accelerators_for_demand(e, in.demand_tokens_per_s));
   if (!in.platform.efficiency.calibrated)
     fmt::print("  extrapolated: no published run on {} ({}) fixed its efficiencies\n",
                in.platform.system.accelerator.id, in.platform.efficiency.generation);

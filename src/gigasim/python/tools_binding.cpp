@@ -1,9 +1,12 @@
-// The performance model (`gigasim perf`) and studies (`gigasim study`) from Python.
+// The performance and serving models (`gigasim perf`, `gigasim serve`) and studies
+// (`gigasim study`) from Python.
 #include <pybind11/stl.h>
 
 #include "gigasim/api/api.hpp"
 #include "gigasim/io/results/perf_json.hpp"
+#include "gigasim/io/results/serve_json.hpp"
 #include "gigasim/io/scenario/perf_input.hpp"
+#include "gigasim/io/scenario/serve_input.hpp"
 #include "gigasim/perf/search.hpp"
 #include "gigasim/python/bindings.hpp"
 #include "gigasim/study/study.hpp"
@@ -32,6 +35,22 @@ py::object perf(const CatalogHandle& catalog, const std::string& file, const std
                                     perf::estimate_step(in.model, in.layout, in.platform))
                  .dump();
     }
+  }
+  return to_python(json);
+}
+
+/// One serving estimate, as `gigasim serve --json` prints it. The input is a file, or text
+/// named `label` in messages.
+py::object serve(const CatalogHandle& catalog, const std::string& file, const std::string& text,
+                 const std::string& label) {
+  std::string json;
+  {
+    const py::gil_scoped_release unlocked;
+    const io::ServeInput in = file.empty() ? io::load_serve_text(text, label, *catalog.catalog)
+                                           : io::load_serve_input(file, *catalog.catalog);
+    json = io::serve_json(in.model, in.platform, in.setup, in.demand_tokens_per_s,
+                          perf::estimate_serving(in.model, in.platform, in.setup))
+               .dump();
   }
   return to_python(json);
 }
@@ -77,6 +96,7 @@ py::dict study(const CatalogHandle& catalog, const std::string& file, unsigned t
 void bind_tools(py::module_& m) {
   m.def("perf", &perf, py::arg("catalog"), py::arg("file"), py::arg("text"), py::arg("label"),
         py::arg("search"));
+  m.def("serve", &serve, py::arg("catalog"), py::arg("file"), py::arg("text"), py::arg("label"));
   m.def("study", &study, py::arg("catalog"), py::arg("file"), py::arg("threads"), py::arg("out"));
 }
 
