@@ -159,14 +159,14 @@ ServeEstimate estimate_serving(const TransformerModel& model, const Platform& pl
     return accelerator_power_w(a, platform.efficiency, computing, 1.0 - computing);
   };
   double accelerators = r.n;
-  double power = r.n * watts(compute_share);
+  double power = 0;
   if (setup.disaggregated) {
     // Each prefill replica of the same size serves 1 / prefill_s requests per second.
     const double requests = out.tokens_per_s_replica / setup.output_tokens;
     const double prefill_replicas = requests * out.prefill_s;
     accelerators = r.n * (1.0 + prefill_replicas);
     out.prefill_share = prefill_replicas / (1.0 + prefill_replicas);
-    power += prefill_replicas * r.n * watts(1.0);
+    power = r.n * watts(compute_share) + prefill_replicas * r.n * watts(1.0);
   } else {
     // The iteration's prefills compute for their share of it.
     const double prefilling = (out.tpot_s - out.decode_step_s) / out.tpot_s;

@@ -26,6 +26,14 @@ bool decode_precision(MapView& m, perf::Precision& out) {
                    {{"bf16", perf::Precision::bf16}, {"fp8", perf::Precision::fp8}});
 }
 
+bool decode_serve_options(MapView& m, perf::ServeSetup& s) {
+  const bool precision = decode_precision(m, s.precision);
+  m.integer("max_batch", s.max_batch, Need::optional, Check::non_negative);
+  m.at_most("max_batch", s.max_batch, 1e7, "10,000,000", "far above any real replica");
+  m.boolean("disaggregated", s.disaggregated);
+  return precision;
+}
+
 void decode_serve_requests(MapView& parent, perf::ServeSetup& s, Need need) {
   auto m = nested(parent, "requests", need, "{input_tokens, output_tokens}");
   if (!m || !m->valid()) return;

@@ -10,6 +10,10 @@ namespace gigasim::io {
 /// `precision` (bf16 or fp8) of a parallelism, replica or service mapping.
 bool decode_precision(MapView& m, perf::Precision& out);
 
+/// The replica's options shared by serve files and services: `precision`, `max_batch`,
+/// `disaggregated`. Returns whether `precision` was given.
+bool decode_serve_options(MapView& m, perf::ServeSetup& s);
+
 /// `requests: {input_tokens, output_tokens}` of `parent`: the mean prompt and answer of a
 /// request. With Need::required the mapping and both keys must be given.
 void decode_serve_requests(MapView& parent, perf::ServeSetup& s, Need need);

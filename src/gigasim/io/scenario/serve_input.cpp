@@ -27,11 +27,8 @@ ServeInput load_serve_text(const std::string& text, const std::string& file,
       m.error("tp", fmt::format("tp ({}) must fit in one scale-up domain ({} accelerators)", s.tp,
                                 in.platform.system.scale_up_domain));
     }
-    decode_precision(m, s.precision);
-    m.integer("max_batch", s.max_batch, Need::optional, Check::non_negative);
-    m.boolean("disaggregated", s.disaggregated);
-    m.at_most_each({{"tp", s.tp, 1e4, "10,000"}, {"max_batch", s.max_batch, 1e7, "10,000,000"}},
-                   "far above any real replica");
+    m.at_most("tp", s.tp, 1e4, "10,000", "far above any real replica");
+    decode_serve_options(m, s);
     m.finish();
   }
   decode_serve_requests(top, s, Need::required);

@@ -356,10 +356,7 @@ void decode_inference(MapView& m, const SiteContext& c) {
   // What the serving model derives or chooses unless the service says.
   double activity = 0;
   if (m.fraction("activity", activity)) s.activity = static_cast<float>(activity);
-  s.precision_given = decode_precision(m, s.serve.precision);
-  m.integer("max_batch", s.serve.max_batch, Need::optional, Check::non_negative);
-  m.at_most("max_batch", s.serve.max_batch, 1e7, "10,000,000", "far above any real replica");
-  m.boolean("disaggregated", s.serve.disaggregated);
+  s.precision_given = decode_serve_options(m, s.serve);
   const YAML::Node model_node = m.get("model");
   if (!model_node.IsDefined()) {
     m.error("model", "missing required key \"model\"");
