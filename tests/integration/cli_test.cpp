@@ -244,6 +244,10 @@ parallelism: {tp: 8, pp: 8, dp: 8, global_batch: 256, recompute: full, precision
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("p.yaml:4:"), std::string::npos) << r.out;
+  r = run(replaced(base, "precision: fp8}", "precision: fp4}"));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("parallelism.precision: fp4 is a serving precision"), std::string::npos)
+      << r.out;
   r = run(replaced(base, "recompute: full", "recompute: selective, recompute_layers: 3"));
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.out.find("parallelism.recompute_layers: recompute_layers needs recompute: full"),
@@ -288,6 +292,14 @@ TEST_F(Cli, ServeAnswersThroughputAndAcceleratorsAndRefusesBadInput) {
   EXPECT_GT(j["accelerators_needed"].get<double>(),
             1e6 / j["tokens_per_s_accelerator"].get<double>() - 2);
   EXPECT_FALSE(j["extrapolated"].get<bool>());
+  // FP4 on a B200: each accelerator serves more than an H100 in FP8.
+  r = gigasim("serve " + (kSource / "examples/serve/llama3-70b-b200-fp4.yaml").string() +
+              " --json");
+  ASSERT_EQ(r.code, 0) << r.out;
+  const auto fp4 = nlohmann::json::parse(r.out);
+  EXPECT_EQ(fp4["replica"]["precision"], "fp4");
+  EXPECT_GT(fp4["tokens_per_s_accelerator"].get<double>(),
+            2 * j["tokens_per_s_accelerator"].get<double>());
   r = gigasim("serve " + write("s.yaml", R"(model: llama-3-70b
 accelerator: h100-sxm5-80gb
 replica: {tp: 16, precision: fp4}
@@ -297,7 +309,8 @@ latency: {ttft: 2 kg}
                              .string());
   EXPECT_EQ(r.code, 2) << r.out;
   for (const char* part :
-       {"replica.tp: tp (16) must fit in one scale-up domain", "replica.precision: expected one of",
+       {"replica.tp: tp (16) must fit in one scale-up domain",
+        "replica.precision: h100-sxm5-80gb has no FP4 products",
         "requests.input_tokens: must be positive", "requests.output_tokens: missing required key",
         "latency.ttft:", "s.yaml:3:"}) {
     EXPECT_NE(r.out.find(part), std::string::npos) << part << "\n" << r.out;

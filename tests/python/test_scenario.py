@@ -108,6 +108,8 @@ def test_check_prepares_like_a_run_and_names_the_override(source):
 def test_catalog_tables_are_typed_with_units():
     acc = gigasim.catalog.accelerators().set_index("id")
     assert acc.loc["h100-sxm5-80gb", "bf16_dense_tflops"] == pytest.approx(989, rel=0.01)
+    assert acc.loc["b200", "fp4_dense_tflops"] == pytest.approx(9000)
+    assert pd.isna(acc.loc["h100-sxm5-80gb", "fp4_dense_tflops"])
     assert acc["tdp_w"].dtype == "float64"
     assert pd.api.types.is_string_dtype(acc["vendor"])
     assert acc.attrs["units"]["hbm_capacity_gb"] == "GB"

@@ -140,6 +140,17 @@ sites:
   ASSERT_EQ(problems.size(), 1U);
   EXPECT_EQ(problems[0].path, "sites[0].workload.inference[0].latency");
   EXPECT_NE(problems[0].message.find("meets the latency targets"), std::string::npos);
+
+  // FP4 is asked for, never chosen; on an H100, which has no FP4 products, it is an error at
+  // the service's `precision`.
+  auto fp4 = d;
+  fp4.precision_given = true;
+  fp4.serve.precision = perf::Precision::fp4;
+  problems.clear();
+  EXPECT_EQ(cost_inference(fp4, h100, problems).tokens_per_s_per_replica, 0.0);
+  ASSERT_EQ(problems.size(), 1U);
+  EXPECT_EQ(problems[0].path, "sites[0].workload.inference[0].precision");
+  EXPECT_NE(problems[0].message.find("no FP4 products"), std::string::npos);
 }
 
 // A 300 MW campus in Madrid: in its hottest hours the facility's power does not grow with the

@@ -54,6 +54,38 @@ TEST(Serving, MemoryBoundsTheBatchAndMoreMemoryServesMore) {
   EXPECT_FALSE(estimate_serving(catalog().models.at("llama-3-405b"), platform("dgx-h100"), s).fits);
 }
 
+// FP4 (NVFP4) weights take 4.5 bits: more of a B200's HBM holds KV cache, and a decode step
+// reads fewer bytes; the cache stays FP8, so a token of context costs what it does in FP8.
+// An accelerator without FP4 products serves nothing in FP4 and says why.
+TEST(Serving, Fp4WeightsLeaveMoreRoomAndReadLess) {
+  const auto& m = catalog().models.at("llama-3-70b");
+  const auto p = platform("dgx-b200");
+  ServeSetup s = llama70b_on_two();
+  s.tp = 1;
+  s.max_batch = 8;
+  const ServeEstimate fp8 = estimate_serving(m, p, s);
+  s.precision = Precision::fp4;
+  const ServeEstimate fp4 = estimate_serving(m, p, s);
+  ASSERT_TRUE(fp8.fits && fp4.fits);
+  const double bytes_saved = count_parameters(m).total * (1.0 - 4.5 / 8.0);
+  const double fp8_bytes_per_token = 2.0 * m.layers * m.kv_heads * m.head_dim();
+  EXPECT_NEAR(fp4.kv_capacity_tokens - fp8.kv_capacity_tokens, bytes_saved / fp8_bytes_per_token,
+              1.0);
+  // At a small batch the step is memory-bound: FP4 saves 3.5 of every 8 bits of the weights
+  // it reads, and nothing of the cache or the per-layer overhead.
+  const ParameterCounts c = count_parameters(m);
+  const double hbm = p.system.accelerator.hbm_bandwidth.value() * p.efficiency.memory;
+  EXPECT_NEAR(fp8.decode_step_s - fp4.decode_step_s,
+              (c.active - c.embedding) * (1.0 - 4.5 / 8.0) / hbm, 1e-2 * fp8.decode_step_s);
+  EXPECT_EQ(precision_problem(p.system.accelerator, Precision::fp4), "");
+  const auto hopper = platform("dgx-h100");
+  EXPECT_NE(precision_problem(hopper.system.accelerator, Precision::fp4).find("no FP4 products"),
+            std::string::npos);
+  const ServeEstimate none = estimate_serving(m, hopper, s);
+  EXPECT_FALSE(none.fits);
+  EXPECT_STREQ(none.limited_by, "precision");
+}
+
 TEST(Serving, DisaggregationSplitsThePoolsAndMeetsTheTargetWithALargerBatch) {
   const auto& m = catalog().models.at("llama-3-70b");
   const auto p = platform("dgx-h100");

@@ -15,6 +15,7 @@ struct Accelerator {
   std::string generation;
   core::ComputeRate bf16_dense;
   core::ComputeRate fp8_dense;
+  core::ComputeRate fp4_dense;  ///< block-scaled 4-bit products; zero where the chip has none
   core::DataSize hbm_capacity;
   core::Bandwidth hbm_bandwidth;
   core::Power tdp;

@@ -31,7 +31,15 @@ std::string_view to_string(ZeroStage z) {
 }
 
 std::string_view to_string(Precision p) {
-  return p == Precision::bf16 ? "bf16" : "fp8";
+  switch (p) {
+    case Precision::bf16:
+      return "bf16";
+    case Precision::fp8:
+      return "fp8";
+    case Precision::fp4:
+      return "fp4";
+  }
+  return "?";
 }
 
 std::string_view to_string(Schedule s) {

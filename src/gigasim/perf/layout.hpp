@@ -11,7 +11,7 @@ namespace gigasim::perf {
 
 enum class Recompute { none, selective, full };
 enum class ZeroStage { none, zero1, zero2, zero3 };
-enum class Precision { bf16, fp8 };
+enum class Precision { bf16, fp8, fp4 };
 /// Pipeline schedules (docs/models/perf.md, "Pipeline schedules"): one-forward-one-backward,
 /// interleaved when virtual_stages > 1 (Narayanan et al. 2021); zero bubble ZB-H1 and ZB-H2
 /// (Qi et al. 2024); DualPipe (DeepSeek-AI 2024), which also hides expert all-to-all.

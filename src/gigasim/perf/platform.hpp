@@ -27,6 +27,9 @@ struct Efficiency {
   /// Large FP8 matrix products in training, fraction of dense FP8 peak: below gemm_max on
   /// Hopper, where FP8 tensor cores meet the power limit first (docs/models/perf.md, "FP8").
   double gemm_max_fp8 = 0.75;
+  /// Large FP4 (block-scaled) matrix products in serving, fraction of dense FP4 peak; unused
+  /// on generations without FP4 products (docs/models/serving.md, "FP4").
+  double gemm_max_fp4 = 0.75;
   double gemm_half_dim =
       128;  ///< matrix dimension at which a GEMM reaches half of gemm_max per dimension
   double attention = 0.6;             ///< fused (flash) attention, fraction of dense BF16 peak

@@ -1,5 +1,7 @@
 #include "gigasim/perf/serving.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -7,6 +9,41 @@
 
 namespace gigasim::perf {
 namespace {
+
+// Bytes per weight: FP4 is NVFP4, 4-bit values with one 8-bit scale per 16 of them (NVIDIA,
+// "Introducing NVFP4 for Efficient and Accurate Low-Precision Inference", 2025), 4.5 bits.
+// AMD's MXFP4 shares one scale among 32 (OCP Microscaling Formats v1.0, 2023), 4.25 bits:
+// the model gives both NVFP4's size.
+double weight_bytes(Precision p) {
+  switch (p) {
+    case Precision::bf16:
+      return 2.0;
+    case Precision::fp8:
+      return 1.0;
+    case Precision::fp4:
+      return 4.5 / 8.0;
+  }
+  return 2.0;
+}
+
+// Bytes per KV-cache element: FP4 weights keep an FP8 cache (TensorRT-LLM's NVFP4
+// checkpoints quantise the cache to FP8, not to 4 bits).
+double kv_cache_bytes(Precision p) {
+  return p == Precision::bf16 ? 2.0 : 1.0;
+}
+
+// Achievable dense rate of one accelerator's matrix products (docs/models/serving.md, "FP4").
+double product_rate(const hardware::Accelerator& a, const Efficiency& e, Precision p) {
+  switch (p) {
+    case Precision::bf16:
+      return a.bf16_dense.value() * e.gemm_max;
+    case Precision::fp8:
+      return a.fp8_dense.value() * e.gemm_max_fp8;
+    case Precision::fp4:
+      return a.fp4_dense.value() * e.gemm_max_fp4;
+  }
+  return 0.0;
+}
 
 // One replica of `tp` accelerators and what its steps cost (docs/models/serving.md).
 struct Replica {
@@ -16,7 +53,8 @@ struct Replica {
   const hardware::Accelerator& a;
   ParameterCounts c;
   double n;             // accelerators
-  double bytes;         // per weight and per KV element: 1 in FP8, 2 in BF16
+  double bytes;         // per weight (weight_bytes)
+  double kv_bytes;      // per KV-cache element (kv_cache_bytes)
   double hbm;           // achievable bytes/s of the replica
   double flops;         // achievable dense FLOP/s of the replica's products
   double attention;     // achievable FLOP/s of the attention core (16 bits)
@@ -30,14 +68,14 @@ struct Replica {
         a(p.system.accelerator),
         c(count_parameters(model)),
         n(setup.tp),
-        bytes(setup.precision == Precision::fp8 ? 1.0 : 2.0),
+        bytes(weight_bytes(setup.precision)),
+        kv_bytes(kv_cache_bytes(setup.precision)),
         hbm(n * a.hbm_bandwidth.value() * e.memory),
-        flops(setup.precision == Precision::fp8 ? n * a.fp8_dense.value() * e.gemm_max_fp8
-                                                : n * a.bf16_dense.value() * e.gemm_max),
+        flops(n * product_rate(a, e, setup.precision)),
         attention(n * a.bf16_dense.value() * e.attention),
         link{a.scale_up_bandwidth.value() / 2.0 * e.collective_scale_up,
              e.scale_up_latency.value()},
-        kv_per_token(2.0 * m.layers * m.kv_heads * m.head_dim() * bytes) {}
+        kv_per_token(2.0 * m.layers * m.kv_heads * m.head_dim() * kv_bytes) {}
 
   // Weights a forward pass multiplies: every active weight but the embedding (a lookup).
   [[nodiscard]] double active() const { return c.active - c.embedding; }
@@ -94,11 +132,21 @@ struct Replica {
 
 }  // namespace
 
+std::string precision_problem(const hardware::Accelerator& a, Precision p) {
+  if (p != Precision::fp4 || a.fp4_dense.value() > 0) return "";
+  return fmt::format(
+      "{} has no FP4 products (its catalog entry gives no fp4_dense): use fp8 or bf16", a.id);
+}
+
 ServeEstimate estimate_serving(const TransformerModel& model, const Platform& platform,
                                const ServeSetup& setup) {
-  const Replica r(model, platform, setup);
   const hardware::Accelerator& a = platform.system.accelerator;
   ServeEstimate out;
+  if (!precision_problem(a, setup.precision).empty()) {
+    out.limited_by = "precision";
+    return out;
+  }
+  const Replica r(model, platform, setup);
   // Paged KV cache (Kwon et al. 2023, vLLM): what the weights and the runtime leave of the
   // replica's HBM holds KV blocks, allocated as sequences grow.
   const double free = r.n * (a.hbm_capacity.value() - platform.efficiency.memory_reserve.value()) -

@@ -2,6 +2,8 @@
 // against latency targets, aggregated or disaggregated pools (docs/models/serving.md).
 #pragma once
 
+#include <string>
+
 #include "gigasim/perf/layout.hpp"
 #include "gigasim/perf/model.hpp"
 #include "gigasim/perf/platform.hpp"
@@ -9,14 +11,15 @@
 namespace gigasim::perf {
 
 struct ServeSetup {
-  int tp = 1;                            ///< accelerators per replica (tensor-parallel)
-  Precision precision = Precision::fp8;  ///< of the weights, the products and the KV cache
-  double input_tokens = 1000;            ///< mean prompt length of a request
-  double output_tokens = 1000;           ///< mean generated tokens of a request
-  double ttft_s = 0;                     ///< time-to-first-token target (0: none, offline)
-  double tpot_s = 0;                     ///< time-per-output-token target (0: none)
-  int max_batch = 0;                     ///< sequences decoded together at most (0: memory)
-  bool disaggregated = false;            ///< prefill and decode on separate replicas
+  int tp = 1;  ///< accelerators per replica (tensor-parallel)
+  /// Of the weights, the products and the KV cache (FP8 cache under FP4 weights).
+  Precision precision = Precision::fp8;
+  double input_tokens = 1000;   ///< mean prompt length of a request
+  double output_tokens = 1000;  ///< mean generated tokens of a request
+  double ttft_s = 0;            ///< time-to-first-token target (0: none, offline)
+  double tpot_s = 0;            ///< time-per-output-token target (0: none)
+  int max_batch = 0;            ///< sequences decoded together at most (0: memory)
+  bool disaggregated = false;   ///< prefill and decode on separate replicas
 };
 
 struct ServeEstimate {
@@ -32,8 +35,14 @@ struct ServeEstimate {
   double joules_per_token = 0;          ///< accelerators' energy per generated token
   double watts_per_accelerator = 0;     ///< mean power of the accelerators while serving
   bool fits = false;                    ///< the weights and one sequence fit in the replica's HBM
-  const char* limited_by = "";          ///< what stopped the batch: memory, tpot, ttft, max_batch
+  /// What stopped the batch: memory, tpot, ttft, max_batch; precision when the accelerator
+  /// has no products of that precision (nothing fits).
+  const char* limited_by = "";
 };
+
+/// Why `a` cannot serve in precision `p`, or "" when it can: every catalog accelerator
+/// multiplies in BF16 and FP8, in FP4 only where its entry gives `fp4_dense`.
+std::string precision_problem(const hardware::Accelerator& a, Precision p);
 
 /// Serving throughput of `model` on replicas of `setup.tp` accelerators of `platform`.
 ServeEstimate estimate_serving(const TransformerModel& model, const Platform& platform,

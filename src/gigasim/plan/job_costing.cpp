@@ -154,6 +154,11 @@ workload::InferenceService cost_inference(const scenario::InferenceDescription& 
                           ? perf::Precision::fp8
                           : perf::Precision::bf16;
   }
+  const std::string precision_problem = perf::precision_problem(accelerator, setup.precision);
+  if (!precision_problem.empty()) {
+    problems.push_back({scenario::child_id(d.id, "precision"), precision_problem, {}});
+    return s;
+  }
   const perf::ServeEstimate e = perf::estimate_serving(d.model, platform, setup);
   if (!e.fits) {
     problems.push_back(

@@ -2,6 +2,8 @@
 // units their column names carry.
 #include <pybind11/stl.h>
 
+#include <limits>
+
 #include "gigasim/api/api.hpp"
 #include "gigasim/python/bindings.hpp"
 
@@ -31,6 +33,9 @@ py::dict accelerators(const CatalogHandle& h) {
     r["generation"] = a.generation;
     r["bf16_dense_tflops"] = a.bf16_dense.value() / kTera;
     r["fp8_dense_tflops"] = a.fp8_dense.value() / kTera;
+    // NaN where the chip has no FP4 products, as every figure that does not apply.
+    r["fp4_dense_tflops"] = a.fp4_dense.value() > 0 ? a.fp4_dense.value() / kTera
+                                                    : std::numeric_limits<double>::quiet_NaN();
     r["hbm_capacity_gb"] = a.hbm_capacity.value() / kGiga;
     r["hbm_bandwidth_tb_per_s"] = a.hbm_bandwidth.value() / kTera;
     r["tdp_w"] = a.tdp.value();
@@ -41,6 +46,7 @@ py::dict accelerators(const CatalogHandle& h) {
   }
   return table(rows, {{"bf16_dense_tflops", "TFLOP/s"},
                       {"fp8_dense_tflops", "TFLOP/s"},
+                      {"fp4_dense_tflops", "TFLOP/s"},
                       {"hbm_capacity_gb", "GB"},
                       {"hbm_bandwidth_tb_per_s", "TB/s"},
                       {"tdp_w", "W"},

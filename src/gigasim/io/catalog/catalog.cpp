@@ -27,6 +27,7 @@ void decode_accelerator(MapView& m, hardware::Accelerator& a, Need need) {
   m.string("generation", a.generation, need);
   m.quantity("bf16_dense", a.bf16_dense, need, Check::positive);
   m.quantity("fp8_dense", a.fp8_dense, need, Check::positive);
+  m.quantity("fp4_dense", a.fp4_dense, Need::optional, Check::positive);
   m.quantity("hbm_capacity", a.hbm_capacity, need, Check::positive);
   m.quantity("hbm_bandwidth", a.hbm_bandwidth, need, Check::positive);
   m.quantity("tdp", a.tdp, need, Check::positive);
@@ -179,6 +180,7 @@ Catalog Catalog::load(const fs::path& dir) {
                                            {"scale_up_bandwidth"},
                                            {"host_bandwidth"},
                                            {"embodied_carbon"}});
+                         if (a.fp4_dense.value() > 0) check_sources(m, {{"fp4_dense"}});
                        });
   load_catalog_entries(ctx, dir, "systems.yaml", "systems", "id", c.systems,
                        [&c](MapView& m, hardware::System& s) {

@@ -103,6 +103,7 @@ void decode_fabric(MapView& m, perf::Fabric& f, Need need) {
 void decode_efficiency(MapView& m, perf::Efficiency& e, Need need) {
   m.fraction("gemm_max", e.gemm_max, need);
   m.fraction("gemm_max_fp8", e.gemm_max_fp8, need);
+  m.fraction("gemm_max_fp4", e.gemm_max_fp4, need);
   m.number("gemm_half_dim", e.gemm_half_dim, need, Check::non_negative);
   m.fraction("attention", e.attention, need);
   m.fraction("memory", e.memory, need);
@@ -122,6 +123,7 @@ void decode_efficiency(MapView& m, perf::Efficiency& e, Need need) {
   m.boolean("calibrated", e.calibrated, need);
   for (const auto& [key, value] : {std::pair{"gemm_max", e.gemm_max},
                                    {"gemm_max_fp8", e.gemm_max_fp8},
+                                   {"gemm_max_fp4", e.gemm_max_fp4},
                                    {"kv_read", e.kv_read},
                                    {"attention", e.attention},
                                    {"memory", e.memory},

@@ -21,13 +21,24 @@ std::optional<MapView> nested(MapView& parent, const char* key, Need need, const
 
 }  // namespace
 
-bool decode_precision(MapView& m, perf::Precision& out) {
-  return read_enum(m, "precision", out,
-                   {{"bf16", perf::Precision::bf16}, {"fp8", perf::Precision::fp8}});
+bool decode_precision(MapView& m, perf::Precision& out, PrecisionUse use) {
+  perf::Precision read = out;
+  if (!read_enum(m, "precision", read,
+                 {{"bf16", perf::Precision::bf16},
+                  {"fp8", perf::Precision::fp8},
+                  {"fp4", perf::Precision::fp4}})) {
+    return false;
+  }
+  if (use == PrecisionUse::training && read == perf::Precision::fp4) {
+    m.error("precision", "fp4 is a serving precision: training runs in bf16 or fp8");
+    return false;
+  }
+  out = read;
+  return true;
 }
 
 bool decode_serve_options(MapView& m, perf::ServeSetup& s) {
-  const bool precision = decode_precision(m, s.precision);
+  const bool precision = decode_precision(m, s.precision, PrecisionUse::serving);
   m.integer("max_batch", s.max_batch, Need::optional, Check::non_negative);
   m.at_most("max_batch", s.max_batch, 1e7, "10,000,000", "far above any real replica");
   m.boolean("disaggregated", s.disaggregated);

@@ -7,8 +7,11 @@
 
 namespace gigasim::io {
 
-/// `precision` (bf16 or fp8) of a parallelism, replica or service mapping.
-bool decode_precision(MapView& m, perf::Precision& out);
+/// What a precision is for: training (bf16, fp8) or serving (also fp4).
+enum class PrecisionUse { training, serving };
+
+/// `precision` of a parallelism (training), replica or service (serving) mapping.
+bool decode_precision(MapView& m, perf::Precision& out, PrecisionUse use);
 
 /// The replica's options shared by serve files and services: `precision`, `max_batch`,
 /// `disaggregated`. Returns whether `precision` was given.

@@ -94,7 +94,7 @@ bool decode_layout(MapView& m, perf::Layout& l, Need dp_need) {
              {"zero2", perf::ZeroStage::zero2},
              {"zero3", perf::ZeroStage::zero3},
              {"fsdp", perf::ZeroStage::zero3}});
-  decode_precision(m, l.precision);
+  decode_precision(m, l.precision, PrecisionUse::training);
   m.integer("recompute_layers", l.recompute_layers, Need::optional, Check::non_negative);
   m.fraction("offload_activations", l.offload_activations);
   read_enum(m, "schedule", l.schedule,

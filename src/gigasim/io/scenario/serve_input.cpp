@@ -28,7 +28,11 @@ ServeInput load_serve_text(const std::string& text, const std::string& file,
                                 in.platform.system.scale_up_domain));
     }
     m.at_most("tp", s.tp, 1e4, "10,000", "far above any real replica");
-    decode_serve_options(m, s);
+    if (decode_serve_options(m, s) && have_system) {
+      const std::string problem =
+          perf::precision_problem(in.platform.system.accelerator, s.precision);
+      if (!problem.empty()) m.error("precision", problem);
+    }
     m.finish();
   }
   decode_serve_requests(top, s, Need::required);
