@@ -202,9 +202,11 @@ parallelism: {tp: 8, pp: 16, dp: 128, global_batch: 2048}
   const auto run = [&](const std::string& yaml) {
     return gigasim("perf " + write("p.yaml", yaml).string());
   };
-  Outcome r = run(replaced(base, "pp: 16", "pp: 10"));  // 126 layers over 10 stages
+  // 126 layers over 16 stages of 8 chunks: fewer layers than chunks.
+  Outcome r = run(replaced(base, "pp: 16", "pp: 16, virtual_stages: 8"));
   EXPECT_EQ(r.code, 2);
-  EXPECT_NE(r.out.find("parallelism.pp: layers (126) must be divisible by pp"), std::string::npos)
+  EXPECT_NE(r.out.find("parallelism.pp: layers (126) must be at least pp·virtual_stages"),
+            std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("p.yaml:4:"), std::string::npos) << r.out;
   r = run(replaced(base, "dp: 128", "dp: 100"));

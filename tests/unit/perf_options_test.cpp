@@ -183,6 +183,29 @@ TEST(PerfOptions, EstimatesSayWhenTheirGenerationIsExtrapolated) {
   EXPECT_TRUE(estimate_step(m, l, platform("mi355x-platform")).extrapolated);
 }
 
+// Layers that do not divide into the stages: the busiest stage holds one more, and the
+// pipeline keeps its pace. 78 layers on 8 stages take as long as 80 (stages of 10), and do
+// less useful work in that time.
+TEST(PerfOptions, UnevenStagesMoveAtTheBusiestStagesPace) {
+  const auto p = platform("dgx-h100");
+  const auto& m = catalog().models.at("llama-3-70b");
+  TransformerModel shorter = m;
+  shorter.layers = 78;
+  const Layout l = pipelined();
+  EXPECT_TRUE(check_layout(shorter, l, 512, 8).empty());
+  EXPECT_EQ(l.busiest_stage_layers(shorter.layers), 10);
+  const StepEstimate even = estimate_step(m, l, p);
+  const StepEstimate uneven = estimate_step(shorter, l, p);
+  EXPECT_DOUBLE_EQ(uneven.breakdown.compute, even.breakdown.compute);
+  EXPECT_LT(uneven.mfu, even.mfu);
+  // A stage's recomputed layers are counted against the busiest stage.
+  Layout partial = l;
+  partial.recompute_layers = 10;
+  EXPECT_TRUE(check_layout(shorter, partial, 512, 8).empty());
+  partial.recompute_layers = 11;
+  EXPECT_FALSE(check_layout(shorter, partial, 512, 8).empty());
+}
+
 TEST(PerfOptions, ImpossibleOptionsNameTheirConstraint) {
   const auto& m = catalog().models.at("llama-3-70b");
   Layout l = pipelined();

@@ -71,6 +71,7 @@ TEST(Layout, ImpossibleLayoutsNameTheirConstraint) {
   Layout l;
   l.tp = 16;
   l.pp = 10;
+  l.virtual_stages = 13;  // 130 chunks for 126 layers
   l.dp = 100;
   l.global_batch = 2047;
   const auto v = check_layout(m, l, 16384, 8);
@@ -78,7 +79,7 @@ TEST(Layout, ImpossibleLayoutsNameTheirConstraint) {
   for (const auto& x : v) fields.insert(x.field);
   EXPECT_TRUE(fields.count("dp")) << "gpus != tp·pp·dp·cp";
   EXPECT_TRUE(fields.count("tp")) << "tp beyond the scale-up domain";
-  EXPECT_TRUE(fields.count("pp")) << "126 layers not divisible by 10";
+  EXPECT_TRUE(fields.count("pp")) << "126 layers for 130 chunks";
   EXPECT_TRUE(fields.count("global_batch"));
   EXPECT_FALSE(layout_possible(m, l, 16384, 8));
   l = Layout{};

@@ -116,12 +116,15 @@ void check(const TransformerModel& m, const Layout& l, std::int64_t gpus, int sc
   }
   const int chunks = l.pp * l.virtual_stages;
   const int layer_slots = m.layers + (l.balance_embedding ? 2 : 0);
-  if (layer_slots % chunks != 0) {
+  // Layers that do not divide make uneven stages (Megatron-LM's first- and last-stage layer
+  // counts); each chunk needs one at least.
+  if (layer_slots < chunks) {
     fail("pp", [&] {
-      return fmt::format("layers ({}{}) must be divisible by pp·virtual_stages = {}·{} = {}",
-                         m.layers,
-                         l.balance_embedding ? " + 2 for the embedding and loss stages" : "", l.pp,
-                         l.virtual_stages, chunks);
+      return fmt::format(
+          "layers ({}{}) must be at least pp·virtual_stages = {}·{} = {}, one per "
+          "pipeline chunk",
+          m.layers, l.balance_embedding ? " + 2 for the embedding and loss stages" : "", l.pp,
+          l.virtual_stages, chunks);
     });
   }
   if (l.virtual_stages > 1 && l.pp == 1)
@@ -164,10 +167,10 @@ void check(const TransformerModel& m, const Layout& l, std::int64_t gpus, int sc
     if (l.recompute != Recompute::full) {
       fail("recompute_layers",
            [] { return std::string("recompute_layers needs recompute: full"); });
-    } else if (l.recompute_layers * l.pp > layer_slots) {
+    } else if (l.recompute_layers > l.busiest_stage_layers(m.layers)) {
       fail("recompute_layers", [&] {
         return fmt::format("recompute_layers ({}) is more than a stage's {} layers",
-                           l.recompute_layers, layer_slots / l.pp);
+                           l.recompute_layers, l.busiest_stage_layers(m.layers));
       });
     }
   }

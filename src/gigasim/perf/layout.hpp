@@ -54,6 +54,15 @@ struct Layout {
   [[nodiscard]] std::int64_t gpus() const { return static_cast<std::int64_t>(tp) * pp * dp * cp; }
   /// Micro-batches per step on each pipeline.
   [[nodiscard]] int micro_batches() const { return global_batch / (dp * micro_batch); }
+  /// Layer slots of the busiest pipeline stage: the layers (and the embedding and loss
+  /// slots when balanced) over the pp·virtual_stages chunks, one more in some chunks where
+  /// they do not divide (Megatron-LM's uneven first and last stages); the pipeline moves at
+  /// that stage's pace.
+  [[nodiscard]] int busiest_stage_layers(int layers) const {
+    const int slots = layers + (balance_embedding ? 2 : 0);
+    const int chunks = pp * virtual_stages;
+    return (slots + chunks - 1) / chunks * virtual_stages;
+  }
 };
 
 struct Violation {

@@ -53,8 +53,8 @@ StepEstimate estimate_step(const TransformerModel& m, const Layout& l, const Pla
     return (1.0 - moe_share) * dense.*f + moe_share * moe.*f;
   };
 
-  const int slots = m.layers + (l.balance_embedding ? 2 : 0);
-  const double stage_layers = static_cast<double>(slots) / l.pp;
+  // The busiest stage, whose pace the pipeline keeps (the others wait for it).
+  const double stage_layers = l.busiest_stage_layers(m.layers);
   // Share of the stage's layers recomputed in full (Megatron-LM's --recompute-num-layers).
   const double recomputed_share = l.recompute == Recompute::full && l.recompute_layers > 0
                                       ? std::min(1.0, l.recompute_layers / stage_layers)
