@@ -226,6 +226,19 @@ TEST(PerfOptions, ImpossibleOptionsNameTheirConstraint) {
   v = check_layout(m, l, 512, 8);
   ASSERT_FALSE(v.empty());
   EXPECT_EQ(v[0].field, "recompute_layers");
+  l = pipelined();
+  l.precision = Precision::fp4;  // a serving precision
+  v = check_layout(m, l, 512, 8);
+  ASSERT_FALSE(v.empty());
+  EXPECT_EQ(v[0].field, "precision");
+  // Degrees whose products overflow 32 bits are refused, not wrapped round.
+  l = pipelined();
+  l.pp = 4194304;
+  l.virtual_stages = 1024;
+  l.dp = 1;
+  l.tp = 1;
+  EXPECT_FALSE(check_layout(m, l, 4194304, 8).empty());
+  EXPECT_FALSE(layout_possible(m, l, 4194304, 8));
 }
 
 }  // namespace

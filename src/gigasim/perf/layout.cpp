@@ -114,27 +114,29 @@ void check(const TransformerModel& m, const Layout& l, std::int64_t gpus, int sc
                          scale_up_domain);
     });
   }
-  const int chunks = l.pp * l.virtual_stages;
-  const int layer_slots = m.layers + (l.balance_embedding ? 2 : 0);
   // Layers that do not divide make uneven stages (Megatron-LM's first- and last-stage layer
   // counts); each chunk needs one at least.
-  if (layer_slots < chunks) {
+  if (l.layer_slots(m.layers) < l.chunks()) {
     fail("pp", [&] {
       return fmt::format(
           "layers ({}{}) must be at least pp·virtual_stages = {}·{} = {}, one per "
           "pipeline chunk",
           m.layers, l.balance_embedding ? " + 2 for the embedding and loss stages" : "", l.pp,
-          l.virtual_stages, chunks);
+          l.virtual_stages, l.chunks());
     });
   }
+  if (l.precision == Precision::fp4)
+    fail("precision", [] { return std::string(kFp4IsForServing); });
   if (l.virtual_stages > 1 && l.pp == 1)
     fail("virtual_stages", [] { return std::string("virtual_stages > 1 needs pp > 1"); });
   if (l.balance_embedding && l.pp == 1)
     fail("balance_embedding", [] { return std::string("balance_embedding needs pp > 1"); });
-  if (l.global_batch % (l.dp * l.micro_batch) != 0) {
+  // Products of two degrees in 64 bits: each may be up to 10 million.
+  const std::int64_t dp_micro = static_cast<std::int64_t>(l.dp) * l.micro_batch;
+  if (l.global_batch % dp_micro != 0) {
     fail("global_batch", [&] {
       return fmt::format("global_batch ({}) must be divisible by dp·micro_batch = {}·{} = {}",
-                         l.global_batch, l.dp, l.micro_batch, l.dp * l.micro_batch);
+                         l.global_batch, l.dp, l.micro_batch, dp_micro);
     });
   } else if (l.virtual_stages > 1 && l.micro_batches() % l.pp != 0) {
     fail("global_batch", [&] {
@@ -167,10 +169,10 @@ void check(const TransformerModel& m, const Layout& l, std::int64_t gpus, int sc
     if (l.recompute != Recompute::full) {
       fail("recompute_layers",
            [] { return std::string("recompute_layers needs recompute: full"); });
-    } else if (l.recompute_layers > l.busiest_stage_layers(m.layers)) {
+    } else if (const int stage = l.busiest_stage_layers(m.layers); l.recompute_layers > stage) {
       fail("recompute_layers", [&] {
         return fmt::format("recompute_layers ({}) is more than a stage's {} layers",
-                           l.recompute_layers, l.busiest_stage_layers(m.layers));
+                           l.recompute_layers, stage);
       });
     }
   }
@@ -193,11 +195,12 @@ void check(const TransformerModel& m, const Layout& l, std::int64_t gpus, int sc
         return fmt::format("experts ({}) must be divisible by ep ({})", m.experts, l.ep);
       });
     }
-    if ((l.dp * l.cp) % l.ep != 0) {
+    const std::int64_t dp_cp = static_cast<std::int64_t>(l.dp) * l.cp;
+    if (dp_cp % l.ep != 0) {
       fail("ep", [&] {
         return fmt::format(
             "ep ({}) must divide dp·cp = {} (experts are spread over data-parallel ranks)", l.ep,
-            l.dp * l.cp);
+            dp_cp);
       });
     }
   } else if (l.ep != 1) {

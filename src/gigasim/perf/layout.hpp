@@ -12,6 +12,9 @@ namespace gigasim::perf {
 enum class Recompute { none, selective, full };
 enum class ZeroStage { none, zero1, zero2, zero3 };
 enum class Precision { bf16, fp8, fp4 };
+/// Training runs in BF16 or FP8; FP4 is a serving precision (serving.hpp).
+inline constexpr const char* kFp4IsForServing =
+    "fp4 is a serving precision: training runs in bf16 or fp8";
 /// Pipeline schedules (docs/models/perf.md, "Pipeline schedules"): one-forward-one-backward,
 /// interleaved when virtual_stages > 1 (Narayanan et al. 2021); zero bubble ZB-H1 and ZB-H2
 /// (Qi et al. 2024); DualPipe (DeepSeek-AI 2024), which also hides expert all-to-all.
@@ -53,15 +56,21 @@ struct Layout {
 
   [[nodiscard]] std::int64_t gpus() const { return static_cast<std::int64_t>(tp) * pp * dp * cp; }
   /// Micro-batches per step on each pipeline.
-  [[nodiscard]] int micro_batches() const { return global_batch / (dp * micro_batch); }
-  /// Layer slots of the busiest pipeline stage: the layers (and the embedding and loss
-  /// slots when balanced) over the pp·virtual_stages chunks, one more in some chunks where
-  /// they do not divide (Megatron-LM's uneven first and last stages); the pipeline moves at
-  /// that stage's pace.
+  [[nodiscard]] int micro_batches() const {
+    return static_cast<int>(global_batch / (static_cast<std::int64_t>(dp) * micro_batch));
+  }
+  /// Pipeline chunks: pp stages of virtual_stages each (64 bits: both may be large inputs).
+  [[nodiscard]] std::int64_t chunks() const {
+    return static_cast<std::int64_t>(pp) * virtual_stages;
+  }
+  /// Layer slots the pipeline spreads: the layers, and the embedding and loss when balanced.
+  [[nodiscard]] int layer_slots(int layers) const { return layers + (balance_embedding ? 2 : 0); }
+  /// Layer slots of the busiest pipeline stage: the slots over the chunks, one more in some
+  /// chunks where they do not divide (Megatron-LM's uneven first and last stages); the
+  /// pipeline moves at that stage's pace. Needs chunks() ≥ 1.
   [[nodiscard]] int busiest_stage_layers(int layers) const {
-    const int slots = layers + (balance_embedding ? 2 : 0);
-    const int chunks = pp * virtual_stages;
-    return (slots + chunks - 1) / chunks * virtual_stages;
+    const std::int64_t slots = layer_slots(layers);
+    return static_cast<int>((slots + chunks() - 1) / chunks()) * virtual_stages;
   }
 };
 

@@ -30,7 +30,7 @@ bool decode_precision(MapView& m, perf::Precision& out, PrecisionUse use) {
     return false;
   }
   if (use == PrecisionUse::training && read == perf::Precision::fp4) {
-    m.error("precision", "fp4 is a serving precision: training runs in bf16 or fp8");
+    m.error("precision", perf::kFp4IsForServing);
     return false;
   }
   out = read;

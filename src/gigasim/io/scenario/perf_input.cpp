@@ -75,8 +75,8 @@ bool decode_layout(MapView& m, perf::Layout& l, Need dp_need) {
   m.integer("virtual_stages", l.virtual_stages, Need::optional, Check::positive);
   m.integer("micro_batch", l.micro_batch, Need::optional, Check::positive);
   m.integer("global_batch", l.global_batch, Need::required, Check::positive);
-  // Each degree at most 10 million (the gpus bound), the batch at most 1e8 sequences, so
-  // that no product of them overflows the int arithmetic of the layout checks.
+  // Each degree at most 10 million (the gpus bound), the batch at most 1e8 sequences: the
+  // layout checks multiply them in 64 bits (perf/layout.cpp).
   m.at_most_each({{"tp", l.tp, 1e7, "10,000,000"},
                   {"pp", l.pp, 1e7, "10,000,000"},
                   {"cp", l.cp, 1e7, "10,000,000"},
