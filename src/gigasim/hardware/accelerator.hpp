@@ -23,6 +23,9 @@ struct Accelerator {
   core::Bandwidth scale_up_bandwidth;
   core::Bandwidth host_bandwidth;    ///< to host memory, one direction (PCIe or chip-to-chip)
   core::CarbonMass embodied_carbon;  ///< cradle-to-gate, module with its HBM
+
+  /// Whether the chip multiplies block-scaled 4-bit values (its entry gives fp4_dense).
+  [[nodiscard]] bool has_fp4() const { return fp4_dense.value() > 0; }
 };
 
 /// A system is the unit a fleet is counted in: a DGX server of 8 GPUs, or an NVL72 rack.

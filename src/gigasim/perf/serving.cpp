@@ -45,6 +45,11 @@ double product_rate(const hardware::Accelerator& a, const Efficiency& e, Precisi
   return 0.0;
 }
 
+// Every catalog accelerator multiplies in BF16 and FP8; in FP4 only some.
+bool multiplies_in(const hardware::Accelerator& a, Precision p) {
+  return p != Precision::fp4 || a.has_fp4();
+}
+
 // One replica of `tp` accelerators and what its steps cost (docs/models/serving.md).
 struct Replica {
   const TransformerModel& m;
@@ -133,7 +138,7 @@ struct Replica {
 }  // namespace
 
 std::string precision_problem(const hardware::Accelerator& a, Precision p) {
-  if (p != Precision::fp4 || a.fp4_dense.value() > 0) return "";
+  if (multiplies_in(a, p)) return "";
   return fmt::format(
       "{} has no FP4 products (its catalog entry gives no fp4_dense): use fp8 or bf16", a.id);
 }
@@ -142,7 +147,7 @@ ServeEstimate estimate_serving(const TransformerModel& model, const Platform& pl
                                const ServeSetup& setup) {
   const hardware::Accelerator& a = platform.system.accelerator;
   ServeEstimate out;
-  if (!precision_problem(a, setup.precision).empty()) {
+  if (!multiplies_in(a, setup.precision)) {
     out.limited_by = "precision";
     return out;
   }

@@ -34,8 +34,8 @@ py::dict accelerators(const CatalogHandle& h) {
     r["bf16_dense_tflops"] = a.bf16_dense.value() / kTera;
     r["fp8_dense_tflops"] = a.fp8_dense.value() / kTera;
     // NaN where the chip has no FP4 products, as every figure that does not apply.
-    r["fp4_dense_tflops"] = a.fp4_dense.value() > 0 ? a.fp4_dense.value() / kTera
-                                                    : std::numeric_limits<double>::quiet_NaN();
+    r["fp4_dense_tflops"] =
+        a.has_fp4() ? a.fp4_dense.value() / kTera : std::numeric_limits<double>::quiet_NaN();
     r["hbm_capacity_gb"] = a.hbm_capacity.value() / kGiga;
     r["hbm_bandwidth_tb_per_s"] = a.hbm_bandwidth.value() / kTera;
     r["tdp_w"] = a.tdp.value();

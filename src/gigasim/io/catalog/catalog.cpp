@@ -180,7 +180,7 @@ Catalog Catalog::load(const fs::path& dir) {
                                            {"scale_up_bandwidth"},
                                            {"host_bandwidth"},
                                            {"embodied_carbon"}});
-                         if (a.fp4_dense.value() > 0) check_sources(m, {{"fp4_dense"}});
+                         if (a.has_fp4()) check_sources(m, {{"fp4_dense"}});
                        });
   load_catalog_entries(ctx, dir, "systems.yaml", "systems", "id", c.systems,
                        [&c](MapView& m, hardware::System& s) {
