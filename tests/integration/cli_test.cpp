@@ -273,6 +273,11 @@ parallelism: {tp: 8, pp: 8, dp: 8, global_batch: 256, recompute: full, precision
   EXPECT_NE(r.out.find("extrapolated: no published training run on mi355x (cdna4)"),
             std::string::npos)
       << r.out;
+  r = run(replaced(base, "h100-sxm5-80gb", "mi300x"));
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("extrapolated: no published training run on mi300x (cdna3)"),
+            std::string::npos)
+      << r.out;
   r = run(replaced(base, "h100-sxm5-80gb", "mi355x"), " --json");
   EXPECT_NE(r.out.find("\"extrapolated\": true"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("internal error"), std::string::npos) << r.out;
@@ -294,6 +299,21 @@ TEST_F(Cli, ServeAnswersThroughputAndAcceleratorsAndRefusesBadInput) {
   EXPECT_GT(j["accelerators_needed"].get<double>(),
             1e6 / j["tokens_per_s_accelerator"].get<double>() - 2);
   EXPECT_FALSE(j["extrapolated"].get<bool>());
+  // Serving and training are calibrated apart: CDNA3 serving was fitted on MLPerf (MI300X),
+  // CDNA4 serving was not, and neither was any AMD training run.
+  const std::string amd = R"(model: llama-3-70b
+accelerator: mi300x
+replica: {tp: 1, precision: fp8}
+requests: {input_tokens: 1000, output_tokens: 300}
+)";
+  r = gigasim("serve " + write("amd.yaml", amd).string());
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_EQ(r.out.find("extrapolated"), std::string::npos) << r.out;
+  r = gigasim("serve " + write("amd.yaml", replaced(amd, "mi300x", "mi355x")).string());
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("extrapolated: no published serving run on mi355x (cdna4)"),
+            std::string::npos)
+      << r.out;
   // FP4 on a B200: each accelerator serves more than an H100 in FP8.
   r = gigasim("serve " + (kSource / "examples/serve/llama3-70b-b200-fp4.yaml").string() +
               " --json");

@@ -46,8 +46,8 @@ int serve_command(const ServeOptions& options) {
   if (in.demand_tokens_per_s > 0)
     fmt::print("  {:.4g} tokens/s need {:.0f} accelerators\n", in.demand_tokens_per_s,
                io::accelerators_for_demand(e, in.demand_tokens_per_s));
-  if (!in.platform.efficiency.calibrated)
-    fmt::print("  extrapolated: no published run on {} ({}) fixed its efficiencies\n",
+  if (!in.platform.efficiency.serving_calibrated)
+    fmt::print("  extrapolated: no published serving run on {} ({}) fixed its efficiencies\n",
                in.platform.system.accelerator.id, in.platform.efficiency.generation);
   return 0;
 }

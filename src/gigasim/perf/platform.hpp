@@ -54,6 +54,11 @@ struct Efficiency {
   /// Whether published training runs of this generation fixed the constants above; when
   /// not, they are extrapolated from the previous generation and every estimate says so.
   bool calibrated = false;
+  /// Whether published serving throughputs of this generation fixed the constants serving
+  /// uses (matrix shares at the serving precision, kv_read, decode_overhead); serving
+  /// estimates say `extrapolated` when not. A generation may be calibrated for one use only:
+  /// CDNA3's constants come from MLPerf Inference, none from a training run.
+  bool serving_calibrated = false;
 };
 
 /// Electrical power of one accelerator that computes a share `computing` of the time and

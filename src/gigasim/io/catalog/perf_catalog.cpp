@@ -121,6 +121,7 @@ void decode_efficiency(MapView& m, perf::Efficiency& e, Need need) {
   m.fraction("activity_compute", e.activity_compute, need);
   m.fraction("activity_communication", e.activity_communication, need);
   m.boolean("calibrated", e.calibrated, need);
+  m.boolean("serving_calibrated", e.serving_calibrated, need);
   for (const auto& [key, value] : {std::pair{"gemm_max", e.gemm_max},
                                    {"gemm_max_fp8", e.gemm_max_fp8},
                                    {"gemm_max_fp4", e.gemm_max_fp4},

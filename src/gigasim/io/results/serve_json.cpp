@@ -39,7 +39,7 @@ nlohmann::json serve_json(const perf::TransformerModel& model, const perf::Platf
       {"tokens_per_s_accelerator", e.tokens_per_s_accelerator},
       {"prefill_share", e.prefill_share},
       {"joules_per_token", e.joules_per_token},
-      {"extrapolated", !platform.efficiency.calibrated}};
+      {"extrapolated", !platform.efficiency.serving_calibrated}};
   if (demand > 0) {
     j["demand_tokens_per_s"] = demand;
     j["accelerators_needed"] = accelerators_for_demand(e, demand);
