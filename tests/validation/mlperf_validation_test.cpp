@@ -1,0 +1,200 @@
+// The serving model against MLPerf Inference's closed-division results
+// (tests/data/perf/published_inference_runs.csv, file and commit per row): Llama 2 70B on
+// OpenOrca and Llama 3.1 405B, offline, server and interactive. MLPerf publishes each
+// benchmark's mean answer (the reference implementation's tokens per sample) but not its
+// mean prompt, which each test infers from one row and then predicts every other row with.
+// Errors are reported in docs/validation.md ("MLPerf Inference").
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "gigasim/perf/serving.hpp"
+#include "published_inference_runs.hpp"
+#include "validation_fixtures.hpp"
+
+namespace gigasim::perf {
+namespace {
+
+using validation::catalog;
+using validation::infer_mlperf_prompt;
+using validation::mlperf_prediction;
+using validation::mlperf_rows;
+using validation::MlperfRow;
+
+// Mean absolute and worst error of `errors`.
+std::pair<double, double> mean_and_worst(const std::vector<double>& errors) {
+  double mean = 0, worst = 0;
+  for (double e : errors) {
+    mean += std::fabs(e) / static_cast<double>(errors.size());
+    worst = std::max(worst, std::fabs(e));
+  }
+  return {mean, worst};
+}
+
+// Llama 2 70B (llama2-70b-99, OpenOrca): the mean answer is 294.45 tokens
+// (mlcommons/inference language/llama2-70b/README.md); the prompt is inferred from one row,
+// `kMlperfFit` (H200, v5.0, offline).
+constexpr const char* kMlperfFit = "m50-03";
+// CDNA3's one fitted serving constant, gemm_max_fp8, comes from this row (MI300X, v5.1,
+// offline; data/efficiency.yaml); the other AMD rows are held out.
+constexpr const char* kMlperfAmdFit = "m51-15";
+constexpr double kLlama2Answer = 294.45;
+
+// Llama 2 70B has Llama 3 70B's blocks with Llama 2's 32,000-word tokenizer (Touvron et al.
+// 2023).
+TransformerModel llama2_70b() {
+  TransformerModel m = catalog().models.at("llama-3-70b");
+  m.id = "llama-2-70b";
+  m.vocab = 32000;
+  return m;
+}
+
+TEST(ServingValidation, MlperfLlama2RowsAtTheInferredPromptLength) {
+  const std::vector<MlperfRow> rows = mlperf_rows("Llama-2-70B");
+  ASSERT_GE(rows.size(), 12U);
+  const auto fit =
+      std::find_if(rows.begin(), rows.end(), [](const MlperfRow& r) { return r.id == kMlperfFit; });
+  ASSERT_NE(fit, rows.end());
+  const TransformerModel model = llama2_70b();
+  // Within MLPerf's bounds: at most 1,024 input tokens (AMD's description of the benchmark).
+  const double prompt = infer_mlperf_prompt(model, *fit, kLlama2Answer, 16, 1024);
+  const auto predict = [&](const MlperfRow& r) {
+    return mlperf_prediction(model, r, prompt, kLlama2Answer);
+  };
+  std::printf("\ninferred mean prompt: %.0f tokens (from %s)\n", prompt, kMlperfFit);
+  std::printf("%-7s %-16s %-20s %3s %10s %10s %8s\n", "run", "system", "scenario", "tp",
+              "published", "predicted", "error");
+  // Groups: NVIDIA's v5.0 results (the software the model's constants were fitted on),
+  // NVIDIA's v4.1 results (the same hardware a round earlier), AMD (CDNA3's FP8 share
+  // fitted on one row, the others held out).
+  std::map<std::string, std::vector<double>> errors;
+  for (const MlperfRow& r : rows) {
+    if (r.id == kMlperfFit) continue;
+    const auto [predicted, tp] = predict(r);
+    const double error = predicted / r.published_per_gpu - 1.0;
+    const bool amd = r.system.rfind("mi", 0) == 0;
+    const bool interactive = r.tpot_s > 0 && r.tpot_s < 0.1;
+    const std::string group = r.system == "mi355x-platform"   ? "amd cdna4 fp4"
+                              : r.id == kMlperfAmdFit         ? "amd fit"
+                              : amd                           ? "amd held out"
+                              : interactive                   ? "nvidia interactive"
+                              : r.precision == Precision::fp4 ? "nvidia blackwell fp4"
+                              : r.id.rfind("m50", 0) == 0     ? "nvidia v5.0"
+                                                              : "nvidia v4.1";
+    std::printf("%-7s %-16s %-20s %3d %10.0f %10.0f %+7.1f%%  %s\n", r.id.c_str(), r.system.c_str(),
+                r.scenario.c_str(), tp, r.published_per_gpu, predicted, 100 * error, group.c_str());
+    RecordProperty(r.id, std::to_string(error));
+    errors[group].push_back(error);
+  }
+  for (const auto& [group, e] : errors) {
+    const auto [mean, worst] = mean_and_worst(e);
+    std::printf("%-20s %2zu rows: mean %.1f %%, worst %.1f %%\n", group.c_str(), e.size(),
+                100 * mean, 100 * worst);
+  }
+  // The prompt inferred is a plausible OpenOrca question, not an edge of the search.
+  EXPECT_GT(prompt, 50);
+  EXPECT_LT(prompt, 900);
+  // NVIDIA v5.0 on Hopper, offline and server, held out: within the 15 % goal, each. So are
+  // the Blackwell rows in FP4 (v4.1 to v5.1, B200 and GB200), whose one fitted constant came
+  // from a TensorRT-LLM row at another prompt length, not from MLPerf.
+  ASSERT_EQ(errors["nvidia v5.0"].size(), 3U);
+  for (double e : errors["nvidia v5.0"]) EXPECT_LT(std::fabs(e), 0.15);
+  ASSERT_EQ(errors["nvidia blackwell fp4"].size(), 7U);
+  for (double e : errors["nvidia blackwell fp4"]) EXPECT_LT(std::fabs(e), 0.15);
+  // AMD: the fitted row is matched, and the seven held out (MI300X a round earlier and in
+  // the server scenario, MI325X) stay within 20 % each.
+  ASSERT_EQ(errors["amd fit"].size(), 1U);
+  EXPECT_LT(std::fabs(errors["amd fit"][0]), 0.03);
+  ASSERT_EQ(errors["amd held out"].size(), 7U);
+  for (double e : errors["amd held out"]) EXPECT_LT(std::fabs(e), 0.2);
+  EXPECT_LT(mean_and_worst(errors["amd held out"]).first, 0.16);
+  // MI355X in MXFP4 (v6.0, secondary reports): CDNA4's serving constants are extrapolated
+  // (Blackwell's FP4 share, Hopper's KV read and overhead), none fitted on these rows.
+  // The single-node server row is within the 15 % goal; the offline row ran on 11 nodes
+  // (87 GPUs), whose scaling losses independent replicas do not see: bounded only.
+  for (const MlperfRow& r : rows) {
+    if (r.system != "mi355x-platform") continue;
+    const double error = predict(r).first / r.published_per_gpu - 1.0;
+    EXPECT_LT(std::fabs(error), r.gpus <= 8 ? 0.15 : 0.25) << r.id;
+  }
+  ASSERT_EQ(errors["amd cdna4 fp4"].size(), 2U);
+  // What the model does not know, kept visible: the 2024 software (v4.1) was slower on the
+  // same hardware, for NVIDIA and AMD alike; MI325X (1,000 W) serves more than MI300X
+  // (750 W) at the same FP8 peak, which one constant per generation cannot follow; the
+  // 40 ms interactive target leaves the fitted per-layer overhead too little room
+  // (docs/validation.md).
+  for (double e : errors["nvidia v4.1"]) EXPECT_GT(e, 0.0);
+  for (const MlperfRow& r : rows) {
+    if (r.system == "mi300x-platform" && r.id.rfind("m41", 0) == 0) {
+      EXPECT_GT(predict(r).first, r.published_per_gpu) << r.id;
+    }
+    if (r.system == "mi325x-platform") {
+      EXPECT_LT(predict(r).first, r.published_per_gpu) << r.id;
+    }
+  }
+  for (double e : errors["nvidia interactive"]) EXPECT_LT(e, -0.2);
+}
+
+// Llama 3.1 405B (v5.0 and v5.1): the mean answer is 684.68 tokens (mlcommons/inference
+// language/llama3.1-405b/README.md); the long prompt is inferred from one row, the H200's
+// offline result of v5.0, and the Blackwell rows (NVFP4) are held out.
+constexpr const char* kMlperf405bFit = "m50-06";
+constexpr double kLlama405bAnswer = 684.68;
+
+TEST(ServingValidation, MlperfLlama405bRowsAtTheInferredPromptLength) {
+  const std::vector<MlperfRow> rows = mlperf_rows("Llama-3.1-405B");
+  ASSERT_GE(rows.size(), 10U);
+  const auto fit = std::find_if(rows.begin(), rows.end(),
+                                [](const MlperfRow& r) { return r.id == kMlperf405bFit; });
+  ASSERT_NE(fit, rows.end());
+  const TransformerModel& model = catalog().models.at("llama-3-405b");
+  const double prompt = infer_mlperf_prompt(model, *fit, kLlama405bAnswer, 64, 32768);
+  std::printf("\ninferred mean prompt: %.0f tokens (from %s)\n", prompt, kMlperf405bFit);
+  std::map<std::string, std::vector<double>> errors;
+  for (const MlperfRow& r : rows) {
+    if (r.id == kMlperf405bFit) continue;
+    const auto [predicted, tp] = mlperf_prediction(model, r, prompt, kLlama405bAnswer);
+    const double error = predicted / r.published_per_gpu - 1.0;
+    const bool server = r.ttft_s > 0;
+    const std::string group = r.system == "gb300-nvl72" ? "blackwell ultra (extrapolated)"
+                              : server                  ? "server (p99 targets)"
+                                                        : "blackwell offline";
+    std::printf("%-7s %-16s %-20s %3d %10.0f %10.0f %+7.1f%%  %s\n", r.id.c_str(), r.system.c_str(),
+                r.scenario.c_str(), tp, r.published_per_gpu, predicted, 100 * error, group.c_str());
+    RecordProperty(r.id, std::to_string(error));
+    errors[group].push_back(error);
+  }
+  for (const auto& [group, e] : errors) {
+    const auto [mean, worst] = mean_and_worst(e);
+    std::printf("%-30s %2zu rows: mean %.1f %%, worst %.1f %%\n", group.c_str(), e.size(),
+                100 * mean, 100 * worst);
+  }
+  // A long-context prompt, as the benchmark's documents (summaries, long questions) are.
+  EXPECT_GT(prompt, 2000);
+  EXPECT_LT(prompt, 20000);
+  // Offline on B200 and GB200, v5.0 and v5.1, in NVFP4: within the 15 % goal, each. Their
+  // FP4 share was fitted on a TensorRT-LLM row at 1,000 prompt tokens, the prompt here on a
+  // Hopper row in FP8: these rows test both.
+  ASSERT_EQ(errors["blackwell offline"].size(), 4U);
+  for (double e : errors["blackwell offline"]) EXPECT_LT(std::fabs(e), 0.15);
+  // What the model does not know, kept visible (docs/validation.md): the server rows meet
+  // MLPerf's targets at the 99th percentile under Poisson arrivals, where the model's mean
+  // request meets them on average, and their prefills of ~7,000 tokens queue; Blackwell
+  // Ultra carries Blackwell's FP4 share, which GB300's larger FP4 peak does not reach.
+  for (double e : errors["server (p99 targets)"]) {
+    EXPECT_GT(e, 0.1);
+    EXPECT_LT(e, 0.8);
+  }
+  for (double e : errors["blackwell ultra (extrapolated)"]) {
+    EXPECT_GT(e, 0.15);
+    EXPECT_LT(e, 0.6);
+  }
+}
+
+}  // namespace
+}  // namespace gigasim::perf

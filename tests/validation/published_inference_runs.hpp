@@ -1,0 +1,127 @@
+// Reading tests/data/perf/published_inference_runs.csv for the serving validation tests, and
+// predicting its MLPerf Inference rows: one replica per row, at the tensor-parallel degree
+// that serves most per accelerator (as a submitter tunes it), at a mean prompt that MLPerf
+// does not publish and each test infers from one row.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "gigasim/io/formats/csv.hpp"
+#include "gigasim/perf/serving.hpp"
+#include "validation_fixtures.hpp"
+
+namespace gigasim::validation {
+
+/// Calls `row` with a field accessor (by column name) for each row of the file.
+using Field = std::function<const std::string&(const char*)>;
+inline void for_each_published_inference_row(const std::function<void(const Field&)>& row) {
+  const std::string file = std::string(GIGASIM_TEST_DATA) + "/perf/published_inference_runs.csv";
+  std::ifstream in(file);
+  if (!in.good()) ADD_FAILURE() << "cannot read " << file;
+  io::CsvReader reader(in, file);
+  io::CsvRecord record;
+  std::map<std::string, std::size_t> column;
+  while (reader.next(record)) {
+    if (column.empty()) {
+      for (std::size_t i = 0; i < record.fields.size(); ++i) column[record.fields[i]] = i;
+      continue;
+    }
+    row([&](const char* name) -> const std::string& { return record.fields.at(column.at(name)); });
+  }
+}
+
+/// One MLPerf Inference result, per accelerator of the submitted system.
+struct MlperfRow {
+  std::string id, system, scenario;
+  perf::Precision precision = perf::Precision::fp8;
+  double published_per_gpu = 0, ttft_s = 0, tpot_s = 0;
+  int gpus = 0;
+};
+
+/// The MLPerf rows of the model whose published name starts with `model_prefix`, on the
+/// systems of the catalog. NVIDIA's Blackwell rows serve in NVFP4 (NVIDIA's MLPerf Inference
+/// blogs: its first B200 submission, v4.1, was the first in FP4, and its v5.1 models were
+/// quantised to NVFP4), AMD's MI355X rows in MXFP4 (AMD's guide to reproducing its v6.0
+/// submission); the others in FP8.
+inline std::vector<MlperfRow> mlperf_rows(const std::string& model_prefix) {
+  const std::map<std::string, std::string> systems = {
+      {"H100-SXM-80GB", "dgx-h100"},    {"H200-SXM-141GB", "hgx-h200"},
+      {"B200-SXM-180GB", "dgx-b200"},   {"GB200", "gb200-nvl72"},
+      {"GB200 (NVL72)", "gb200-nvl72"}, {"GB300 (NVL72)", "gb300-nvl72"},
+      {"MI300X", "mi300x-platform"},    {"MI325X", "mi325x-platform"},
+      {"MI355X", "mi355x-platform"}};
+  std::vector<MlperfRow> rows;
+  for_each_published_inference_row([&](const Field& field) {
+    const auto system = systems.find(field("accelerator"));
+    if (field("id").rfind('m', 0) != 0 || field("model").rfind(model_prefix, 0) != 0 ||
+        system == systems.end())
+      return;
+    MlperfRow r{field("id"), system->second, field("scenario")};
+    const std::string& s = system->second;
+    const bool fp4 =
+        s == "dgx-b200" || s == "gb200-nvl72" || s == "gb300-nvl72" || s == "mi355x-platform";
+    r.precision = fp4 ? perf::Precision::fp4 : perf::Precision::fp8;
+    double gpus = 0, published = 0;
+    if (!io::parse_csv_number(field("gpus_in_system"), gpus) ||
+        !io::parse_csv_number(field("published"), published))
+      return;
+    r.gpus = static_cast<int>(gpus);
+    r.published_per_gpu = published / gpus;
+    (void)io::parse_csv_number(field("ttft_limit_s"), r.ttft_s);  // empty: offline
+    (void)io::parse_csv_number(field("tpot_limit_s"), r.tpot_s);
+    rows.push_back(r);
+  });
+  return rows;
+}
+
+/// Tokens/s per accelerator of the best replica of `model` for `row`, and its tensor-parallel
+/// degree, at a mean prompt of `prompt` and answer of `answer` tokens.
+inline std::pair<double, int> mlperf_prediction(const perf::TransformerModel& model,
+                                                const MlperfRow& row, double prompt,
+                                                double answer) {
+  const perf::Platform p = catalog().platform_of(catalog().systems.at(row.system));
+  double best = 0;
+  int best_tp = 0;
+  for (int tp = 1; tp <= std::min(8, row.gpus); tp *= 2) {
+    perf::ServeSetup s;
+    s.tp = tp;
+    s.precision = row.precision;
+    s.input_tokens = prompt;
+    s.output_tokens = answer;
+    s.ttft_s = row.ttft_s;
+    s.tpot_s = row.tpot_s;
+    const perf::ServeEstimate e = perf::estimate_serving(model, p, s);
+    if (e.tokens_per_s_accelerator > best) {
+      best = e.tokens_per_s_accelerator;
+      best_tp = tp;
+    }
+  }
+  return {best, best_tp};
+}
+
+/// The mean prompt, within [lo, hi], at which `fit` is predicted at its published throughput
+/// (throughput falls as the prompt grows: bisection). Fails the test when the published
+/// figure lies outside what the bounds give.
+inline double infer_mlperf_prompt(const perf::TransformerModel& model, const MlperfRow& fit,
+                                  double answer, double lo, double hi) {
+  const auto predicted = [&](double prompt) {
+    return mlperf_prediction(model, fit, prompt, answer).first;
+  };
+  EXPECT_GT(predicted(lo), fit.published_per_gpu) << fit.id;
+  EXPECT_LT(predicted(hi), fit.published_per_gpu) << fit.id;
+  for (int i = 0; i < 40; ++i) {
+    const double mid = (lo + hi) / 2;
+    (predicted(mid) > fit.published_per_gpu ? lo : hi) = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+}  // namespace gigasim::validation
