@@ -263,6 +263,10 @@ parallelism: {tp: 8, pp: 8, dp: 8, global_batch: 256, recompute: full, precision
   EXPECT_NE(r.out.find("model.expert_imbalance: applies to a mixture of experts only"),
             std::string::npos)
       << r.out;
+  r = run(replaced(base, "model: llama-3-70b", "model: {id: llama-3-70b, qk_rope_head_dim: 64}"));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("model.qk_rope_head_dim: belongs to latent attention"), std::string::npos)
+      << r.out;
   r = run(
       replaced(base, "recompute: full", "recompute: full, recompute_layers: 4, schedule: zb-h1"));
   EXPECT_EQ(r.code, 0) << r.out;

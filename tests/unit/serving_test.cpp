@@ -115,5 +115,31 @@ TEST(Serving, AMixtureReadsTheExpertsItsBatchChose) {
   EXPECT_GT(many.tokens_per_s_replica, 20 * one.tokens_per_s_replica);
 }
 
+// Latent attention (DeepSeek-V3) caches 576 values per token and layer where its 128 heads
+// would cache 14,336: the same HBM holds 24.9 times the context, and a B200 replica serves
+// twenty times the sequences.
+TEST(Serving, LatentAttentionCachesItsLatentOnly) {
+  const TransformerModel& latent = catalog().models.at("deepseek-v3");
+  ASSERT_TRUE(latent.has_latent_kv());
+  TransformerModel heads = latent;
+  heads.kv_lora_rank = 0;
+  heads.qk_rope_head_dim = 0;
+  EXPECT_DOUBLE_EQ(latent.kv_cache_width(), 576.0);
+  EXPECT_DOUBLE_EQ(heads.kv_cache_width(), 2.0 * 128 * 56);
+  const auto p = platform("dgx-b200");
+  ServeSetup s;
+  s.tp = 8;
+  s.precision = Precision::fp4;
+  s.input_tokens = 2000;
+  s.output_tokens = 2000;
+  const ServeEstimate with_latent = estimate_serving(latent, p, s);
+  const ServeEstimate with_heads = estimate_serving(heads, p, s);
+  ASSERT_TRUE(with_latent.fits);
+  EXPECT_NEAR(with_latent.kv_capacity_tokens / with_heads.kv_capacity_tokens, 14336.0 / 576.0,
+              1e-6);
+  EXPECT_GT(with_latent.batch, 20 * with_heads.batch);
+  EXPECT_GT(with_latent.tokens_per_s_accelerator, with_heads.tokens_per_s_accelerator);
+}
+
 }  // namespace
 }  // namespace gigasim::perf

@@ -50,6 +50,11 @@ struct TransformerModel {
   /// multi-head latent attention: queries and keys 192 = 128 + 64 decoupled RoPE, values 128).
   int qk_head_dim = 0;
   int v_head_dim = 0;
+  /// Multi-head latent attention's cache (0: none, keys and values of kv_heads are cached):
+  /// per token and layer, the compressed keys and values (`kv_lora_rank`, DeepSeek-V3: 512)
+  /// and the decoupled RoPE key shared by the heads (`qk_rope_head_dim`: 64), §2.1.1.
+  int kv_lora_rank = 0;
+  int qk_rope_head_dim = 0;
 
   [[nodiscard]] int head_dim() const { return hidden / heads; }
   /// heads × the mean of the query-key and value widths: the attention core's FLOPs per
@@ -58,6 +63,13 @@ struct TransformerModel {
     const double qk = qk_head_dim > 0 ? qk_head_dim : head_dim();
     const double v = v_head_dim > 0 ? v_head_dim : head_dim();
     return static_cast<double>(heads) * (qk + v) / 2.0;
+  }
+  [[nodiscard]] bool has_latent_kv() const { return kv_lora_rank > 0; }
+  /// Values a token leaves in the KV cache per layer: the latent and the RoPE key of
+  /// multi-head latent attention, else the keys and values of the KV heads.
+  [[nodiscard]] double kv_cache_width() const {
+    return has_latent_kv() ? static_cast<double>(kv_lora_rank) + qk_rope_head_dim
+                           : 2.0 * kv_heads * head_dim();
   }
   [[nodiscard]] int moe_layers() const { return is_moe() ? layers - dense_layers : 0; }
   /// The load of the busiest expert-parallel rank relative to the mean, after dropping.

@@ -64,7 +64,7 @@ struct Replica {
   double flops;         // achievable dense FLOP/s of the replica's products
   double attention;     // achievable FLOP/s of the attention core (16 bits)
   Link link;            // the scale-up domain's links, for tensor-parallel all-reduces
-  double kv_per_token;  // bytes of KV cache per token of context
+  double kv_per_token;  // bytes of KV cache per token of context, over the replica
 
   Replica(const TransformerModel& model, const Platform& p, const ServeSetup& setup)
       : m(model),
@@ -80,7 +80,7 @@ struct Replica {
         attention(n * a.bf16_dense.value() * e.attention),
         link{a.scale_up_bandwidth.value() / 2.0 * e.collective_scale_up,
              e.scale_up_latency.value()},
-        kv_per_token(2.0 * m.layers * m.kv_heads * m.head_dim() * kv_bytes) {}
+        kv_per_token(m.layers * m.kv_cache_width() * kv_bytes) {}
 
   // Weights a forward pass multiplies: every active weight but the embedding (a lookup).
   [[nodiscard]] double active() const { return c.active - c.embedding; }
@@ -94,6 +94,16 @@ struct Replica {
     const double touched =
         experts * (1.0 - std::pow(1.0 - static_cast<double>(m.top_k) / experts, batch));
     return active() + m.moe_layers() * (touched - m.top_k) * c.expert;
+  }
+
+  // FLOPs of the attention core per layer, for one new token and one cached token: scores
+  // and the weighted sum of values over every head. Latent attention decodes in its
+  // absorbed form (DeepSeek-V3 §2.1.1: the key and value up-projections fold into the
+  // query and output ones), so its heads score the cached latent and RoPE key and sum the
+  // latent itself.
+  [[nodiscard]] double decode_attention_flops() const {
+    if (!m.has_latent_kv()) return 4.0 * m.attention_width();
+    return 2.0 * m.heads * (2.0 * m.kv_lora_rank + m.qk_rope_head_dim);
   }
 
   // Two all-reduces per layer of each token's hidden vector (Shoeybi et al. 2019).
@@ -113,7 +123,7 @@ struct Replica {
     const double memory = weights_read(batch) * bytes / hbm +
                           batch * context() * kv_per_token / (hbm / e.memory * e.kv_read);
     const double compute = batch * 2.0 * active() / flops +
-                           batch * 4.0 * context() * m.attention_width() * m.layers / attention;
+                           batch * context() * decode_attention_flops() * m.layers / attention;
     if (compute_share != nullptr) *compute_share = compute >= memory ? 1.0 : compute / memory;
     return std::max(memory, compute) + tensor_parallel(batch) +
            m.layers * e.decode_overhead.value();

@@ -44,6 +44,10 @@ void decode_model(MapView& m, perf::TransformerModel& model, Need need) {
   m.integer("mtp_depth", model.mtp_depth, Need::optional, Check::non_negative);
   m.integer("qk_head_dim", model.qk_head_dim, Need::optional, Check::positive);
   m.integer("v_head_dim", model.v_head_dim, Need::optional, Check::positive);
+  m.integer("kv_lora_rank", model.kv_lora_rank, Need::optional, Check::positive);
+  m.integer("qk_rope_head_dim", model.qk_rope_head_dim, Need::optional, Check::positive);
+  if (model.qk_rope_head_dim > 0 && model.kv_lora_rank == 0)
+    m.error("qk_rope_head_dim", "belongs to latent attention: give kv_lora_rank too");
   // Bounds far above any published model (Llama 3 405B: 126 layers, hidden 16,384,
   // vocab 128,256; DeepSeek-V3: 256 experts), low enough that no product of them nears the
   // limits of the integer and floating-point arithmetic of the step model.
@@ -62,7 +66,9 @@ void decode_model(MapView& m, perf::TransformerModel& model, Need need) {
                   {"max_nodes_per_token", model.max_nodes_per_token, 1e5, "100,000"},
                   {"mtp_depth", model.mtp_depth, 1e3, "1,000"},
                   {"qk_head_dim", model.qk_head_dim, 1e5, "100,000"},
-                  {"v_head_dim", model.v_head_dim, 1e5, "100,000"}},
+                  {"v_head_dim", model.v_head_dim, 1e5, "100,000"},
+                  {"kv_lora_rank", model.kv_lora_rank, 1e5, "100,000"},
+                  {"qk_rope_head_dim", model.qk_rope_head_dim, 1e5, "100,000"}},
                  "far above any published model");
   if (model.heads > 0 && model.hidden % model.heads != 0) {
     m.error("heads",
