@@ -318,6 +318,9 @@ requests: {input_tokens: 1000, output_tokens: 300}
   EXPECT_NE(r.out.find("extrapolated: no published serving run on mi355x (cdna4)"),
             std::string::npos)
       << r.out;
+  r = gigasim("serve " + write("amd.yaml", replaced(amd, "mi300x", "mi355x")).string() + " --json");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_TRUE(nlohmann::json::parse(r.out)["extrapolated"].get<bool>());
   // FP4 on a B200: each accelerator serves more than an H100 in FP8.
   r = gigasim("serve " + (kSource / "examples/serve/llama3-70b-b200-fp4.yaml").string() +
               " --json");

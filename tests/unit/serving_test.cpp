@@ -116,8 +116,8 @@ TEST(Serving, AMixtureReadsTheExpertsItsBatchChose) {
 }
 
 // Latent attention (DeepSeek-V3) caches 576 values per token and layer where its 128 heads
-// would cache 14,336: the same HBM holds 24.9 times the context, and a B200 replica serves
-// twenty times the sequences.
+// would cache 40,960 (keys of 192, values of 128): the same HBM holds 71 times the context,
+// and a B200 replica serves twenty times the sequences and more.
 TEST(Serving, LatentAttentionCachesItsLatentOnly) {
   const TransformerModel& latent = catalog().models.at("deepseek-v3");
   ASSERT_TRUE(latent.has_latent_kv());
@@ -125,7 +125,7 @@ TEST(Serving, LatentAttentionCachesItsLatentOnly) {
   heads.kv_lora_rank = 0;
   heads.qk_rope_head_dim = 0;
   EXPECT_DOUBLE_EQ(latent.kv_cache_width(), 576.0);
-  EXPECT_DOUBLE_EQ(heads.kv_cache_width(), 2.0 * 128 * 56);
+  EXPECT_DOUBLE_EQ(heads.kv_cache_width(), 128.0 * (192 + 128));
   const auto p = platform("dgx-b200");
   ServeSetup s;
   s.tp = 8;
@@ -135,7 +135,7 @@ TEST(Serving, LatentAttentionCachesItsLatentOnly) {
   const ServeEstimate with_latent = estimate_serving(latent, p, s);
   const ServeEstimate with_heads = estimate_serving(heads, p, s);
   ASSERT_TRUE(with_latent.fits);
-  EXPECT_NEAR(with_latent.kv_capacity_tokens / with_heads.kv_capacity_tokens, 14336.0 / 576.0,
+  EXPECT_NEAR(with_latent.kv_capacity_tokens / with_heads.kv_capacity_tokens, 40960.0 / 576.0,
               1e-6);
   EXPECT_GT(with_latent.batch, 20 * with_heads.batch);
   EXPECT_GT(with_latent.tokens_per_s_accelerator, with_heads.tokens_per_s_accelerator);

@@ -30,7 +30,7 @@ void print_extrapolated(const perf::Platform& p, bool extrapolated) {
   if (!extrapolated) return;
   fmt::print(
       "  extrapolated: no published training run on {} ({}) fixed its efficiencies; they are "
-      "carried over from an older generation (docs/validation.md)\n",
+      "carried over from an older generation or from serving runs (docs/validation.md)\n",
       p.system.accelerator.id, p.efficiency.generation);
 }
 

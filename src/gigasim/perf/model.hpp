@@ -57,19 +57,20 @@ struct TransformerModel {
   int qk_rope_head_dim = 0;
 
   [[nodiscard]] int head_dim() const { return hidden / heads; }
+  /// Per-head widths of queries and keys, and of values (hidden/heads unless given).
+  [[nodiscard]] double qk_width() const { return qk_head_dim > 0 ? qk_head_dim : head_dim(); }
+  [[nodiscard]] double v_width() const { return v_head_dim > 0 ? v_head_dim : head_dim(); }
   /// heads × the mean of the query-key and value widths: the attention core's FLOPs per
   /// token and key are 2 × this (scores and values), before the causal half.
   [[nodiscard]] double attention_width() const {
-    const double qk = qk_head_dim > 0 ? qk_head_dim : head_dim();
-    const double v = v_head_dim > 0 ? v_head_dim : head_dim();
-    return static_cast<double>(heads) * (qk + v) / 2.0;
+    return static_cast<double>(heads) * (qk_width() + v_width()) / 2.0;
   }
   [[nodiscard]] bool has_latent_kv() const { return kv_lora_rank > 0; }
   /// Values a token leaves in the KV cache per layer: the latent and the RoPE key of
   /// multi-head latent attention, else the keys and values of the KV heads.
   [[nodiscard]] double kv_cache_width() const {
-    return has_latent_kv() ? static_cast<double>(kv_lora_rank) + qk_rope_head_dim
-                           : 2.0 * kv_heads * head_dim();
+    if (has_latent_kv()) return static_cast<double>(kv_lora_rank) + qk_rope_head_dim;
+    return static_cast<double>(kv_heads) * (qk_width() + v_width());
   }
   [[nodiscard]] int moe_layers() const { return is_moe() ? layers - dense_layers : 0; }
   /// The load of the busiest expert-parallel rank relative to the mean, after dropping.

@@ -52,7 +52,8 @@ struct Efficiency {
   double activity_compute = 0.9;         ///< dynamic power share while computing
   double activity_communication = 0.35;  ///< dynamic power share while only communicating
   /// Whether published training runs of this generation fixed the constants above; when
-  /// not, they are extrapolated from the previous generation and every estimate says so.
+  /// not, they are extrapolated (from an older generation, or from serving runs for CDNA3's
+  /// matrix shares) and every training estimate says so.
   bool calibrated = false;
   /// Whether published serving throughputs of this generation fixed the constants serving
   /// uses (matrix shares at the serving precision, kv_read, decode_overhead); serving

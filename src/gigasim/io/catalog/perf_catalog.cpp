@@ -44,10 +44,13 @@ void decode_model(MapView& m, perf::TransformerModel& model, Need need) {
   m.integer("mtp_depth", model.mtp_depth, Need::optional, Check::non_negative);
   m.integer("qk_head_dim", model.qk_head_dim, Need::optional, Check::positive);
   m.integer("v_head_dim", model.v_head_dim, Need::optional, Check::positive);
-  m.integer("kv_lora_rank", model.kv_lora_rank, Need::optional, Check::positive);
-  m.integer("qk_rope_head_dim", model.qk_rope_head_dim, Need::optional, Check::positive);
+  m.integer("kv_lora_rank", model.kv_lora_rank, Need::optional, Check::non_negative);
+  m.integer("qk_rope_head_dim", model.qk_rope_head_dim, Need::optional, Check::non_negative);
   if (model.qk_rope_head_dim > 0 && model.kv_lora_rank == 0)
     m.error("qk_rope_head_dim", "belongs to latent attention: give kv_lora_rank too");
+  if (model.heads > 0 && model.qk_rope_head_dim > 0 && model.qk_rope_head_dim >= model.qk_width())
+    m.error("qk_rope_head_dim",
+            fmt::format("is part of the query-key width ({}): smaller than it", model.qk_width()));
   // Bounds far above any published model (Llama 3 405B: 126 layers, hidden 16,384,
   // vocab 128,256; DeepSeek-V3: 256 experts), low enough that no product of them nears the
   // limits of the integer and floating-point arithmetic of the step model.
