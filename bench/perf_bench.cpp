@@ -1,9 +1,12 @@
-// Benchmarks of the training performance model: one estimate (goal: at most 10 µs) and the
-// layout search for llama-3-405b on 16,384 H100 (goal: at most 100 ms).
+// Benchmarks of the performance models: one training estimate (goal: at most 10 µs), the
+// layout search for llama-3-405b on 16,384 H100 (goal: at most 100 ms), and one serving
+// estimate at MLPerf's 99th-percentile targets, whose queue of slots is solved for every
+// slot count (goal: at most 50 ms for thousands of slots).
 #include <benchmark/benchmark.h>
 
 #include "gigasim/io/catalog/catalog.hpp"
 #include "gigasim/perf/search.hpp"
+#include "gigasim/perf/serving.hpp"
 #include "gigasim/perf/step_model.hpp"
 
 namespace {
@@ -61,5 +64,32 @@ void BM_PerfSearchLlama405b16k(benchmark::State& state) {
   state.counters["layouts"] = static_cast<double>(layouts);
 }
 BENCHMARK(BM_PerfSearchLlama405b16k)->Unit(benchmark::kMillisecond);
+
+// Serving at MLPerf's server targets (TTFT 2 s, TPOT 200 ms, 99 % of requests under
+// Poisson arrivals): Llama 3 70B on two H100 (429 slots, examples/serve/llama3-70b-h100.yaml)
+// and Llama 3 8B on one B200 in FP4 (8,707 slots).
+void BM_ServeAtPercentile(benchmark::State& state) {
+  const auto& s = setup();
+  const bool large = state.range(0) != 0;
+  const auto& model = s.catalog.models.at(large ? "llama-3-8b" : "llama-3-70b");
+  const perf::Platform platform =
+      s.catalog.platform_of(s.catalog.systems.at(large ? "dgx-b200" : "dgx-h100"));
+  perf::ServeSetup serve;
+  serve.tp = large ? 1 : 2;
+  serve.precision = large ? perf::Precision::fp4 : perf::Precision::fp8;
+  serve.input_tokens = large ? 200 : 1000;
+  serve.output_tokens = large ? 200 : 300;
+  serve.ttft_s = 2;
+  serve.tpot_s = 0.2;
+  serve.percentile = 0.99;
+  double slots = 0;
+  for (auto _ : state) {
+    const perf::ServeEstimate e = perf::estimate_serving(model, platform, serve);
+    slots = e.batch;
+    benchmark::DoNotOptimize(e.tokens_per_s_replica);
+  }
+  state.counters["slots"] = slots;
+}
+BENCHMARK(BM_ServeAtPercentile)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -184,7 +184,8 @@ def test_serve_gives_the_command_lines_answer_and_names_a_bad_key(source, cli):
     spec = {"model": "llama-3-70b", "accelerator": "h100-sxm5-80gb",
             "replica": {"tp": 2, "precision": "fp8"},
             "requests": {"input_tokens": 1000, "output_tokens": 300},
-            "latency": {"ttft": "2 s", "tpot": "200 ms"}, "demand": 1000000}
+            "latency": {"ttft": "2 s", "tpot": "200 ms", "percentile": "99 %"},
+            "demand": 1000000}
     assert gigasim.serve(spec) == answer
     spec["replica"]["precision"] = "fp4"
     with pytest.raises(gigasim.InputError) as caught:

@@ -134,6 +134,27 @@ sites:
   given.activity = 0.3F;
   EXPECT_FLOAT_EQ(cost_inference(given, h100, problems).activity, 0.3F);
 
+  // Targets for 99 % of requests arriving at random, read from the service's `latency`:
+  // some slots stay free for arrivals, so a replica serves less.
+  const auto p99_file = load(R"(name: serve
+sites:
+  - name: campus
+    location: lyon
+    grid_connection: 20 MW
+    fleet: [{system: dgx-h100, count: 100}]
+    supply: [{type: grid}]
+    workload:
+      inference:
+        - {name: chat, model: llama-3-70b, max_replicas: 10, peak_tokens_per_s: 1e5,
+           latency: {ttft: 2 s, tpot: 200 ms, percentile: 99 %}}
+)");
+  const auto& p99 = p99_file.scenario.sites[0].workload->inference[0];
+  EXPECT_DOUBLE_EQ(p99.serve.percentile, 0.99);
+  const auto p99_service = cost_inference(p99, h100, problems);
+  EXPECT_TRUE(problems.empty());
+  EXPECT_LT(p99_service.tokens_per_s_per_replica, service.tokens_per_s_per_replica);
+  EXPECT_GT(p99_service.tokens_per_s_per_replica, 0.5 * service.tokens_per_s_per_replica);
+
   auto impossible = d;
   impossible.serve.tpot_s = 1e-4;  // 0.1 ms a token: no replica is that fast
   (void)cost_inference(impossible, h100, problems);

@@ -125,13 +125,25 @@ TEST(ServingValidation, MlperfLlama2RowsAtTheInferredPromptLength) {
   for (double e : errors["nvidia v5.0"]) EXPECT_LT(std::fabs(e), 0.15);
   ASSERT_EQ(errors["nvidia blackwell fp4"].size(), 7U);
   for (double e : errors["nvidia blackwell fp4"]) EXPECT_LT(std::fabs(e), 0.15);
-  // AMD: the fitted row is matched, and the seven held out (MI300X a round earlier and in
-  // the server scenario, MI325X) stay within 20 % each.
+  // AMD: the fitted row is matched, and the seven held out stay within 16 % on average.
+  // MI300X a round earlier and in the server scenario: within 20 % each. MI325X serves more
+  // than one constant per generation allows (docs/validation.md): pessimistic by 15-25 %,
+  // kept visible; its server rows lose to Poisson arrivals what MI300X's do.
   ASSERT_EQ(errors["amd fit"].size(), 1U);
   EXPECT_LT(std::fabs(errors["amd fit"][0]), 0.03);
   ASSERT_EQ(errors["amd held out"].size(), 7U);
-  for (double e : errors["amd held out"]) EXPECT_LT(std::fabs(e), 0.2);
   EXPECT_LT(mean_and_worst(errors["amd held out"]).first, 0.16);
+  for (const MlperfRow& r : rows) {
+    const bool cdna3 = r.system == "mi300x-platform" || r.system == "mi325x-platform";
+    if (r.id == kMlperfAmdFit || !cdna3) continue;
+    const double e = error_of.at(r.id);
+    if (r.system == "mi325x-platform") {
+      EXPECT_LT(e, -0.15) << r.id;
+      EXPECT_GT(e, -0.25) << r.id;
+    } else {
+      EXPECT_LT(std::fabs(e), 0.2) << r.id;
+    }
+  }
   // MI355X in MXFP4 (v6.0, secondary reports): CDNA4's serving constants are extrapolated
   // (Blackwell's FP4 share, Hopper's KV read and overhead), none fitted on these rows.
   // The single-node server row is within the 15 % goal; the offline row ran on 11 nodes
@@ -151,8 +163,11 @@ TEST(ServingValidation, MlperfLlama2RowsAtTheInferredPromptLength) {
   for (double e : errors["nvidia v4.1"]) EXPECT_GT(e, 0.0);
   for (const char* id : {"m41-01", "m41-02", "m41-03"}) EXPECT_GT(error_of.at(id), 0.0) << id;
   for (const char* id : {"m50-15", "m50-16", "m51-17"}) EXPECT_LT(error_of.at(id), 0.0) << id;
-  ASSERT_EQ(errors["nvidia interactive"].size(), 2U);
-  for (double e : errors["nvidia interactive"]) EXPECT_LT(e, -0.2);
+  ASSERT_EQ(errors["nvidia interactive"].size(), 3U);
+  for (double e : errors["nvidia interactive"]) {
+    EXPECT_LT(e, -0.2);
+    EXPECT_GT(e, -0.8);
+  }
 }
 
 // Llama 3.1 405B (v5.0 and v5.1): the mean answer is 684.68 tokens (mlcommons/inference
@@ -163,7 +178,7 @@ constexpr double kLlama405bAnswer = 684.68;
 
 TEST(ServingValidation, MlperfLlama405bRowsAtTheInferredPromptLength) {
   const std::vector<MlperfRow> rows = mlperf_rows("Llama-3.1-405B");
-  ASSERT_EQ(rows.size(), 11U);
+  ASSERT_EQ(rows.size(), 14U);
   const auto fit = std::find_if(rows.begin(), rows.end(),
                                 [](const MlperfRow& r) { return r.id == kMlperf405bFit; });
   ASSERT_NE(fit, rows.end());
@@ -177,9 +192,12 @@ TEST(ServingValidation, MlperfLlama405bRowsAtTheInferredPromptLength) {
   Errors errors = errors_by_group(
       rows, kMlperf405bFit, predict,
       [](const MlperfRow& r) {
-        return r.system == "gb300-nvl72" ? "blackwell ultra (extrapolated)"
-               : r.ttft_s > 0            ? "server (p99 targets)"
-                                         : "blackwell offline";
+        const bool v50 = r.id.rfind("m50", 0) == 0;
+        return r.system == "gb300-nvl72"        ? "blackwell ultra (extrapolated)"
+               : r.tpot_s > 0 && r.tpot_s < 0.1 ? "interactive (p99 targets)"
+               : r.ttft_s > 0 && v50            ? "server v5.0 (p99 targets)"
+               : r.ttft_s > 0                   ? "server v5.1 (p99 targets)"
+                                                : "blackwell offline";
       },
       error_of);
   // A long-context prompt, as the benchmark's documents (summaries, long questions) are.
@@ -190,16 +208,29 @@ TEST(ServingValidation, MlperfLlama405bRowsAtTheInferredPromptLength) {
   // Hopper row in FP8: these rows test both.
   ASSERT_EQ(errors["blackwell offline"].size(), 4U);
   for (double e : errors["blackwell offline"]) EXPECT_LT(std::fabs(e), 0.15);
-  // What the model does not know, kept visible (docs/validation.md): the server rows meet
-  // MLPerf's targets at the 99th percentile under Poisson arrivals, where the model's mean
-  // request meets them on average, and their prefills of ~7,000 tokens queue; Blackwell
-  // Ultra carries Blackwell's FP4 share, which GB300's larger FP4 peak does not reach.
-  ASSERT_EQ(errors["server (p99 targets)"].size(), 4U);
-  ASSERT_EQ(errors["blackwell ultra (extrapolated)"].size(), 2U);
-  for (double e : errors["server (p99 targets)"]) {
-    EXPECT_GT(e, 0.1);
-    EXPECT_LT(e, 0.8);
+  // The server scenario (6 s TTFT, 175 ms TPOT, both at the 99th percentile under Poisson
+  // arrivals) with the software of v5.1, on B200 and GB200: within the 15 % goal, each. The
+  // slots a replica keeps free for arrivals (a birth-death queue) cost 20-23 % of the
+  // offline throughput here, as the published rows lost 21-24 %.
+  ASSERT_EQ(errors["server v5.1 (p99 targets)"].size(), 2U);
+  for (double e : errors["server v5.1 (p99 targets)"]) EXPECT_LT(std::fabs(e), 0.15);
+  // What the model does not know, kept visible (docs/validation.md): the server rows of a
+  // round earlier (v5.0), on the same hardware, served 24-32 % less than v5.1's, as the
+  // 2024 software of the Llama 2 rows did; the interactive rows (4.5 s, 80 ms) served more
+  // than the per-layer overhead fitted on throughput rows allows (as Llama 2's interactive
+  // rows); Blackwell Ultra carries Blackwell's FP4 share, which GB300's larger FP4 peak does
+  // not reach.
+  ASSERT_EQ(errors["server v5.0 (p99 targets)"].size(), 3U);
+  for (double e : errors["server v5.0 (p99 targets)"]) {
+    EXPECT_GT(e, 0.2);
+    EXPECT_LT(e, 0.7);
   }
+  ASSERT_EQ(errors["interactive (p99 targets)"].size(), 2U);
+  for (double e : errors["interactive (p99 targets)"]) {
+    EXPECT_LT(e, -0.2);
+    EXPECT_GT(e, -0.8);
+  }
+  ASSERT_EQ(errors["blackwell ultra (extrapolated)"].size(), 2U);
   for (double e : errors["blackwell ultra (extrapolated)"]) {
     EXPECT_GT(e, 0.15);
     EXPECT_LT(e, 0.6);

@@ -41,6 +41,11 @@ int serve_command(const ServeOptions& options) {
       "  TTFT {:.3f} s, TPOT {:.1f} ms, prefill {:.3f} s, decode step {:.1f} ms, {:.3g} J "
       "per token\n",
       e.ttft_s, 1e3 * e.tpot_s, e.prefill_s, 1e3 * e.decode_step_s, e.joules_per_token);
+  if (s.percentile > 0)
+    fmt::print(
+        "  targets met by {:.4g} % of requests arriving at random (Poisson): {:.1f} of {:.0f} "
+        "slots busy on average; the TTFT above is at that percentile, the TPOT at a full batch\n",
+        100 * s.percentile, e.occupancy, e.batch);
   if (s.disaggregated)
     fmt::print("  prefill pool {:.1f} % of the accelerators\n", 100 * e.prefill_share);
   if (in.demand_tokens_per_s > 0)

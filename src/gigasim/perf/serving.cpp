@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
+#include "gigasim/core/queueing.hpp"
 #include "gigasim/perf/collectives.hpp"
 
 namespace gigasim::perf {
@@ -145,6 +147,59 @@ struct Replica {
   }
 };
 
+// A replica's slots under Poisson arrivals: on average `occupancy` of them decode, a request
+// waits `wait_s` (at the percentile) for a free one, and the replica generates `tokens_per_s`.
+struct Loaded {
+  double slots = 0, occupancy = 0, wait_s = 0, tokens_per_s = 0;
+};
+
+// The slots' departure rates: with k busy, k sequences finish every L_out iterations of a
+// batch of k (rates[k − 1], k = 1..batch).
+std::vector<double> slot_rates(const Replica& r, const ServeSetup& s, int batch) {
+  std::vector<double> rates(static_cast<std::size_t>(batch));
+  for (int k = 1; k <= batch; ++k) {
+    rates[static_cast<std::size_t>(k - 1)] = k / (s.output_tokens * r.iteration(k));
+  }
+  return rates;
+}
+
+// The largest arrival rate whose percentile of TTFT meets the target on `slots` slots
+// (docs/models/serving.md, "Targets at a percentile"): the slots are the servers of a
+// birth-death queue whose departures quicken as the batch empties (its iteration shortens);
+// a request that finds them all busy waits, and its TTFT adds that wait to the prefill and
+// a full batch's iteration. The wait grows with the arrivals: bisection.
+Loaded load_at_percentile(const Replica& r, const ServeSetup& s, const core::BirthDeathChain& chain,
+                          int slots, double prefill_s) {
+  const auto n = static_cast<std::size_t>(slots);
+  const double slack = s.ttft_s - prefill_s - r.iteration(slots);
+  Loaded out{static_cast<double>(slots), 0.0, 0.0, 0.0};
+  if (slack < 0) return out;
+  double lo = 0, hi = chain.capacity(n);  // meets(lo); the queue is unstable at hi
+  for (int i = 0; i < 50; ++i) {
+    const double mid = (lo + hi) / 2;
+    (core::wait_quantile(chain.at(mid, n), s.percentile) <= slack ? lo : hi) = mid;
+  }
+  const core::BirthDeathQueue q = chain.at(lo, n);
+  out.occupancy = q.busy;
+  out.wait_s = core::wait_quantile(q, s.percentile);
+  out.tokens_per_s = lo * s.output_tokens;
+  return out;
+}
+
+// The slots, at most `batch`, that serve most under Poisson arrivals: fewer slots iterate
+// faster and leave the TTFT more room to wait, more pool the arrivals better. Every slot
+// count up to 64, then steps of about 2 %.
+Loaded best_load(const Replica& r, const ServeSetup& s, int batch, double prefill_s) {
+  const core::BirthDeathChain chain(slot_rates(r, s, batch));
+  Loaded best;
+  for (int slots = batch; slots >= 1;
+       slots = std::min(slots - 1, static_cast<int>(slots / (slots > 64 ? 1.02 : 1.0)))) {
+    const Loaded l = load_at_percentile(r, s, chain, slots, prefill_s);
+    if (l.tokens_per_s > best.tokens_per_s) best = l;
+  }
+  return best;
+}
+
 }  // namespace
 
 std::string precision_problem(const hardware::Accelerator& a, Precision p) {
@@ -202,20 +257,30 @@ ServeEstimate estimate_serving(const TransformerModel& model, const Platform& pl
     batch = lo;
     out.limited_by = reason;
   }
-  if (batch < 1) {
-    // No batch meets the targets: no throughput; what one request alone would see.
+  // No batch meets the targets: no throughput; what one request alone would see.
+  const auto alone = [&] {
     out.batch = 0;
     out.decode_step_s = r.decode_step(1.0);
     out.tpot_s = r.iteration(1.0);
     out.ttft_s = out.prefill_s + out.tpot_s;
     return out;
+  };
+  if (batch < 1) return alone();
+  Loaded load{batch, batch, 0.0, batch / r.iteration(batch)};
+  if (setup.percentile > 0 && setup.ttft_s > 0) {
+    // The wait for a slot at the percentile bounds the throughput.
+    load = best_load(r, setup, static_cast<int>(batch), out.prefill_s);
+    out.limited_by = "ttft";
+    if (load.tokens_per_s <= 0) return alone();
   }
-  out.batch = batch;
+  out.batch = load.slots;
+  out.occupancy = load.occupancy;
   double compute_share = 0;
-  out.decode_step_s = r.decode_step(batch, &compute_share);
-  out.tpot_s = r.iteration(batch);
-  out.ttft_s = out.prefill_s + out.tpot_s;
-  out.tokens_per_s_replica = batch / out.tpot_s;
+  out.decode_step_s = r.decode_step(load.occupancy, &compute_share);
+  const double iteration = r.iteration(load.occupancy);
+  out.tpot_s = r.iteration(load.slots);
+  out.ttft_s = out.prefill_s + out.tpot_s + load.wait_s;
+  out.tokens_per_s_replica = load.tokens_per_s;
   // Power as in training: computing while the work is compute-bound, streaming memory (at
   // the communication activity) while it is memory-bound. Prefill computes.
   const auto watts = [&](double computing) {
@@ -232,7 +297,7 @@ ServeEstimate estimate_serving(const TransformerModel& model, const Platform& pl
     power = r.n * watts(compute_share) + prefill_replicas * r.n * watts(1.0);
   } else {
     // The iteration's prefills compute for their share of it.
-    const double prefilling = (out.tpot_s - out.decode_step_s) / out.tpot_s;
+    const double prefilling = (iteration - out.decode_step_s) / iteration;
     power = r.n * watts(prefilling + (1.0 - prefilling) * compute_share);
   }
   out.tokens_per_s_accelerator = out.tokens_per_s_replica / accelerators;

@@ -18,25 +18,32 @@ struct ServeSetup {
   double output_tokens = 1000;  ///< mean generated tokens of a request
   double ttft_s = 0;            ///< time-to-first-token target (0: none, offline)
   double tpot_s = 0;            ///< time-per-output-token target (0: none)
-  int max_batch = 0;            ///< sequences decoded together at most (0: memory)
-  bool disaggregated = false;   ///< prefill and decode on separate replicas
+  /// Of requests, the share that must meet the targets under Poisson arrivals (0.99:
+  /// MLPerf's server scenario; only with a TTFT target); 0: the mean request meets them at
+  /// a full batch.
+  double percentile = 0;
+  int max_batch = 0;           ///< sequences decoded together at most (0: memory)
+  bool disaggregated = false;  ///< prefill and decode on separate replicas
 };
 
 struct ServeEstimate {
-  double batch = 0;                     ///< sequences decoded together on a decode replica
-  double kv_capacity_tokens = 0;        ///< KV-cache tokens the replica's free HBM holds
-  double decode_step_s = 0;             ///< one decode iteration of `batch` sequences
-  double prefill_s = 0;                 ///< the prompt of one request
-  double ttft_s = 0;                    ///< prefill + the wait for the next iteration
-  double tpot_s = 0;                    ///< time between two tokens of one sequence
-  double tokens_per_s_replica = 0;      ///< generated tokens per second, one decode replica
+  double batch = 0;               ///< sequences decoded together at most (slots)
+  double occupancy = 0;           ///< of them, decoding on average (batch on the mean)
+  double kv_capacity_tokens = 0;  ///< KV-cache tokens the replica's free HBM holds
+  double decode_step_s = 0;       ///< one decode iteration of `occupancy` sequences
+  double prefill_s = 0;           ///< the prompt of one request
+  /// As the target checks it: prefill, the wait for the next iteration and, at a
+  /// percentile, the wait for a slot.
+  double ttft_s = 0;
+  double tpot_s = 0;                ///< time between two tokens of one sequence, at a full batch
+  double tokens_per_s_replica = 0;  ///< generated tokens per second, one decode replica
   double tokens_per_s_accelerator = 0;  ///< the same per accelerator, prefill pool included
   double prefill_share = 0;             ///< of the accelerators, the prefill pool's (disaggregated)
   double joules_per_token = 0;          ///< accelerators' energy per generated token
   double watts_per_accelerator = 0;     ///< mean power of the accelerators while serving
   bool fits = false;                    ///< the weights and one sequence fit in the replica's HBM
-  /// What stopped the batch: memory, tpot, ttft, max_batch; precision when the accelerator
-  /// has no products of that precision (nothing fits).
+  /// What stopped the batch: memory, tpot, ttft, max_batch (at a percentile: ttft, the wait
+  /// for a slot); precision when the accelerator has no products of that precision.
   const char* limited_by = "";
 };
 

@@ -56,11 +56,21 @@ void decode_serve_requests(MapView& parent, perf::ServeSetup& s, Need need) {
 }
 
 void decode_serve_latency(MapView& parent, perf::ServeSetup& s, Need need) {
-  auto m = nested(parent, "latency", need, "{ttft, tpot}");
+  auto m = nested(parent, "latency", need, "{ttft, tpot, percentile}");
   if (!m || !m->valid()) return;
   core::Latency ttft, tpot;
   if (m->quantity("ttft", ttft, need, Check::non_negative)) s.ttft_s = ttft.value();
   if (m->quantity("tpot", tpot, need, Check::non_negative)) s.tpot_s = tpot.value();
+  // Every request's wait has no bound under Poisson arrivals: a percentile below 100 %, and
+  // a TTFT target for the wait to fit in.
+  if (m->fraction("percentile", s.percentile) &&
+      m->at_most("percentile", s.percentile, 0.9999, "99.99 %",
+                 "under Poisson arrivals no wait bounds every request") &&
+      s.percentile > 0 && s.ttft_s <= 0) {
+    m->error("percentile",
+             "a percentile needs a ttft target: under Poisson arrivals the wait for a free "
+             "slot is part of the time to first token, and without a bound it has no end");
+  }
   m->finish();
 }
 

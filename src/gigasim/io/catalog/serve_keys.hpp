@@ -21,8 +21,9 @@ bool decode_serve_options(MapView& m, perf::ServeSetup& s);
 /// request. With Need::required the mapping and both keys must be given.
 void decode_serve_requests(MapView& parent, perf::ServeSetup& s, Need need);
 
-/// `latency: {ttft, tpot}` of `parent`: the targets a batch must meet; 0 s is no target.
-/// With Need::required the mapping and both keys must be given.
+/// `latency: {ttft, tpot, percentile}` of `parent`: the targets a batch must meet (0 s: no
+/// target), by the mean request or, with `percentile`, that share of requests under Poisson
+/// arrivals. With Need::required the mapping and both keys must be given.
 void decode_serve_latency(MapView& parent, perf::ServeSetup& s, Need need);
 
 }  // namespace gigasim::io

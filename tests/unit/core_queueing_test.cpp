@@ -1,0 +1,90 @@
+// Waiting for a server under Poisson arrivals (core/queueing.hpp) against values worked by
+// hand from Erlang's formulas.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <vector>
+
+#include "gigasim/core/queueing.hpp"
+
+namespace gigasim::core {
+namespace {
+
+// The departure rates of an M/M/c queue: k busy servers finish k μ customers a unit of time.
+std::vector<double> mmc_rates(int servers, double mu) {
+  std::vector<double> rates;
+  for (int k = 1; k <= servers; ++k) rates.push_back(k * mu);
+  return rates;
+}
+
+// The queue of all of `rates`' servers at `arrivals`.
+BirthDeathQueue birth_death_queue(double arrivals, const std::vector<double>& rates) {
+  return BirthDeathChain(rates).at(arrivals, rates.size());
+}
+
+TEST(Queueing, ErlangCMatchesTheClosedFormForFewServers) {
+  // One server: an arrival waits when it is busy, with probability ρ.
+  EXPECT_NEAR(erlang_c(1, 0.5), 0.5, 1e-12);
+  // Two servers, one Erlang: B = (1/2) / (1 + 1 + 1/2) = 0.2, C = 2·0.2 / (2 − 0.8) = 1/3.
+  EXPECT_NEAR(erlang_c(2, 1.0), 1.0 / 3.0, 1e-12);
+  // Ten servers at 80 %: B(10, 8) = 0.12166, C = 10 B / (10 − 8 (1 − B)) = 0.40918.
+  EXPECT_NEAR(erlang_c(10, 8.0), 0.40918, 1e-4);
+  EXPECT_EQ(erlang_c(4, 0.0), 0.0);
+  EXPECT_EQ(erlang_c(4, 4.0), 1.0);  // saturated: every arrival waits
+}
+
+TEST(Queueing, ABirthDeathQueueWithLinearRatesIsTheMmcQueue) {
+  for (const auto& [c, a] :
+       {std::pair{1, 0.5}, std::pair{2, 1.0}, std::pair{10, 8.0}, std::pair{200, 180.0}}) {
+    const BirthDeathQueue q = birth_death_queue(a, mmc_rates(c, 1.0));
+    EXPECT_NEAR(q.waits, erlang_c(c, a), 1e-9) << c;
+    EXPECT_NEAR(q.busy, a, 1e-9 * c) << c;  // each customer keeps a server busy 1/μ
+    EXPECT_NEAR(q.tail_rate, c - a, 1e-12) << c;
+  }
+}
+
+TEST(Queueing, ManyServersWaitLessAtTheSameUtilisation) {
+  // At 80 % busy, 1,000 servers almost never make an arrival wait; 10 often do.
+  EXPECT_LT(birth_death_queue(800.0, mmc_rates(1000, 1.0)).waits, 1e-6);
+  // Thousands of servers near saturation: no overflow, a probability.
+  const BirthDeathQueue q = birth_death_queue(19900.0, mmc_rates(20000, 1.0));
+  EXPECT_GT(q.waits, 0.0);
+  EXPECT_LT(q.waits, 1.0);
+}
+
+TEST(Queueing, WaitQuantiles) {
+  // M/M/1 at ρ = 0.5, mean service 1: P(W > t) = 0.5 e^{−0.5 t}, so the 99th percentile is
+  // ln(50) / 0.5.
+  const BirthDeathQueue one = birth_death_queue(0.5, mmc_rates(1, 1.0));
+  EXPECT_NEAR(wait_quantile(one, 0.99), std::log(50.0) / 0.5, 1e-9);
+  EXPECT_EQ(wait_quantile(one, 0.5), 0.0);  // half of the arrivals never wait
+  // M/M/2 at one Erlang: C = 1/3, P(W > t) = e^{−t} / 3, the 99th percentile ln(100/3).
+  EXPECT_NEAR(wait_quantile(birth_death_queue(1.0, mmc_rates(2, 1.0)), 0.99), std::log(100.0 / 3.0),
+              1e-9);
+  // At or beyond the servers' rate the queue grows without bound.
+  EXPECT_TRUE(std::isinf(wait_quantile(birth_death_queue(1.0, mmc_rates(1, 1.0)), 0.99)));
+  EXPECT_EQ(wait_quantile(birth_death_queue(0.0, mmc_rates(1, 1.0)), 0.99), 0.0);
+}
+
+TEST(Queueing, AChainServesEveryServerCountUpToItsOwn) {
+  // The first 2 servers of a 10-server M/M/c chain are the M/M/2 queue.
+  const BirthDeathChain chain(mmc_rates(10, 1.0));
+  EXPECT_NEAR(chain.at(1.0, 2).waits, erlang_c(2, 1.0), 1e-12);
+  EXPECT_DOUBLE_EQ(chain.capacity(2), 2.0);
+  EXPECT_NEAR(chain.at(8.0, 10).waits, erlang_c(10, 8.0), 1e-12);
+}
+
+TEST(Queueing, ServersThatSlowDownWhenBusyMakeArrivalsWaitLonger) {
+  // Each server works at 1 alone but at 0.8 when all four are busy (a batch iterates more
+  // slowly as it fills): at the same arrivals, more wait, and for longer.
+  const std::vector<double> slowing = {1.0, 1.9, 2.7, 3.2};
+  const BirthDeathQueue fixed = birth_death_queue(2.5, mmc_rates(4, 0.8));
+  const BirthDeathQueue faster_when_empty = birth_death_queue(2.5, slowing);
+  EXPECT_NEAR(faster_when_empty.tail_rate, fixed.tail_rate, 1e-12);  // same full-batch rate
+  EXPECT_LT(faster_when_empty.waits, fixed.waits);                   // but it empties faster
+  const BirthDeathQueue plain = birth_death_queue(2.5, mmc_rates(4, 1.0));
+  EXPECT_GT(wait_quantile(faster_when_empty, 0.99), wait_quantile(plain, 0.99));
+}
+
+}  // namespace
+}  // namespace gigasim::core
