@@ -89,7 +89,9 @@ TEST(Prepare, AJobIsCostedAgainOnOtherHardware) {
 // has faster FP8 products, and a service that no batch can serve within its targets is an
 // error at its `latency`.
 TEST(Prepare, InferenceServicesAreCostedByTheServingModel) {
-  const auto file = load(R"(name: serve
+  // One site with one service, `keys` added to the service's mapping.
+  const auto service_file = [](const std::string& keys) {
+    return load(R"(name: serve
 sites:
   - name: campus
     location: lyon
@@ -98,8 +100,10 @@ sites:
     supply: [{type: grid}]
     workload:
       inference:
-        - {name: chat, model: llama-3-70b, max_replicas: 10, peak_tokens_per_s: 1e5}
-)");
+        - {name: chat, model: llama-3-70b, max_replicas: 10, peak_tokens_per_s: 1e5)" +
+                keys + "}\n");
+  };
+  const auto file = service_file("");
   const auto& d = file.scenario.sites[0].workload->inference[0];
   const perf::Platform h100 = platform_of(file.scenario.sites[0].fleet[0]);
   std::vector<core::Diagnostic> problems;
@@ -136,18 +140,7 @@ sites:
 
   // Targets for 99 % of requests arriving at random, read from the service's `latency`:
   // some slots stay free for arrivals, so a replica serves less.
-  const auto p99_file = load(R"(name: serve
-sites:
-  - name: campus
-    location: lyon
-    grid_connection: 20 MW
-    fleet: [{system: dgx-h100, count: 100}]
-    supply: [{type: grid}]
-    workload:
-      inference:
-        - {name: chat, model: llama-3-70b, max_replicas: 10, peak_tokens_per_s: 1e5,
-           latency: {ttft: 2 s, tpot: 200 ms, percentile: 99 %}}
-)");
+  const auto p99_file = service_file(", latency: {ttft: 2 s, tpot: 200 ms, percentile: 99 %}");
   const auto& p99 = p99_file.scenario.sites[0].workload->inference[0];
   EXPECT_DOUBLE_EQ(p99.serve.percentile, 0.99);
   const auto p99_service = cost_inference(p99, h100, problems);

@@ -45,9 +45,13 @@ BirthDeathQueue BirthDeathChain::at(double arrival_rate, std::size_t servers) co
   };
   double top = 0;
   for (std::size_t k = 1; k <= c; ++k) top = std::max(top, log_weight(k));
+  // States below e^−40 of the most likely add nothing a double holds to the sums: their
+  // exponentials are skipped (with thousands of servers, most of them).
   double total = 0, busy = 0;
   for (std::size_t k = 0; k < c; ++k) {
-    const double w = std::exp(log_weight(k) - top);
+    const double x = log_weight(k) - top;
+    if (x < -40.0) continue;
+    const double w = std::exp(x);
     total += w;
     busy += static_cast<double>(k) * w;
   }

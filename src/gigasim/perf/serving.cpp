@@ -175,7 +175,7 @@ Loaded load_at_percentile(const Replica& r, const ServeSetup& s, const core::Bir
   Loaded out{static_cast<double>(slots), 0.0, 0.0, 0.0};
   if (slack < 0) return out;
   double lo = 0, hi = chain.capacity(n);  // meets(lo); the queue is unstable at hi
-  for (int i = 0; i < 50; ++i) {
+  while (hi - lo > 1e-9 * hi) {
     const double mid = (lo + hi) / 2;
     (core::wait_quantile(chain.at(mid, n), s.percentile) <= slack ? lo : hi) = mid;
   }
@@ -188,14 +188,24 @@ Loaded load_at_percentile(const Replica& r, const ServeSetup& s, const core::Bir
 
 // The slots, at most `batch`, that serve most under Poisson arrivals: fewer slots iterate
 // faster and leave the TTFT more room to wait, more pool the arrivals better. Every slot
-// count up to 64, then steps of about 2 %.
+// count up to 64, then steps of 8 %, then steps of 1 % within 8 % of the best of those.
 Loaded best_load(const Replica& r, const ServeSetup& s, int batch, double prefill_s) {
   const core::BirthDeathChain chain(slot_rates(r, s, batch));
   Loaded best;
-  for (int slots = batch; slots >= 1;
-       slots = std::min(slots - 1, static_cast<int>(slots / (slots > 64 ? 1.02 : 1.0)))) {
+  const auto consider = [&](int slots) {
     const Loaded l = load_at_percentile(r, s, chain, slots, prefill_s);
     if (l.tokens_per_s > best.tokens_per_s) best = l;
+  };
+  const auto scan = [&](int from, int to, double step) {  // downwards, from > to
+    for (int slots = from; slots > to;
+         slots = std::min(slots - 1, static_cast<int>(slots / (slots > 64 ? step : 1.0)))) {
+      consider(slots);
+    }
+  };
+  scan(batch, 0, 1.08);
+  const auto coarse = static_cast<int>(best.slots);
+  if (coarse > 64) {
+    scan(std::min(batch, static_cast<int>(coarse * 1.08)), static_cast<int>(coarse / 1.08), 1.01);
   }
   return best;
 }
