@@ -1,5 +1,5 @@
-// Waiting for a server under Poisson arrivals (core/queueing.hpp) against values worked by
-// hand from Erlang's formulas.
+// Waiting for a server under Poisson arrivals (core/queueing.hpp) against Erlang's formulas
+// and values worked by hand from them.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -9,6 +9,18 @@
 
 namespace gigasim::core {
 namespace {
+
+// Erlang's C formula, the reference the chain is checked against: the probability that an
+// arrival waits with `servers` servers and `offered` Erlangs of load, from Erlang's B by its
+// recurrence B(k) = a B(k−1) / (k + a B(k−1)), B(0) = 1, then C = c B / (c − a (1 − B)).
+double erlang_c(int servers, double offered) {
+  if (offered <= 0) return 0.0;
+  const double c = servers;
+  if (offered >= c) return 1.0;
+  double b = 1.0;
+  for (int k = 1; k <= servers; ++k) b = offered * b / (static_cast<double>(k) + offered * b);
+  return c * b / (c - offered * (1.0 - b));
+}
 
 // The departure rates of an M/M/c queue: k busy servers finish k μ customers a unit of time.
 std::vector<double> mmc_rates(int servers, double mu) {

@@ -6,18 +6,6 @@
 
 namespace gigasim::core {
 
-double erlang_c(int servers, double offered) {
-  if (offered <= 0) return 0.0;
-  const double c = std::max(1, servers);
-  if (offered >= c) return 1.0;
-  // Erlang's B by its recurrence B(k) = a B(k−1) / (k + a B(k−1)), B(0) = 1, which stays
-  // within [0, 1] where the factorials of the closed form overflow; then
-  // C = c B / (c − a (1 − B)).
-  double b = 1.0;
-  for (int k = 1; k <= servers; ++k) b = offered * b / (static_cast<double>(k) + offered * b);
-  return c * b / (c - offered * (1.0 - b));
-}
-
 BirthDeathChain::BirthDeathChain(std::span<const double> rates)
     : rates_(rates.begin(), rates.end()), log_product_(rates.size() + 1, 0.0) {
   for (std::size_t k = 1; k <= rates_.size(); ++k) {

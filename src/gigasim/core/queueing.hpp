@@ -1,7 +1,7 @@
-// Waiting for a server under Poisson arrivals: the M/M/c queue (Erlang 1917; Kleinrock,
-// "Queueing Systems, Volume 1", 1975, §3.5) and the birth-death queue whose service rate
-// depends on how many servers are busy (ibid., §3.1). The serving model's slots are its
-// servers (docs/models/serving.md, "Targets at a percentile").
+// Waiting for a server under Poisson arrivals: the birth-death queue whose service rate
+// depends on how many servers are busy (Kleinrock, "Queueing Systems, Volume 1", 1975,
+// §3.1), Erlang's M/M/c queue (ibid., §3.5) when it grows with them in proportion. The serving
+// model's slots are its servers (docs/models/serving.md, "Targets at a percentile").
 #pragma once
 
 #include <cstddef>
@@ -9,11 +9,6 @@
 #include <vector>
 
 namespace gigasim::core {
-
-/// Erlang's C formula: the probability that an arrival waits, with `servers` servers (a
-/// whole number, at least 1; rounded) and `offered` Erlangs of load (arrival rate × mean
-/// service time). 1 when the load reaches the servers.
-double erlang_c(int servers, double offered);
 
 /// The stationary state of a birth-death queue under Poisson arrivals (below).
 struct BirthDeathQueue {
