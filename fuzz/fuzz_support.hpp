@@ -9,6 +9,7 @@
 #include <exception>
 #include <filesystem>
 #include <string>
+#include <system_error>
 
 #include "gigasim/api/api.hpp"
 #include "gigasim/core/errors.hpp"
@@ -86,8 +87,15 @@ sites:
   }
   if (fresh) {
     std::filesystem::create_directories(work);
-    std::filesystem::copy_file(template_dir / "results.sqlite", work / "results.sqlite",
-                               std::filesystem::copy_options::overwrite_existing);
+    // libFuzzer's timer signal (-timeout) can interrupt the kernel's copy (EINTR): copy again,
+    // as a signal is no finding.
+    std::error_code error;
+    for (int attempt = 0; attempt < 100; ++attempt) {
+      std::filesystem::copy_file(template_dir / "results.sqlite", work / "results.sqlite",
+                                 std::filesystem::copy_options::overwrite_existing, error);
+      if (error != std::errc::interrupted) break;
+    }
+    if (error) throw std::filesystem::filesystem_error("cannot copy the template", error);
   }
   return work;
 }
