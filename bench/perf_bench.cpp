@@ -66,21 +66,24 @@ void BM_PerfSearchLlama405b16k(benchmark::State& state) {
 BENCHMARK(BM_PerfSearchLlama405b16k)->Unit(benchmark::kMillisecond);
 
 // Serving at MLPerf's server targets (TTFT 2 s, TPOT 200 ms, 99 % of requests under
-// Poisson arrivals): Llama 3 70B on two H100 (429 slots, examples/serve/llama3-70b-h100.yaml)
-// and Llama 3 8B on one B200 in FP4 (8,707 slots).
+// Poisson arrivals): Llama 3 70B on two H100 (429 slots, examples/serve/llama3-70b-h100.yaml),
+// Llama 3 8B on one B200 in FP4 (8,707 slots), and DeepSeek-V3 expert-parallel on a DGX B200
+// in FP4 at TPOT 80 ms (examples/serve/deepseek-v3-b200-fp4.yaml, 2,426 slots).
 void BM_ServeAtPercentile(benchmark::State& state) {
   const auto& s = setup();
-  const bool large = state.range(0) != 0;
-  const auto& model = s.catalog.models.at(large ? "llama-3-8b" : "llama-3-70b");
+  const long which = state.range(0);
+  const char* model_id = which == 0 ? "llama-3-70b" : which == 1 ? "llama-3-8b" : "deepseek-v3";
+  const auto& model = s.catalog.models.at(model_id);
   const perf::Platform platform =
-      s.catalog.platform_of(s.catalog.systems.at(large ? "dgx-b200" : "dgx-h100"));
+      s.catalog.platform_of(s.catalog.systems.at(which == 0 ? "dgx-h100" : "dgx-b200"));
   perf::ServeSetup serve;
-  serve.tp = large ? 1 : 2;
-  serve.precision = large ? perf::Precision::fp4 : perf::Precision::fp8;
-  serve.input_tokens = large ? 200 : 1000;
-  serve.output_tokens = large ? 200 : 300;
+  serve.tp = which == 0 ? 2 : which == 1 ? 1 : 8;
+  serve.expert_parallel = which == 2;
+  serve.precision = which == 0 ? perf::Precision::fp8 : perf::Precision::fp4;
+  serve.input_tokens = which == 0 ? 1000 : which == 1 ? 200 : 2000;
+  serve.output_tokens = which == 0 ? 300 : which == 1 ? 200 : 1000;
   serve.ttft_s = 2;
-  serve.tpot_s = 0.2;
+  serve.tpot_s = which == 2 ? 0.08 : 0.2;
   serve.percentile = 0.99;
   double slots = 0;
   for (auto _ : state) {
@@ -90,6 +93,6 @@ void BM_ServeAtPercentile(benchmark::State& state) {
   }
   state.counters["slots"] = slots;
 }
-BENCHMARK(BM_ServeAtPercentile)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ServeAtPercentile)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -333,6 +334,22 @@ requests: {input_tokens: 1000, output_tokens: 300}
   EXPECT_GT(moe["batch"].get<double>(), 100);
   EXPECT_LE(moe["tpot_s"].get<double>(), 0.08);
   EXPECT_FALSE(moe["extrapolated"].get<bool>());
+  EXPECT_TRUE(moe["replica"]["expert_parallel"].get<bool>());
+  EXPECT_EQ(moe["replica"]["kv_cache"], "fp8");  // FP4 weights keep an FP8 cache
+  // The cache in 4 bits holds 8 / 4.5 times the tokens.
+  std::ifstream example_file(kSource / "examples/serve/deepseek-v3-b200-fp4.yaml");
+  const std::string example((std::istreambuf_iterator<char>(example_file)),
+                            std::istreambuf_iterator<char>());
+  r = gigasim("serve " +
+              write("kv4.yaml", replaced(example, "expert_parallel: true",
+                                         "expert_parallel: true, kv_cache: fp4"))
+                  .string() +
+              " --json");
+  ASSERT_EQ(r.code, 0) << r.out;
+  const auto kv4 = nlohmann::json::parse(r.out);
+  EXPECT_EQ(kv4["replica"]["kv_cache"], "fp4");
+  EXPECT_NEAR(kv4["kv_capacity_tokens"].get<double>() / moe["kv_capacity_tokens"].get<double>(),
+              8.0 / 4.5, 1e-6);
   // FP4 on a B200: each accelerator serves more than an H100 in FP8.
   r = gigasim("serve " + (kSource / "examples/serve/llama3-70b-b200-fp4.yaml").string() +
               " --json");
@@ -343,7 +360,7 @@ requests: {input_tokens: 1000, output_tokens: 300}
             2 * j["tokens_per_s_accelerator"].get<double>());
   r = gigasim("serve " + write("s.yaml", R"(model: llama-3-70b
 accelerator: h100-sxm5-80gb
-replica: {tp: 16, precision: fp4}
+replica: {tp: 16, precision: fp4, expert_parallel: true, kv_cache: int4}
 requests: {input_tokens: -3}
 latency: {ttft: 2 kg, percentile: 100 %}
 )")
@@ -352,6 +369,8 @@ latency: {ttft: 2 kg, percentile: 100 %}
   for (const char* part :
        {"replica.tp: tp (16) must fit in one scale-up domain",
         "replica.precision: h100-sxm5-80gb has no FP4 products",
+        "replica.expert_parallel: llama-3-70b is a dense model",
+        "replica.kv_cache: expected one of bf16, fp8, fp4, got \"int4\"",
         "requests.input_tokens: must be positive", "requests.output_tokens: missing required key",
         "latency.ttft:", "latency.percentile: ", "no wait bounds every request", "s.yaml:3:"}) {
     EXPECT_NE(r.out.find(part), std::string::npos) << part << "\n" << r.out;

@@ -574,6 +574,45 @@ sites:
   EXPECT_EQ(site.reliability->storage_bandwidth, d.reliability.storage_bandwidth);
 }
 
+// A service may serve its mixture of experts expert-parallel; a dense model has no experts
+// to spread, nor do 256 experts spread evenly over 6 accelerators, and the errors name the
+// service's key.
+TEST(ScenarioLoader, AnExpertParallelServiceNeedsExpertsToSpread) {
+  const std::string yaml = R"(name: t
+sites:
+  - name: a
+    location: lyon
+    grid_connection: 20 MW
+    fleet: [{system: dgx-b200, count: 10}]
+    supply: [{type: grid}]
+    workload:
+      inference:
+        - {name: moe, model: deepseek-v3, max_replicas: 1, peak_tokens_per_s: 1000, expert_parallel: true}
+        - {name: dense, model: llama-3-70b, max_replicas: 1, peak_tokens_per_s: 1000,
+           expert_parallel: true}
+        - {name: six, model: deepseek-v3, max_replicas: 1, peak_tokens_per_s: 1000,
+           accelerators_per_replica: 6, expert_parallel: true}
+)";
+  try {
+    (void)load_scenario_text(yaml, "t.yaml", ".", catalog());
+    FAIL() << "a dense model served expert-parallel was accepted";
+  } catch (const core::InputError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 2U) << e.what();
+    const core::Diagnostic& d = e.diagnostics()[0];
+    EXPECT_EQ(d.path, "sites[0].workload.inference[1].expert_parallel");
+    EXPECT_NE(d.message.find("llama-3-70b is a dense model"), std::string::npos) << d.message;
+    EXPECT_EQ(d.location.line, 12);
+    EXPECT_EQ(e.diagnostics()[1].path, "sites[0].workload.inference[2].expert_parallel");
+    EXPECT_NE(e.diagnostics()[1].message.find("256 routed experts of deepseek-v3 do not spread "
+                                              "evenly over 6 accelerators"),
+              std::string::npos)
+        << e.what();
+  }
+  const std::string moe_only = yaml.substr(0, yaml.find("        - {name: dense"));
+  const auto s = load_scenario_text(moe_only, "t.yaml", ".", catalog()).scenario;
+  EXPECT_TRUE(s.sites[0].workload->inference[0].serve.expert_parallel);
+}
+
 // The problems of loading the catalogs of data/ with defaults.yaml edited by `edit`.
 std::vector<core::Diagnostic> defaults_problems(const std::function<void(std::string&)>& edit,
                                                 std::string& text) {

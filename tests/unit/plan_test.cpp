@@ -165,6 +165,56 @@ sites:
   ASSERT_EQ(problems.size(), 1U);
   EXPECT_EQ(problems[0].path, "sites[0].workload.inference[0].precision");
   EXPECT_NE(problems[0].message.find("no FP4 products"), std::string::npos);
+  // So is a 4-bit KV cache, at the service's `kv_cache`; an 8-bit one holds twice the
+  // sequences of the BF16 one and serves more.
+  auto kv4 = d;
+  kv4.serve.kv_cache = perf::Precision::fp4;
+  problems.clear();
+  EXPECT_EQ(cost_inference(kv4, h100, problems).tokens_per_s_per_replica, 0.0);
+  ASSERT_EQ(problems.size(), 1U);
+  EXPECT_EQ(problems[0].path, "sites[0].workload.inference[0].kv_cache");
+  auto kv16 = d;
+  kv16.serve.kv_cache = perf::Precision::bf16;
+  problems.clear();
+  EXPECT_LT(cost_inference(kv16, h100, problems).tokens_per_s_per_replica,
+            service.tokens_per_s_per_replica);
+  EXPECT_TRUE(problems.empty());
+}
+
+// A mixture of experts served expert-parallel: its replica's all-to-alls run on the scale-up
+// links, so it must stay in one scale-up domain; within one it serves DeepSeek-V3 more than
+// a tensor-parallel replica, which caches the latent on every accelerator.
+TEST(Prepare, AnExpertParallelServiceStaysInOneScaleUpDomain) {
+  const auto file = load(R"(name: serve
+sites:
+  - name: campus
+    location: lyon
+    grid_connection: 20 MW
+    fleet: [{system: dgx-b200, count: 100}]
+    supply: [{type: grid}]
+    workload:
+      inference:
+        - {name: moe, model: deepseek-v3, max_replicas: 10, peak_tokens_per_s: 1e5,
+           expert_parallel: true}
+)");
+  const auto& d = file.scenario.sites[0].workload->inference[0];
+  ASSERT_TRUE(d.serve.expert_parallel);
+  const perf::Platform b200 = platform_of(file.scenario.sites[0].fleet[0]);
+  std::vector<core::Diagnostic> problems;
+  const auto expert = cost_inference(d, b200, problems);
+  EXPECT_TRUE(problems.empty());
+  auto tensor = d;
+  tensor.serve.expert_parallel = false;
+  EXPECT_GT(expert.tokens_per_s_per_replica,
+            cost_inference(tensor, b200, problems).tokens_per_s_per_replica);
+  auto wide = d;
+  wide.accelerators_per_replica = 16;  // two DGX B200 nodes
+  (void)cost_inference(wide, b200, problems);
+  ASSERT_EQ(problems.size(), 1U);
+  EXPECT_EQ(problems[0].path, "sites[0].workload.inference[0].accelerators_per_replica");
+  EXPECT_NE(problems[0].message.find("one scale-up domain (8 accelerators of dgx-b200)"),
+            std::string::npos)
+      << problems[0].message;
 }
 
 // A 300 MW campus in Madrid: in its hottest hours the facility's power does not grow with the

@@ -157,9 +157,10 @@ TEST(Serving, AMixtureReadsTheExpertsItsBatchChose) {
 }
 
 // Latent attention (DeepSeek-V3) caches 576 values per token and layer where its 128 heads
-// would cache 40,960 (keys of 192, values of 128): the same HBM holds 71 times the context,
-// and a B200 replica serves twenty times the sequences and more.
-TEST(Serving, LatentAttentionCachesItsLatentOnly) {
+// would cache 40,960 (keys of 192, values of 128). Split over 8 accelerators by tensor
+// parallelism, the heads' keys and values are split too, but the latent, which every head
+// reads, is held by each: the same HBM holds 71 / 8 ≈ 8.9 times the context.
+TEST(Serving, LatentAttentionCachesItsLatentOnEveryTensorParallelAccelerator) {
   const TransformerModel& latent = catalog().models.at("deepseek-v3");
   ASSERT_TRUE(latent.has_latent_kv());
   TransformerModel heads = latent;
@@ -176,10 +177,122 @@ TEST(Serving, LatentAttentionCachesItsLatentOnly) {
   const ServeEstimate with_latent = estimate_serving(latent, p, s);
   const ServeEstimate with_heads = estimate_serving(heads, p, s);
   ASSERT_TRUE(with_latent.fits);
-  EXPECT_NEAR(with_latent.kv_capacity_tokens / with_heads.kv_capacity_tokens, 40960.0 / 576.0,
+  EXPECT_NEAR(with_latent.kv_capacity_tokens / with_heads.kv_capacity_tokens, 40960.0 / 576.0 / 8.0,
               1e-6);
-  EXPECT_GT(with_latent.batch, 20 * with_heads.batch);
+  EXPECT_GT(with_latent.batch, 8 * with_heads.batch);
   EXPECT_GT(with_latent.tokens_per_s_accelerator, with_heads.tokens_per_s_accelerator);
+  // By hand: what the weights (FP4, 4.5 bits) and the reserve leave of 8 × 180 GB, over 61
+  // layers × 576 values × 1 byte (FP8 cache) × 8 copies.
+  const ParameterCounts c = count_parameters(latent);
+  const double free = 8 * (180e9 - p.efficiency.memory_reserve.value()) - c.total * 4.5 / 8;
+  EXPECT_NEAR(with_latent.kv_capacity_tokens, free / (61.0 * 576 * 8), 1.0);
+}
+
+// Grouped-query attention: past kv_heads accelerators a KV head is held by several.
+TEST(Serving, KvHeadsAreCopiedOnceTensorParallelismOutnumbersThem) {
+  TransformerModel m = catalog().models.at("llama-3-70b");  // 8 KV heads
+  const auto p = platform("gb200-nvl72");
+  ServeSetup s = llama70b_on_two();
+  s.tp = 8;
+  const double eight = estimate_serving(m, p, s).kv_capacity_tokens;
+  s.tp = 16;
+  const ParameterCounts c = count_parameters(m);
+  const double per_accelerator =
+      p.system.accelerator.hbm_capacity.value() - p.efficiency.memory_reserve.value();
+  const double kv_per_token = m.layers * m.kv_cache_width();  // FP8 cache, one copy
+  EXPECT_NEAR(eight, (8 * per_accelerator - c.total) / kv_per_token, 1.0);
+  EXPECT_NEAR(estimate_serving(m, p, s).kv_capacity_tokens,
+              (16 * per_accelerator - c.total) / (2 * kv_per_token), 1.0);
+}
+
+// The KV cache's precision is its own: under FP8 weights, an NVFP4 cache (4.5 bits) holds
+// 8 / 4.5 times the tokens of an FP8 one, and a BF16 cache half as many.
+TEST(Serving, TheKvCacheHasItsOwnPrecision) {
+  const TransformerModel& m = catalog().models.at("llama-3-70b");
+  const auto p = platform("dgx-b200");
+  ServeSetup s = llama70b_on_two();
+  EXPECT_EQ(kv_cache_precision(s), Precision::fp8);  // as the FP8 weights
+  const double fp8 = estimate_serving(m, p, s).kv_capacity_tokens;
+  s.kv_cache = Precision::fp4;
+  EXPECT_NEAR(estimate_serving(m, p, s).kv_capacity_tokens / fp8, 8.0 / 4.5, 1e-9);
+  s.kv_cache = Precision::bf16;
+  EXPECT_NEAR(estimate_serving(m, p, s).kv_capacity_tokens / fp8, 0.5, 1e-9);
+  s.kv_cache.reset();
+  s.precision = Precision::fp4;
+  EXPECT_EQ(kv_cache_precision(s), Precision::fp8);  // NVFP4 checkpoints cache in FP8
+  s.precision = Precision::bf16;
+  EXPECT_EQ(kv_cache_precision(s), Precision::bf16);
+}
+
+ServeSetup deepseek_on_a_dgx_b200(bool expert_parallel) {
+  ServeSetup s;
+  s.tp = 8;
+  s.precision = Precision::fp4;
+  s.input_tokens = 1024;
+  s.output_tokens = 2048;
+  s.expert_parallel = expert_parallel;
+  return s;
+}
+
+// Expert-parallel (docs/models/serving.md): each accelerator keeps its own copy of all but
+// the routed experts and caches only its own sequences, so the latent is no longer copied
+// eight times, and DeepSeek-V3 serves several times more per accelerator.
+TEST(Serving, ExpertParallelismCachesEachSequenceOnceAndServesMore) {
+  const TransformerModel& m = catalog().models.at("deepseek-v3");
+  const auto p = platform("dgx-b200");
+  const ServeEstimate tensor = estimate_serving(m, p, deepseek_on_a_dgx_b200(false));
+  const ServeEstimate expert = estimate_serving(m, p, deepseek_on_a_dgx_b200(true));
+  ASSERT_TRUE(expert.fits);
+  const ParameterCounts c = count_parameters(m);
+  const double routed = m.moe_layers() * m.experts * c.expert;
+  const double stored = (c.total + 7 * (c.total - routed)) * 4.5 / 8;
+  const double free = 8 * (180e9 - p.efficiency.memory_reserve.value()) - stored;
+  EXPECT_NEAR(expert.kv_capacity_tokens, free / (61.0 * 576), 1.0);
+  EXPECT_GT(expert.kv_capacity_tokens, 6 * tensor.kv_capacity_tokens);
+  EXPECT_GT(expert.tokens_per_s_accelerator, 1.5 * tensor.tokens_per_s_accelerator);
+  // A prompt runs on one accelerator while the others run theirs: a longer first token, an
+  // eighth of the replica's time.
+  EXPECT_GT(expert.prefill_s, 2 * tensor.prefill_s);
+}
+
+// On one accelerator the two are the same replica; on a dense model the option has nothing
+// to spread and is refused by the input readers (expert_parallel_problem).
+TEST(Serving, ExpertParallelismOnOneAcceleratorOrADenseModelChangesNothing) {
+  const TransformerModel& moe = catalog().models.at("mixtral-8x7b");
+  const auto p = platform("dgx-h100");
+  ServeSetup s = llama70b_on_two();
+  s.tp = 1;
+  const ServeEstimate tensor = estimate_serving(moe, p, s);
+  s.expert_parallel = true;
+  const ServeEstimate expert = estimate_serving(moe, p, s);
+  EXPECT_DOUBLE_EQ(expert.tokens_per_s_accelerator, tensor.tokens_per_s_accelerator);
+  EXPECT_DOUBLE_EQ(expert.kv_capacity_tokens, tensor.kv_capacity_tokens);
+  EXPECT_EQ(expert_parallel_problem(moe, s), "");
+  const TransformerModel& dense = catalog().models.at("llama-3-70b");
+  EXPECT_NE(expert_parallel_problem(dense, s).find("llama-3-70b is a dense model"),
+            std::string::npos);
+  s.expert_parallel = false;
+  EXPECT_EQ(expert_parallel_problem(dense, s), "");
+}
+
+// Expert-parallel, each MoE layer dispatches every token's top_k copies and combines them
+// (two all-to-alls over the scale-up links); tensor-parallel, the links carry all-reduces.
+// Slower links lengthen the expert-parallel decode step by what the all-to-alls of its
+// batch need: 58 MoE layers × (8 − 1)/8 × the copies of a 64-sequence batch's eighth,
+// dispatched in one byte and combined in two.
+TEST(Serving, ExpertParallelDecodeStepsCarryTheirAllToAlls) {
+  const TransformerModel& m = catalog().models.at("deepseek-v3");
+  const auto p = platform("dgx-b200");
+  ServeSetup s = deepseek_on_a_dgx_b200(true);
+  s.max_batch = 64;
+  Platform slow = p;
+  slow.system.accelerator.scale_up_bandwidth = p.system.accelerator.scale_up_bandwidth / 2;
+  const double fast_step = estimate_serving(m, p, s).decode_step_s;
+  const double slow_step = estimate_serving(m, slow, s).decode_step_s;
+  const double link = p.system.accelerator.scale_up_bandwidth.value() / 2 *
+                      p.efficiency.collective_scale_up;  // one direction, as all-to-alls use
+  const double bytes = 64.0 / 8 * m.top_k * m.hidden * (1 + 2);
+  EXPECT_NEAR(slow_step - fast_step, 58 * 7.0 / 8 * bytes / link, 1e-9);
 }
 
 }  // namespace

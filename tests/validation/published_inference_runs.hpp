@@ -1,7 +1,8 @@
 // Reading tests/data/perf/published_inference_runs.csv for the serving validation tests, and
-// predicting its MLPerf Inference rows: one replica per row, at the tensor-parallel degree
-// that serves most per accelerator (as a submitter tunes it), at a mean prompt that MLPerf
-// does not publish and each test infers from one row.
+// predicting its MLPerf Inference rows: one replica per row, of the size and layout
+// (tensor-parallel, or expert-parallel for a mixture of experts) that serves most per
+// accelerator (as a submitter tunes it), at a mean prompt that MLPerf does not publish and
+// each test infers from one row.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -82,30 +83,39 @@ inline std::vector<MlperfRow> mlperf_rows(const std::string& model_prefix) {
   return rows;
 }
 
-/// Tokens/s per accelerator of the best replica of `model` for `row`, and its tensor-parallel
-/// degree, at a mean prompt of `prompt` and answer of `answer` tokens.
-inline std::pair<double, int> mlperf_prediction(const perf::TransformerModel& model,
-                                                const MlperfRow& row, double prompt,
-                                                double answer) {
+/// The best replica's tokens/s per accelerator and its layout ("tp4": tensor-parallel over
+/// 4 accelerators, "ep8": expert-parallel over 8).
+struct MlperfPrediction {
+  double per_gpu = 0;
+  std::string layout;
+};
+
+/// The replica of `model` for `row` that serves most per accelerator, at a mean prompt of
+/// `prompt` and answer of `answer` tokens: tensor-parallel over 1 to 8 accelerators and, for
+/// a mixture of experts, expert-parallel over as many.
+inline MlperfPrediction mlperf_prediction(const perf::TransformerModel& model, const MlperfRow& row,
+                                          double prompt, double answer) {
   const perf::Platform p = catalog().platform_of(catalog().systems.at(row.system));
-  double best = 0;
-  int best_tp = 0;
+  MlperfPrediction best;
   for (int tp = 1; tp <= std::min(8, row.gpus); tp *= 2) {
-    perf::ServeSetup s;
-    s.tp = tp;
-    s.precision = row.precision;
-    s.input_tokens = prompt;
-    s.output_tokens = answer;
-    s.ttft_s = row.ttft_s;
-    s.tpot_s = row.tpot_s;
-    if (row.ttft_s > 0) s.percentile = 0.99;  // LoadGen's server scenario: p99, Poisson
-    const perf::ServeEstimate e = perf::estimate_serving(model, p, s);
-    if (e.tokens_per_s_accelerator > best) {
-      best = e.tokens_per_s_accelerator;
-      best_tp = tp;
+    for (const bool expert_parallel : {false, true}) {
+      if (expert_parallel && !model.is_moe()) continue;
+      perf::ServeSetup s;
+      s.tp = tp;
+      s.expert_parallel = expert_parallel;
+      s.precision = row.precision;
+      s.input_tokens = prompt;
+      s.output_tokens = answer;
+      s.ttft_s = row.ttft_s;
+      s.tpot_s = row.tpot_s;
+      if (row.ttft_s > 0) s.percentile = 0.99;  // LoadGen's server scenario: p99, Poisson
+      const perf::ServeEstimate e = perf::estimate_serving(model, p, s);
+      if (e.tokens_per_s_accelerator > best.per_gpu) {
+        best = {e.tokens_per_s_accelerator, (expert_parallel ? "ep" : "tp") + std::to_string(tp)};
+      }
     }
   }
-  return {best, best_tp};
+  return best;
 }
 
 /// The mean prompt, within [lo, hi], at which `fit` is predicted at its published throughput
@@ -114,7 +124,7 @@ inline std::pair<double, int> mlperf_prediction(const perf::TransformerModel& mo
 inline double infer_mlperf_prompt(const perf::TransformerModel& model, const MlperfRow& fit,
                                   double answer, double lo, double hi) {
   const auto predicted = [&](double prompt) {
-    return mlperf_prediction(model, fit, prompt, answer).first;
+    return mlperf_prediction(model, fit, prompt, answer).per_gpu;
   };
   EXPECT_GT(predicted(lo), fit.published_per_gpu) << fit.id;
   EXPECT_LT(predicted(hi), fit.published_per_gpu) << fit.id;

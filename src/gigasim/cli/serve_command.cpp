@@ -20,9 +20,12 @@ int serve_command(const ServeOptions& options) {
     return 0;
   }
   const auto& s = in.setup;
-  fmt::print("{} on replicas of {} x {} ({}{}): {:.0f} input and {:.0f} output tokens a request\n",
-             in.model.id, s.tp, in.platform.system.accelerator.id, perf::to_string(s.precision),
-             s.disaggregated ? ", prefill and decode apart" : "", s.input_tokens, s.output_tokens);
+  fmt::print(
+      "{} on replicas of {} x {} ({}, KV cache {}{}{}): {:.0f} input and {:.0f} output tokens a "
+      "request\n",
+      in.model.id, s.tp, in.platform.system.accelerator.id, perf::to_string(s.precision),
+      perf::to_string(perf::kv_cache_precision(s)), s.expert_parallel ? ", expert-parallel" : "",
+      s.disaggregated ? ", prefill and decode apart" : "", s.input_tokens, s.output_tokens);
   if (!e.fits) {
     fmt::print("  the weights and one request do not fit in the replica's memory\n");
     return 0;

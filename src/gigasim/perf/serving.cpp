@@ -28,10 +28,10 @@ double weight_bytes(Precision p) {
   return 2.0;
 }
 
-// Bytes per KV-cache element: FP4 weights keep an FP8 cache (TensorRT-LLM's NVFP4
-// checkpoints quantise the cache to FP8, not to 4 bits).
-double kv_cache_bytes(Precision p) {
-  return p == Precision::bf16 ? 2.0 : 1.0;
+// Bytes per KV-cache element: a 4-bit cache is NVFP4's 4.5 bits, as its weights
+// (TensorRT-LLM's NVFP4 KV cache on Blackwell).
+double kv_cache_bytes(const ServeSetup& s) {
+  return weight_bytes(kv_cache_precision(s));
 }
 
 // Achievable dense rate of one accelerator's matrix products (docs/models/serving.md, "FP4").
@@ -52,21 +52,33 @@ bool multiplies_in(const hardware::Accelerator& a, Precision p) {
   return p != Precision::fp4 || a.has_fp4();
 }
 
+// Bytes per element of a token's hidden vector sent to its experts and back: dispatched in
+// FP8 when the products are in 8 bits or fewer, combined in BF16 (DeepSeek-AI 2024,
+// DeepSeek-V3 technical report, arXiv:2412.19437, "Low-precision storage and communication").
+double dispatch_bytes(Precision p) {
+  return p == Precision::bf16 ? 2.0 : 1.0;
+}
+constexpr double kCombineBytes = 2.0;
+
 // One replica of `tp` accelerators and what its steps cost (docs/models/serving.md).
+// Tensor-parallel, every layer is split over them; expert-parallel, each runs the attention,
+// the dense layers and the shared experts of its own sequences and holds 1/tp of the routed
+// experts (docs/models/serving.md, "Expert-parallel serving").
 struct Replica {
   const TransformerModel& m;
   const ServeSetup& s;
   const Efficiency& e;
   const hardware::Accelerator& a;
   ParameterCounts c;
-  double n;             // accelerators
-  double bytes;         // per weight (weight_bytes)
-  double kv_bytes;      // per KV-cache element (kv_cache_bytes)
-  double hbm;           // achievable bytes/s of the replica
-  double flops;         // achievable dense FLOP/s of the replica's products
-  double attention;     // achievable FLOP/s of the attention core (16 bits)
-  Link link;            // the scale-up domain's links, for tensor-parallel all-reduces
-  double kv_per_token;  // bytes of KV cache per token of context, over the replica
+  double n;              // accelerators
+  bool expert_parallel;  // a mixture of experts served expert-parallel
+  double bytes;          // per weight (weight_bytes)
+  double kv_bytes;       // per KV-cache element (kv_cache_bytes)
+  double hbm;            // achievable bytes/s of the replica
+  double flops;          // achievable dense FLOP/s of the replica's products
+  double attention;      // achievable FLOP/s of the attention core (16 bits)
+  Link link;             // the scale-up domain's links, for all-reduces and all-to-alls
+  double kv_per_token;   // bytes of KV cache per token of context, over the replica
 
   Replica(const TransformerModel& model, const Platform& p, const ServeSetup& setup)
       : m(model),
@@ -75,27 +87,53 @@ struct Replica {
         a(p.system.accelerator),
         c(count_parameters(model)),
         n(setup.tp),
+        expert_parallel(setup.expert_parallel && model.is_moe()),
         bytes(weight_bytes(setup.precision)),
-        kv_bytes(kv_cache_bytes(setup.precision)),
+        kv_bytes(kv_cache_bytes(setup)),
         hbm(n * a.hbm_bandwidth.value() * e.memory),
         flops(n * product_rate(a, e, setup.precision)),
         attention(n * a.bf16_dense.value() * e.attention),
         link{a.scale_up_bandwidth.value() / 2.0 * e.collective_scale_up,
              e.scale_up_latency.value()},
-        kv_per_token(m.layers * m.kv_cache_width() * kv_bytes) {}
+        kv_per_token(m.layers * m.kv_cache_width() * kv_bytes * kv_copies()) {}
+
+  // Copies of each cached value over the replica. Tensor-parallel, every accelerator holds
+  // the KV heads of its query heads: past `kv_heads` accelerators a KV head is held by
+  // several, and the latent of multi-head latent attention, shared by all heads, by every
+  // one. Expert-parallel, each accelerator caches only its own sequences.
+  [[nodiscard]] double kv_copies() const {
+    if (expert_parallel) return 1.0;
+    if (m.has_latent_kv()) return n;
+    return n / std::min(n, static_cast<double>(m.kv_heads));
+  }
 
   // Weights a forward pass multiplies: every active weight but the embedding (a lookup).
   [[nodiscard]] double active() const { return c.active - c.embedding; }
+  // Of them, those every accelerator holds whole when expert-parallel: all but the routed
+  // experts.
+  [[nodiscard]] double unrouted_active() const {
+    return active() - m.moe_layers() * m.top_k * c.expert;
+  }
 
-  // Weights read by a decode step of `batch` sequences: in a mixture of experts, each MoE
-  // layer reads the experts at least one token chose, E·(1 − (1 − k/E)^batch) expected
-  // under uniform routing.
+  // Bytes of weights the replica stores: expert-parallel, each accelerator keeps its own
+  // copy of all but the routed experts.
+  [[nodiscard]] double stored_weights() const {
+    const double copies = expert_parallel ? n - 1.0 : 0.0;
+    const double unrouted = c.total - m.moe_layers() * m.experts * c.expert;
+    return (c.total + copies * unrouted) * bytes;
+  }
+
+  // Weights read by a decode step of `batch` sequences, summed over the replica's
+  // accelerators: in a mixture of experts, each MoE layer reads the experts at least one
+  // token chose, E·(1 − (1 − k/E)^batch) expected under uniform routing; expert-parallel,
+  // every accelerator reads its own copy of the rest.
   [[nodiscard]] double weights_read(double batch) const {
     if (!m.is_moe()) return active();
     const double experts = m.experts;
     const double touched =
         experts * (1.0 - std::pow(1.0 - static_cast<double>(m.top_k) / experts, batch));
-    return active() + m.moe_layers() * (touched - m.top_k) * c.expert;
+    const double copies = expert_parallel ? n - 1.0 : 0.0;
+    return active() + copies * unrouted_active() + m.moe_layers() * (touched - m.top_k) * c.expert;
   }
 
   // FLOPs of the attention core per layer, for one new token and one cached token: scores
@@ -108,9 +146,16 @@ struct Replica {
     return 2.0 * m.heads * (2.0 * m.kv_lora_rank + m.qk_rope_head_dim);
   }
 
-  // Two all-reduces per layer of each token's hidden vector (Shoeybi et al. 2019).
-  [[nodiscard]] double tensor_parallel(double tokens) const {
-    return 2.0 * m.layers * all_reduce_time(tokens * m.hidden * 2.0, s.tp, link);
+  // What the accelerators exchange for `tokens` tokens spread over them. Tensor-parallel:
+  // two all-reduces per layer of each token's hidden vector (Shoeybi et al. 2019).
+  // Expert-parallel: each MoE layer dispatches every token's top_k copies to their experts
+  // and combines the results, two all-to-alls inside the scale-up domain.
+  [[nodiscard]] double exchanges(double tokens) const {
+    if (!expert_parallel)
+      return 2.0 * m.layers * all_reduce_time(tokens * m.hidden * 2.0, s.tp, link);
+    const double copies = tokens / n * m.top_k * m.hidden;
+    return m.moe_layers() * (all_to_all_time(copies * dispatch_bytes(s.precision), s.tp, link) +
+                             all_to_all_time(copies * kCombineBytes, s.tp, link));
   }
 
   // Tokens of context a sequence holds on average over its life: its prompt and half of
@@ -119,31 +164,37 @@ struct Replica {
 
   // One decode iteration: the larger of reading the weights (at `memory` of HBM) and the
   // batch's KV cache (paged attention, at `kv_read`) and computing the batch's tokens (the
-  // roofline of Pope et al. 2023), then the all-reduces and the fixed `decode_overhead` of
-  // each layer.
+  // roofline of Pope et al. 2023), then the exchanges and the fixed `decode_overhead` of
+  // each layer. Expert-parallel, the batch is spread evenly over the accelerators.
   [[nodiscard]] double decode_step(double batch, double* compute_share = nullptr) const {
     const double memory = weights_read(batch) * bytes / hbm +
                           batch * context() * kv_per_token / (hbm / e.memory * e.kv_read);
     const double compute = batch * 2.0 * active() / flops +
                            batch * context() * decode_attention_flops() * m.layers / attention;
     if (compute_share != nullptr) *compute_share = compute >= memory ? 1.0 : compute / memory;
-    return std::max(memory, compute) + tensor_parallel(batch) +
-           m.layers * e.decode_overhead.value();
+    return std::max(memory, compute) + exchanges(batch) + m.layers * e.decode_overhead.value();
   }
 
-  // The prompt of one request: compute-bound products, the causal attention core
-  // (2·width·L² per layer), and its all-reduces.
+  // The prompt of one request, from its arrival to its first token: compute-bound products,
+  // the causal attention core (2·width·L² per layer) and the exchanges, on the whole replica
+  // (tensor-parallel) or on one accelerator while the others prefill their own
+  // (expert-parallel).
   [[nodiscard]] double prefill() const {
     const double l = s.input_tokens;
-    return 2.0 * active() * l / flops + 2.0 * m.attention_width() * l * l * m.layers / attention +
-           tensor_parallel(l);
+    const double share = expert_parallel ? n : 1.0;
+    return share * (2.0 * active() * l / flops +
+                    2.0 * m.attention_width() * l * l * m.layers / attention) +
+           exchanges(share * l);
   }
+  // The replica's time one prompt takes from its decoding: expert-parallel, its accelerators
+  // prefill n prompts at once.
+  [[nodiscard]] double prefill_cost() const { return expert_parallel ? prefill() / n : prefill(); }
 
   // An iteration of aggregated serving: a decode step, and the prefills of the requests
   // that replace the batch's finished ones (batch / output_tokens of them per iteration).
   [[nodiscard]] double iteration(double batch) const {
     const double step = decode_step(batch);
-    return s.disaggregated ? step : step + batch / s.output_tokens * prefill();
+    return s.disaggregated ? step : step + batch / s.output_tokens * prefill_cost();
   }
 };
 
@@ -218,6 +269,30 @@ std::string precision_problem(const hardware::Accelerator& a, Precision p) {
       "{} has no FP4 products (its catalog entry gives no fp4_dense): use fp8 or bf16", a.id);
 }
 
+// Unless the setup says, as the weights, but FP4 weights keep an FP8 cache (TensorRT-LLM's
+// NVFP4 checkpoints quantise the cache to FP8, not to 4 bits).
+Precision kv_cache_precision(const ServeSetup& s) {
+  if (s.kv_cache) return *s.kv_cache;
+  return s.precision == Precision::bf16 ? Precision::bf16 : Precision::fp8;
+}
+
+std::string expert_parallel_problem(const TransformerModel& model, const ServeSetup& s) {
+  if (!s.expert_parallel) return "";
+  if (!model.is_moe()) {
+    return fmt::format(
+        "{} is a dense model: it has no experts to spread over the replica (expert_parallel "
+        "needs a mixture of experts)",
+        model.id);
+  }
+  if (model.experts % s.tp != 0) {
+    return fmt::format(
+        "the {} routed experts of {} do not spread evenly over {} accelerators: give a replica "
+        "size that divides them",
+        model.experts, model.id, s.tp);
+  }
+  return "";
+}
+
 ServeEstimate estimate_serving(const TransformerModel& model, const Platform& platform,
                                const ServeSetup& setup) {
   const hardware::Accelerator& a = platform.system.accelerator;
@@ -230,7 +305,7 @@ ServeEstimate estimate_serving(const TransformerModel& model, const Platform& pl
   // Paged KV cache (Kwon et al. 2023, vLLM): what the weights and the runtime leave of the
   // replica's HBM holds KV blocks, allocated as sequences grow.
   const double free = r.n * (a.hbm_capacity.value() - platform.efficiency.memory_reserve.value()) -
-                      r.c.total * r.bytes;
+                      r.stored_weights();
   out.kv_capacity_tokens = std::max(0.0, free / r.kv_per_token);
   double most = std::floor(out.kv_capacity_tokens / r.context());
   out.limited_by = "memory";
@@ -299,9 +374,9 @@ ServeEstimate estimate_serving(const TransformerModel& model, const Platform& pl
   double accelerators = r.n;
   double power = 0;
   if (setup.disaggregated) {
-    // Each prefill replica of the same size serves 1 / prefill_s requests per second.
+    // Each prefill replica of the same size serves 1 / prefill_cost requests per second.
     const double requests = out.tokens_per_s_replica / setup.output_tokens;
-    const double prefill_replicas = requests * out.prefill_s;
+    const double prefill_replicas = requests * r.prefill_cost();
     accelerators = r.n * (1.0 + prefill_replicas);
     out.prefill_share = prefill_replicas / (1.0 + prefill_replicas);
     power = r.n * watts(compute_share) + prefill_replicas * r.n * watts(1.0);

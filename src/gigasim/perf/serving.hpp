@@ -2,6 +2,7 @@
 // against latency targets, aggregated or disaggregated pools (docs/models/serving.md).
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "gigasim/perf/layout.hpp"
@@ -11,9 +12,11 @@
 namespace gigasim::perf {
 
 struct ServeSetup {
-  int tp = 1;  ///< accelerators per replica (tensor-parallel)
-  /// Of the weights, the products and the KV cache (FP8 cache under FP4 weights).
+  int tp = 1;  ///< accelerators per replica (tensor-parallel unless expert_parallel)
+  /// Of the weights and the products (and of the KV cache unless `kv_cache` says).
   Precision precision = Precision::fp8;
+  /// Of the KV cache; absent: BF16 under BF16 weights, else FP8.
+  std::optional<Precision> kv_cache;
   double input_tokens = 1000;   ///< mean prompt length of a request
   double output_tokens = 1000;  ///< mean generated tokens of a request
   double ttft_s = 0;            ///< time-to-first-token target (0: none, offline)
@@ -24,6 +27,10 @@ struct ServeSetup {
   double percentile = 0;
   int max_batch = 0;           ///< sequences decoded together at most (0: memory)
   bool disaggregated = false;  ///< prefill and decode on separate replicas
+  /// A mixture of experts served expert-parallel: each of the `tp` accelerators runs the
+  /// attention and dense layers of its own sequences (data-parallel attention) and holds
+  /// 1/tp of the routed experts, reached by all-to-all; false: all tensor-parallel.
+  bool expert_parallel = false;
 };
 
 struct ServeEstimate {
@@ -50,6 +57,13 @@ struct ServeEstimate {
 /// Why `a` cannot serve in precision `p`, or "" when it can: every catalog accelerator
 /// multiplies in BF16 and FP8, in FP4 only where its entry gives `fp4_dense`.
 std::string precision_problem(const hardware::Accelerator& a, Precision p);
+
+/// Of the KV cache: `s.kv_cache`, else BF16 under BF16 weights and FP8 under the others.
+Precision kv_cache_precision(const ServeSetup& s);
+
+/// Why `model` cannot be served as `s` says, or "" when it can: expert parallelism needs a
+/// mixture of experts whose routed experts the replica's `tp` accelerators share evenly.
+std::string expert_parallel_problem(const TransformerModel& model, const ServeSetup& s);
 
 /// Serving throughput of `model` on replicas of `setup.tp` accelerators of `platform`.
 ServeEstimate estimate_serving(const TransformerModel& model, const Platform& platform,

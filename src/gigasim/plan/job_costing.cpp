@@ -159,6 +159,23 @@ workload::InferenceService cost_inference(const scenario::InferenceDescription& 
     problems.push_back({scenario::child_id(d.id, "precision"), precision_problem, {}});
     return s;
   }
+  if (setup.kv_cache) {
+    const std::string kv_problem = perf::precision_problem(accelerator, *setup.kv_cache);
+    if (!kv_problem.empty()) {
+      problems.push_back({scenario::child_id(d.id, "kv_cache"), kv_problem, {}});
+      return s;
+    }
+  }
+  // The all-to-alls run on the scale-up links: an expert-parallel replica stays in one domain.
+  if (setup.expert_parallel && d.accelerators_per_replica > platform.system.scale_up_domain) {
+    problems.push_back(
+        {scenario::child_id(d.id, "accelerators_per_replica"),
+         fmt::format("an expert-parallel replica must fit in one scale-up domain ({} "
+                     "accelerators of {}): its all-to-alls run on the scale-up links",
+                     platform.system.scale_up_domain, platform.system.id),
+         {}});
+    return s;
+  }
   const perf::ServeEstimate e = perf::estimate_serving(d.model, platform, setup);
   if (!e.fits) {
     problems.push_back(

@@ -90,8 +90,8 @@ struct InferenceDescription {
   /// Dynamic power share of an active replica; absent: the serving model's.
   std::optional<float> activity;
   perf::TransformerModel model;
-  /// Requests, latency targets, precision, max_batch, disaggregated; `tp` is the replica's
-  /// accelerators, set when the service is costed.
+  /// Requests, latency targets, precision, kv_cache, max_batch, disaggregated,
+  /// expert_parallel; `tp` is the replica's accelerators, set when the service is costed.
   perf::ServeSetup serve;
   bool precision_given = false;  ///< absent: FP8 where the accelerator has it, else BF16
 };

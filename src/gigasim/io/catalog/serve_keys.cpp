@@ -42,6 +42,14 @@ bool decode_serve_options(MapView& m, perf::ServeSetup& s) {
   m.integer("max_batch", s.max_batch, Need::optional, Check::non_negative);
   m.at_most("max_batch", s.max_batch, 1e7, "10,000,000", "far above any real replica");
   m.boolean("disaggregated", s.disaggregated);
+  m.boolean("expert_parallel", s.expert_parallel);
+  perf::Precision kv = perf::Precision::fp8;
+  if (read_enum(m, "kv_cache", kv,
+                {{"bf16", perf::Precision::bf16},
+                 {"fp8", perf::Precision::fp8},
+                 {"fp4", perf::Precision::fp4}})) {
+    s.kv_cache = kv;
+  }
   return precision;
 }
 

@@ -13,8 +13,8 @@ enum class PrecisionUse { training, serving };
 /// `precision` of a parallelism (training), replica or service (serving) mapping.
 bool decode_precision(MapView& m, perf::Precision& out, PrecisionUse use);
 
-/// The replica's options shared by serve files and services: `precision`, `max_batch`,
-/// `disaggregated`. Returns whether `precision` was given.
+/// The replica's options shared by serve files and services: `precision`, `kv_cache`,
+/// `max_batch`, `disaggregated`, `expert_parallel`. Returns whether `precision` was given.
 bool decode_serve_options(MapView& m, perf::ServeSetup& s);
 
 /// `requests: {input_tokens, output_tokens}` of `parent`: the mean prompt and answer of a

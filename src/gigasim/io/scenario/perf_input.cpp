@@ -118,13 +118,13 @@ bool decode_layout(MapView& m, perf::Layout& l, Need dp_need) {
   return has_dp;
 }
 
-void decode_model_key(MapView& top, const Catalog& catalog, perf::TransformerModel& model) {
+bool decode_model_key(MapView& top, const Catalog& catalog, perf::TransformerModel& model) {
   const YAML::Node node = top.get("model");
   if (!node.IsDefined()) {
     top.error("model", "missing required key \"model\": a model id or a mapping of its fields");
-  } else {
-    resolve_model(top.context(), node, "model", catalog, model);
+    return false;
   }
+  return resolve_model(top.context(), node, "model", catalog, model);
 }
 
 bool decode_platform(MapView& top, const Catalog& catalog, perf::Platform& platform) {

@@ -32,8 +32,8 @@ enum class PerfMode {
 bool decode_layout(MapView& m, perf::Layout& l, Need dp_need);
 
 /// Decodes the required `model` key (a catalog id, an id with overrides, or an inline model),
-/// shared by `gigasim perf` and `gigasim serve` files.
-void decode_model_key(MapView& top, const Catalog& catalog, perf::TransformerModel& model);
+/// shared by `gigasim perf` and `gigasim serve` files. Returns whether it resolved.
+bool decode_model_key(MapView& top, const Catalog& catalog, perf::TransformerModel& model);
 
 /// Decodes the hardware keys shared by `gigasim perf` and `gigasim serve` files: `system`
 /// and/or `accelerator`, `fabric`, `efficiency` (overrides). Returns whether a system was

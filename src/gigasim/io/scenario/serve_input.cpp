@@ -15,7 +15,7 @@ ServeInput load_serve_text(const std::string& text, const std::string& file,
   MapView top(ctx, root, "");
   if (!top.valid()) ctx.throw_if_errors();
   ServeInput in;
-  decode_model_key(top, catalog, in.model);
+  const bool have_model = decode_model_key(top, catalog, in.model);
   const bool have_system = decode_platform(top, catalog, in.platform);
   perf::ServeSetup& s = in.setup;
 
@@ -32,6 +32,15 @@ ServeInput load_serve_text(const std::string& text, const std::string& file,
       const std::string problem =
           perf::precision_problem(in.platform.system.accelerator, s.precision);
       if (!problem.empty()) m.error("precision", problem);
+    }
+    if (s.kv_cache && have_system) {
+      const std::string problem =
+          perf::precision_problem(in.platform.system.accelerator, *s.kv_cache);
+      if (!problem.empty()) m.error("kv_cache", problem);
+    }
+    if (const std::string problem = perf::expert_parallel_problem(in.model, s);
+        !problem.empty() && have_model) {
+      m.error("expert_parallel", problem);
     }
     m.finish();
   }

@@ -361,7 +361,15 @@ void decode_inference(MapView& m, const SiteContext& c) {
   if (!model_node.IsDefined()) {
     m.error("model", "missing required key \"model\"");
   } else {
-    resolve_model(m.context(), model_node, m.path_of("model"), c.catalog, s.model);
+    // The replica's size is the service's until it is costed.
+    perf::ServeSetup replica = s.serve;
+    replica.tp = static_cast<int>(s.accelerators_per_replica);
+    if (resolve_model(m.context(), model_node, m.path_of("model"), c.catalog, s.model)) {
+      if (const std::string problem = perf::expert_parallel_problem(s.model, replica);
+          !problem.empty()) {
+        m.error("expert_parallel", problem);
+      }
+    }
   }
   if (s.min_replicas > s.max_replicas) m.error("min_replicas", "must not exceed max_replicas");
   m.finish();
