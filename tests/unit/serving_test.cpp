@@ -255,6 +255,32 @@ TEST(Serving, ExpertParallelismCachesEachSequenceOnceAndServesMore) {
   EXPECT_GT(expert.prefill_s, 2 * tensor.prefill_s);
 }
 
+// Expert-parallel, the layers wait for the accelerator whose experts drew the most tokens:
+// with the model's expert_imbalance at 1.5 its routed products and all-to-alls take half as
+// long again; tensor-parallel, every accelerator holds a slice of every expert and nothing
+// changes. A capacity factor of 1.2 caps the load at 1.2.
+TEST(Serving, ExpertParallelReplicasWaitForTheBusiestAccelerator) {
+  TransformerModel m = catalog().models.at("deepseek-v3");
+  const auto p = platform("dgx-b200");
+  ServeSetup s = deepseek_on_a_dgx_b200(true);
+  s.max_batch = 4096;  // compute-bound: the routed products show
+  const ServeEstimate even = estimate_serving(m, p, s);
+  m.expert_imbalance = 1.5;
+  const ServeEstimate uneven = estimate_serving(m, p, s);
+  EXPECT_GT(uneven.decode_step_s, even.decode_step_s);
+  EXPECT_LT(uneven.tokens_per_s_accelerator, even.tokens_per_s_accelerator);
+  m.capacity_factor = 1.2;
+  const ServeEstimate capped = estimate_serving(m, p, s);
+  EXPECT_GT(capped.decode_step_s, even.decode_step_s);
+  EXPECT_LT(capped.decode_step_s, uneven.decode_step_s);
+  s.expert_parallel = false;
+  TransformerModel balanced = m;
+  balanced.expert_imbalance = 1.0;
+  balanced.capacity_factor = 0.0;
+  EXPECT_DOUBLE_EQ(estimate_serving(m, p, s).decode_step_s,
+                   estimate_serving(balanced, p, s).decode_step_s);
+}
+
 // On one accelerator the two are the same replica; on a dense model the option has nothing
 // to spread and is refused by the input readers (expert_parallel_problem).
 TEST(Serving, ExpertParallelismOnOneAcceleratorOrADenseModelChangesNothing) {

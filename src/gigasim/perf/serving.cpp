@@ -109,6 +109,16 @@ struct Replica {
 
   // Weights a forward pass multiplies: every active weight but the embedding (a lookup).
   [[nodiscard]] double active() const { return c.active - c.embedding; }
+  // Expert-parallel, the layers run in lock-step and wait for the accelerator whose experts
+  // drew the most tokens: its share over the mean (the model's `expert_imbalance`, capped by
+  // its `capacity_factor`); 1 tensor-parallel, where every accelerator holds a slice of every
+  // expert.
+  [[nodiscard]] double routed_load() const { return expert_parallel ? m.expert_load() : 1.0; }
+  // Weights multiplied per token, the routed experts weighted by the busiest accelerator's
+  // load, as the replica's accelerators wait for it.
+  [[nodiscard]] double multiplied() const {
+    return active() + (routed_load() - 1.0) * m.moe_layers() * m.top_k * c.expert;
+  }
   // Of them, those every accelerator holds whole when expert-parallel: all but the routed
   // experts.
   [[nodiscard]] double unrouted_active() const {
@@ -153,7 +163,7 @@ struct Replica {
   [[nodiscard]] double exchanges(double tokens) const {
     if (!expert_parallel)
       return 2.0 * m.layers * all_reduce_time(tokens * m.hidden * 2.0, s.tp, link);
-    const double copies = tokens / n * m.top_k * m.hidden;
+    const double copies = tokens / n * m.top_k * m.hidden * routed_load();
     return m.moe_layers() * (all_to_all_time(copies * dispatch_bytes(s.precision), s.tp, link) +
                              all_to_all_time(copies * kCombineBytes, s.tp, link));
   }
@@ -169,7 +179,7 @@ struct Replica {
   [[nodiscard]] double decode_step(double batch, double* compute_share = nullptr) const {
     const double memory = weights_read(batch) * bytes / hbm +
                           batch * context() * kv_per_token / (hbm / e.memory * e.kv_read);
-    const double compute = batch * 2.0 * active() / flops +
+    const double compute = batch * 2.0 * multiplied() / flops +
                            batch * context() * decode_attention_flops() * m.layers / attention;
     if (compute_share != nullptr) *compute_share = compute >= memory ? 1.0 : compute / memory;
     return std::max(memory, compute) + exchanges(batch) + m.layers * e.decode_overhead.value();
@@ -182,7 +192,7 @@ struct Replica {
   [[nodiscard]] double prefill() const {
     const double l = s.input_tokens;
     const double share = expert_parallel ? n : 1.0;
-    return share * (2.0 * active() * l / flops +
+    return share * (2.0 * multiplied() * l / flops +
                     2.0 * m.attention_width() * l * l * m.layers / attention) +
            exchanges(share * l);
   }
