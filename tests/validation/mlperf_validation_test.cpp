@@ -67,6 +67,35 @@ Errors errors_by_group(const std::vector<MlperfRow>& rows, const std::string& fi
   return errors;
 }
 
+// One benchmark's rows against the model: the mean prompt inferred from the row `fit_id`
+// (within [lo, hi] tokens), and every other row predicted, printed and grouped.
+struct Comparison {
+  MlperfRow fit;
+  double prompt = 0;
+  Errors errors;
+  std::map<std::string, double> error_of;
+};
+Comparison compare_at_the_inferred_prompt(
+    const std::vector<MlperfRow>& rows, const TransformerModel& model, const std::string& fit_id,
+    double answer, double lo, double hi,
+    const std::function<std::string(const MlperfRow&)>& group_of) {
+  Comparison c;
+  const auto fit =
+      std::find_if(rows.begin(), rows.end(), [&](const MlperfRow& r) { return r.id == fit_id; });
+  if (fit == rows.end()) {
+    ADD_FAILURE() << "no row " << fit_id;
+    return c;
+  }
+  c.fit = *fit;
+  c.prompt = infer_mlperf_prompt(model, c.fit, answer, lo, hi);
+  std::printf("\ninferred mean prompt: %.0f tokens (from %s)\n", c.prompt, fit_id.c_str());
+  const auto predict = [&](const MlperfRow& r) {
+    return mlperf_prediction(model, r, c.prompt, answer);
+  };
+  c.errors = errors_by_group(rows, fit_id, predict, group_of, c.error_of);
+  return c;
+}
+
 // Llama 2 70B (llama2-70b-99, OpenOrca): the mean answer is 294.45 tokens
 // (mlcommons/inference language/llama2-70b/README.md); the prompt is inferred from one row,
 // `kMlperfFit` (H200, v5.0, offline).
@@ -88,23 +117,12 @@ TransformerModel llama2_70b() {
 TEST(ServingValidation, MlperfLlama2RowsAtTheInferredPromptLength) {
   const std::vector<MlperfRow> rows = mlperf_rows("Llama-2-70B");
   ASSERT_GE(rows.size(), 12U);
-  const auto fit =
-      std::find_if(rows.begin(), rows.end(), [](const MlperfRow& r) { return r.id == kMlperfFit; });
-  ASSERT_NE(fit, rows.end());
-  const TransformerModel model = llama2_70b();
   // Within MLPerf's bounds: at most 1,024 input tokens (AMD's description of the benchmark).
-  const double prompt = infer_mlperf_prompt(model, *fit, kLlama2Answer, 16, 1024);
-  const auto predict = [&](const MlperfRow& r) {
-    return mlperf_prediction(model, r, prompt, kLlama2Answer);
-  };
-  std::printf("\ninferred mean prompt: %.0f tokens (from %s)\n", prompt, kMlperfFit);
   // Groups: NVIDIA's v5.0 results (the software the model's constants were fitted on),
   // NVIDIA's v4.1 results (the same hardware a round earlier), AMD (CDNA3's FP8 share
   // fitted on one row, the others held out).
-  std::map<std::string, double> error_of;
-  Errors errors = errors_by_group(
-      rows, kMlperfFit, predict,
-      [](const MlperfRow& r) {
+  Comparison c = compare_at_the_inferred_prompt(
+      rows, llama2_70b(), kMlperfFit, kLlama2Answer, 16, 1024, [](const MlperfRow& r) {
         const bool amd = r.system.rfind("mi", 0) == 0;
         const bool interactive = r.tpot_s > 0 && r.tpot_s < 0.1;
         return r.system == "mi355x-platform"   ? "amd cdna4 fp4"
@@ -114,8 +132,10 @@ TEST(ServingValidation, MlperfLlama2RowsAtTheInferredPromptLength) {
                : r.precision == Precision::fp4 ? "nvidia blackwell fp4"
                : r.id.rfind("m50", 0) == 0     ? "nvidia v5.0"
                                                : "nvidia v4.1";
-      },
-      error_of);
+      });
+  const double prompt = c.prompt;
+  Errors& errors = c.errors;
+  const std::map<std::string, double>& error_of = c.error_of;
   // The prompt inferred is a plausible OpenOrca question, not an edge of the search.
   EXPECT_GT(prompt, 50);
   EXPECT_LT(prompt, 900);
@@ -180,27 +200,18 @@ constexpr double kLlama405bAnswer = 684.68;
 TEST(ServingValidation, MlperfLlama405bRowsAtTheInferredPromptLength) {
   const std::vector<MlperfRow> rows = mlperf_rows("Llama-3.1-405B");
   ASSERT_EQ(rows.size(), 14U);
-  const auto fit = std::find_if(rows.begin(), rows.end(),
-                                [](const MlperfRow& r) { return r.id == kMlperf405bFit; });
-  ASSERT_NE(fit, rows.end());
   const TransformerModel& model = catalog().models.at("llama-3-405b");
-  const double prompt = infer_mlperf_prompt(model, *fit, kLlama405bAnswer, 64, 32768);
-  std::printf("\ninferred mean prompt: %.0f tokens (from %s)\n", prompt, kMlperf405bFit);
-  const auto predict = [&](const MlperfRow& r) {
-    return mlperf_prediction(model, r, prompt, kLlama405bAnswer);
-  };
-  std::map<std::string, double> error_of;
-  Errors errors = errors_by_group(
-      rows, kMlperf405bFit, predict,
-      [](const MlperfRow& r) {
+  Comparison c = compare_at_the_inferred_prompt(
+      rows, model, kMlperf405bFit, kLlama405bAnswer, 64, 32768, [](const MlperfRow& r) {
         const bool v50 = r.id.rfind("m50", 0) == 0;
         return r.system == "gb300-nvl72"        ? "blackwell ultra (extrapolated)"
                : r.tpot_s > 0 && r.tpot_s < 0.1 ? "interactive (p99 targets)"
                : r.ttft_s > 0 && v50            ? "server v5.0 (p99 targets)"
                : r.ttft_s > 0                   ? "server v5.1 (p99 targets)"
                                                 : "blackwell offline";
-      },
-      error_of);
+      });
+  const double prompt = c.prompt;
+  Errors& errors = c.errors;
   // A long-context prompt, as the benchmark's documents (summaries, long questions) are.
   EXPECT_GT(prompt, 2000);
   EXPECT_LT(prompt, 20000);
@@ -249,27 +260,19 @@ constexpr double kDeepSeekR1Answer = 3886.2;
 TEST(ServingValidation, MlperfDeepSeekR1RowsAtTheInferredPromptLength) {
   const std::vector<MlperfRow> rows = mlperf_rows("DeepSeek-R1");
   ASSERT_EQ(rows.size(), 6U);
-  const auto fit = std::find_if(rows.begin(), rows.end(),
-                                [](const MlperfRow& r) { return r.id == kMlperfR1Fit; });
-  ASSERT_NE(fit, rows.end());
   const TransformerModel& model = catalog().models.at("deepseek-v3");
-  const double prompt = infer_mlperf_prompt(model, *fit, kDeepSeekR1Answer, 64, 32768);
-  std::printf("\ninferred mean prompt: %.0f tokens (from %s)\n", prompt, kMlperfR1Fit);
-  const auto predict = [&](const MlperfRow& r) {
-    return mlperf_prediction(model, r, prompt, kDeepSeekR1Answer);
-  };
-  std::map<std::string, double> error_of;
-  Errors errors = errors_by_group(
-      rows, kMlperfR1Fit, predict,
-      [](const MlperfRow& r) {
+  Comparison c = compare_at_the_inferred_prompt(
+      rows, model, kMlperfR1Fit, kDeepSeekR1Answer, 64, 32768, [](const MlperfRow& r) {
         return r.system == "gb300-nvl72" ? "blackwell ultra (extrapolated)"
                : r.ttft_s > 0            ? "server (p99 targets)"
                                          : "offline";
-      },
-      error_of);
+      });
+  const double prompt = c.prompt;
+  Errors& errors = c.errors;
+  const std::map<std::string, double>& error_of = c.error_of;
   // Expert-parallel serves most: tensor-parallel, every accelerator would hold the whole
   // latent cache.
-  EXPECT_EQ(mlperf_prediction(model, *fit, prompt, kDeepSeekR1Answer).layout, "ep8");
+  EXPECT_EQ(mlperf_prediction(model, c.fit, prompt, kDeepSeekR1Answer).layout, "ep8");
   // The prompt inferred is long for reasoning questions: it absorbs the optimism the model
   // shows on TensorRT-LLM's DeepSeek-R1 rows at known lengths (+31 to +49 %,
   // serving_validation_test.cpp), so only the spread across rows is tested.
