@@ -70,20 +70,30 @@ BENCHMARK(BM_PerfSearchLlama405b16k)->Unit(benchmark::kMillisecond);
 // Llama 3 8B on one B200 in FP4 (8,707 slots), and DeepSeek-V3 expert-parallel on a DGX B200
 // in FP4 at TPOT 80 ms (examples/serve/deepseek-v3-b200-fp4.yaml, 2,426 slots).
 void BM_ServeAtPercentile(benchmark::State& state) {
+  struct Case {
+    const char* model;
+    const char* system;
+    int tp;
+    bool expert_parallel;
+    perf::Precision precision;
+    double input_tokens, output_tokens, tpot_s;
+  };
+  static const Case cases[] = {
+      {"llama-3-70b", "dgx-h100", 2, false, perf::Precision::fp8, 1000, 300, 0.2},
+      {"llama-3-8b", "dgx-b200", 1, false, perf::Precision::fp4, 200, 200, 0.2},
+      {"deepseek-v3", "dgx-b200", 8, true, perf::Precision::fp4, 2000, 1000, 0.08}};
+  const Case& c = cases[state.range(0)];
   const auto& s = setup();
-  const long which = state.range(0);
-  const char* model_id = which == 0 ? "llama-3-70b" : which == 1 ? "llama-3-8b" : "deepseek-v3";
-  const auto& model = s.catalog.models.at(model_id);
-  const perf::Platform platform =
-      s.catalog.platform_of(s.catalog.systems.at(which == 0 ? "dgx-h100" : "dgx-b200"));
+  const auto& model = s.catalog.models.at(c.model);
+  const perf::Platform platform = s.catalog.platform_of(s.catalog.systems.at(c.system));
   perf::ServeSetup serve;
-  serve.tp = which == 0 ? 2 : which == 1 ? 1 : 8;
-  serve.expert_parallel = which == 2;
-  serve.precision = which == 0 ? perf::Precision::fp8 : perf::Precision::fp4;
-  serve.input_tokens = which == 0 ? 1000 : which == 1 ? 200 : 2000;
-  serve.output_tokens = which == 0 ? 300 : which == 1 ? 200 : 1000;
+  serve.tp = c.tp;
+  serve.expert_parallel = c.expert_parallel;
+  serve.precision = c.precision;
+  serve.input_tokens = c.input_tokens;
+  serve.output_tokens = c.output_tokens;
   serve.ttft_s = 2;
-  serve.tpot_s = which == 2 ? 0.08 : 0.2;
+  serve.tpot_s = c.tpot_s;
   serve.percentile = 0.99;
   double slots = 0;
   for (auto _ : state) {

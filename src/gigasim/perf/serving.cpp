@@ -117,20 +117,20 @@ struct Replica {
   // Weights multiplied per token, the routed experts weighted by the busiest accelerator's
   // load, as the replica's accelerators wait for it.
   [[nodiscard]] double multiplied() const {
-    return active() + (routed_load() - 1.0) * m.moe_layers() * m.top_k * c.expert;
+    return active() + (routed_load() - 1.0) * routed_active();
   }
-  // Of them, those every accelerator holds whole when expert-parallel: all but the routed
-  // experts.
-  [[nodiscard]] double unrouted_active() const {
-    return active() - m.moe_layers() * m.top_k * c.expert;
-  }
+  // Of the active weights, the routed experts a token passes through (top_k per MoE layer),
+  // and the others, which every accelerator holds whole when expert-parallel.
+  [[nodiscard]] double routed_active() const { return m.moe_layers() * m.top_k * c.expert; }
+  [[nodiscard]] double unrouted_active() const { return active() - routed_active(); }
+  // Copies of the unrouted weights beside the replica's one: n − 1 expert-parallel.
+  [[nodiscard]] double extra_copies() const { return expert_parallel ? n - 1.0 : 0.0; }
 
   // Bytes of weights the replica stores: expert-parallel, each accelerator keeps its own
   // copy of all but the routed experts.
   [[nodiscard]] double stored_weights() const {
-    const double copies = expert_parallel ? n - 1.0 : 0.0;
     const double unrouted = c.total - m.moe_layers() * m.experts * c.expert;
-    return (c.total + copies * unrouted) * bytes;
+    return (c.total + extra_copies() * unrouted) * bytes;
   }
 
   // Weights read by a decode step of `batch` sequences, summed over the replica's
@@ -142,8 +142,8 @@ struct Replica {
     const double experts = m.experts;
     const double touched =
         experts * (1.0 - std::pow(1.0 - static_cast<double>(m.top_k) / experts, batch));
-    const double copies = expert_parallel ? n - 1.0 : 0.0;
-    return active() + copies * unrouted_active() + m.moe_layers() * (touched - m.top_k) * c.expert;
+    return active() + extra_copies() * unrouted_active() +
+           m.moe_layers() * (touched - m.top_k) * c.expert;
   }
 
   // FLOPs of the attention core per layer, for one new token and one cached token: scores
