@@ -151,9 +151,12 @@ TEST(Serving, AMixtureReadsTheExpertsItsBatchChose) {
   const ServeEstimate one = estimate_serving(m, p, s);
   s.max_batch = 64;
   const ServeEstimate many = estimate_serving(m, p, s);
-  // One sequence reads 2 of 8 experts per layer; 64 read them all, yet share the read.
+  // One sequence reads 2 of 8 experts per layer; 64 read them all, yet share the read: the
+  // step reads at most 47 / 13 ≈ 3.6 times the weights (all experts against two), so 64
+  // sequences serve well over 64 / 3.6 / 1.2 ≈ 15 times one, with room for their cache
+  // and products.
   EXPECT_GT(many.decode_step_s, one.decode_step_s);
-  EXPECT_GT(many.tokens_per_s_replica, 20 * one.tokens_per_s_replica);
+  EXPECT_GT(many.tokens_per_s_replica, 15 * one.tokens_per_s_replica);
 }
 
 // Latent attention (DeepSeek-V3) caches 576 values per token and layer where its 128 heads

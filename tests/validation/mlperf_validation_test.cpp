@@ -175,19 +175,23 @@ TEST(ServingValidation, MlperfLlama2RowsAtTheInferredPromptLength) {
       EXPECT_LT(std::fabs(error_of.at(r.id)), r.gpus <= 8 ? 0.15 : 0.25) << r.id;
     }
   }
+  // The interactive targets (450 ms TTFT, 40 ms TPOT): the H200 row within the 15 % goal.
+  // Nothing was fitted on small batches: the decode step's read and compute add, and its
+  // fixed per-layer overhead is small (docs/models/serving.md, "Decode").
+  ASSERT_EQ(errors["nvidia interactive"].size(), 3U);
+  EXPECT_LT(std::fabs(error_of.at("m50-05")), 0.15);
   // What the model does not know, kept visible: the 2024 software (v4.1) was slower on the
   // same hardware, for NVIDIA and AMD alike; MI325X (1,000 W) serves more than MI300X
-  // (750 W) at the same FP8 peak, which one constant per generation cannot follow; the
-  // 40 ms interactive target leaves the fitted per-layer overhead too little room
-  // (docs/validation.md).
+  // (750 W) at the same FP8 peak, which one constant per generation cannot follow; B200 in
+  // FP4 lost 40 % of its offline throughput to the interactive targets, where the model
+  // loses 20 % (docs/validation.md).
   ASSERT_EQ(errors["nvidia v4.1"].size(), 4U);
   for (double e : errors["nvidia v4.1"]) EXPECT_GT(e, 0.0);
   for (const char* id : {"m41-01", "m41-02", "m41-03"}) EXPECT_GT(error_of.at(id), 0.0) << id;
   for (const char* id : {"m50-15", "m50-16", "m51-17"}) EXPECT_LT(error_of.at(id), 0.0) << id;
-  ASSERT_EQ(errors["nvidia interactive"].size(), 3U);
-  for (double e : errors["nvidia interactive"]) {
-    EXPECT_LT(e, -0.2);
-    EXPECT_GT(e, -0.8);
+  for (const char* id : {"m50-10", "m51-21"}) {
+    EXPECT_GT(error_of.at(id), 0.15) << id;
+    EXPECT_LT(error_of.at(id), 0.5) << id;
   }
 }
 
@@ -222,26 +226,25 @@ TEST(ServingValidation, MlperfLlama405bRowsAtTheInferredPromptLength) {
   for (double e : errors["blackwell offline"]) EXPECT_LT(std::fabs(e), 0.15);
   // The server scenario (6 s TTFT, 175 ms TPOT, both at the 99th percentile under Poisson
   // arrivals) with the software of v5.1, on B200 and GB200: within the 15 % goal, each. The
-  // slots a replica keeps free for arrivals (a birth-death queue) cost 20-23 % of the
-  // offline throughput here, as the published rows lost 21-24 %.
+  // slots a replica keeps free for arrivals (a birth-death queue) cost 13-15 % of the
+  // offline throughput here; the published rows lost 21-24 %.
   ASSERT_EQ(errors["server v5.1 (p99 targets)"].size(), 2U);
   for (double e : errors["server v5.1 (p99 targets)"]) EXPECT_LT(std::fabs(e), 0.15);
+  // The interactive targets (4.5 s, 80 ms) on GB200: within the 15 % goal.
+  ASSERT_EQ(errors["interactive (p99 targets)"].size(), 2U);
+  EXPECT_LT(std::fabs(c.error_of.at("m51-20")), 0.15);
   // What the model does not know, kept visible (docs/validation.md): the server rows of a
   // round earlier (v5.0), on the same hardware, served 24-32 % less than v5.1's, as the
-  // 2024 software of the Llama 2 rows did; the interactive rows (4.5 s, 80 ms) served more
-  // than the per-layer overhead fitted on throughput rows allows (as Llama 2's interactive
-  // rows); Blackwell Ultra carries Blackwell's FP4 share, which GB300's larger FP4 peak does
-  // not reach.
+  // 2024 software of the Llama 2 rows did; the DGX B200 served 31 % less than GB200 at the
+  // interactive targets, where the model sees 8 %; Blackwell Ultra carries Blackwell's FP4
+  // share, which GB300's larger FP4 peak does not reach.
   ASSERT_EQ(errors["server v5.0 (p99 targets)"].size(), 3U);
   for (double e : errors["server v5.0 (p99 targets)"]) {
     EXPECT_GT(e, 0.2);
     EXPECT_LT(e, 0.7);
   }
-  ASSERT_EQ(errors["interactive (p99 targets)"].size(), 2U);
-  for (double e : errors["interactive (p99 targets)"]) {
-    EXPECT_LT(e, -0.2);
-    EXPECT_GT(e, -0.8);
-  }
+  EXPECT_GT(c.error_of.at("m51-19"), 0.2);
+  EXPECT_LT(c.error_of.at("m51-19"), 0.6);
   ASSERT_EQ(errors["blackwell ultra (extrapolated)"].size(), 2U);
   for (double e : errors["blackwell ultra (extrapolated)"]) {
     EXPECT_GT(e, 0.15);
@@ -274,7 +277,7 @@ TEST(ServingValidation, MlperfDeepSeekR1RowsAtTheInferredPromptLength) {
   // latent cache.
   EXPECT_EQ(mlperf_prediction(model, c.fit, prompt, kDeepSeekR1Answer).layout, "ep8");
   // The prompt inferred is long for reasoning questions: it absorbs the optimism the model
-  // shows on TensorRT-LLM's DeepSeek-R1 rows at known lengths (+31 to +49 %,
+  // shows on TensorRT-LLM's DeepSeek-R1 rows at known lengths (+33 to +49 %,
   // serving_validation_test.cpp), so only the spread across rows is tested.
   EXPECT_GT(prompt, 1000);
   EXPECT_LT(prompt, 6000);
@@ -284,7 +287,7 @@ TEST(ServingValidation, MlperfDeepSeekR1RowsAtTheInferredPromptLength) {
   EXPECT_LT(std::fabs(error_of.at("m51-11")), 0.15);
   // What the model does not see, kept visible (docs/validation.md): the server rows (2 s
   // TTFT, 80 ms TPOT at the 99th percentile) served 42-50 % less than offline, where the
-  // model loses 13-15 %: optimistic by 50-70 %.
+  // model loses 11-14 %: optimistic by 47-73 %.
   ASSERT_EQ(errors["server (p99 targets)"].size(), 2U);
   for (const char* id : {"m51-05", "m51-07", "m51-12"}) {
     EXPECT_GT(error_of.at(id), 0.4) << id;

@@ -172,17 +172,21 @@ struct Replica {
   // its answer.
   [[nodiscard]] double context() const { return s.input_tokens + s.output_tokens / 2.0; }
 
-  // One decode iteration: the larger of reading the weights (at `memory` of HBM) and the
-  // batch's KV cache (paged attention, at `kv_read`) and computing the batch's tokens (the
-  // roofline of Pope et al. 2023), then the exchanges and the fixed `decode_overhead` of
-  // each layer. Expert-parallel, the batch is spread evenly over the accelerators.
+  // One decode iteration: reading the weights (at `memory` of HBM) and the batch's KV cache
+  // (paged attention, at `kv_read`), then computing the batch's tokens, then the exchanges
+  // and the fixed `decode_overhead` of each layer. The read and the compute add: at the
+  // batches of serving (tens to thousands of rows) the measured steps rise with the batch
+  // well before the roofline's compute roof (Pope et al. 2023; Williams et al. 2009 bound
+  // them by the larger of the two), and a scan of the overlap on the fitted rows chose none
+  // (docs/models/serving.md, "Decode"). Expert-parallel, the batch is spread evenly over the
+  // accelerators.
   [[nodiscard]] double decode_step(double batch, double* compute_share = nullptr) const {
     const double memory = weights_read(batch) * bytes / hbm +
                           batch * context() * kv_per_token / (hbm / e.memory * e.kv_read);
     const double compute = batch * 2.0 * multiplied() / flops +
                            batch * context() * decode_attention_flops() * m.layers / attention;
-    if (compute_share != nullptr) *compute_share = compute >= memory ? 1.0 : compute / memory;
-    return std::max(memory, compute) + exchanges(batch) + m.layers * e.decode_overhead.value();
+    if (compute_share != nullptr) *compute_share = compute / (memory + compute);
+    return memory + compute + exchanges(batch) + m.layers * e.decode_overhead.value();
   }
 
   // The prompt of one request, from its arrival to its first token: compute-bound products,
