@@ -10,6 +10,7 @@ BirthDeathChain::BirthDeathChain(std::span<const double> rates)
     : rates_(rates.begin(), rates.end()), log_product_(rates.size() + 1, 0.0) {
   for (std::size_t k = 1; k <= rates_.size(); ++k) {
     log_product_[k] = log_product_[k - 1] + std::log(rates_[k - 1]);
+    if (k > 1 && rates_[k - 1] < rates_[k - 2]) rising_ = false;
   }
 }
 
@@ -31,17 +32,39 @@ BirthDeathQueue BirthDeathChain::at(double arrival_rate, std::size_t servers) co
   const auto log_weight = [&](std::size_t k) {
     return static_cast<double>(k) * log_arrivals - log_product_[k];
   };
-  double top = 0;
-  for (std::size_t k = 1; k <= c; ++k) top = std::max(top, log_weight(k));
-  // States below e^−40 of the most likely add nothing a double holds to the sums: their
-  // exponentials are skipped (with thousands of servers, most of them).
-  double total = 0, busy = 0;
-  for (std::size_t k = 0; k < c; ++k) {
-    const double x = log_weight(k) - top;
-    if (x < -40.0) continue;
-    const double w = std::exp(x);
+  // States below e^−40 of the most likely add nothing a double holds to the sums: they are
+  // skipped (with thousands of servers, most of them). With rising rates the weights climb
+  // while λ > μ_k and fall after: the sums start at that mode and stop on either side at the
+  // first negligible state, each neighbour's weight the last one's times μ_k / λ going down
+  // and λ / μ_{k+1} going up (the balance equations). Otherwise every state is visited.
+  const double negligible = std::exp(-40.0);
+  double total = 0, busy = 0, top = 0;
+  const auto add = [&](std::size_t k, double w) {
     total += w;
     busy += static_cast<double>(k) * w;
+  };
+  if (rising_) {
+    const auto climbing = std::lower_bound(rates_.begin(), rates_.begin() + c, arrival_rate);
+    const std::size_t mode = std::min(static_cast<std::size_t>(climbing - rates_.begin()), c - 1);
+    top = log_weight(mode);
+    const double per_arrival = 1.0 / arrival_rate;
+    double w = 1.0;
+    for (std::size_t k = mode; w >= negligible; w *= rates_[k - 1] * per_arrival, --k) {
+      add(k, w);
+      if (k == 0) break;
+    }
+    w = 1.0;
+    for (std::size_t k = mode + 1; k < c; ++k) {
+      w *= arrival_rate / rates_[k - 1];
+      if (w < negligible) break;
+      add(k, w);
+    }
+  } else {
+    for (std::size_t k = 1; k <= c; ++k) top = std::max(top, log_weight(k));
+    for (std::size_t k = 0; k < c; ++k) {
+      const double w = std::exp(log_weight(k) - top);
+      if (w >= negligible) add(k, w);
+    }
   }
   const double waiting = std::exp(log_weight(c) - top) / (1.0 - arrival_rate / full);
   total += waiting;

@@ -21,7 +21,8 @@ struct BirthDeathQueue {
 /// Servers whose departure rate depends on how many are busy: μ_k per unit of time while
 /// k are (`rates[k − 1]`), μ_c while customers wait with every one of c busy. With
 /// μ_k = k μ it is the M/M/c queue. Built once, solved for many arrival rates and server
-/// counts (each O(c)).
+/// counts: each in time proportional to the states that weigh (the stationary distribution's
+/// width) when the rates rise with k, as a batch's departures do; O(c) otherwise.
 class BirthDeathChain {
  public:
   explicit BirthDeathChain(std::span<const double> rates);
@@ -34,6 +35,7 @@ class BirthDeathChain {
  private:
   std::vector<double> rates_;
   std::vector<double> log_product_;  // Σ_{i ≤ k} ln μ_i, k = 0..c
+  bool rising_ = true;               // μ_k never falls as k grows: the distribution is unimodal
 };
 
 /// The `p`-quantile (0 < p < 1) of the wait before service: 0 when fewer than 1 − p of the
