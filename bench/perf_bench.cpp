@@ -68,7 +68,7 @@ BENCHMARK(BM_PerfSearchLlama405b16k)->Unit(benchmark::kMillisecond);
 // Serving at MLPerf's server targets (TTFT 2 s, TPOT 200 ms, 99 % of requests under
 // Poisson arrivals): Llama 3 70B on two H100 (429 slots, examples/serve/llama3-70b-h100.yaml),
 // Llama 3 8B on one B200 in FP4 (8,707 slots), and DeepSeek-V3 expert-parallel on a DGX B200
-// in FP4 at TPOT 80 ms (examples/serve/deepseek-v3-b200-fp4.yaml, 2,426 slots).
+// in FP4 at TPOT 80 ms (examples/serve/deepseek-v3-b200-fp4.yaml, 2,620 slots).
 void BM_ServeAtPercentile(benchmark::State& state) {
   struct Case {
     const char* model;

@@ -131,6 +131,18 @@ TEST(Queueing, RisingAndIrregularRatesGiveTheQueueSummedStateByState) {
     rising.push_back(k / (1.0 + 0.004 * k));
     dipping.push_back(k == 150 ? 100.0 : k / (1.0 + 0.004 * k));
   }
+  // Two humps parted by a valley far below e^−40 (one slot that frees almost at once): a
+  // walk from the first mode would stop in the valley and miss the second, larger one.
+  std::vector<double> two_humps;
+  for (int k = 1; k <= 50; ++k) two_humps.push_back(k);
+  two_humps.push_back(1e30);
+  for (int k = 52; k < 100; ++k) two_humps.push_back(1.0);
+  two_humps.push_back(100.0);
+  const BirthDeathQueue humps = birth_death_queue(50.0, two_humps);
+  const BirthDeathQueue humps_summed = summed_state_by_state(50.0, two_humps);
+  EXPECT_NEAR(humps.busy, humps_summed.busy, 1e-9 * humps_summed.busy);
+  EXPECT_GT(humps.busy, 90.0);  // the second hump holds the queue
+  EXPECT_NEAR(humps.waits, humps_summed.waits, 1e-9 * humps_summed.waits);
   for (const std::vector<double>* rates : {&rising, &dipping}) {
     for (double load : {0.2, 0.7, 0.98}) {
       const double arrivals = load * rates->back();
@@ -141,6 +153,35 @@ TEST(Queueing, RisingAndIrregularRatesGiveTheQueueSummedStateByState) {
       EXPECT_DOUBLE_EQ(got.tail_rate, want.tail_rate) << load;
     }
   }
+}
+
+TEST(Queueing, TheWaitsOfTwoQueuesInTurnAddAsIndependentTimes) {
+  // Two M/M/1 queues at the same load: an arrival waits in each with probability ρ = 0.5,
+  // then an exponential time at rate μ − λ = 1 (as `at` gives them).
+  const BirthDeathQueue one = birth_death_queue(1.0, mmc_rates(1, 2.0));
+  ASSERT_NEAR(one.waits, 0.5, 1e-12);
+  ASSERT_NEAR(one.tail_rate, 1.0, 1e-12);
+  // P(W₁ + W₂ > t) = 2 · 0.25 e^{−t} + 0.25 (1 + t) e^{−t}: at the returned 99th percentile it is 1
+  // %.
+  const double t = wait_quantile(one, one, 0.99);
+  EXPECT_NEAR(0.5 * std::exp(-t) + 0.25 * (1.0 + t) * std::exp(-t), 0.01, 1e-8);
+  // More than either wait alone, less than their quantiles added.
+  EXPECT_GT(t, wait_quantile(one, 0.99));
+  EXPECT_LT(t, 2.0 * wait_quantile(one, 0.99));
+  // Different rates: the hypoexponential tail (s e^{−r t} − r e^{−s t}) / (s − r).
+  const BirthDeathQueue slow = birth_death_queue(1.0, mmc_rates(1, 1.5));  // ρ = 2/3, rate 0.5
+  const double u = wait_quantile(one, slow, 0.99);
+  const double both = (0.5 * std::exp(-u) - std::exp(-0.5 * u)) / (0.5 - 1.0);
+  EXPECT_NEAR(
+      0.5 / 3.0 * std::exp(-u) + 0.5 * 2.0 / 3.0 * std::exp(-0.5 * u) + 0.5 * 2.0 / 3.0 * both,
+      0.01, 1e-8);
+  // A queue nobody waits in adds nothing; an unstable one makes the wait unbounded.
+  const BirthDeathQueue idle = birth_death_queue(0.0, mmc_rates(1, 2.0));
+  EXPECT_DOUBLE_EQ(wait_quantile(one, idle, 0.99), wait_quantile(one, 0.99));
+  EXPECT_TRUE(std::isinf(wait_quantile(one, birth_death_queue(3.0, mmc_rates(1, 2.0)), 0.99)));
+  // Both rarely wait: fewer than 1 % of arrivals wait at all.
+  const BirthDeathQueue light = birth_death_queue(0.004, mmc_rates(1, 1.0));
+  EXPECT_EQ(wait_quantile(light, light, 0.99), 0.0);
 }
 
 }  // namespace

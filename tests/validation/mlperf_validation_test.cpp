@@ -226,22 +226,26 @@ TEST(ServingValidation, MlperfLlama405bRowsAtTheInferredPromptLength) {
   for (double e : errors["blackwell offline"]) EXPECT_LT(std::fabs(e), 0.15);
   // The server scenario (6 s TTFT, 175 ms TPOT, both at the 99th percentile under Poisson
   // arrivals) with the software of v5.1, on B200 and GB200: within the 15 % goal, each. The
-  // slots a replica keeps free for arrivals (a birth-death queue) cost 13-15 % of the
-  // offline throughput here; the published rows lost 21-24 %.
+  // slots a replica keeps free for arrivals (a birth-death queue) and the wait for the long
+  // prompts ahead (an M/D/1 queue of prefills) cost 17 % of the offline throughput here;
+  // the published rows lost 21-24 %.
   ASSERT_EQ(errors["server v5.1 (p99 targets)"].size(), 2U);
   for (double e : errors["server v5.1 (p99 targets)"]) EXPECT_LT(std::fabs(e), 0.15);
   // The interactive targets (4.5 s, 80 ms) on GB200: within the 15 % goal.
   ASSERT_EQ(errors["interactive (p99 targets)"].size(), 2U);
   EXPECT_LT(std::fabs(c.error_of.at("m51-20")), 0.15);
-  // What the model does not know, kept visible (docs/validation.md): the server rows of a
-  // round earlier (v5.0), on the same hardware, served 24-32 % less than v5.1's, as the
-  // 2024 software of the Llama 2 rows did; the DGX B200 served 31 % less than GB200 at the
-  // interactive targets, where the model sees 8 %; Blackwell Ultra carries Blackwell's FP4
+  // The H200's server row of v5.0 (the only Hopper one): within the 15 % goal, served by
+  // replicas of eight H200s, whose prompts wait least for the ones ahead.
+  EXPECT_LT(std::fabs(c.error_of.at("m50-07")), 0.15);
+  // What the model does not know, kept visible (docs/validation.md): the Blackwell server
+  // rows of a round earlier (v5.0), on the same hardware, served 24-32 % less than v5.1's,
+  // as the 2024 software of the Llama 2 rows did; the DGX B200 served 32 % less than GB200
+  // at the interactive targets, where the model sees 9 %; Blackwell Ultra carries Blackwell's FP4
   // share, which GB300's larger FP4 peak does not reach.
   ASSERT_EQ(errors["server v5.0 (p99 targets)"].size(), 3U);
-  for (double e : errors["server v5.0 (p99 targets)"]) {
-    EXPECT_GT(e, 0.2);
-    EXPECT_LT(e, 0.7);
+  for (const char* id : {"m50-12", "m50-14"}) {
+    EXPECT_GT(c.error_of.at(id), 0.2) << id;
+    EXPECT_LT(c.error_of.at(id), 0.7) << id;
   }
   EXPECT_GT(c.error_of.at("m51-19"), 0.2);
   EXPECT_LT(c.error_of.at("m51-19"), 0.6);

@@ -42,4 +42,10 @@ class BirthDeathChain {
 /// arrivals wait; infinite when the queue is not stable.
 double wait_quantile(const BirthDeathQueue& q, double p);
 
+/// The `p`-quantile of the sum of the waits in two queues passed one after the other, taken
+/// as independent: each wait is 0 with probability 1 − waits and exponential at its
+/// tail_rate otherwise, so the sum's tail is a mixture of exponentials and their
+/// convolution; infinite when either queue is not stable.
+double wait_quantile(const BirthDeathQueue& first, const BirthDeathQueue& second, double p);
+
 }  // namespace gigasim::core

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <vector>
 
 #include "gigasim/core/queueing.hpp"
@@ -228,25 +229,54 @@ std::vector<double> slot_rates(const Replica& r, const ServeSetup& s, int batch)
   return rates;
 }
 
+// The prompts waiting for their prefill (docs/models/serving.md, "Targets at a
+// percentile"): aggregated, a replica prefills one prompt at a time, expert-parallel one
+// per accelerator, each in prefill_s. Prefill times are all alike: the queue is M/D/c, whose
+// wait is taken as the M/M/c queue's with a tail that falls twice as fast, the heavy-traffic
+// limit for a service time without variance (Kingman 1962, "On queues in heavy traffic":
+// the wait scales with (1 + c_s²) / 2, c_s² = 0). Disaggregated, the prefill pool is sized
+// at its mean load and has no queue here: nullopt.
+struct PromptQueue {
+  core::BirthDeathChain chain;
+  std::size_t servers;
+  [[nodiscard]] core::BirthDeathQueue at(double arrivals) const {
+    core::BirthDeathQueue q = chain.at(arrivals, servers);
+    q.tail_rate *= 2.0;
+    return q;
+  }
+};
+std::optional<PromptQueue> prompt_queue(const Replica& r, const ServeSetup& s, double prefill_s) {
+  if (s.disaggregated) return std::nullopt;
+  const std::size_t servers = r.expert_parallel ? static_cast<std::size_t>(r.n) : 1;
+  std::vector<double> rates(servers);
+  for (std::size_t k = 1; k <= servers; ++k) rates[k - 1] = static_cast<double>(k) / prefill_s;
+  return PromptQueue{core::BirthDeathChain(rates), servers};
+}
+
 // The largest arrival rate whose percentile of TTFT meets the target on `slots` slots
 // (docs/models/serving.md, "Targets at a percentile"): the slots are the servers of a
 // birth-death queue whose departures quicken as the batch empties (its iteration shortens);
-// a request that finds them all busy waits, and its TTFT adds that wait to the prefill and
-// a full batch's iteration. The wait grows with the arrivals: bisection.
+// a request that finds them all busy waits, then waits for the prompts ahead of its own
+// (`prompts`), and its TTFT adds both waits to the prefill and a full batch's iteration.
+// The waits grow with the arrivals: bisection.
 Loaded load_at_percentile(const Replica& r, const ServeSetup& s, const core::BirthDeathChain& chain,
-                          int slots, double prefill_s) {
+                          const std::optional<PromptQueue>& prompts, int slots, double prefill_s) {
   const auto n = static_cast<std::size_t>(slots);
   const double slack = s.ttft_s - prefill_s - r.iteration(slots);
   Loaded out{static_cast<double>(slots), 0.0, 0.0, 0.0};
   if (slack < 0) return out;
+  const auto wait = [&](double arrivals) {
+    const core::BirthDeathQueue for_a_slot = chain.at(arrivals, n);
+    if (!prompts) return core::wait_quantile(for_a_slot, s.percentile);
+    return core::wait_quantile(for_a_slot, prompts->at(arrivals), s.percentile);
+  };
   double lo = 0, hi = chain.capacity(n);  // meets(lo); the queue is unstable at hi
   while (hi - lo > 1e-9 * hi) {
     const double mid = (lo + hi) / 2;
-    (core::wait_quantile(chain.at(mid, n), s.percentile) <= slack ? lo : hi) = mid;
+    (wait(mid) <= slack ? lo : hi) = mid;
   }
-  const core::BirthDeathQueue q = chain.at(lo, n);
-  out.occupancy = q.busy;
-  out.wait_s = core::wait_quantile(q, s.percentile);
+  out.occupancy = chain.at(lo, n).busy;
+  out.wait_s = wait(lo);
   out.tokens_per_s = lo * s.output_tokens;
   return out;
 }
@@ -256,9 +286,10 @@ Loaded load_at_percentile(const Replica& r, const ServeSetup& s, const core::Bir
 // count up to 64, then steps of 8 %, then steps of 1 % within 8 % of the best of those.
 Loaded best_load(const Replica& r, const ServeSetup& s, int batch, double prefill_s) {
   const core::BirthDeathChain chain(slot_rates(r, s, batch));
+  const std::optional<PromptQueue> prompts = prompt_queue(r, s, prefill_s);
   Loaded best;
   const auto consider = [&](int slots) {
-    const Loaded l = load_at_percentile(r, s, chain, slots, prefill_s);
+    const Loaded l = load_at_percentile(r, s, chain, prompts, slots, prefill_s);
     if (l.tokens_per_s > best.tokens_per_s) best = l;
   };
   const auto scan = [&](int from, int to, double step) {  // downwards, from > to
@@ -380,8 +411,8 @@ ServeEstimate estimate_serving(const TransformerModel& model, const Platform& pl
   out.tpot_s = r.iteration(load.slots);
   out.ttft_s = out.prefill_s + out.tpot_s + load.wait_s;
   out.tokens_per_s_replica = load.tokens_per_s;
-  // Power as in training: computing while the work is compute-bound, streaming memory (at
-  // the communication activity) while it is memory-bound. Prefill computes.
+  // Power as in training: computing for the products' share of a decode step, streaming
+  // memory (at the communication activity) for the read's. Prefill computes.
   const auto watts = [&](double computing) {
     return accelerator_power_w(a, platform.efficiency, computing, 1.0 - computing);
   };
