@@ -161,8 +161,7 @@ TEST(Queueing, TheWaitsOfTwoQueuesInTurnAddAsIndependentTimes) {
   const BirthDeathQueue one = birth_death_queue(1.0, mmc_rates(1, 2.0));
   ASSERT_NEAR(one.waits, 0.5, 1e-12);
   ASSERT_NEAR(one.tail_rate, 1.0, 1e-12);
-  // P(W₁ + W₂ > t) = 2 · 0.25 e^{−t} + 0.25 (1 + t) e^{−t}: at the returned 99th percentile it is 1
-  // %.
+  // P(W₁ + W₂ > t) = 2 · 0.25 e^{−t} + 0.25 (1 + t) e^{−t}: 1 % at the 99th percentile.
   const double t = wait_quantile(one, one, 0.99);
   EXPECT_NEAR(0.5 * std::exp(-t) + 0.25 * (1.0 + t) * std::exp(-t), 0.01, 1e-8);
   // More than either wait alone, less than their quantiles added.
@@ -176,8 +175,13 @@ TEST(Queueing, TheWaitsOfTwoQueuesInTurnAddAsIndependentTimes) {
       0.5 / 3.0 * std::exp(-u) + 0.5 * 2.0 / 3.0 * std::exp(-0.5 * u) + 0.5 * 2.0 / 3.0 * both,
       0.01, 1e-8);
   // A queue nobody waits in adds nothing; an unstable one makes the wait unbounded.
+  // Rates a hair apart give the equal rates' quantile (no cancellation between the two).
+  BirthDeathQueue near = one;
+  near.tail_rate = 1.0 + 1e-7;
+  EXPECT_NEAR(wait_quantile(one, near, 0.99), t, 1e-6 * t);
   const BirthDeathQueue idle = birth_death_queue(0.0, mmc_rates(1, 2.0));
   EXPECT_DOUBLE_EQ(wait_quantile(one, idle, 0.99), wait_quantile(one, 0.99));
+  EXPECT_DOUBLE_EQ(wait_quantile(idle, one, 0.99), wait_quantile(one, 0.99));
   EXPECT_TRUE(std::isinf(wait_quantile(one, birth_death_queue(3.0, mmc_rates(1, 2.0)), 0.99)));
   // Both rarely wait: fewer than 1 % of arrivals wait at all.
   const BirthDeathQueue light = birth_death_queue(0.004, mmc_rates(1, 1.0));

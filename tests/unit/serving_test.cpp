@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
+#include "gigasim/core/queueing.hpp"
 #include "gigasim/io/catalog/catalog.hpp"
 #include "perf_fixtures.hpp"
 
@@ -79,6 +82,35 @@ TEST(Serving, TargetsAtAPercentileLeaveSlotsFreeForArrivals) {
   EXPECT_GT(apart.tokens_per_s_accelerator, 0);
   EXPECT_LT(apart.occupancy, apart.batch);
   EXPECT_LE(apart.ttft_s, 6.0 + 1e-9);
+}
+
+// Once it has a slot, a prompt waits for the prompts ahead: an M/D/1 queue of prefills on a
+// tensor-parallel replica, whose wait at the percentile is part of the TTFT. With 7,000-token
+// prompts on two B200s (a prefill of about a second) it alone takes half a second or more.
+TEST(Serving, ALongPromptWaitsForThePromptsAheadOfIt) {
+  const auto& m = catalog().models.at("llama-3-405b");
+  const auto p = platform("dgx-b200");
+  ServeSetup s;
+  s.tp = 2;
+  s.precision = Precision::fp4;
+  s.input_tokens = 7000;
+  s.output_tokens = 700;
+  s.ttft_s = 6;
+  s.tpot_s = 0.175;
+  s.percentile = 0.99;
+  const ServeEstimate e = estimate_serving(m, p, s);
+  ASSERT_GT(e.tokens_per_s_replica, 0);
+  // The prompt queue at the arrival rate served: one server taking prefill_s per prompt,
+  // its tail falling twice as fast as M/M/1's (deterministic service).
+  const double arrivals = e.tokens_per_s_replica / s.output_tokens;
+  const std::vector<double> one_server = {1.0 / e.prefill_s};
+  core::BirthDeathQueue prompts = core::BirthDeathChain(one_server).at(arrivals, 1);
+  EXPECT_NEAR(prompts.waits, arrivals * e.prefill_s, 1e-12);  // M/D/1 waits with probability ρ
+  prompts.tail_rate *= 2.0;
+  const double wait = e.ttft_s - e.prefill_s - e.tpot_s;
+  EXPECT_GE(wait, core::wait_quantile(prompts, 0.99) - 1e-9);
+  EXPECT_GT(core::wait_quantile(prompts, 0.99), 0.5);
+  EXPECT_LE(e.ttft_s, 6.0 + 1e-9);
 }
 
 TEST(Serving, MemoryBoundsTheBatchAndMoreMemoryServesMore) {

@@ -87,9 +87,10 @@ namespace {
 // to Probability Models", §5.2.4), Erlang's of two stages when the rates are equal.
 double sum_exceeds(const BirthDeathQueue& x, const BirthDeathQueue& y, double t) {
   const double a = x.waits, b = y.waits, r = x.tail_rate, s = y.tail_rate;
-  const double both = std::fabs(r - s) <= 1e-9 * std::max(r, s)
-                          ? (1.0 + r * t) * std::exp(-r * t)
-                          : (s * std::exp(-r * t) - r * std::exp(-s * t)) / (s - r);
+  // (s e^(−rt) − r e^(−st)) / (s − r), written so that close rates do not cancel.
+  const double apart = s - r;
+  const double both =
+      std::exp(-r * t) * (apart == 0 ? 1.0 + r * t : 1.0 - r * std::expm1(-apart * t) / apart);
   return a * (1.0 - b) * std::exp(-r * t) + b * (1.0 - a) * std::exp(-s * t) + a * b * both;
 }
 

@@ -214,7 +214,8 @@ struct Replica {
 };
 
 // A replica's slots under Poisson arrivals: on average `occupancy` of them decode, a request
-// waits `wait_s` (at the percentile) for a free one, and the replica generates `tokens_per_s`.
+// waits `wait_s` (at the percentile) for a free one and for the prompts ahead of its own, and
+// the replica generates `tokens_per_s`.
 struct Loaded {
   double slots = 0, occupancy = 0, wait_s = 0, tokens_per_s = 0;
 };
@@ -398,7 +399,7 @@ ServeEstimate estimate_serving(const TransformerModel& model, const Platform& pl
   if (batch < 1) return alone();
   Loaded load{batch, batch, 0.0, batch / r.iteration(batch)};
   if (setup.percentile > 0 && setup.ttft_s > 0) {
-    // The wait for a slot at the percentile bounds the throughput.
+    // The wait for a slot and for the prompts ahead, at the percentile, bounds the throughput.
     load = best_load(r, setup, static_cast<int>(batch), out.prefill_s);
     out.limited_by = "ttft";
     if (load.tokens_per_s <= 0) return alone();

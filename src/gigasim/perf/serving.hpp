@@ -40,7 +40,7 @@ struct ServeEstimate {
   double decode_step_s = 0;       ///< one decode iteration of `occupancy` sequences
   double prefill_s = 0;           ///< the prompt of one request
   /// As the target checks it: prefill, the wait for the next iteration and, at a
-  /// percentile, the wait for a slot.
+  /// percentile, the wait for a slot and for the prompts ahead.
   double ttft_s = 0;
   double tpot_s = 0;                ///< time between two tokens of one sequence, at a full batch
   double tokens_per_s_replica = 0;  ///< generated tokens per second, one decode replica
@@ -49,8 +49,9 @@ struct ServeEstimate {
   double joules_per_token = 0;          ///< accelerators' energy per generated token
   double watts_per_accelerator = 0;     ///< mean power of the accelerators while serving
   bool fits = false;                    ///< the weights and one sequence fit in the replica's HBM
-  /// What stopped the batch: memory, tpot, ttft, max_batch (at a percentile: ttft, the wait
-  /// for a slot); precision when the accelerator has no products of that precision.
+  /// What stopped the batch: memory, tpot, ttft, max_batch (at a percentile: ttft, the waits
+  /// for a slot and for the prompts ahead); precision when the accelerator has no products of
+  /// that precision.
   const char* limited_by = "";
 };
 
