@@ -361,7 +361,7 @@ requests: {input_tokens: 1000, output_tokens: 300}
   r = gigasim("serve " + write("s.yaml", R"(model: llama-3-70b
 accelerator: h100-sxm5-80gb
 replica: {tp: 16, precision: fp4, expert_parallel: true, kv_cache: int4}
-requests: {input_tokens: -3}
+requests: {input_tokens: -3, output_tokens_sd: -1}
 latency: {ttft: 2 kg, percentile: 100 %}
 )")
                              .string());
@@ -372,6 +372,7 @@ latency: {ttft: 2 kg, percentile: 100 %}
         "replica.expert_parallel: llama-3-70b is a dense model",
         "replica.kv_cache: expected one of bf16, fp8, fp4, got \"int4\"",
         "requests.input_tokens: must be positive", "requests.output_tokens: missing required key",
+        "requests.output_tokens_sd: must not be negative",
         "latency.ttft:", "latency.percentile: ", "no wait bounds every request", "s.yaml:3:"}) {
     EXPECT_NE(r.out.find(part), std::string::npos) << part << "\n" << r.out;
   }

@@ -1,8 +1,9 @@
 // The serving model against MLPerf Inference's closed-division results
 // (tests/data/perf/published_inference_runs.csv, file and commit per row): Llama 2 70B on
-// OpenOrca and Llama 3.1 405B, offline, server and interactive. MLPerf publishes each
-// benchmark's mean answer (the reference implementation's tokens per sample) but not its
-// mean prompt, which each test infers from one row and then predicts every other row with.
+// OpenOrca and Llama 3.1 405B, offline, server and interactive, and DeepSeek-R1. MLPerf
+// publishes each benchmark's mean answer (the reference implementation's tokens per sample);
+// for the two Llama benchmarks the mean prompt, not found, is inferred from one row and every
+// other row predicted with it; DeepSeek-R1's lengths are published, and all its rows held out.
 // Errors are reported in docs/validation.md ("MLPerf Inference").
 #include <gtest/gtest.h>
 
@@ -257,45 +258,55 @@ TEST(ServingValidation, MlperfLlama405bRowsAtTheInferredPromptLength) {
 }
 
 // DeepSeek-R1 (v5.1), a mixture of experts with DeepSeek-V3's architecture (DeepSeek-AI
-// 2025, arXiv:2501.12948): the mean answer is 3,886.2 tokens (the row's derivation from the
-// benchmark's accuracy target); the prompt, unpublished, is inferred from the B200's offline
-// row (NVFP4), and the others are held out. Every row may be served tensor- or
-// expert-parallel, whichever serves more.
-constexpr const char* kMlperfR1Fit = "m51-04";
+// 2025, arXiv:2501.12948), at the dataset's published lengths, nothing inferred: the token
+// lengths of mlperf_deepseek_r1_dataset_4388_fp8_eval.pkl's 4,388 prompts and reference
+// answers (openshift-psap/performance-dashboard, datasets/summaries/deepseek-r1.csv at
+// c402a312, as extracted from MLCommons' dataset; MLCommons' DeepSeek-R1 benchmark blog,
+// September 2025, gives about 800 and 3,880): prompts of 803.8 tokens, answers capped at
+// MLPerf's 20,000 new tokens of 3,886.2 on average (the rows' derivation from the accuracy
+// target gives the same) with a standard deviation of 4,329.5. Every row is held out and may
+// be served tensor- or expert-parallel, whichever serves more.
+constexpr double kDeepSeekR1Prompt = 803.8;
 constexpr double kDeepSeekR1Answer = 3886.2;
+constexpr double kDeepSeekR1AnswerSd = 4329.5;
 
-TEST(ServingValidation, MlperfDeepSeekR1RowsAtTheInferredPromptLength) {
+TEST(ServingValidation, MlperfDeepSeekR1RowsAtThePublishedLengths) {
   const std::vector<MlperfRow> rows = mlperf_rows("DeepSeek-R1");
   ASSERT_EQ(rows.size(), 6U);
   const TransformerModel& model = catalog().models.at("deepseek-v3");
-  Comparison c = compare_at_the_inferred_prompt(
-      rows, model, kMlperfR1Fit, kDeepSeekR1Answer, 64, 32768, [](const MlperfRow& r) {
+  const auto predict = [&](const MlperfRow& r) {
+    return mlperf_prediction(model, r, kDeepSeekR1Prompt, kDeepSeekR1Answer, kDeepSeekR1AnswerSd);
+  };
+  std::map<std::string, double> error_of;
+  Errors errors = errors_by_group(
+      rows, "", predict,
+      [](const MlperfRow& r) {
         return r.system == "gb300-nvl72" ? "blackwell ultra (extrapolated)"
                : r.ttft_s > 0            ? "server (p99 targets)"
                                          : "offline";
-      });
-  const double prompt = c.prompt;
-  Errors& errors = c.errors;
-  const std::map<std::string, double>& error_of = c.error_of;
+      },
+      error_of);
   // Expert-parallel serves most: tensor-parallel, every accelerator would hold the whole
   // latent cache.
-  EXPECT_EQ(mlperf_prediction(model, c.fit, prompt, kDeepSeekR1Answer).layout, "ep8");
-  // The prompt inferred is long for reasoning questions: it absorbs the optimism the model
-  // shows on TensorRT-LLM's DeepSeek-R1 rows at known lengths (+33 to +49 %,
-  // serving_validation_test.cpp), so only the spread across rows is tested.
-  EXPECT_GT(prompt, 1000);
-  EXPECT_LT(prompt, 6000);
-  // Offline, held out: GB200 within the 15 % goal, and so is GB300 (extrapolated).
-  ASSERT_EQ(errors["offline"].size(), 1U);
-  EXPECT_LT(std::fabs(errors["offline"][0]), 0.15);
+  for (const MlperfRow& r : rows) EXPECT_EQ(predict(r).layout, "ep8") << r.id;
+  // Offline, held out: DGX B200 and GB300 (extrapolated) within the 15 % goal; GB200 NVL72,
+  // which served 4 % less per accelerator than the DGX B200 where the model gives it 8 % more
+  // (its higher clock and memory), is kept visible.
+  EXPECT_LT(std::fabs(error_of.at("m51-04")), 0.15);
   EXPECT_LT(std::fabs(error_of.at("m51-11")), 0.15);
+  EXPECT_GT(error_of.at("m51-06"), 0.15);
+  EXPECT_LT(error_of.at("m51-06"), 0.3);
+  // Without the answers' spread the model would see half the context per slot and be
+  // 48-93 % optimistic offline: the spread is what these rows test.
+  EXPECT_GT(mlperf_prediction(model, rows.front(), kDeepSeekR1Prompt, kDeepSeekR1Answer).per_gpu,
+            1.5 * predict(rows.front()).per_gpu);
   // What the model does not see, kept visible (docs/validation.md): the server rows (2 s
   // TTFT, 80 ms TPOT at the 99th percentile) served 42-50 % less than offline, where the
-  // model loses 11-14 %: optimistic by 47-73 %.
+  // model loses 10-14 %: optimistic by 59-89 %.
   ASSERT_EQ(errors["server (p99 targets)"].size(), 2U);
   for (const char* id : {"m51-05", "m51-07", "m51-12"}) {
-    EXPECT_GT(error_of.at(id), 0.4) << id;
-    EXPECT_LT(error_of.at(id), 0.8) << id;
+    EXPECT_GT(error_of.at(id), 0.5) << id;
+    EXPECT_LT(error_of.at(id), 1.0) << id;
   }
 }
 

@@ -91,10 +91,10 @@ struct MlperfPrediction {
 };
 
 /// The replica of `model` for `row` that serves most per accelerator, at a mean prompt of
-/// `prompt` and answer of `answer` tokens: tensor-parallel over 1 to 8 accelerators and, for
-/// a mixture of experts, expert-parallel over as many.
+/// `prompt` and answer of `answer` tokens (answers spread by `answer_sd`): tensor-parallel
+/// over 1 to 8 accelerators and, for a mixture of experts, expert-parallel over as many.
 inline MlperfPrediction mlperf_prediction(const perf::TransformerModel& model, const MlperfRow& row,
-                                          double prompt, double answer) {
+                                          double prompt, double answer, double answer_sd = 0) {
   const perf::Platform p = catalog().platform_of(catalog().systems.at(row.system));
   MlperfPrediction best;
   for (int tp = 1; tp <= std::min(8, row.gpus); tp *= 2) {
@@ -106,6 +106,7 @@ inline MlperfPrediction mlperf_prediction(const perf::TransformerModel& model, c
       s.precision = row.precision;
       s.input_tokens = prompt;
       s.output_tokens = answer;
+      s.output_tokens_sd = answer_sd;
       s.ttft_s = row.ttft_s;
       s.tpot_s = row.tpot_s;
       if (row.ttft_s > 0) s.percentile = 0.99;  // LoadGen's server scenario: p99, Poisson

@@ -169,9 +169,13 @@ struct Replica {
                              all_to_all_time(copies * kCombineBytes, s.tp, link));
   }
 
-  // Tokens of context a sequence holds on average over its life: its prompt and half of
-  // its answer.
-  [[nodiscard]] double context() const { return s.input_tokens + s.output_tokens / 2.0; }
+  // Tokens of context a decoding slot holds on average: its prompt and half of its answer,
+  // the answers weighted by their length, as a long answer holds its slot longer (the
+  // length-biased mean, E[L²] / E[L] = L̄ · (1 + cv²); docs/models/serving.md, "KV cache").
+  [[nodiscard]] double context() const {
+    const double cv = s.output_tokens_sd / s.output_tokens;
+    return s.input_tokens + s.output_tokens / 2.0 * (1.0 + cv * cv);
+  }
 
   // One decode iteration: reading the weights (at `memory` of HBM) and the batch's KV cache
   // (paged attention, at `kv_read`), then computing the batch's tokens, then the exchanges

@@ -19,8 +19,12 @@ struct ServeSetup {
   std::optional<Precision> kv_cache;
   double input_tokens = 1000;   ///< mean prompt length of a request
   double output_tokens = 1000;  ///< mean generated tokens of a request
-  double ttft_s = 0;            ///< time-to-first-token target (0: none, offline)
-  double tpot_s = 0;            ///< time-per-output-token target (0: none)
+  /// Standard deviation of the generated tokens over requests (0: every answer as long as
+  /// the mean). Long answers hold their slots longest, so a slot's mean context grows with
+  /// it (docs/models/serving.md, "KV cache").
+  double output_tokens_sd = 0;
+  double ttft_s = 0;  ///< time-to-first-token target (0: none, offline)
+  double tpot_s = 0;  ///< time-per-output-token target (0: none)
   /// Of requests, the share that must meet the targets under Poisson arrivals (0.99:
   /// MLPerf's server scenario; only with a TTFT target); 0: the mean request meets them at
   /// a full batch.

@@ -58,8 +58,10 @@ void decode_serve_requests(MapView& parent, perf::ServeSetup& s, Need need) {
   if (!m || !m->valid()) return;
   m->number("input_tokens", s.input_tokens, need, Check::positive);
   m->number("output_tokens", s.output_tokens, need, Check::positive);
+  m->number("output_tokens_sd", s.output_tokens_sd, Need::optional, Check::non_negative);
   m->at_most("input_tokens", s.input_tokens, 1e7, "10,000,000", "far above any context");
   m->at_most("output_tokens", s.output_tokens, 1e7, "10,000,000", "far above any context");
+  m->at_most("output_tokens_sd", s.output_tokens_sd, 1e7, "10,000,000", "far above any context");
   m->finish();
 }
 
