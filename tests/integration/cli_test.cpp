@@ -326,6 +326,18 @@ requests: {input_tokens: 1000, output_tokens: 300}
   r = gigasim("serve " + write("amd.yaml", replaced(amd, "mi300x", "mi355x")).string() + " --json");
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_TRUE(nlohmann::json::parse(r.out)["extrapolated"].get<bool>());
+  // The answers' spread is read, printed and reported as given (0 when absent).
+  EXPECT_DOUBLE_EQ(j["requests"]["output_tokens_sd"].get<double>(), 0.0);
+  const std::string spread =
+      replaced(amd, "output_tokens: 300}", "output_tokens: 300, output_tokens_sd: 150}");
+  r = gigasim("serve " + write("spread.yaml", spread).string());
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("1000 input and 300 (sd 150) output tokens a request"), std::string::npos)
+      << r.out;
+  r = gigasim("serve " + write("spread.yaml", spread).string() + " --json");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_DOUBLE_EQ(nlohmann::json::parse(r.out)["requests"]["output_tokens_sd"].get<double>(),
+                   150.0);
   // A mixture of experts with latent attention in FP4 on a DGX B200 meets its 80 ms target.
   r = gigasim("serve " + (kSource / "examples/serve/deepseek-v3-b200-fp4.yaml").string() +
               " --json");

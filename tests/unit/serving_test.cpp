@@ -129,20 +129,20 @@ TEST(Serving, MemoryBoundsTheBatchAndMoreMemoryServesMore) {
   EXPECT_FALSE(estimate_serving(catalog().models.at("llama-3-405b"), platform("dgx-h100"), s).fits);
 }
 
-// Long answers hold their slots longest: with answers spread as widely as their mean (cv 1),
-// a slot holds its prompt and a whole mean answer on average, not half of one, and the cache
-// holds fewer sequences (docs/models/serving.md, "KV cache").
+// Long answers hold their slots longest: with answers spread by half their mean (cv 0.5), a
+// slot holds its prompt and 1.25 half answers on average (1 + cv²), and the cache holds fewer
+// sequences (docs/models/serving.md, "KV cache").
 TEST(Serving, SpreadAnswersHoldMoreContextPerSlot) {
   const auto& m = catalog().models.at("llama-3-70b");
   ServeSetup s = llama70b_on_two();
   const ServeEstimate alike = estimate_serving(m, platform("dgx-h100"), s);
-  s.output_tokens_sd = s.output_tokens;
+  s.output_tokens_sd = s.output_tokens / 2;
   const ServeEstimate spread = estimate_serving(m, platform("dgx-h100"), s);
   ASSERT_STREQ(alike.limited_by, "memory");
   ASSERT_STREQ(spread.limited_by, "memory");
   EXPECT_DOUBLE_EQ(spread.kv_capacity_tokens, alike.kv_capacity_tokens);
   EXPECT_EQ(alike.batch, std::floor(alike.kv_capacity_tokens / (1000 + 300 / 2.0)));
-  EXPECT_EQ(spread.batch, std::floor(spread.kv_capacity_tokens / (1000 + 300)));
+  EXPECT_EQ(spread.batch, std::floor(spread.kv_capacity_tokens / (1000 + 300 / 2.0 * 1.25)));
   EXPECT_LT(spread.tokens_per_s_accelerator, alike.tokens_per_s_accelerator);
 }
 

@@ -129,7 +129,8 @@ void decode_maintenance_duration(MapView& maintenance, scenario::ReliabilitySpec
 
 // Inference.
 /// `daily_shape` (24 fractions, or {mean, amplitude, peak_hour} of a cosine), `requests`
-/// {input_tokens, output_tokens} and `latency` {ttft, tpot, percentile} of an inference service.
+/// {input_tokens, output_tokens, output_tokens_sd} and `latency` {ttft, tpot, percentile} of an
+/// inference service.
 void decode_inference_parameters(MapView& service, scenario::InferenceDescription& s, Need need);
 
 }  // namespace gigasim::io

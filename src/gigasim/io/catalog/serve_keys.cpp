@@ -54,7 +54,7 @@ bool decode_serve_options(MapView& m, perf::ServeSetup& s) {
 }
 
 void decode_serve_requests(MapView& parent, perf::ServeSetup& s, Need need) {
-  auto m = nested(parent, "requests", need, "{input_tokens, output_tokens}");
+  auto m = nested(parent, "requests", need, "{input_tokens, output_tokens, output_tokens_sd}");
   if (!m || !m->valid()) return;
   m->number("input_tokens", s.input_tokens, need, Check::positive);
   m->number("output_tokens", s.output_tokens, need, Check::positive);

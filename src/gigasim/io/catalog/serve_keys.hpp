@@ -17,8 +17,9 @@ bool decode_precision(MapView& m, perf::Precision& out, PrecisionUse use);
 /// `max_batch`, `disaggregated`, `expert_parallel`. Returns whether `precision` was given.
 bool decode_serve_options(MapView& m, perf::ServeSetup& s);
 
-/// `requests: {input_tokens, output_tokens}` of `parent`: the mean prompt and answer of a
-/// request. With Need::required the mapping and both keys must be given.
+/// `requests: {input_tokens, output_tokens, output_tokens_sd}` of `parent`: the mean prompt
+/// and answer of a request, and the answers' standard deviation (optional). With
+/// Need::required the mapping and the two means must be given.
 void decode_serve_requests(MapView& parent, perf::ServeSetup& s, Need need);
 
 /// `latency: {ttft, tpot, percentile}` of `parent`: the targets a batch must meet (0 s: no
