@@ -38,8 +38,9 @@ std::pair<double, double> mean_and_worst(const std::vector<double>& errors) {
   return {mean, worst};
 }
 
-// Predicts every row but the fitted one, prints it with its group, records its error in
-// `by_id` and returns the errors by group (then printed with their mean and worst).
+// Predicts every row but the fitted one (`fit`, "" when none is), prints it with its group,
+// records its error in `by_id` and returns the errors by group (then printed with their mean
+// and worst).
 using Errors = std::map<std::string, std::vector<double>>;
 Errors errors_by_group(const std::vector<MlperfRow>& rows, const std::string& fit,
                        const std::function<validation::MlperfPrediction(const MlperfRow&)>& predict,
@@ -291,7 +292,7 @@ TEST(ServingValidation, MlperfDeepSeekR1RowsAtThePublishedLengths) {
   for (const MlperfRow& r : rows) EXPECT_EQ(predict(r).layout, "ep8") << r.id;
   // Offline, held out: DGX B200 and GB300 (extrapolated) within the 15 % goal; GB200 NVL72,
   // which served 4 % less per accelerator than the DGX B200 where the model gives it 8 % more
-  // (its higher clock and memory), is kept visible.
+  // (its higher FP4 peak and memory), is kept visible.
   EXPECT_LT(std::fabs(error_of.at("m51-04")), 0.15);
   EXPECT_LT(std::fabs(error_of.at("m51-11")), 0.15);
   EXPECT_GT(error_of.at("m51-06"), 0.15);
