@@ -110,6 +110,9 @@ def test_catalog_tables_are_typed_with_units():
     assert acc.loc["h100-sxm5-80gb", "bf16_dense_tflops"] == pytest.approx(989, rel=0.01)
     assert acc.loc["b200", "fp4_dense_tflops"] == pytest.approx(9000)
     assert pd.isna(acc.loc["h100-sxm5-80gb", "fp4_dense_tflops"])
+    # MI325X's larger board power holds a higher clock in long products than MI300X's.
+    assert acc.loc["mi325x", "matrix_clock"] > acc.loc["mi300x", "matrix_clock"]
+    assert acc.loc["b200", "matrix_clock"] == 1
     assert acc["tdp_w"].dtype == "float64"
     assert pd.api.types.is_string_dtype(acc["vendor"])
     assert acc.attrs["units"]["hbm_capacity_gb"] == "GB"

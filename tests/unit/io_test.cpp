@@ -82,6 +82,27 @@ TEST(Catalog, AnEntryWithoutSourcesIsRefused) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(ScenarioLoader, AMatrixClockOutsideItsRangeIsRefusedAtItsPath) {
+  // A share of the boost clock: above 0, at most 1 (data/accelerators.yaml).
+  for (const char* clock : {"0", "1.5", "-0.2"}) {
+    std::string yaml = kValid;
+    const std::string system = "system: dgx-h100";
+    yaml.replace(yaml.find(system), system.size(),
+                 std::string("system: {id: dgx-h100, accelerator: {id: h100-sxm5-80gb, "
+                             "matrix_clock: ") +
+                     clock + "}}");
+    const auto p = problems(yaml);
+    ASSERT_EQ(p.size(), 1U) << clock;
+    EXPECT_EQ(p[0].path, "sites[0].fleet[0].system.accelerator.matrix_clock") << clock;
+    EXPECT_EQ(p[0].location.line, 7) << clock;
+  }
+  std::string yaml = kValid;
+  yaml.replace(yaml.find("system: dgx-h100"), 16,
+               "system: {id: dgx-h100, accelerator: {id: h100-sxm5-80gb, matrix_clock: 0.7}}");
+  const auto s = load_scenario_text(yaml, "t.yaml", ".", catalog()).scenario;
+  EXPECT_DOUBLE_EQ(s.sites[0].fleet[0].system.accelerator.matrix_clock, 0.7);
+}
+
 TEST(ScenarioLoader, LoadsAValidScenarioWithDefaults) {
   const auto s = load_scenario_text(kValid, "t.yaml", ".", catalog()).scenario;
   ASSERT_EQ(s.sites.size(), 1U);

@@ -42,6 +42,22 @@ TEST(PerfOptions, Fp8SpeedUpIsBelowTheRatioOfPeaks) {
   EXPECT_NEAR(fp8.memory.total(), bf16.memory.total(), 1e-6 * bf16.memory.total());
 }
 
+TEST(PerfOptions, ALowerSustainedMatrixClockSlowsTheProductsOnly) {
+  // The efficiency constants multiply the peak at the clock the matrix units hold
+  // (Accelerator::matrix_clock): halving it doubles the products' time, not the memory
+  // traffic's, and MFU stays a ratio to the datasheet peak.
+  auto p = platform("dgx-h100");
+  const auto& m = catalog().models.at("llama-3-70b");
+  const Layout l = pipelined();
+  const StepEstimate full = estimate_step(m, l, p);
+  p.system.accelerator.matrix_clock = 0.5;
+  const StepEstimate half = estimate_step(m, l, p);
+  EXPECT_GT(half.breakdown.compute, 1.7 * full.breakdown.compute);
+  EXPECT_LT(half.breakdown.compute, 2.0 * full.breakdown.compute);
+  EXPECT_DOUBLE_EQ(half.peak_tflops_per_gpu, full.peak_tflops_per_gpu);
+  EXPECT_DOUBLE_EQ(half.memory.total(), full.memory.total());
+}
+
 TEST(PerfOptions, ZeroBubbleSchedulesShrinkTheBubble) {
   const auto p = platform("dgx-h100");
   const auto& m = catalog().models.at("llama-3-70b");

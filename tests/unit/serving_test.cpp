@@ -171,8 +171,8 @@ TEST(Serving, Fp4WeightsLeaveMoreRoomAndReadLess) {
   const auto& chip = p.system.accelerator;
   const double hbm = chip.hbm_bandwidth.value() * p.efficiency.memory;
   const double products = 8 * 2.0 * weights *
-                          (1.0 / (chip.fp8_dense.value() * p.efficiency.gemm_max_fp8) -
-                           1.0 / (chip.fp4_dense.value() * p.efficiency.gemm_max_fp4));
+                          (1.0 / (chip.matrix_rate(chip.fp8_dense) * p.efficiency.gemm_max_fp8) -
+                           1.0 / (chip.matrix_rate(chip.fp4_dense) * p.efficiency.gemm_max_fp4));
   EXPECT_NEAR(fp8.decode_step_s - fp4.decode_step_s, weights * (1.0 - 4.5 / 8.0) / hbm + products,
               1e-6 * fp8.decode_step_s);
   EXPECT_EQ(precision_problem(p.system.accelerator, Precision::fp4), "");
@@ -182,6 +182,24 @@ TEST(Serving, Fp4WeightsLeaveMoreRoomAndReadLess) {
   const ServeEstimate none = estimate_serving(m, hopper, s);
   EXPECT_FALSE(none.fits);
   EXPECT_STREQ(none.limited_by, "precision");
+}
+
+TEST(Serving, TheSustainedMatrixClockSetsThePromptsPace) {
+  // MI325X and MI300X share their peaks; the larger board power holds a higher clock in
+  // long products (data/accelerators.yaml): a prompt, compute-bound, runs that much faster.
+  const auto& m = catalog().models.at("llama-3-70b");
+  const auto mi300x = platform("mi300x-platform");
+  const auto mi325x = platform("mi325x-platform");
+  ServeSetup s;
+  s.tp = 1;
+  s.precision = Precision::fp8;
+  const ServeEstimate slow = estimate_serving(m, mi300x, s);
+  const ServeEstimate fast = estimate_serving(m, mi325x, s);
+  ASSERT_TRUE(slow.fits && fast.fits);
+  const double clocks =
+      mi325x.system.accelerator.matrix_clock / mi300x.system.accelerator.matrix_clock;
+  EXPECT_GT(clocks, 1.1);
+  EXPECT_NEAR(slow.prefill_s / fast.prefill_s, clocks, 1e-9);
 }
 
 TEST(Serving, DisaggregationSplitsThePoolsAndMeetsTheTargetWithALargerBatch) {

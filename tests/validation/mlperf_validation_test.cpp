@@ -148,23 +148,27 @@ TEST(ServingValidation, MlperfLlama2RowsAtTheInferredPromptLength) {
   for (double e : errors["nvidia v5.0"]) EXPECT_LT(std::fabs(e), 0.15);
   ASSERT_EQ(errors["nvidia blackwell fp4"].size(), 7U);
   for (double e : errors["nvidia blackwell fp4"]) EXPECT_LT(std::fabs(e), 0.15);
-  // AMD: the fitted row is matched, and the seven held out stay within 16 % on average.
-  // MI300X a round earlier and in the server scenario: within 20 % each. MI325X serves more
-  // than one constant per generation allows (docs/validation.md): pessimistic by 15-25 %,
-  // kept visible; its server rows lose to Poisson arrivals what MI300X's do.
+  // AMD: the fitted row is matched, and the seven held out stay within 10 % on average.
+  // MI325X, nothing fitted on it, serves its 19 % higher sustained matrix clock (AMD's
+  // measured median clocks, data/accelerators.yaml): within 6 % each, where one clock for
+  // the generation left it 17-19 % pessimistic. The MI300X rows of 2025 (v5.0, v5.1) are
+  // within the 15 % goal; those of 2024 (v4.1) are optimistic, as NVIDIA's v4.1 rows are,
+  // and kept visible below 25 %.
   ASSERT_EQ(errors["amd fit"].size(), 1U);
   EXPECT_LT(std::fabs(errors["amd fit"][0]), 0.03);
   ASSERT_EQ(errors["amd held out"].size(), 7U);
-  EXPECT_LT(mean_and_worst(errors["amd held out"]).first, 0.16);
+  EXPECT_LT(mean_and_worst(errors["amd held out"]).first, 0.10);
   for (const MlperfRow& r : rows) {
     const bool cdna3 = r.system == "mi300x-platform" || r.system == "mi325x-platform";
     if (r.id == kMlperfAmdFit || !cdna3) continue;
     const double e = error_of.at(r.id);
     if (r.system == "mi325x-platform") {
-      EXPECT_LT(e, -0.15) << r.id;
-      EXPECT_GT(e, -0.25) << r.id;
+      EXPECT_LT(std::fabs(e), 0.06) << r.id;
+    } else if (r.id.rfind("m41", 0) == 0) {
+      EXPECT_GT(e, 0.0) << r.id;
+      EXPECT_LT(e, 0.25) << r.id;
     } else {
-      EXPECT_LT(std::fabs(e), 0.2) << r.id;
+      EXPECT_LT(std::fabs(e), 0.15) << r.id;
     }
   }
   // MI355X in MXFP4 (v6.0, secondary reports): CDNA4's serving constants are extrapolated
@@ -183,14 +187,11 @@ TEST(ServingValidation, MlperfLlama2RowsAtTheInferredPromptLength) {
   ASSERT_EQ(errors["nvidia interactive"].size(), 3U);
   EXPECT_LT(std::fabs(error_of.at("m50-05")), 0.15);
   // What the model does not know, kept visible: the 2024 software (v4.1) was slower on the
-  // same hardware, for NVIDIA and AMD alike; MI325X (1,000 W) serves more than MI300X
-  // (750 W) at the same FP8 peak, which one constant per generation cannot follow; B200 in
-  // FP4 lost 40 % of its offline throughput to the interactive targets, where the model
-  // loses 20 % (docs/validation.md).
+  // same hardware, for NVIDIA and AMD alike (AMD's above); B200 in FP4 lost 40 % of its
+  // offline throughput to the interactive targets, where the model loses 20 %
+  // (docs/validation.md).
   ASSERT_EQ(errors["nvidia v4.1"].size(), 4U);
   for (double e : errors["nvidia v4.1"]) EXPECT_GT(e, 0.0);
-  for (const char* id : {"m41-01", "m41-02", "m41-03"}) EXPECT_GT(error_of.at(id), 0.0) << id;
-  for (const char* id : {"m50-15", "m50-16", "m51-17"}) EXPECT_LT(error_of.at(id), 0.0) << id;
   for (const char* id : {"m50-10", "m51-21"}) {
     EXPECT_GT(error_of.at(id), 0.15) << id;
     EXPECT_LT(error_of.at(id), 0.5) << id;

@@ -23,6 +23,17 @@ struct Accelerator {
   core::Bandwidth scale_up_bandwidth;
   core::Bandwidth host_bandwidth;    ///< to host memory, one direction (PCIe or chip-to-chip)
   core::CarbonMass embodied_carbon;  ///< cradle-to-gate, module with its HBM
+  /// Share of the boost clock (the clock of the datasheet peaks) that long dense matrix
+  /// products hold within the board power, where it was measured; 1 where it was not, and
+  /// the generation's efficiency constants then include it. Chips of one generation at
+  /// different board powers differ here (MI300X at 750 W, MI325X at 1,000 W).
+  double matrix_clock = 1.0;
+
+  /// Products per second the matrix units sustain at matrix_clock: the rate the efficiency
+  /// constants multiply. MFU and the datasheet keep the peaks.
+  [[nodiscard]] double matrix_rate(const core::ComputeRate& peak) const {
+    return peak.value() * matrix_clock;
+  }
 
   /// Whether the chip multiplies block-scaled 4-bit values (its entry gives fp4_dense).
   [[nodiscard]] bool has_fp4() const { return fp4_dense.value() > 0; }

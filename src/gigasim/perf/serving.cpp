@@ -35,15 +35,16 @@ double kv_cache_bytes(const ServeSetup& s) {
   return weight_bytes(kv_cache_precision(s));
 }
 
-// Achievable dense rate of one accelerator's matrix products (docs/models/serving.md, "FP4").
+// Achievable dense rate of one accelerator's matrix products (docs/models/serving.md, "FP4"),
+// at the clock its matrix units sustain.
 double product_rate(const hardware::Accelerator& a, const Efficiency& e, Precision p) {
   switch (p) {
     case Precision::bf16:
-      return a.bf16_dense.value() * e.gemm_max;
+      return a.matrix_rate(a.bf16_dense) * e.gemm_max;
     case Precision::fp8:
-      return a.fp8_dense.value() * e.gemm_max_fp8;
+      return a.matrix_rate(a.fp8_dense) * e.gemm_max_fp8;
     case Precision::fp4:
-      return a.fp4_dense.value() * e.gemm_max_fp4;
+      return a.matrix_rate(a.fp4_dense) * e.gemm_max_fp4;
   }
   return 0.0;
 }
@@ -93,7 +94,7 @@ struct Replica {
         kv_bytes(kv_cache_bytes(setup)),
         hbm(n * a.hbm_bandwidth.value() * e.memory),
         flops(n * product_rate(a, e, setup.precision)),
-        attention(n * a.bf16_dense.value() * e.attention),
+        attention(n * a.matrix_rate(a.bf16_dense) * e.attention),
         link{a.scale_up_bandwidth.value() / 2.0 * e.collective_scale_up,
              e.scale_up_latency.value()},
         kv_per_token(m.layers * m.kv_cache_width() * kv_bytes * kv_copies()) {}

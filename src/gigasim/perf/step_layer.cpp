@@ -115,7 +115,7 @@ LayerTimes layer_times(const Context& x, bool moe) {
   // whole s × s matrix as batched GEMMs and stream it through memory.
   double attention = 0;
   if (l.flash_attention) {
-    attention = 2.0 * x.tokens * s * heads_dim / t / (x.peak_bf16 * x.e.attention);
+    attention = 2.0 * x.tokens * s * heads_dim / t / (x.rate_bf16 * x.e.attention);
   } else {
     // Per head: Q·Kᵀ (s/cp × s × d) and P·V (s/cp × d × s), batched over the local heads.
     const double d = m.head_dim();

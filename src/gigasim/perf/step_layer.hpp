@@ -51,8 +51,8 @@ struct Context {
   const TransformerModel& m;
   const Layout& l;
   const Efficiency& e;
-  double peak_fp8;
-  double peak_bf16;
+  double rate_fp8;  // dense products/s at the sustained matrix clock (Accelerator::matrix_rate)
+  double rate_bf16;
   double hbm;     // achievable bytes/s
   double tokens;  // per accelerator and micro-batch
   Tiers tiers;
@@ -63,7 +63,7 @@ struct Context {
   // its result through HBM; thin products (attention with K = head_dim) are memory-bound.
   // A 16-bit product: attention without a fused kernel, the router, the output projection.
   [[nodiscard]] double gemm(double rows, double n, double k) const {
-    const double compute = 2.0 * rows * n * k / (peak_bf16 * gemm_efficiency(e, rows, n, k));
+    const double compute = 2.0 * rows * n * k / (rate_bf16 * gemm_efficiency(e, rows, n, k));
     const double traffic = kBf16 * (rows * k + k * n + rows * n) / hbm;
     return std::max(compute, traffic);
   }
@@ -72,7 +72,7 @@ struct Context {
   [[nodiscard]] double linear(double rows, double n, double k) const {
     if (l.precision != Precision::fp8) return gemm(rows, n, k);
     const double efficiency = gemm_efficiency(e, rows, n, k) / e.gemm_max * e.gemm_max_fp8;
-    const double compute = 2.0 * rows * n * k / (peak_fp8 * efficiency);
+    const double compute = 2.0 * rows * n * k / (rate_fp8 * efficiency);
     const double traffic = (rows * k + k * n + kBf16 * rows * n) / hbm;
     return std::max(compute, traffic);
   }

@@ -17,14 +17,14 @@ double gemm_efficiency(const Efficiency& e, double m, double n, double k) {
 StepEstimate estimate_step(const TransformerModel& m, const Layout& l, const Platform& p) {
   const hardware::Accelerator& acc = p.system.accelerator;
   const Efficiency& e = p.efficiency;
-  const double peak_bf16 = acc.bf16_dense.value();
   const bool fp8 = l.precision == Precision::fp8;
 
+  // The efficiency constants multiply the rates at the clock the matrix units sustain.
   Context x{m,
             l,
             e,
-            acc.fp8_dense.value(),
-            peak_bf16,
+            acc.matrix_rate(acc.fp8_dense),
+            acc.matrix_rate(acc.bf16_dense),
             acc.hbm_bandwidth.value() * e.memory,
             static_cast<double>(l.micro_batch) * m.seq_len / l.cp,
             {},
@@ -223,7 +223,7 @@ StepEstimate estimate_step(const TransformerModel& m, const Layout& l, const Pla
   r.hardware_flops_per_step = r.model_flops_per_step + recomputed * r.tokens_per_step;
   r.model_tflops_per_gpu = r.model_flops_per_step / r.step_time_s / gpus / 1e12;
   r.hardware_tflops_per_gpu = r.hardware_flops_per_step / r.step_time_s / gpus / 1e12;
-  r.peak_tflops_per_gpu = (fp8 ? acc.fp8_dense.value() : peak_bf16) / 1e12;
+  r.peak_tflops_per_gpu = (fp8 ? acc.fp8_dense : acc.bf16_dense).value() / 1e12;
   r.mfu = r.model_tflops_per_gpu / r.peak_tflops_per_gpu;
   r.hfu = r.hardware_tflops_per_gpu / r.peak_tflops_per_gpu;
   r.extrapolated = !e.calibrated;

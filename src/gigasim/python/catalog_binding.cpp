@@ -42,6 +42,8 @@ py::dict accelerators(const CatalogHandle& h) {
     r["idle_power_w"] = a.idle_power.value();
     r["scale_up_bandwidth_gb_per_s"] = a.scale_up_bandwidth.value() / kGiga;
     r["embodied_carbon_kg"] = a.embodied_carbon.value();
+    r["matrix_clock"] =
+        a.matrix_clock;  // share of the boost clock long products hold; 1: unmeasured
     rows.append(r);
   }
   return table(rows, {{"bf16_dense_tflops", "TFLOP/s"},

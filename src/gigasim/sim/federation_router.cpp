@@ -114,10 +114,12 @@ void FederationRouter::tabulate() {
     const auto reserved = spec_.reserved_shares.find(country);
     const double share = reserved == spec_.reserved_shares.end() ? 0.0 : reserved->second;
     for (std::size_t p = 0; p < site.workload->partitions.size(); ++p) {
-      // A job's speed on a partition: the accelerator's dense BF16 peak × the generation's
-      // large-GEMM efficiency (data/efficiency.yaml), the same for every job (a ratio).
+      // A job's speed on a partition: the accelerator's dense BF16 rate at its sustained
+      // matrix clock × the generation's large-GEMM efficiency (data/efficiency.yaml), the same
+      // for every job (a ratio).
       const auto& entry = site.spec->fleet[p];
-      rate_[i].push_back(entry.system.accelerator.bf16_dense.value() * entry.efficiency.gemm_max);
+      const hardware::Accelerator& acc = entry.system.accelerator;
+      rate_[i].push_back(acc.matrix_rate(acc.bf16_dense) * entry.efficiency.gemm_max);
       const auto& shape = site.workload->partitions[p].shape;
       keep_[i].push_back(static_cast<std::int64_t>(
           std::ceil(share * static_cast<double>(shape.domains * shape.domain_size))));

@@ -35,6 +35,8 @@ void decode_accelerator(MapView& m, hardware::Accelerator& a, Need need) {
   m.quantity("scale_up_bandwidth", a.scale_up_bandwidth, need, Check::positive);
   m.quantity("host_bandwidth", a.host_bandwidth, need, Check::positive);
   m.quantity("embodied_carbon", a.embodied_carbon, need, Check::non_negative);
+  m.fraction("matrix_clock", a.matrix_clock, Need::optional);
+  if (a.matrix_clock <= 0) m.error("matrix_clock", "must be above 0");
   if (a.idle_power > a.tdp) m.error("idle_power", "must not exceed tdp");
 }
 
@@ -181,6 +183,8 @@ Catalog Catalog::load(const fs::path& dir) {
                                            {"host_bandwidth"},
                                            {"embodied_carbon"}});
                          if (a.has_fp4()) check_sources(m, {{"fp4_dense"}});
+                         if (m.node()["matrix_clock"].IsDefined())
+                           check_sources(m, {{"matrix_clock"}});
                        });
   load_catalog_entries(ctx, dir, "systems.yaml", "systems", "id", c.systems,
                        [&c](MapView& m, hardware::System& s) {
