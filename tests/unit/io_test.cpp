@@ -96,11 +96,49 @@ TEST(ScenarioLoader, AMatrixClockOutsideItsRangeIsRefusedAtItsPath) {
     EXPECT_EQ(p[0].path, "sites[0].fleet[0].system.accelerator.matrix_clock") << clock;
     EXPECT_EQ(p[0].location.line, 7) << clock;
   }
+  // Given, it is kept; an override of other keys keeps the catalog's measured clock.
+  const std::string system = "system: dgx-h100";
   std::string yaml = kValid;
-  yaml.replace(yaml.find("system: dgx-h100"), 16,
+  yaml.replace(yaml.find(system), system.size(),
                "system: {id: dgx-h100, accelerator: {id: h100-sxm5-80gb, matrix_clock: 0.7}}");
-  const auto s = load_scenario_text(yaml, "t.yaml", ".", catalog()).scenario;
+  auto s = load_scenario_text(yaml, "t.yaml", ".", catalog()).scenario;
   EXPECT_DOUBLE_EQ(s.sites[0].fleet[0].system.accelerator.matrix_clock, 0.7);
+  yaml = kValid;
+  yaml.replace(yaml.find(system), system.size(),
+               "system: {id: mi300x-platform, accelerator: {id: mi300x, tdp: 800 W}}");
+  s = load_scenario_text(yaml, "t.yaml", ".", catalog()).scenario;
+  EXPECT_DOUBLE_EQ(s.sites[0].fleet[0].system.accelerator.matrix_clock,
+                   catalog().accelerators.at("mi300x").matrix_clock);
+  EXPECT_LT(catalog().accelerators.at("mi300x").matrix_clock, 1.0);
+}
+
+TEST(Catalog, AMatrixClockWithoutItsSourceIsRefused) {
+  const auto dir = std::filesystem::temp_directory_path() / "gigasim-catalog-clock-test";
+  std::filesystem::create_directories(dir);
+  for (const char* f : {"systems.yaml", "locations.yaml", "grids.yaml"}) {
+    std::filesystem::copy_file(kData / f, dir / f,
+                               std::filesystem::copy_options::overwrite_existing);
+  }
+  {
+    std::ofstream out(dir / "accelerators.yaml");
+    out << "accelerators:\n  - id: x\n    name: X\n    vendor: v\n    generation: g\n"
+           "    bf16_dense: 1 TFLOP/s\n    fp8_dense: 2 TFLOP/s\n    hbm_capacity: 1 GB\n"
+           "    hbm_bandwidth: 1 TB/s\n    tdp: 100 W\n    idle_power: 10 W\n"
+           "    scale_up_bandwidth: 1 GB/s\n    host_bandwidth: 1 GB/s\n"
+           "    embodied_carbon: 1 kg\n    matrix_clock: 0.5\n    sources:\n";
+    for (const char* key :
+         {"bf16_dense", "fp8_dense", "hbm_capacity", "hbm_bandwidth", "tdp", "idle_power",
+          "scale_up_bandwidth", "host_bandwidth", "embodied_carbon"})
+      out << "      " << key << ": \"a datasheet\"\n";
+  }
+  try {
+    (void)Catalog::load(dir);
+    FAIL();
+  } catch (const core::InputError& e) {
+    ASSERT_FALSE(e.diagnostics().empty());
+    EXPECT_NE(e.diagnostics().front().message.find("matrix_clock"), std::string::npos) << e.what();
+  }
+  std::filesystem::remove_all(dir);
 }
 
 TEST(ScenarioLoader, LoadsAValidScenarioWithDefaults) {

@@ -151,9 +151,9 @@ TEST(ServingValidation, MlperfLlama2RowsAtTheInferredPromptLength) {
   // AMD: the fitted row is matched, and the seven held out stay within 10 % on average.
   // MI325X, nothing fitted on it, serves its 19 % higher sustained matrix clock (AMD's
   // measured median clocks, data/accelerators.yaml): within 6 % each, where one clock for
-  // the generation left it 17-19 % pessimistic. The MI300X rows of 2025 (v5.0, v5.1) are
-  // within the 15 % goal; those of 2024 (v4.1) are optimistic, as NVIDIA's v4.1 rows are,
-  // and kept visible below 25 %.
+  // the generation left it 17-19 % pessimistic. The MI300X rows of 2025 (v5.1) are within
+  // the 15 % goal; those of 2024 (v4.1) are optimistic, as NVIDIA's v4.1 rows are, and kept
+  // visible below 22 %.
   ASSERT_EQ(errors["amd fit"].size(), 1U);
   EXPECT_LT(std::fabs(errors["amd fit"][0]), 0.03);
   ASSERT_EQ(errors["amd held out"].size(), 7U);
@@ -166,7 +166,7 @@ TEST(ServingValidation, MlperfLlama2RowsAtTheInferredPromptLength) {
       EXPECT_LT(std::fabs(e), 0.06) << r.id;
     } else if (r.id.rfind("m41", 0) == 0) {
       EXPECT_GT(e, 0.0) << r.id;
-      EXPECT_LT(e, 0.25) << r.id;
+      EXPECT_LT(e, 0.22) << r.id;
     } else {
       EXPECT_LT(std::fabs(e), 0.15) << r.id;
     }

@@ -29,8 +29,8 @@ struct Accelerator {
   /// different board powers differ here (MI300X at 750 W, MI325X at 1,000 W).
   double matrix_clock = 1.0;
 
-  /// Products per second the matrix units sustain at matrix_clock: the rate the efficiency
-  /// constants multiply. MFU and the datasheet keep the peaks.
+  /// FLOP/s the matrix units reach at matrix_clock, from one of the peaks above: the rate
+  /// the efficiency constants multiply. MFU and the datasheet keep the peaks.
   [[nodiscard]] double matrix_rate(const core::ComputeRate& peak) const {
     return peak.value() * matrix_clock;
   }

@@ -20,19 +20,21 @@ struct Fabric {
 };
 
 /// Achievable fractions of peak, per accelerator generation (data/efficiency.yaml). Each is
-/// a physical quantity, calibrated once against published runs (docs/validation.md).
+/// a physical quantity, calibrated once against published runs (docs/validation.md). The
+/// shares of compute are of the peak at the accelerator's sustained matrix clock
+/// (Accelerator::matrix_rate), which is the datasheet peak where no clock was measured.
 struct Efficiency {
   std::string generation;
-  double gemm_max = 0.75;  ///< large BF16 matrix products, fraction of dense BF16 peak
-  /// Large FP8 matrix products in training, fraction of dense FP8 peak: below gemm_max on
+  double gemm_max = 0.75;  ///< large BF16 matrix products, fraction of dense BF16 rate
+  /// Large FP8 matrix products in training, fraction of dense FP8 rate: below gemm_max on
   /// Hopper, where FP8 tensor cores meet the power limit first (docs/models/perf.md, "FP8").
   double gemm_max_fp8 = 0.75;
-  /// Large FP4 (block-scaled) matrix products in serving, fraction of dense FP4 peak; unused
+  /// Large FP4 (block-scaled) matrix products in serving, fraction of dense FP4 rate; unused
   /// on generations without FP4 products (docs/models/serving.md, "FP4").
   double gemm_max_fp4 = 0.75;
   double gemm_half_dim =
       128;  ///< matrix dimension at which a GEMM reaches half of gemm_max per dimension
-  double attention = 0.6;             ///< fused (flash) attention, fraction of dense BF16 peak
+  double attention = 0.6;             ///< fused (flash) attention, fraction of dense BF16 rate
   double memory = 0.75;               ///< memory-bound kernels, fraction of HBM bandwidth
   double collective_scale_up = 0.8;   ///< bus bandwidth / link bandwidth inside the scale-up domain
   double collective_scale_out = 0.8;  ///< bus bandwidth / NIC bandwidth across the fabric

@@ -51,7 +51,7 @@ struct Context {
   const TransformerModel& m;
   const Layout& l;
   const Efficiency& e;
-  double rate_fp8;  // dense products/s at the sustained matrix clock (Accelerator::matrix_rate)
+  double rate_fp8;  // dense FLOP/s at the sustained matrix clock (Accelerator::matrix_rate)
   double rate_bf16;
   double hbm;     // achievable bytes/s
   double tokens;  // per accelerator and micro-batch

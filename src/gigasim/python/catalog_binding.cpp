@@ -42,8 +42,8 @@ py::dict accelerators(const CatalogHandle& h) {
     r["idle_power_w"] = a.idle_power.value();
     r["scale_up_bandwidth_gb_per_s"] = a.scale_up_bandwidth.value() / kGiga;
     r["embodied_carbon_kg"] = a.embodied_carbon.value();
-    r["matrix_clock"] =
-        a.matrix_clock;  // share of the boost clock long products hold; 1: unmeasured
+    // Share of the boost clock long products hold; 1 where it was not measured.
+    r["matrix_clock"] = a.matrix_clock;
     rows.append(r);
   }
   return table(rows, {{"bf16_dense_tflops", "TFLOP/s"},
@@ -54,7 +54,8 @@ py::dict accelerators(const CatalogHandle& h) {
                       {"tdp_w", "W"},
                       {"idle_power_w", "W"},
                       {"scale_up_bandwidth_gb_per_s", "GB/s"},
-                      {"embodied_carbon_kg", "kg CO2e"}});
+                      {"embodied_carbon_kg", "kg CO2e"},
+                      {"matrix_clock", "fraction"}});
 }
 
 py::dict systems(const CatalogHandle& h) {

@@ -35,8 +35,8 @@ void decode_accelerator(MapView& m, hardware::Accelerator& a, Need need) {
   m.quantity("scale_up_bandwidth", a.scale_up_bandwidth, need, Check::positive);
   m.quantity("host_bandwidth", a.host_bandwidth, need, Check::positive);
   m.quantity("embodied_carbon", a.embodied_carbon, need, Check::non_negative);
-  m.fraction("matrix_clock", a.matrix_clock, Need::optional);
-  if (a.matrix_clock <= 0) m.error("matrix_clock", "must be above 0");
+  if (m.fraction("matrix_clock", a.matrix_clock) && a.matrix_clock <= 0)
+    m.error("matrix_clock", "must be above 0");
   if (a.idle_power > a.tdp) m.error("idle_power", "must not exceed tdp");
 }
 
