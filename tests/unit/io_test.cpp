@@ -89,30 +89,31 @@ TEST(Catalog, AnEntryWithoutSourcesIsRefused) {
 }
 
 TEST(ScenarioLoader, AMatrixClockOutsideItsRangeIsRefusedAtItsPath) {
+  // kValid with its fleet's system given as `system`.
+  const auto with_system = [](const std::string& system) {
+    std::string yaml = kValid;
+    const std::string plain = "system: dgx-h100";
+    return yaml.replace(yaml.find(plain), plain.size(), "system: " + system);
+  };
   // A share of the boost clock: above 0, at most 1 (data/accelerators.yaml).
   for (const char* clock : {"0", "1.5", "-0.2"}) {
-    std::string yaml = kValid;
-    const std::string system = "system: dgx-h100";
-    yaml.replace(yaml.find(system), system.size(),
-                 std::string("system: {id: dgx-h100, accelerator: {id: h100-sxm5-80gb, "
-                             "matrix_clock: ") +
-                     clock + "}}");
-    const auto p = problems(yaml);
+    const auto p = problems(
+        with_system(std::string("{id: dgx-h100, accelerator: {id: h100-sxm5-80gb, matrix_clock: ") +
+                    clock + "}}"));
     ASSERT_EQ(p.size(), 1U) << clock;
     EXPECT_EQ(p[0].path, "sites[0].fleet[0].system.accelerator.matrix_clock") << clock;
     EXPECT_EQ(p[0].location.line, 7) << clock;
   }
   // Given, it is kept; an override of other keys keeps the catalog's measured clock.
-  const std::string system = "system: dgx-h100";
-  std::string yaml = kValid;
-  yaml.replace(yaml.find(system), system.size(),
-               "system: {id: dgx-h100, accelerator: {id: h100-sxm5-80gb, matrix_clock: 0.7}}");
-  auto s = load_scenario_text(yaml, "t.yaml", ".", catalog()).scenario;
+  auto s = load_scenario_text(
+               with_system("{id: dgx-h100, accelerator: {id: h100-sxm5-80gb, matrix_clock: 0.7}}"),
+               "t.yaml", ".", catalog())
+               .scenario;
   EXPECT_DOUBLE_EQ(s.sites[0].fleet[0].system.accelerator.matrix_clock, 0.7);
-  yaml = kValid;
-  yaml.replace(yaml.find(system), system.size(),
-               "system: {id: mi300x-platform, accelerator: {id: mi300x, tdp: 800 W}}");
-  s = load_scenario_text(yaml, "t.yaml", ".", catalog()).scenario;
+  s = load_scenario_text(
+          with_system("{id: mi300x-platform, accelerator: {id: mi300x, tdp: 800 W}}"), "t.yaml",
+          ".", catalog())
+          .scenario;
   EXPECT_DOUBLE_EQ(s.sites[0].fleet[0].system.accelerator.matrix_clock,
                    catalog().accelerators.at("mi300x").matrix_clock);
   EXPECT_LT(catalog().accelerators.at("mi300x").matrix_clock, 1.0);
