@@ -402,6 +402,60 @@ latency: {tpot: 200 ms, percentile: 99 %}
   EXPECT_NE(r.out.find("p.yaml:4:"), std::string::npos) << r.out;
 }
 
+// Speculative decoding: the accepted tokens are printed and reported; a draft without its
+// acceptance, of no tokens, accepted more than always, or costlier than the model is refused
+// at its key.
+TEST_F(Cli, ServeDraftsSpeculativelyAndRefusesABadDraft) {
+  const std::string base = R"(model: deepseek-v3
+system: hgx-h200
+replica: {tp: 8, precision: fp8, max_batch: 16, speculative: {draft_tokens: 2, acceptance: 0.8}}
+requests: {input_tokens: 1000, output_tokens: 1000}
+)";
+  Outcome r = gigasim("serve " + write("mtp.yaml", base).string());
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("speculative: 2 draft tokens accepted at 0.8 each, 2.44 tokens a sequence "
+                       "per iteration"),
+            std::string::npos)
+      << r.out;
+  r = gigasim("serve " + write("mtp.yaml", base).string() + " --json");
+  ASSERT_EQ(r.code, 0) << r.out;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_NEAR(j["tokens_per_iteration"].get<double>(), 2.44, 1e-9);
+  EXPECT_EQ(j["replica"]["speculative"]["draft_tokens"], 2);
+  EXPECT_DOUBLE_EQ(j["replica"]["speculative"]["draft_layers"].get<double>(), 1.0);
+  r = gigasim("serve " +
+              write("plain.yaml", replaced(base,
+                                           ", speculative: {draft_tokens: 2, "
+                                           "acceptance: 0.8}",
+                                           ""))
+                  .string() +
+              " --json");
+  ASSERT_EQ(r.code, 0) << r.out;
+  const auto plain = nlohmann::json::parse(r.out);
+  EXPECT_TRUE(plain["replica"]["speculative"].is_null());
+  EXPECT_GT(j["tokens_per_s_replica"].get<double>(),
+            1.3 * plain["tokens_per_s_replica"].get<double>());
+  for (const auto& [draft, message] : std::vector<std::pair<std::string, std::string>>{
+           {"{draft_tokens: 2}", "replica.speculative.acceptance: missing required key"},
+           {"{draft_tokens: 0, acceptance: 0.8}",
+            "replica.speculative.draft_tokens: must be "
+            "positive"},
+           {"{draft_tokens: 2, acceptance: 1.2}", "replica.speculative.acceptance: "},
+           {"{draft_tokens: 2, acceptance: 0.8, draft_layer: 1}",
+            "replica.speculative.draft_layer: "
+            "unknown key"},
+           {"{draft_tokens: 2, acceptance: 0.8, draft_layers: 62}",
+            "replica.speculative: a draft of 62 layers costs more than deepseek-v3 itself"}}) {
+    r = gigasim(
+        "serve " +
+        write("bad.yaml", replaced(base, "{draft_tokens: 2, acceptance: 0.8}", draft)).string());
+    EXPECT_EQ(r.code, 2) << draft << "\n" << r.out;
+    EXPECT_NE(r.out.find(message), std::string::npos) << message << "\n" << r.out;
+    EXPECT_NE(r.out.find("bad.yaml:3:"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("internal error"), std::string::npos) << r.out;
+  }
+}
+
 TEST_F(Cli, WorkloadRunWritesJobsAndTheWorkloadSummary) {
   const fs::path out = dir_ / "swf";
   const Outcome r =

@@ -193,6 +193,22 @@ def test_serve_gives_the_command_lines_answer_and_names_a_bad_key(source, cli):
     assert [p["path"] for p in caught.value.problems] == ["replica.precision"]
 
 
+def test_serve_drafts_speculatively_from_a_mapping():
+    spec = {"model": "deepseek-v3", "system": "hgx-h200",
+            "replica": {"tp": 8, "max_batch": 8},
+            "requests": {"input_tokens": 1000, "output_tokens": 1000}}
+    plain = gigasim.serve(spec)
+    spec["replica"]["speculative"] = {"draft_tokens": 1, "acceptance": 0.9}
+    drafted = gigasim.serve(spec)
+    assert plain["tokens_per_iteration"] == 1
+    assert drafted["tokens_per_iteration"] == pytest.approx(1.9)
+    assert 1.2 < drafted["tokens_per_s_replica"] / plain["tokens_per_s_replica"] < 1.9
+    spec["replica"]["speculative"] = {"draft_tokens": 1}
+    with pytest.raises(gigasim.InputError) as caught:
+        gigasim.serve(spec)
+    assert [p["path"] for p in caught.value.problems] == ["replica.speculative.acceptance"]
+
+
 def test_study_gives_the_command_lines_tables(source, cli, tmp_path):
     study_file = source / "tests/data/studies/ranks.yaml"
     cli("study", study_file, "--out", tmp_path / "cli", "--threads", "1")

@@ -666,6 +666,39 @@ sites:
   EXPECT_TRUE(s.sites[0].workload->inference[0].serve.expert_parallel);
 }
 
+// A service may decode speculatively; a draft costlier than its model is refused at the
+// service's `speculative`.
+TEST(ScenarioLoader, AServiceDraftsSpeculativelyWithADraftCheaperThanItsModel) {
+  const std::string yaml = R"(name: t
+sites:
+  - name: a
+    location: lyon
+    grid_connection: 20 MW
+    fleet: [{system: dgx-b200, count: 10}]
+    supply: [{type: grid}]
+    workload:
+      inference:
+        - {name: mtp, model: deepseek-v3, max_replicas: 1, peak_tokens_per_s: 1000,
+           speculative: {draft_tokens: 3, acceptance: 0.7, draft_layers: 100}}
+)";
+  try {
+    (void)load_scenario_text(yaml, "t.yaml", ".", catalog());
+    FAIL() << "a draft of 100 layers was accepted";
+  } catch (const core::InputError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1U) << e.what();
+    EXPECT_EQ(e.diagnostics()[0].path, "sites[0].workload.inference[0].speculative");
+    EXPECT_NE(e.diagnostics()[0].message.find("costs more than deepseek-v3"), std::string::npos)
+        << e.what();
+  }
+  std::string cheap = yaml;
+  cheap.replace(cheap.find("draft_layers: 100"), 17, "draft_layers: 1");
+  const auto s = load_scenario_text(cheap, "t.yaml", ".", catalog()).scenario;
+  const perf::Speculation& d = s.sites[0].workload->inference[0].serve.speculative;
+  EXPECT_EQ(d.draft_tokens, 3);
+  EXPECT_DOUBLE_EQ(d.acceptance, 0.7);
+  EXPECT_DOUBLE_EQ(d.draft_layers, 1.0);
+}
+
 // The problems of loading the catalogs of data/ with defaults.yaml edited by `edit`.
 std::vector<core::Diagnostic> defaults_problems(const std::function<void(std::string&)>& edit,
                                                 std::string& text) {

@@ -45,6 +45,11 @@ int serve_command(const ServeOptions& options) {
       "  TTFT {:.3f} s, TPOT {:.1f} ms, prefill {:.3f} s, decode step {:.1f} ms, {:.3g} J "
       "per token\n",
       e.ttft_s, 1e3 * e.tpot_s, e.prefill_s, 1e3 * e.decode_step_s, e.joules_per_token);
+  if (s.speculative.draft_tokens > 0)
+    fmt::print(
+        "  speculative: {} draft tokens accepted at {:.3g} each, {:.3g} tokens a sequence per "
+        "iteration\n",
+        s.speculative.draft_tokens, s.speculative.acceptance, e.tokens_per_iteration);
   if (s.percentile > 0)
     fmt::print(
         "  targets met by {:.4g} % of requests arriving at random (Poisson): {:.1f} of {:.0f} "

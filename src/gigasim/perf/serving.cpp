@@ -129,10 +129,17 @@ struct Replica {
   [[nodiscard]] double extra_copies() const { return expert_parallel ? n - 1.0 : 0.0; }
 
   // Bytes of weights the replica stores: expert-parallel, each accelerator keeps its own
-  // copy of all but the routed experts.
+  // copy of all but the routed experts. A draft's layers are as many of the model's average
+  // layer (it shares the embedding and the output head, as DeepSeek's MTP module does).
   [[nodiscard]] double stored_weights() const {
     const double unrouted = c.total - m.moe_layers() * m.experts * c.expert;
-    return (c.total + extra_copies() * unrouted) * bytes;
+    const double model = c.total + extra_copies() * unrouted;
+    const double heads = (c.embedding + c.output) * (1.0 + extra_copies());
+    return (model + speculating_share() * (model - heads)) * bytes;
+  }
+  // Bytes of KV cache a token of context holds, the draft's layers' cache included.
+  [[nodiscard]] double cached_per_token() const {
+    return kv_per_token * (1.0 + speculating_share());
   }
 
   // Weights read by a decode step of `batch` sequences, summed over the replica's
@@ -178,44 +185,87 @@ struct Replica {
     return s.input_tokens + s.output_tokens / 2.0 * (1.0 + cv * cv);
   }
 
-  // One decode iteration: reading the weights (at `memory` of HBM) and the batch's KV cache
-  // (paged attention, at `kv_read`), then computing the batch's tokens, then the exchanges
-  // and the fixed `decode_overhead` of each layer. The read and the compute add: at the
-  // batches of serving (tens to thousands of rows) the measured steps rise with the batch
-  // well before the roofline's compute roof (Pope et al. 2023; Williams et al. 2009 bound
-  // them by the larger of the two), and a scan of the overlap on the fitted rows chose none
+  // One forward pass of `batch` sequences, `queries` new tokens each, through `share` of
+  // the model's layers (1: the model; a draft's layers over L) and the output head: reading
+  // the weights (at `memory` of HBM) and the batch's KV cache (paged attention, at
+  // `kv_read`), then computing the tokens, then the exchanges and the fixed
+  // `decode_overhead` of each layer. The read and the compute add: at the batches of serving
+  // (tens to thousands of rows) the measured steps rise with the batch well before the
+  // roofline's compute roof (Pope et al. 2023; Williams et al. 2009 bound them by the larger
+  // of the two), and a scan of the overlap on the fitted rows chose none
   // (docs/models/serving.md, "Decode"). Expert-parallel, the batch is spread evenly over the
-  // accelerators.
+  // accelerators. Each query attends to the slot's whole context.
+  struct Pass {
+    double memory = 0, compute = 0, rest = 0;
+  };
+  [[nodiscard]] Pass pass(double batch, double queries, double share) const {
+    const double tokens = batch * queries;
+    const double head_read = c.output * (1.0 + extra_copies());
+    const double weights = share * (weights_read(tokens) - head_read) + head_read;
+    Pass p;
+    p.memory = weights * bytes / hbm +
+               share * batch * context() * kv_per_token / (hbm / e.memory * e.kv_read);
+    p.compute = tokens * 2.0 * (share * (multiplied() - c.output) + c.output) / flops +
+                share * tokens * context() * decode_attention_flops() * m.layers / attention;
+    p.rest = share * (exchanges(tokens) + m.layers * e.decode_overhead.value());
+    return p;
+  }
+
+  // Speculative decoding (Leviathan et al. 2023, "Fast inference from transformers via
+  // speculative decoding", ICML, eq. 1): k draft tokens, each accepted with probability α
+  // once the ones before it were, give (1 − α^(k+1)) / (1 − α) tokens per verification, the
+  // model's own token included. 1 without speculation.
+  [[nodiscard]] int drafts() const { return s.speculative.draft_tokens; }
+  [[nodiscard]] double draft_share() const { return s.speculative.draft_layers / m.layers; }
+  // The draft's layers over the model's, 0 without speculation.
+  [[nodiscard]] double speculating_share() const { return drafts() > 0 ? draft_share() : 0.0; }
+  [[nodiscard]] double accepted() const {
+    const double k = drafts();
+    const double alpha = s.speculative.acceptance;
+    if (k == 0) return 1.0;
+    if (alpha >= 1.0) return k + 1.0;
+    return (1.0 - std::pow(alpha, k + 1.0)) / (1.0 - alpha);
+  }
+
+  // One decode iteration of `batch` sequences: the model's pass of one token each or, with
+  // speculation, k draft passes of one token and the verification of k + 1.
   [[nodiscard]] double decode_step(double batch, double* compute_share = nullptr) const {
-    const double memory = weights_read(batch) * bytes / hbm +
-                          batch * context() * kv_per_token / (hbm / e.memory * e.kv_read);
-    const double compute = batch * 2.0 * multiplied() / flops +
-                           batch * context() * decode_attention_flops() * m.layers / attention;
-    if (compute_share != nullptr) *compute_share = compute / (memory + compute);
-    return memory + compute + exchanges(batch) + m.layers * e.decode_overhead.value();
+    Pass step = pass(batch, drafts() + 1.0, 1.0);
+    if (drafts() > 0) {
+      const Pass draft = pass(batch, 1.0, draft_share());
+      step.memory += drafts() * draft.memory;
+      step.compute += drafts() * draft.compute;
+      step.rest += drafts() * draft.rest;
+    }
+    if (compute_share != nullptr) *compute_share = step.compute / (step.memory + step.compute);
+    return step.memory + step.compute + step.rest;
   }
 
   // The prompt of one request, from its arrival to its first token: compute-bound products,
   // the causal attention core (2·width·L² per layer) and the exchanges, on the whole replica
   // (tensor-parallel) or on one accelerator while the others prefill their own
   // (expert-parallel).
+  // A draft of its own layers (speculation) prefills the prompt with them.
   [[nodiscard]] double prefill() const {
     const double l = s.input_tokens;
     const double share = expert_parallel ? n : 1.0;
-    return share * (2.0 * multiplied() * l / flops +
-                    2.0 * m.attention_width() * l * l * m.layers / attention) +
-           exchanges(share * l);
+    const double layers = 1.0 + speculating_share();
+    return layers * (share * (2.0 * multiplied() * l / flops +
+                              2.0 * m.attention_width() * l * l * m.layers / attention) +
+                     exchanges(share * l));
   }
   // The replica's time one prompt takes from its decoding: expert-parallel, its accelerators
   // prefill n prompts at once.
   [[nodiscard]] double prefill_cost() const { return expert_parallel ? prefill() / n : prefill(); }
 
   // An iteration of aggregated serving: a decode step, and the prefills of the requests
-  // that replace the batch's finished ones (batch / output_tokens of them per iteration).
+  // that replace the batch's finished ones (batch · accepted / output_tokens of them).
   [[nodiscard]] double iteration(double batch) const {
     const double step = decode_step(batch);
-    return s.disaggregated ? step : step + batch / s.output_tokens * prefill_cost();
+    return s.disaggregated ? step : step + batch * accepted() / s.output_tokens * prefill_cost();
   }
+  // The time between two tokens of a sequence: an iteration gives each `accepted` tokens.
+  [[nodiscard]] double tpot(double batch) const { return iteration(batch) / accepted(); }
 };
 
 // A replica's slots under Poisson arrivals: on average `occupancy` of them decode, a request
@@ -225,12 +275,12 @@ struct Loaded {
   double slots = 0, occupancy = 0, wait_s = 0, tokens_per_s = 0;
 };
 
-// The slots' departure rates: with k busy, k sequences finish every L_out iterations of a
-// batch of k (rates[k − 1], k = 1..batch).
+// The slots' departure rates: with k busy, k sequences finish every L_out / accepted
+// iterations of a batch of k (rates[k − 1], k = 1..batch).
 std::vector<double> slot_rates(const Replica& r, const ServeSetup& s, int batch) {
   std::vector<double> rates(static_cast<std::size_t>(batch));
   for (int k = 1; k <= batch; ++k) {
-    rates[static_cast<std::size_t>(k - 1)] = k / (s.output_tokens * r.iteration(k));
+    rates[static_cast<std::size_t>(k - 1)] = k / (s.output_tokens * r.tpot(k));
   }
   return rates;
 }
@@ -344,6 +394,14 @@ std::string expert_parallel_problem(const TransformerModel& model, const ServeSe
   return "";
 }
 
+std::string speculation_problem(const TransformerModel& model, const ServeSetup& s) {
+  if (s.speculative.draft_tokens == 0 || s.speculative.draft_layers <= model.layers) return "";
+  return fmt::format(
+      "a draft of {:g} layers costs more than {} itself ({} layers): speculation pays only "
+      "with a draft much cheaper than the model",
+      s.speculative.draft_layers, model.id, model.layers);
+}
+
 ServeEstimate estimate_serving(const TransformerModel& model, const Platform& platform,
                                const ServeSetup& setup) {
   const hardware::Accelerator& a = platform.system.accelerator;
@@ -357,7 +415,7 @@ ServeEstimate estimate_serving(const TransformerModel& model, const Platform& pl
   // replica's HBM holds KV blocks, allocated as sequences grow.
   const double free = r.n * (a.hbm_capacity.value() - platform.efficiency.memory_reserve.value()) -
                       r.stored_weights();
-  out.kv_capacity_tokens = std::max(0.0, free / r.kv_per_token);
+  out.kv_capacity_tokens = std::max(0.0, free / r.cached_per_token());
   double most = std::floor(out.kv_capacity_tokens / r.context());
   out.limited_by = "memory";
   if (setup.max_batch > 0 && setup.max_batch < most) {
@@ -365,12 +423,13 @@ ServeEstimate estimate_serving(const TransformerModel& model, const Platform& pl
     out.limited_by = "max_batch";
   }
   out.prefill_s = r.prefill();
+  out.tokens_per_iteration = r.accepted();
   out.fits = most >= 1;
   if (!out.fits) return out;
   // The largest batch whose iteration meets the targets: both grow with the batch.
   const auto meets = [&](double batch, const char** reason) {
     const double iteration = r.iteration(batch);
-    if (setup.tpot_s > 0 && iteration > setup.tpot_s) {
+    if (setup.tpot_s > 0 && iteration / r.accepted() > setup.tpot_s) {
       *reason = "tpot";
       return false;
     }
@@ -397,12 +456,12 @@ ServeEstimate estimate_serving(const TransformerModel& model, const Platform& pl
   const auto alone = [&] {
     out.batch = 0;
     out.decode_step_s = r.decode_step(1.0);
-    out.tpot_s = r.iteration(1.0);
-    out.ttft_s = out.prefill_s + out.tpot_s;
+    out.tpot_s = r.tpot(1.0);
+    out.ttft_s = out.prefill_s + r.iteration(1.0);
     return out;
   };
   if (batch < 1) return alone();
-  Loaded load{batch, batch, 0.0, batch / r.iteration(batch)};
+  Loaded load{batch, batch, 0.0, batch / r.tpot(batch)};
   if (setup.percentile > 0 && setup.ttft_s > 0) {
     // The wait for a slot and for the prompts ahead, at the percentile, bounds the throughput.
     load = best_load(r, setup, static_cast<int>(batch), out.prefill_s);
@@ -414,8 +473,8 @@ ServeEstimate estimate_serving(const TransformerModel& model, const Platform& pl
   double compute_share = 0;
   out.decode_step_s = r.decode_step(load.occupancy, &compute_share);
   const double iteration = r.iteration(load.occupancy);
-  out.tpot_s = r.iteration(load.slots);
-  out.ttft_s = out.prefill_s + out.tpot_s + load.wait_s;
+  out.tpot_s = r.tpot(load.slots);
+  out.ttft_s = out.prefill_s + r.iteration(load.slots) + load.wait_s;
   out.tokens_per_s_replica = load.tokens_per_s;
   // Power as in training: computing for the products' share of a decode step, streaming
   // memory (at the communication activity) for the read's. Prefill computes.

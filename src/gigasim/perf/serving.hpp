@@ -11,6 +11,19 @@
 
 namespace gigasim::perf {
 
+/// Speculative decoding (Leviathan et al. 2023; docs/models/serving.md, "Speculative
+/// decoding"): each iteration a draft proposes `draft_tokens` tokens per sequence, one draft
+/// pass each, and the model verifies them in one pass of draft_tokens + 1 tokens.
+struct Speculation {
+  int draft_tokens = 0;  ///< proposed per sequence and iteration (0: no speculation)
+  /// Probability that a draft token is accepted once the ones before it were, taken alike
+  /// for every position.
+  double acceptance = 0;
+  /// What one draft pass costs, in layers of the served model (with its output head): 1 for
+  /// DeepSeek's multi-token prediction module and EAGLE's draft heads.
+  double draft_layers = 1;
+};
+
 struct ServeSetup {
   int tp = 1;  ///< accelerators per replica (tensor-parallel unless expert_parallel)
   /// Of the weights and the products (and of the KV cache unless `kv_cache` says).
@@ -35,14 +48,20 @@ struct ServeSetup {
   /// attention and dense layers of its own sequences (data-parallel attention) and holds
   /// 1/tp of the routed experts, reached by all-to-all; false: all tensor-parallel.
   bool expert_parallel = false;
+  Speculation speculative;  ///< none unless draft_tokens > 0
 };
 
 struct ServeEstimate {
   double batch = 0;               ///< sequences decoded together at most (slots)
   double occupancy = 0;           ///< of them, decoding on average (batch on the mean)
   double kv_capacity_tokens = 0;  ///< KV-cache tokens the replica's free HBM holds
-  double decode_step_s = 0;       ///< one decode iteration of `occupancy` sequences
-  double prefill_s = 0;           ///< the prompt of one request
+  /// One decode iteration of `occupancy` sequences (with speculation, its draft passes and
+  /// the verification).
+  double decode_step_s = 0;
+  double prefill_s = 0;  ///< the prompt of one request
+  /// Tokens a sequence gains per iteration on average: 1, or with speculation the accepted
+  /// draft tokens and the model's own.
+  double tokens_per_iteration = 1;
   /// As the target checks it: prefill, the wait for the next iteration and, at a
   /// percentile, the wait for a slot and for the prompts ahead.
   double ttft_s = 0;
@@ -69,6 +88,10 @@ Precision kv_cache_precision(const ServeSetup& s);
 /// Why `model` cannot be served as `s` says, or "" when it can: expert parallelism needs a
 /// mixture of experts whose routed experts the replica's `tp` accelerators share evenly.
 std::string expert_parallel_problem(const TransformerModel& model, const ServeSetup& s);
+
+/// Why `s.speculative` cannot draft for `model`, or "" when it can: a draft costs at most
+/// the model's own layers.
+std::string speculation_problem(const TransformerModel& model, const ServeSetup& s);
 
 /// Serving throughput of `model` on replicas of `setup.tp` accelerators of `platform`.
 ServeEstimate estimate_serving(const TransformerModel& model, const Platform& platform,

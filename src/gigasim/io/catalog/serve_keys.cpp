@@ -19,6 +19,23 @@ std::optional<MapView> nested(MapView& parent, const char* key, Need need, const
   return MapView(parent.context(), node, parent.path_of(key));
 }
 
+// `speculative: {draft_tokens, acceptance, draft_layers}`: both of the first two when the
+// mapping is given.
+void decode_speculation(MapView& parent, perf::Speculation& out) {
+  auto m =
+      nested(parent, "speculative", Need::optional, "{draft_tokens, acceptance, draft_layers}");
+  if (!m || !m->valid()) return;
+  perf::Speculation read;
+  const bool drafts =
+      m->integer("draft_tokens", read.draft_tokens, Need::required, Check::positive) &&
+      m->at_most("draft_tokens", read.draft_tokens, 16, "16",
+                 "past a few tokens the chance that all are accepted vanishes");
+  const bool acceptance = m->fraction("acceptance", read.acceptance, Need::required);
+  m->number("draft_layers", read.draft_layers, Need::optional, Check::positive);
+  m->finish();
+  if (drafts && acceptance) out = read;
+}
+
 }  // namespace
 
 bool decode_precision(MapView& m, perf::Precision& out, PrecisionUse use) {
@@ -50,6 +67,7 @@ bool decode_serve_options(MapView& m, perf::ServeSetup& s) {
                  {"fp4", perf::Precision::fp4}})) {
     s.kv_cache = kv;
   }
+  decode_speculation(m, s.speculative);
   return precision;
 }
 

@@ -26,7 +26,12 @@ nlohmann::json serve_json(const perf::TransformerModel& model, const perf::Platf
         {"kv_cache", std::string(perf::to_string(perf::kv_cache_precision(s)))},
         {"max_batch", s.max_batch},
         {"disaggregated", s.disaggregated},
-        {"expert_parallel", s.expert_parallel && model.is_moe()}}},
+        {"expert_parallel", s.expert_parallel && model.is_moe()},
+        {"speculative", s.speculative.draft_tokens > 0
+                            ? nlohmann::json{{"draft_tokens", s.speculative.draft_tokens},
+                                             {"acceptance", s.speculative.acceptance},
+                                             {"draft_layers", s.speculative.draft_layers}}
+                            : nlohmann::json(nullptr)}}},
       {"requests",
        {{"input_tokens", s.input_tokens},
         {"output_tokens", s.output_tokens},
@@ -40,6 +45,7 @@ nlohmann::json serve_json(const perf::TransformerModel& model, const perf::Platf
       {"kv_capacity_tokens", e.kv_capacity_tokens},
       {"prefill_s", e.prefill_s},
       {"decode_step_s", e.decode_step_s},
+      {"tokens_per_iteration", e.tokens_per_iteration},
       {"ttft_s", e.ttft_s},
       {"tpot_s", e.tpot_s},
       {"tokens_per_s_replica", e.tokens_per_s_replica},
