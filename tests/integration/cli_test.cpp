@@ -444,8 +444,12 @@ requests: {input_tokens: 1000, output_tokens: 1000}
            {"{draft_tokens: 2, acceptance: 0.8, draft_layer: 1}",
             "replica.speculative.draft_layer: "
             "unknown key"},
+           {"{draft_tokens: 17, acceptance: 0.8}", "replica.speculative.draft_tokens: "},
+           {"3", "replica.speculative: "},
+           {"[2, 0.8]", "replica.speculative: "},
            {"{draft_tokens: 2, acceptance: 0.8, draft_layers: 62}",
-            "replica.speculative: a draft of 62 layers costs more than deepseek-v3 itself"}}) {
+            "replica.speculative.draft_layers: a draft of 62 layers costs more than deepseek-v3 "
+            "itself"}}) {
     r = gigasim(
         "serve " +
         write("bad.yaml", replaced(base, "{draft_tokens: 2, acceptance: 0.8}", draft)).string());

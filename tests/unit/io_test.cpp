@@ -686,7 +686,7 @@ sites:
     FAIL() << "a draft of 100 layers was accepted";
   } catch (const core::InputError& e) {
     ASSERT_EQ(e.diagnostics().size(), 1U) << e.what();
-    EXPECT_EQ(e.diagnostics()[0].path, "sites[0].workload.inference[0].speculative");
+    EXPECT_EQ(e.diagnostics()[0].path, "sites[0].workload.inference[0].speculative.draft_layers");
     EXPECT_NE(e.diagnostics()[0].message.find("costs more than deepseek-v3"), std::string::npos)
         << e.what();
   }

@@ -15,8 +15,8 @@ namespace {
 using fixtures::catalog;
 using fixtures::platform;
 
-// DeepSeek-V3 tensor-parallel over a DGX H200 in FP8, `batch` sequences at most.
-ServeSetup deepseek_on_h200(int batch) {
+// DeepSeek-V3 tensor-parallel over eight accelerators in FP8, `batch` sequences at most.
+ServeSetup deepseek_on_eight(int batch) {
   ServeSetup s;
   s.tp = 8;
   s.precision = Precision::fp8;
@@ -30,7 +30,7 @@ ServeSetup deepseek_on_h200(int batch) {
 TEST(SpeculativeServing, AnIterationGainsTheExpectedAcceptedTokens) {
   const auto& m = catalog().models.at("deepseek-v3");
   const auto p = platform("hgx-h200");
-  ServeSetup s = deepseek_on_h200(1);
+  ServeSetup s = deepseek_on_eight(1);
   EXPECT_DOUBLE_EQ(estimate_serving(m, p, s).tokens_per_iteration, 1.0);
   s.speculative = {3, 0.5, 1.0};
   EXPECT_NEAR(estimate_serving(m, p, s).tokens_per_iteration, 1.875, 1e-12);
@@ -47,7 +47,7 @@ TEST(SpeculativeServing, ItPaysWhenTheDraftIsAcceptedAndMostAtSmallBatches) {
   const auto& m = catalog().models.at("deepseek-v3");
   const auto p = platform("hgx-h200");
   const auto speedup = [&](int batch, double acceptance) {
-    const ServeSetup plain = deepseek_on_h200(batch);
+    const ServeSetup plain = deepseek_on_eight(batch);
     ServeSetup speculative = plain;
     speculative.speculative = {1, acceptance, 1.0};
     const ServeEstimate a = estimate_serving(m, p, plain);
@@ -73,7 +73,7 @@ TEST(SpeculativeServing, ItPaysWhenTheDraftIsAcceptedAndMostAtSmallBatches) {
 TEST(SpeculativeServing, TheDraftTakesMemoryAndItsLayersSetItsCost) {
   const auto& m = catalog().models.at("deepseek-v3");
   const auto p = platform("hgx-h200");
-  const ServeSetup plain = deepseek_on_h200(64);
+  const ServeSetup plain = deepseek_on_eight(64);
   ServeSetup one = plain;
   one.speculative = {2, 0.8, 1.0};
   ServeSetup half = one;
@@ -105,6 +105,61 @@ TEST(SpeculativeServing, ALatencyTargetCountsTheAcceptedTokens) {
   EXPECT_LE(fast.tpot_s, 0.02);
   EXPECT_GT(fast.batch, plain.batch);
   EXPECT_GT(fast.tokens_per_s_accelerator, plain.tokens_per_s_accelerator);
+}
+
+// Expert-parallel, every accelerator keeps its own copy of the draft layer's unrouted
+// weights: the draft takes d / L of the replica's stored weights but the embedding and head.
+TEST(SpeculativeServing, AnExpertParallelDraftIsStoredLikeTheModelsLayers) {
+  const auto& m = catalog().models.at("deepseek-v3");
+  const auto p = platform("dgx-b200");
+  ServeSetup plain = deepseek_on_eight(64);
+  plain.precision = Precision::fp4;
+  plain.expert_parallel = true;
+  ServeSetup drafted = plain;
+  drafted.speculative = {1, 0.9, 1.0};
+  const ServeEstimate a = estimate_serving(m, p, plain);
+  const ServeEstimate b = estimate_serving(m, p, drafted);
+  const ParameterCounts c = count_parameters(m);
+  const double unrouted = c.total - m.moe_layers() * m.experts * c.expert;
+  const double stored = c.total + 7.0 * unrouted;  // seven more copies over eight
+  const double draft = (stored - 8.0 * (c.embedding + c.output)) / m.layers * (4.5 / 8.0);
+  // The cache loses the draft's weights and its own share of every token's cache.
+  const double kv_per_token = m.layers * m.kv_cache_width() * 1.0;  // FP8, one copy
+  const double expected =
+      (a.kv_capacity_tokens * kv_per_token - draft) / (kv_per_token * (1.0 + 1.0 / m.layers));
+  EXPECT_NEAR(b.kv_capacity_tokens, expected, 1e-6 * expected);
+  EXPECT_GT(b.tokens_per_s_replica, a.tokens_per_s_replica);
+}
+
+// At a percentile the slots' departures quicken with the accepted tokens; disaggregated,
+// the decode pool's iteration gains them and the prefill pool grows with the requests served.
+TEST(SpeculativeServing, TheQueueAndThePoolsCountTheAcceptedTokens) {
+  const auto& m = catalog().models.at("llama-3-70b");
+  const auto p = platform("dgx-h100");
+  ServeSetup s;
+  s.tp = 2;
+  s.input_tokens = 1000;
+  s.output_tokens = 300;
+  s.ttft_s = 2;
+  s.tpot_s = 0.2;
+  s.percentile = 0.99;
+  const ServeEstimate plain = estimate_serving(m, p, s);
+  s.speculative = {2, 0.0, 1.0};
+  const ServeEstimate rejected = estimate_serving(m, p, s);
+  s.speculative = {2, 0.9, 1.0};
+  const ServeEstimate accepted = estimate_serving(m, p, s);
+  EXPECT_LT(rejected.tokens_per_s_replica, plain.tokens_per_s_replica);
+  EXPECT_GT(accepted.tokens_per_s_replica, plain.tokens_per_s_replica);
+  EXPECT_LE(accepted.ttft_s, 2.0 + 1e-9);
+  s.percentile = 0;
+  s.disaggregated = true;
+  s.speculative = {};
+  const ServeEstimate apart = estimate_serving(m, p, s);
+  s.speculative = {2, 0.9, 1.0};
+  const ServeEstimate apart_drafted = estimate_serving(m, p, s);
+  EXPECT_GT(apart_drafted.tokens_per_s_replica, apart.tokens_per_s_replica);
+  // More requests a second per decode replica need more prefill replicas beside it.
+  EXPECT_GT(apart_drafted.prefill_share, apart.prefill_share);
 }
 
 TEST(SpeculativeServing, ADraftCostlierThanTheModelIsRefused) {

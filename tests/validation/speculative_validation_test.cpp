@@ -1,10 +1,10 @@
 // Speculative decoding against published speed-ups
-// (tests/data/perf/published_speculative_speedups.csv): DeepSeek-V3 drafting with its own
-// multi-token prediction module in SGLang, on 8 H200 (decoding speed at batch 1 and 32) and
-// on 8 MI300X (end-to-end latency at concurrencies 1 to 16). Nothing is fitted: the
-// acceptance is DeepSeek's own measurement (DeepSeek-V3 technical report, arXiv:2412.19437,
-// §5.4.3: the second token is accepted 85-90 % of the time), taken at its middle for every
-// draft position. Errors are reported in docs/validation.md ("Speculative decoding").
+// (tests/data/perf/published_speculative_speedups.csv): DeepSeek-V3 drafting two tokens
+// with its own multi-token prediction module in SGLang on 8 MI300X, end-to-end latency at
+// concurrencies 1 to 16. Nothing is fitted: the acceptance is DeepSeek's own measurement
+// (DeepSeek-V3 technical report, arXiv:2412.19437, §5.4.3: the second token is accepted
+// 85-90 % of the time), taken at its middle for every draft position, and the band's ends
+// are reported beside it. Errors are in docs/validation.md ("Speculative decoding").
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -24,6 +24,7 @@ namespace {
 using validation::catalog;
 
 constexpr double kAcceptance = 0.875;  // DeepSeek-V3 report §5.4.3: 85-90 %
+constexpr double kAcceptanceBand[] = {0.85, 0.90};
 
 struct Row {
   std::string id, system, metric;
@@ -36,8 +37,7 @@ std::vector<Row> read_rows() {
       std::string(GIGASIM_TEST_DATA) + "/perf/published_speculative_speedups.csv";
   std::ifstream in(file);
   EXPECT_TRUE(in.good()) << "cannot read " << file;
-  const std::map<std::string, std::string> systems = {{"H200", "hgx-h200"},
-                                                      {"MI300X", "mi300x-platform"}};
+  const std::map<std::string, std::string> systems = {{"MI300X", "mi300x-platform"}};
   io::CsvReader reader(in, file);
   io::CsvRecord record;
   std::map<std::string, std::size_t> column;
@@ -56,9 +56,9 @@ std::vector<Row> read_rows() {
                 io::parse_csv_number(field("concurrency"), concurrency) &&
                 io::parse_csv_number(field("published_speedup"), r.published))
         << r.id;
-    // Lengths not stated (decoding speed): 1,000 and 1,000, whose prefills decoding excludes.
-    (void)io::parse_csv_number(field("input_tokens"), r.input_tokens);
-    (void)io::parse_csv_number(field("output_tokens"), r.output_tokens);
+    EXPECT_TRUE(io::parse_csv_number(field("input_tokens"), r.input_tokens) &&
+                io::parse_csv_number(field("output_tokens"), r.output_tokens))
+        << r.id;
     r.draft_tokens = static_cast<int>(drafts);
     r.concurrency = static_cast<int>(concurrency);
     rows.push_back(r);
@@ -66,10 +66,10 @@ std::vector<Row> read_rows() {
   return rows;
 }
 
-// The speed-up the row publishes, predicted: the decode rate of a sequence (accepted tokens
-// over the decode step), or a request's end-to-end latency (its first token, then one every
-// TPOT), each with the replica's slots held at the row's concurrency.
-double predicted_speedup(const Row& row) {
+// The speed-up the row publishes, predicted: a request's end-to-end latency (its first
+// token, then one every TPOT) without speculation over with it, the replica's slots held at
+// the row's concurrency.
+double predicted_speedup(const Row& row, double acceptance) {
   const Platform p = catalog().platform_of(catalog().systems.at(row.system));
   const TransformerModel& model = catalog().models.at("deepseek-v3");
   ServeSetup plain;
@@ -79,13 +79,11 @@ double predicted_speedup(const Row& row) {
   plain.output_tokens = row.output_tokens;
   plain.max_batch = row.concurrency;
   ServeSetup speculative = plain;
-  speculative.speculative = {row.draft_tokens, kAcceptance, 1.0};
+  speculative.speculative = {row.draft_tokens, acceptance, 1.0};
   const ServeEstimate a = estimate_serving(model, p, plain);
   const ServeEstimate b = estimate_serving(model, p, speculative);
   EXPECT_EQ(a.batch, row.concurrency) << row.id;
   EXPECT_EQ(b.batch, row.concurrency) << row.id;
-  if (row.metric == "decode_speed")
-    return b.tokens_per_iteration * a.decode_step_s / b.decode_step_s;
   EXPECT_EQ(row.metric, "end_to_end") << row.id;
   const auto latency = [&](const ServeEstimate& e) {
     return e.ttft_s + (row.output_tokens - 1.0) * e.tpot_s;
@@ -95,12 +93,12 @@ double predicted_speedup(const Row& row) {
 
 TEST(SpeculativeValidation, DeepSeekMultiTokenPredictionSpeedupsHeldOut) {
   const std::vector<Row> rows = read_rows();
-  ASSERT_EQ(rows.size(), 7U);
+  ASSERT_EQ(rows.size(), 5U);
   double sum = 0, worst = 0;
   std::printf("\n%-6s %-16s %6s %5s %10s %9s %10s %8s\n", "run", "system", "drafts", "batch",
               "metric", "published", "predicted", "error");
   for (const Row& row : rows) {
-    const double predicted = predicted_speedup(row);
+    const double predicted = predicted_speedup(row, kAcceptance);
     const double error = predicted / row.published - 1.0;
     std::printf("%-6s %-16s %6d %5d %10s %9.2f %10.2f %+7.1f%%\n", row.id.c_str(),
                 row.system.c_str(), row.draft_tokens, row.concurrency, row.metric.c_str(),
@@ -114,6 +112,19 @@ TEST(SpeculativeValidation, DeepSeekMultiTokenPredictionSpeedupsHeldOut) {
               100 * worst);
   EXPECT_LT(mean, 0.08);
   EXPECT_LT(worst, 0.12);
+  // The ends of DeepSeek's band, reported and held to a looser bound.
+  for (const double acceptance : kAcceptanceBand) {
+    double band_sum = 0, band_worst = 0;
+    for (const Row& row : rows) {
+      const double error = std::fabs(predicted_speedup(row, acceptance) / row.published - 1.0);
+      band_sum += error;
+      band_worst = std::max(band_worst, error);
+    }
+    const double band_mean = band_sum / static_cast<double>(rows.size());
+    std::printf("at acceptance %.3f: mean %.1f %%, worst %.1f %%\n", acceptance, 100 * band_mean,
+                100 * band_worst);
+    EXPECT_LT(band_mean, 0.10) << acceptance;
+  }
 }
 
 }  // namespace

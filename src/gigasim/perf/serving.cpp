@@ -109,8 +109,13 @@ struct Replica {
     return n / std::min(n, static_cast<double>(m.kv_heads));
   }
 
-  // Weights a forward pass multiplies: every active weight but the embedding (a lookup).
-  [[nodiscard]] double active() const { return c.active - c.embedding; }
+  // The output projection's weights: the embedding's own when the two are tied.
+  [[nodiscard]] double head() const { return m.tied_embeddings ? c.embedding : c.output; }
+  // Weights a forward pass multiplies: every active weight but the embedding (a lookup), the
+  // output projection included (the embedding read again when tied).
+  [[nodiscard]] double active() const {
+    return m.tied_embeddings ? c.active : c.active - c.embedding;
+  }
   // Expert-parallel, the layers run in lock-step and wait for the accelerator whose experts
   // drew the most tokens: its share over the mean (the model's `expert_imbalance`, capped by
   // its `capacity_factor`); 1 tensor-parallel, where every accelerator holds a slice of every
@@ -127,6 +132,8 @@ struct Replica {
   [[nodiscard]] double unrouted_active() const { return active() - routed_active(); }
   // Copies of the unrouted weights beside the replica's one: n − 1 expert-parallel.
   [[nodiscard]] double extra_copies() const { return expert_parallel ? n - 1.0 : 0.0; }
+  // Copies of the unrouted weights over the replica (the embedding and head among them).
+  [[nodiscard]] double copies() const { return 1.0 + extra_copies(); }
 
   // Bytes of weights the replica stores: expert-parallel, each accelerator keeps its own
   // copy of all but the routed experts. A draft's layers are as many of the model's average
@@ -134,13 +141,11 @@ struct Replica {
   [[nodiscard]] double stored_weights() const {
     const double unrouted = c.total - m.moe_layers() * m.experts * c.expert;
     const double model = c.total + extra_copies() * unrouted;
-    const double heads = (c.embedding + c.output) * (1.0 + extra_copies());
-    return (model + speculating_share() * (model - heads)) * bytes;
+    const double heads = (c.embedding + c.output) * copies();
+    return (model + draft_share() * (model - heads)) * bytes;
   }
   // Bytes of KV cache a token of context holds, the draft's layers' cache included.
-  [[nodiscard]] double cached_per_token() const {
-    return kv_per_token * (1.0 + speculating_share());
-  }
+  [[nodiscard]] double cached_per_token() const { return kv_per_token * (1.0 + draft_share()); }
 
   // Weights read by a decode step of `batch` sequences, summed over the replica's
   // accelerators: in a mixture of experts, each MoE layer reads the experts at least one
@@ -186,8 +191,8 @@ struct Replica {
   }
 
   // One forward pass of `batch` sequences, `queries` new tokens each, through `share` of
-  // the model's layers (1: the model; a draft's layers over L) and the output head: reading
-  // the weights (at `memory` of HBM) and the batch's KV cache (paged attention, at
+  // the model's layers (1: the model; a draft's layers over L) and the whole output head:
+  // reading the weights (at `memory` of HBM) and the batch's KV cache (paged attention, at
   // `kv_read`), then computing the tokens, then the exchanges and the fixed
   // `decode_overhead` of each layer. The read and the compute add: at the batches of serving
   // (tens to thousands of rows) the measured steps rise with the batch well before the
@@ -196,29 +201,42 @@ struct Replica {
   // (docs/models/serving.md, "Decode"). Expert-parallel, the batch is spread evenly over the
   // accelerators. Each query attends to the slot's whole context.
   struct Pass {
-    double memory = 0, compute = 0, rest = 0;
+    double memory = 0, compute = 0, exchange = 0, overhead = 0;
+    void add(const Pass& p, double times) {
+      memory += times * p.memory;
+      compute += times * p.compute;
+      exchange += times * p.exchange;
+      overhead += times * p.overhead;
+    }
+    [[nodiscard]] double total() const { return memory + compute + exchange + overhead; }
   };
   [[nodiscard]] Pass pass(double batch, double queries, double share) const {
     const double tokens = batch * queries;
-    const double head_read = c.output * (1.0 + extra_copies());
-    const double weights = share * (weights_read(tokens) - head_read) + head_read;
+    const double read = weights_read(tokens);
+    const double head_read = head() * copies();
+    // The model's pass is the sum as written; a draft's takes its share of all but the head.
+    const double weights = share == 1.0 ? read : head_read + share * (read - head_read);
+    const double products = share == 1.0 ? multiplied() : head() + share * (multiplied() - head());
     Pass p;
     p.memory = weights * bytes / hbm +
                share * batch * context() * kv_per_token / (hbm / e.memory * e.kv_read);
-    p.compute = tokens * 2.0 * (share * (multiplied() - c.output) + c.output) / flops +
+    p.compute = tokens * 2.0 * products / flops +
                 share * tokens * context() * decode_attention_flops() * m.layers / attention;
-    p.rest = share * (exchanges(tokens) + m.layers * e.decode_overhead.value());
+    p.exchange = share * exchanges(tokens);
+    p.overhead = share * m.layers * e.decode_overhead.value();
     return p;
   }
 
-  // Speculative decoding (Leviathan et al. 2023, "Fast inference from transformers via
-  // speculative decoding", ICML, eq. 1): k draft tokens, each accepted with probability α
-  // once the ones before it were, give (1 − α^(k+1)) / (1 − α) tokens per verification, the
-  // model's own token included. 1 without speculation.
+  // Speculation: k draft tokens a sequence per iteration, each pass of the draft costing
+  // `draft_layers` of the model's L layers (0 without speculation).
   [[nodiscard]] int drafts() const { return s.speculative.draft_tokens; }
-  [[nodiscard]] double draft_share() const { return s.speculative.draft_layers / m.layers; }
-  // The draft's layers over the model's, 0 without speculation.
-  [[nodiscard]] double speculating_share() const { return drafts() > 0 ? draft_share() : 0.0; }
+  [[nodiscard]] double draft_share() const {
+    return drafts() > 0 ? s.speculative.draft_layers / m.layers : 0.0;
+  }
+  // Tokens a sequence gains per iteration (Leviathan et al. 2023, "Fast inference from
+  // transformers via speculative decoding", ICML, eq. 1): k draft tokens, each accepted with
+  // probability α once the ones before it were, give (1 − α^(k+1)) / (1 − α) per
+  // verification, the model's own token included; 1 without speculation.
   [[nodiscard]] double accepted() const {
     const double k = drafts();
     const double alpha = s.speculative.acceptance;
@@ -228,28 +246,28 @@ struct Replica {
   }
 
   // One decode iteration of `batch` sequences: the model's pass of one token each or, with
-  // speculation, k draft passes of one token and the verification of k + 1.
+  // speculation, the verification of k + 1 and k draft passes. The first draft pass runs
+  // over the tokens the verification accepted, to extend the draft's state with them (the
+  // "draft extend" of SGLang's EAGLE worker; TensorRT-LLM's MTP likewise feeds the accepted
+  // tokens' hidden states to its module), the others over one token each.
   [[nodiscard]] double decode_step(double batch, double* compute_share = nullptr) const {
     Pass step = pass(batch, drafts() + 1.0, 1.0);
     if (drafts() > 0) {
-      const Pass draft = pass(batch, 1.0, draft_share());
-      step.memory += drafts() * draft.memory;
-      step.compute += drafts() * draft.compute;
-      step.rest += drafts() * draft.rest;
+      step.add(pass(batch, accepted(), draft_share()), 1.0);
+      step.add(pass(batch, 1.0, draft_share()), drafts() - 1.0);
     }
     if (compute_share != nullptr) *compute_share = step.compute / (step.memory + step.compute);
-    return step.memory + step.compute + step.rest;
+    return step.total();
   }
 
   // The prompt of one request, from its arrival to its first token: compute-bound products,
   // the causal attention core (2·width·L² per layer) and the exchanges, on the whole replica
   // (tensor-parallel) or on one accelerator while the others prefill their own
-  // (expert-parallel).
-  // A draft of its own layers (speculation) prefills the prompt with them.
+  // (expert-parallel). A draft of its own layers (speculation) prefills the prompt with them.
   [[nodiscard]] double prefill() const {
     const double l = s.input_tokens;
     const double share = expert_parallel ? n : 1.0;
-    const double layers = 1.0 + speculating_share();
+    const double layers = 1.0 + draft_share();
     return layers * (share * (2.0 * multiplied() * l / flops +
                               2.0 * m.attention_width() * l * l * m.layers / attention) +
                      exchanges(share * l));
@@ -265,7 +283,8 @@ struct Replica {
     return s.disaggregated ? step : step + batch * accepted() / s.output_tokens * prefill_cost();
   }
   // The time between two tokens of a sequence: an iteration gives each `accepted` tokens.
-  [[nodiscard]] double tpot(double batch) const { return iteration(batch) / accepted(); }
+  [[nodiscard]] double tpot_of(double iteration) const { return iteration / accepted(); }
+  [[nodiscard]] double tpot(double batch) const { return tpot_of(iteration(batch)); }
 };
 
 // A replica's slots under Poisson arrivals: on average `occupancy` of them decode, a request
@@ -429,7 +448,7 @@ ServeEstimate estimate_serving(const TransformerModel& model, const Platform& pl
   // The largest batch whose iteration meets the targets: both grow with the batch.
   const auto meets = [&](double batch, const char** reason) {
     const double iteration = r.iteration(batch);
-    if (setup.tpot_s > 0 && iteration / r.accepted() > setup.tpot_s) {
+    if (setup.tpot_s > 0 && r.tpot_of(iteration) > setup.tpot_s) {
       *reason = "tpot";
       return false;
     }

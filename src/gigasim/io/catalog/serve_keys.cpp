@@ -71,6 +71,14 @@ bool decode_serve_options(MapView& m, perf::ServeSetup& s) {
   return precision;
 }
 
+void check_speculation(MapView& m, const perf::TransformerModel& model, const perf::ServeSetup& s) {
+  const std::string problem = perf::speculation_problem(model, s);
+  if (problem.empty()) return;
+  // The setup holds a draft only when `speculative` was read as a mapping.
+  MapView speculative(m.context(), m.get("speculative"), m.path_of("speculative"));
+  speculative.error("draft_layers", problem);
+}
+
 void decode_serve_requests(MapView& parent, perf::ServeSetup& s, Need need) {
   auto m = nested(parent, "requests", need, "{input_tokens, output_tokens, output_tokens_sd}");
   if (!m || !m->valid()) return;

@@ -18,6 +18,10 @@ bool decode_precision(MapView& m, perf::Precision& out, PrecisionUse use);
 /// draft_layers}. Returns whether `precision` was given.
 bool decode_serve_options(MapView& m, perf::ServeSetup& s);
 
+/// An error at `speculative.draft_layers` of `m` when the draft costs more than `model`
+/// (perf::speculation_problem).
+void check_speculation(MapView& m, const perf::TransformerModel& model, const perf::ServeSetup& s);
+
 /// `requests: {input_tokens, output_tokens, output_tokens_sd}` of `parent`: the mean prompt
 /// and answer of a request, and the answers' standard deviation (optional). With
 /// Need::required the mapping and the two means must be given.

@@ -42,10 +42,7 @@ ServeInput load_serve_text(const std::string& text, const std::string& file,
         !problem.empty() && have_model) {
       m.error("expert_parallel", problem);
     }
-    if (const std::string problem = perf::speculation_problem(in.model, s);
-        !problem.empty() && have_model) {
-      m.error("speculative", problem);
-    }
+    if (have_model) check_speculation(m, in.model, s);
     m.finish();
   }
   decode_serve_requests(top, s, Need::required);

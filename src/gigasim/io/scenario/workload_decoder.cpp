@@ -369,10 +369,7 @@ void decode_inference(MapView& m, const SiteContext& c) {
           !problem.empty()) {
         m.error("expert_parallel", problem);
       }
-      if (const std::string problem = perf::speculation_problem(s.model, replica);
-          !problem.empty()) {
-        m.error("speculative", problem);
-      }
+      check_speculation(m, s.model, replica);
     }
   }
   if (s.min_replicas > s.max_replicas) m.error("min_replicas", "must not exceed max_replicas");
