@@ -627,11 +627,9 @@ sites:
   EXPECT_EQ(site.reliability->storage_bandwidth, d.reliability.storage_bandwidth);
 }
 
-// A service may serve its mixture of experts expert-parallel; a dense model has no experts
-// to spread, nor do 256 experts spread evenly over 6 accelerators, and the errors name the
-// service's key.
-TEST(ScenarioLoader, AnExpertParallelServiceNeedsExpertsToSpread) {
-  const std::string yaml = R"(name: t
+// A scenario of one site of DGX B200 serving `services` (list entries under `inference:`).
+std::string serving_site(const std::string& services) {
+  return R"(name: t
 sites:
   - name: a
     location: lyon
@@ -640,12 +638,20 @@ sites:
     supply: [{type: grid}]
     workload:
       inference:
-        - {name: moe, model: deepseek-v3, max_replicas: 1, peak_tokens_per_s: 1000, expert_parallel: true}
+)" + services;
+}
+
+// A service may serve its mixture of experts expert-parallel; a dense model has no experts
+// to spread, nor do 256 experts spread evenly over 6 accelerators, and the errors name the
+// service's key.
+TEST(ScenarioLoader, AnExpertParallelServiceNeedsExpertsToSpread) {
+  const std::string yaml = serving_site(
+      R"(        - {name: moe, model: deepseek-v3, max_replicas: 1, peak_tokens_per_s: 1000, expert_parallel: true}
         - {name: dense, model: llama-3-70b, max_replicas: 1, peak_tokens_per_s: 1000,
            expert_parallel: true}
         - {name: six, model: deepseek-v3, max_replicas: 1, peak_tokens_per_s: 1000,
            accelerators_per_replica: 6, expert_parallel: true}
-)";
+)");
   try {
     (void)load_scenario_text(yaml, "t.yaml", ".", catalog());
     FAIL() << "a dense model served expert-parallel was accepted";
@@ -669,18 +675,10 @@ sites:
 // A service may decode speculatively; a draft costlier than its model is refused at the
 // service's `speculative`.
 TEST(ScenarioLoader, AServiceDraftsSpeculativelyWithADraftCheaperThanItsModel) {
-  const std::string yaml = R"(name: t
-sites:
-  - name: a
-    location: lyon
-    grid_connection: 20 MW
-    fleet: [{system: dgx-b200, count: 10}]
-    supply: [{type: grid}]
-    workload:
-      inference:
-        - {name: mtp, model: deepseek-v3, max_replicas: 1, peak_tokens_per_s: 1000,
+  const std::string yaml = serving_site(
+      R"(        - {name: mtp, model: deepseek-v3, max_replicas: 1, peak_tokens_per_s: 1000,
            speculative: {draft_tokens: 3, acceptance: 0.7, draft_layers: 100}}
-)";
+)");
   try {
     (void)load_scenario_text(yaml, "t.yaml", ".", catalog());
     FAIL() << "a draft of 100 layers was accepted";

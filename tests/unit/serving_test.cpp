@@ -15,15 +15,8 @@ namespace gigasim::perf {
 namespace {
 
 using fixtures::catalog;
+using fixtures::llama70b_on_two;
 using fixtures::platform;
-
-ServeSetup llama70b_on_two() {
-  ServeSetup s;
-  s.tp = 2;
-  s.input_tokens = 1000;
-  s.output_tokens = 300;
-  return s;
-}
 
 TEST(Serving, ALatencyTargetTradesThroughputForSpeed) {
   const auto& m = catalog().models.at("llama-3-70b");

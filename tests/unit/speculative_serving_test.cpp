@@ -13,6 +13,7 @@ namespace gigasim::perf {
 namespace {
 
 using fixtures::catalog;
+using fixtures::llama70b_on_two;
 using fixtures::platform;
 
 // DeepSeek-V3 tensor-parallel over eight accelerators in FP8, `batch` sequences at most.
@@ -92,10 +93,7 @@ TEST(SpeculativeServing, TheDraftTakesMemoryAndItsLayersSetItsCost) {
 TEST(SpeculativeServing, ALatencyTargetCountsTheAcceptedTokens) {
   const auto& m = catalog().models.at("llama-3-70b");
   const auto p = platform("dgx-h100");
-  ServeSetup s;
-  s.tp = 2;
-  s.input_tokens = 1000;
-  s.output_tokens = 300;
+  ServeSetup s = llama70b_on_two();
   s.tpot_s = 0.02;
   const ServeEstimate plain = estimate_serving(m, p, s);
   s.speculative = {2, 0.8, 1.0};
@@ -136,10 +134,7 @@ TEST(SpeculativeServing, AnExpertParallelDraftIsStoredLikeTheModelsLayers) {
 TEST(SpeculativeServing, TheQueueAndThePoolsCountTheAcceptedTokens) {
   const auto& m = catalog().models.at("llama-3-70b");
   const auto p = platform("dgx-h100");
-  ServeSetup s;
-  s.tp = 2;
-  s.input_tokens = 1000;
-  s.output_tokens = 300;
+  ServeSetup s = llama70b_on_two();
   s.ttft_s = 2;
   s.tpot_s = 0.2;
   s.percentile = 0.99;
