@@ -295,6 +295,27 @@ TEST(Serving, TheKvCacheHasItsOwnPrecision) {
   EXPECT_EQ(kv_cache_precision(s), Precision::bf16);
 }
 
+// A tied output head is the embedding read again: GPT-3 decodes as its untied twin, whose
+// head is a matrix of the same size (the twin stores one more, so the batch is fixed).
+TEST(Serving, ATiedOutputHeadIsReadAndMultipliedAsAnUntiedOne) {
+  TransformerModel tied = catalog().models.at("gpt-3-175b");
+  ASSERT_TRUE(tied.tied_embeddings);
+  TransformerModel untied = tied;
+  untied.tied_embeddings = false;
+  const auto p = platform("dgx-h100");
+  ServeSetup s;
+  s.tp = 8;
+  s.input_tokens = 1000;
+  s.output_tokens = 300;
+  s.max_batch = 32;
+  const ServeEstimate a = estimate_serving(tied, p, s);
+  const ServeEstimate b = estimate_serving(untied, p, s);
+  ASSERT_EQ(a.batch, 32);
+  ASSERT_EQ(b.batch, 32);
+  EXPECT_NEAR(a.decode_step_s, b.decode_step_s, 1e-12 * b.decode_step_s);
+  EXPECT_GT(a.kv_capacity_tokens, b.kv_capacity_tokens);  // one matrix fewer stored
+}
+
 ServeSetup deepseek_on_a_dgx_b200(bool expert_parallel) {
   ServeSetup s;
   s.tp = 8;
