@@ -484,7 +484,8 @@ ServeEstimate estimate_serving(const TransformerModel& model, const Platform& pl
   if (setup.percentile > 0 && setup.ttft_s > 0) {
     // The wait for a slot and for the prompts ahead, at the percentile, bounds the throughput.
     load = best_load(r, setup, static_cast<int>(batch), out.prefill_s);
-    out.limited_by = "ttft";
+    // Fewer slots than the targets and the memory allow: the waits chose them.
+    if (load.slots < batch) out.limited_by = "ttft";
     if (load.tokens_per_s <= 0) return alone();
   }
   out.batch = load.slots;

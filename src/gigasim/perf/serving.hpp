@@ -72,9 +72,9 @@ struct ServeEstimate {
   double joules_per_token = 0;          ///< accelerators' energy per generated token
   double watts_per_accelerator = 0;     ///< mean power of the accelerators while serving
   bool fits = false;                    ///< the weights and one sequence fit in the replica's HBM
-  /// What stopped the batch: memory, tpot, ttft, max_batch (at a percentile: ttft, the waits
-  /// for a slot and for the prompts ahead); precision when the accelerator has no products of
-  /// that precision.
+  /// What stopped the batch: memory, tpot, ttft, max_batch (at a percentile, ttft when the
+  /// waits for a slot and for the prompts ahead chose fewer slots than the others allow);
+  /// precision when the accelerator has no products of that precision.
   const char* limited_by = "";
 };
 
