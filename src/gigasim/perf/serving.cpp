@@ -254,7 +254,8 @@ struct Replica {
     Pass step = pass(batch, drafts() + 1.0, 1.0);
     if (drafts() > 0) {
       step.add(pass(batch, accepted(), draft_share()), 1.0);
-      step.add(pass(batch, 1.0, draft_share()), drafts() - 1.0);
+      // Skipped for one draft token: the queue at a percentile costs a step per slot count.
+      if (drafts() > 1) step.add(pass(batch, 1.0, draft_share()), drafts() - 1.0);
     }
     if (compute_share != nullptr) *compute_share = step.compute / (step.memory + step.compute);
     return step.total();
