@@ -13,8 +13,10 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "gigasim/io/formats/csv.hpp"
 #include "gigasim/perf/serving.hpp"
 #include "published_inference_runs.hpp"
 #include "validation_fixtures.hpp"
@@ -272,12 +274,21 @@ constexpr double kDeepSeekR1Prompt = 803.8;
 constexpr double kDeepSeekR1Answer = 3886.2;
 constexpr double kDeepSeekR1AnswerSd = 4329.5;
 
+// The sequences NVIDIA's v5.1 DeepSeek-R1 runs decoded at most per accelerator (attention
+// data-parallel, each rank its own): `gpu_batch_size` of closed/NVIDIA/configs/<system>/
+// <scenario>/deepseek-r1.py, 512 on DGX B200 and GB200 NVL72, 1,536 for GB300's offline run
+// (mlcommons/inference_results_v5.1, as mirrored at ykamiset/inference_results_v5.1@e9ccad4d).
+int nvidia_r1_batch_per_gpu(const MlperfRow& r) {
+  return r.system == "gb300-nvl72" && r.ttft_s == 0 ? 1536 : 512;
+}
+
 TEST(ServingValidation, MlperfDeepSeekR1RowsAtThePublishedLengths) {
   const std::vector<MlperfRow> rows = mlperf_rows("DeepSeek-R1");
   ASSERT_EQ(rows.size(), 6U);
   const TransformerModel& model = catalog().models.at("deepseek-v3");
   const auto predict = [&](const MlperfRow& r) {
-    return mlperf_prediction(model, r, kDeepSeekR1Prompt, kDeepSeekR1Answer, kDeepSeekR1AnswerSd);
+    return mlperf_prediction(model, r, kDeepSeekR1Prompt, kDeepSeekR1Answer, kDeepSeekR1AnswerSd,
+                             nvidia_r1_batch_per_gpu(r));
   };
   std::map<std::string, double> error_of;
   Errors errors = errors_by_group(
@@ -299,16 +310,101 @@ TEST(ServingValidation, MlperfDeepSeekR1RowsAtThePublishedLengths) {
   EXPECT_GT(error_of.at("m51-06"), 0.15);
   EXPECT_LT(error_of.at("m51-06"), 0.3);
   // Without the answers' spread the model would see half the context per slot and be
-  // 48-93 % optimistic offline: the spread is what these rows test.
-  EXPECT_GT(mlperf_prediction(model, rows.front(), kDeepSeekR1Prompt, kDeepSeekR1Answer).per_gpu,
-            1.5 * predict(rows.front()).per_gpu);
+  // 44-72 % optimistic offline: the spread is what these rows test.
+  EXPECT_GT(mlperf_prediction(model, rows.front(), kDeepSeekR1Prompt, kDeepSeekR1Answer, 0,
+                              nvidia_r1_batch_per_gpu(rows.front()))
+                .per_gpu,
+            1.4 * predict(rows.front()).per_gpu);
   // What the model does not see, kept visible (docs/validation.md): the server rows (2 s
   // TTFT, 80 ms TPOT at the 99th percentile) served 42-50 % less than offline, where the
-  // model loses 10-14 %: optimistic by 59-89 %.
+  // model loses 7-14 %: optimistic by 59-89 % (their logs are compared below).
   ASSERT_EQ(errors["server (p99 targets)"].size(), 2U);
   for (const char* id : {"m51-05", "m51-07", "m51-12"}) {
     EXPECT_GT(error_of.at(id), 0.5) << id;
     EXPECT_LT(error_of.at(id), 1.0) << id;
+  }
+}
+
+// NVIDIA's DeepSeek-R1 server runs of v5.1 on GB200 and GB300 NVL72, from their loadgen logs
+// (tests/data/perf/published_mlperf_server_logs.csv). Loadgen takes a request's TPOT as its
+// latency after the first token over its tokens after the first, and the 99th percentile over
+// requests (mlcommons/inference loadgen/results.cc, ProcessTokenLatencies): a full batch's
+// iteration bounds it, as the model takes it. The sequences in flight follow from Little's
+// law (completed requests a second times their mean latency); the model's TPOT at that batch
+// is compared with the measured median. Nothing is fitted.
+struct ServerLog {
+  std::string id, system;
+  double gpus = 0, replica_gpus = 0, samples_per_s = 0, tokens_per_s = 0, mean_latency_s = 0;
+  double ttft_p50_s = 0, ttft_p99_s = 0, tpot_p50_s = 0, tpot_p99_s = 0;
+  double ttft_limit_s = 0, tpot_limit_s = 0;
+};
+
+std::vector<ServerLog> server_logs() {
+  const std::map<std::string, std::string> systems = {{"GB200 (NVL72)", "gb200-nvl72"},
+                                                      {"GB300 (NVL72)", "gb300-nvl72"}};
+  std::vector<ServerLog> logs;
+  validation::for_each_csv_row(
+      "perf/published_mlperf_server_logs.csv", [&](const validation::Field& field) {
+        ServerLog l{field("id"), systems.at(field("accelerator"))};
+        const std::pair<const char*, double*> numbers[] = {
+            {"gpus_in_system", &l.gpus},
+            {"replica_gpus", &l.replica_gpus},
+            {"completed_samples_per_s", &l.samples_per_s},
+            {"completed_tokens_per_s", &l.tokens_per_s},
+            {"mean_latency_s", &l.mean_latency_s},
+            {"ttft_p50_s", &l.ttft_p50_s},
+            {"ttft_p99_s", &l.ttft_p99_s},
+            {"tpot_p50_s", &l.tpot_p50_s},
+            {"tpot_p99_s", &l.tpot_p99_s},
+            {"ttft_limit_s", &l.ttft_limit_s},
+            {"tpot_limit_s", &l.tpot_limit_s}};
+        for (const auto& [name, value] : numbers) {
+          EXPECT_TRUE(io::parse_csv_number(field(name), *value)) << l.id << " " << name;
+        }
+        logs.push_back(l);
+      });
+  return logs;
+}
+
+TEST(ServingValidation, MlperfDeepSeekR1ServerLogsAtTheirConcurrency) {
+  const std::vector<ServerLog> logs = server_logs();
+  ASSERT_EQ(logs.size(), 2U);
+  const TransformerModel& model = catalog().models.at("deepseek-v3");
+  std::printf("\n%-7s %-12s %9s %9s %9s %9s %7s %9s %9s %9s\n", "run", "system", "in flight",
+              "TPOT p50", "TPOT p99", "model", "error", "TTFT p50", "TTFT p99", "model");
+  for (const ServerLog& l : logs) {
+    const double in_flight = l.samples_per_s * l.mean_latency_s * l.replica_gpus / l.gpus;
+    // The log is consistent: its concurrency at its median TPOT gives back its throughput.
+    const double little = in_flight / (l.replica_gpus * l.tpot_p50_s);
+    EXPECT_NEAR(little / (l.tokens_per_s / l.gpus), 1.0, 0.1) << l.id;
+    // Both runs met their targets, GB300's TTFT with 3 % to spare.
+    EXPECT_LT(l.ttft_p99_s, l.ttft_limit_s) << l.id;
+    EXPECT_LT(l.tpot_p99_s, l.tpot_limit_s) << l.id;
+    ServeSetup s;
+    s.tp = static_cast<int>(l.replica_gpus);
+    s.expert_parallel = true;
+    s.precision = Precision::fp4;
+    s.input_tokens = kDeepSeekR1Prompt;
+    s.output_tokens = kDeepSeekR1Answer;
+    s.output_tokens_sd = kDeepSeekR1AnswerSd;
+    s.max_batch = static_cast<int>(std::lround(in_flight));
+    const Platform p = catalog().platform_of(catalog().systems.at(l.system));
+    const ServeEstimate e = estimate_serving(model, p, s);
+    ASSERT_EQ(e.batch, s.max_batch) << l.id;
+    const double error = e.tpot_s / l.tpot_p50_s - 1.0;
+    const double model_ttft = e.prefill_s + e.tpot_s;  // prefill and one iteration, no queue
+    std::printf("%-7s %-12s %9.0f %7.1fms %7.1fms %7.1fms %+6.1f%% %8.2fs %8.2fs %8.2fs\n",
+                l.id.c_str(), l.system.c_str(), in_flight / l.replica_gpus, 1e3 * l.tpot_p50_s,
+                1e3 * l.tpot_p99_s, 1e3 * e.tpot_s, 100 * error, l.ttft_p50_s, l.ttft_p99_s,
+                model_ttft);
+    RecordProperty(l.id + "_tpot", std::to_string(error));
+    // What the model does not see, kept visible (docs/validation.md, "DeepSeek-R1"): at these
+    // 130-190 sequences per accelerator its iteration is 30-37 % shorter than the measured
+    // TPOT, and the runs' TTFTs (a median of 0.6-0.75 s) are ten times its prefill and
+    // iteration: the scheduler holds new prompts for attention ranks to prefill together.
+    EXPECT_LT(error, -0.25) << l.id;
+    EXPECT_GT(error, -0.45) << l.id;
+    EXPECT_GT(l.ttft_p50_s, 5 * model_ttft) << l.id;
   }
 }
 

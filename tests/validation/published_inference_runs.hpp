@@ -21,10 +21,12 @@
 
 namespace gigasim::validation {
 
-/// Calls `row` with a field accessor (by column name) for each row of the file.
+/// Calls `row` with a field accessor (by column name) for each row of the test data's CSV
+/// file `name` (under tests/data).
 using Field = std::function<const std::string&(const char*)>;
-inline void for_each_published_inference_row(const std::function<void(const Field&)>& row) {
-  const std::string file = std::string(GIGASIM_TEST_DATA) + "/perf/published_inference_runs.csv";
+inline void for_each_csv_row(const std::string& name,
+                             const std::function<void(const Field&)>& row) {
+  const std::string file = std::string(GIGASIM_TEST_DATA) + "/" + name;
   std::ifstream in(file);
   if (!in.good()) ADD_FAILURE() << "cannot read " << file;
   io::CsvReader reader(in, file);
@@ -35,8 +37,13 @@ inline void for_each_published_inference_row(const std::function<void(const Fiel
       for (std::size_t i = 0; i < record.fields.size(); ++i) column[record.fields[i]] = i;
       continue;
     }
-    row([&](const char* name) -> const std::string& { return record.fields.at(column.at(name)); });
+    row([&](const char* key) -> const std::string& { return record.fields.at(column.at(key)); });
   }
+}
+
+/// The same for tests/data/perf/published_inference_runs.csv.
+inline void for_each_published_inference_row(const std::function<void(const Field&)>& row) {
+  for_each_csv_row("perf/published_inference_runs.csv", row);
 }
 
 /// One MLPerf Inference result, per accelerator of the submitted system.
@@ -92,9 +99,12 @@ struct MlperfPrediction {
 
 /// The replica of `model` for `row` that serves most per accelerator, at a mean prompt of
 /// `prompt` and answer of `answer` tokens (answers spread by `answer_sd`): tensor-parallel
-/// over 1 to 8 accelerators and, for a mixture of experts, expert-parallel over as many.
+/// over 1 to 8 accelerators and, for a mixture of experts, expert-parallel over as many,
+/// each decoding at most `max_batch_per_gpu` sequences per accelerator where the submitter's
+/// configuration states it (0: as many as the KV cache holds).
 inline MlperfPrediction mlperf_prediction(const perf::TransformerModel& model, const MlperfRow& row,
-                                          double prompt, double answer, double answer_sd = 0) {
+                                          double prompt, double answer, double answer_sd = 0,
+                                          int max_batch_per_gpu = 0) {
   const perf::Platform p = catalog().platform_of(catalog().systems.at(row.system));
   MlperfPrediction best;
   for (int tp = 1; tp <= std::min(8, row.gpus); tp *= 2) {
@@ -107,6 +117,7 @@ inline MlperfPrediction mlperf_prediction(const perf::TransformerModel& model, c
       s.input_tokens = prompt;
       s.output_tokens = answer;
       s.output_tokens_sd = answer_sd;
+      s.max_batch = max_batch_per_gpu * tp;
       s.ttft_s = row.ttft_s;
       s.tpot_s = row.tpot_s;
       if (row.ttft_s > 0) s.percentile = 0.99;  // LoadGen's server scenario: p99, Poisson

@@ -10,12 +10,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <map>
 #include <string>
 
 #include "gigasim/io/formats/csv.hpp"
 #include "gigasim/perf/serving.hpp"
+#include "published_inference_runs.hpp"
 #include "validation_fixtures.hpp"
 
 namespace gigasim::perf {
@@ -33,36 +33,23 @@ struct Row {
 };
 
 std::vector<Row> read_rows() {
-  const std::string file =
-      std::string(GIGASIM_TEST_DATA) + "/perf/published_speculative_speedups.csv";
-  std::ifstream in(file);
-  EXPECT_TRUE(in.good()) << "cannot read " << file;
   const std::map<std::string, std::string> systems = {{"MI300X", "mi300x-platform"}};
-  io::CsvReader reader(in, file);
-  io::CsvRecord record;
-  std::map<std::string, std::size_t> column;
   std::vector<Row> rows;
-  while (reader.next(record)) {
-    if (column.empty()) {
-      for (std::size_t i = 0; i < record.fields.size(); ++i) column[record.fields[i]] = i;
-      continue;
-    }
-    const auto field = [&](const char* name) -> const std::string& {
-      return record.fields.at(column.at(name));
-    };
-    Row r{field("id"), systems.at(field("accelerator")), field("metric")};
-    double drafts = 0, concurrency = 0;
-    EXPECT_TRUE(io::parse_csv_number(field("draft_tokens"), drafts) &&
-                io::parse_csv_number(field("concurrency"), concurrency) &&
-                io::parse_csv_number(field("published_speedup"), r.published))
-        << r.id;
-    EXPECT_TRUE(io::parse_csv_number(field("input_tokens"), r.input_tokens) &&
-                io::parse_csv_number(field("output_tokens"), r.output_tokens))
-        << r.id;
-    r.draft_tokens = static_cast<int>(drafts);
-    r.concurrency = static_cast<int>(concurrency);
-    rows.push_back(r);
-  }
+  validation::for_each_csv_row(
+      "perf/published_speculative_speedups.csv", [&](const validation::Field& field) {
+        Row r{field("id"), systems.at(field("accelerator")), field("metric")};
+        double drafts = 0, concurrency = 0;
+        EXPECT_TRUE(io::parse_csv_number(field("draft_tokens"), drafts) &&
+                    io::parse_csv_number(field("concurrency"), concurrency) &&
+                    io::parse_csv_number(field("published_speedup"), r.published))
+            << r.id;
+        EXPECT_TRUE(io::parse_csv_number(field("input_tokens"), r.input_tokens) &&
+                    io::parse_csv_number(field("output_tokens"), r.output_tokens))
+            << r.id;
+        r.draft_tokens = static_cast<int>(drafts);
+        r.concurrency = static_cast<int>(concurrency);
+        rows.push_back(r);
+      });
   return rows;
 }
 
