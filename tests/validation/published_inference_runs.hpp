@@ -90,6 +90,33 @@ inline std::vector<MlperfRow> mlperf_rows(const std::string& model_prefix) {
   return rows;
 }
 
+/// Llama 2 70B (llama2-70b-99, OpenOrca): the mean answer is 294.45 tokens
+/// (mlcommons/inference language/llama2-70b/README.md); the mean prompt is not published and
+/// is inferred from one row, `kLlama2PromptFit` (H200, v5.0, offline).
+inline constexpr const char* kLlama2PromptFit = "m50-03";
+inline constexpr double kLlama2Answer = 294.45;
+
+/// Llama 2 70B has Llama 3 70B's blocks with Llama 2's 32,000-word tokenizer (Touvron et al.
+/// 2023).
+inline perf::TransformerModel llama2_70b() {
+  perf::TransformerModel m = catalog().models.at("llama-3-70b");
+  m.id = "llama-2-70b";
+  m.vocab = 32000;
+  return m;
+}
+
+/// DeepSeek-R1 (v5.1), a mixture of experts with DeepSeek-V3's architecture (DeepSeek-AI
+/// 2025, arXiv:2501.12948), at the dataset's published lengths, nothing inferred: the token
+/// lengths of mlperf_deepseek_r1_dataset_4388_fp8_eval.pkl's 4,388 prompts and reference
+/// answers (openshift-psap/performance-dashboard, datasets/summaries/deepseek-r1.csv at
+/// c402a312, as extracted from MLCommons' dataset; MLCommons' DeepSeek-R1 benchmark blog,
+/// September 2025, gives about 800 and 3,880): prompts of 803.8 tokens, answers capped at
+/// MLPerf's 20,000 new tokens of 3,886.2 on average (the rows' derivation from the accuracy
+/// target gives the same) with a standard deviation of 4,329.5.
+inline constexpr double kDeepSeekR1Prompt = 803.8;
+inline constexpr double kDeepSeekR1Answer = 3886.2;
+inline constexpr double kDeepSeekR1AnswerSd = 4329.5;
+
 /// The best replica's tokens/s per accelerator and its layout ("tp4": tensor-parallel over
 /// 4 accelerators, "ep8": expert-parallel over 8).
 struct MlperfPrediction {
