@@ -32,7 +32,7 @@ struct ServerLog {
   bool expert_parallel = false;
   double gpus = 0, replica_gpus = 0, samples_per_s = 0, tokens_per_s = 0, mean_latency_s = 0;
   double ttft_p50_s = 0, ttft_p99_s = 0, tpot_p50_s = 0, tpot_p99_s = 0;
-  double ttft_limit_s = 0, tpot_limit_s = 0;
+  double ttft_limit_s = 0, tpot_limit_s = 0, max_batch_per_gpu = 0;
 };
 
 std::vector<ServerLog> server_logs() {
@@ -54,7 +54,8 @@ std::vector<ServerLog> server_logs() {
             {"tpot_p50_s", &l.tpot_p50_s},
             {"tpot_p99_s", &l.tpot_p99_s},
             {"ttft_limit_s", &l.ttft_limit_s},
-            {"tpot_limit_s", &l.tpot_limit_s}};
+            {"tpot_limit_s", &l.tpot_limit_s},
+            {"max_batch_per_gpu", &l.max_batch_per_gpu}};
         for (const auto& [name, value] : numbers) {
           EXPECT_TRUE(io::parse_csv_number(field(name), *value)) << l.id << " " << name;
         }
@@ -96,10 +97,12 @@ TEST(ServingValidation, MlperfServerLogsAtTheirConcurrency) {
   std::map<std::string, double> error_of;
   for (const ServerLog& l : logs) {
     const double in_flight = l.samples_per_s * l.mean_latency_s * l.replica_gpus / l.gpus;
-    // The log is consistent: its concurrency at its median TPOT gives back its throughput.
+    // Checks of the transcribed figures: the concurrency at the median TPOT gives back the
+    // logged throughput, stays within what the configuration let a replica decode, and
+    // every run met its targets (GB300's DeepSeek-R1 TTFT with 3 % to spare).
     const double little = in_flight / (l.replica_gpus * l.tpot_p50_s);
     EXPECT_NEAR(little / (l.tokens_per_s / l.gpus), 1.0, 0.1) << l.id;
-    // Every run met its targets; GB300's DeepSeek-R1 TTFT with 3 % to spare.
+    EXPECT_LE(in_flight / l.replica_gpus, l.max_batch_per_gpu) << l.id;
     EXPECT_LT(l.ttft_p99_s, l.ttft_limit_s) << l.id;
     EXPECT_LT(l.tpot_p99_s, l.tpot_limit_s) << l.id;
     const int batch = static_cast<int>(std::lround(in_flight));
@@ -121,8 +124,8 @@ TEST(ServingValidation, MlperfServerLogsAtTheirConcurrency) {
   // show"): its iteration is short at these batches, the more so the fewer sequences an
   // accelerator holds and for the mixture of experts: DeepSeek-R1 at 130-190 sequences per
   // accelerator 30-37 % (and the runs' TTFTs, a median of 0.6-0.75 s, are ten times its
-  // prefill and iteration: the attention ranks' prefill hold), Llama 2 70B at 228 21 %, at
-  // 1,429 10 %.
+  // prefill and iteration: the attention ranks' prefill hold), Llama 2 70B at 228 22 %, at
+  // 1,429 11 %.
   for (const char* id : {"m51-07", "m51-12"}) {
     EXPECT_LT(error_of.at(id), -0.25) << id;
     EXPECT_GT(error_of.at(id), -0.45) << id;
@@ -131,7 +134,6 @@ TEST(ServingValidation, MlperfServerLogsAtTheirConcurrency) {
   EXPECT_GT(error_of.at("lg51-02"), -0.3);
   EXPECT_LT(error_of.at("lg51-01"), 0.0);
   EXPECT_GT(error_of.at("lg51-01"), -0.15);
-  EXPECT_LT(error_of.at("lg51-02"), error_of.at("lg51-01"));
 }
 
 }  // namespace

@@ -8,7 +8,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <fstream>
 #include <functional>
 #include <map>
 #include <string>
@@ -21,27 +20,7 @@
 
 namespace gigasim::validation {
 
-/// Calls `row` with a field accessor (by column name) for each row of the test data's CSV
-/// file `name` (under tests/data).
-using Field = std::function<const std::string&(const char*)>;
-inline void for_each_csv_row(const std::string& name,
-                             const std::function<void(const Field&)>& row) {
-  const std::string file = std::string(GIGASIM_TEST_DATA) + "/" + name;
-  std::ifstream in(file);
-  if (!in.good()) ADD_FAILURE() << "cannot read " << file;
-  io::CsvReader reader(in, file);
-  io::CsvRecord record;
-  std::map<std::string, std::size_t> column;
-  while (reader.next(record)) {
-    if (column.empty()) {
-      for (std::size_t i = 0; i < record.fields.size(); ++i) column[record.fields[i]] = i;
-      continue;
-    }
-    row([&](const char* key) -> const std::string& { return record.fields.at(column.at(key)); });
-  }
-}
-
-/// The same for tests/data/perf/published_inference_runs.csv.
+/// for_each_csv_row over tests/data/perf/published_inference_runs.csv.
 inline void for_each_published_inference_row(const std::function<void(const Field&)>& row) {
   for_each_csv_row("perf/published_inference_runs.csv", row);
 }

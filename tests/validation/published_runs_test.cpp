@@ -7,7 +7,6 @@
 
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
@@ -27,28 +26,18 @@ struct PublishedRun {
 };
 
 std::vector<PublishedRun> read_runs() {
-  const std::string file = std::string(GIGASIM_TEST_DATA) + "/perf/published_training_runs.csv";
-  std::ifstream in(file);
-  EXPECT_TRUE(in.good()) << file;
-  io::CsvReader reader(in, file);
-  io::CsvRecord record;
   std::vector<PublishedRun> runs;
-  std::map<std::string, std::size_t> column;
-  while (reader.next(record)) {
-    if (column.empty()) {
-      for (std::size_t i = 0; i < record.fields.size(); ++i) column[record.fields[i]] = i;
-      continue;
-    }
-    auto field = [&](const char* name) { return record.fields.at(column.at(name)); };
-    PublishedRun r{field("id"),   field("generation"), field("precision"),
-                   field("role"), field("metric"),     field("perf_input")};
-    // The inputs are stored on one line, their line breaks written as \n.
-    for (std::size_t at = r.perf_input.find("\\n"); at != std::string::npos;
-         at = r.perf_input.find("\\n", at))
-      r.perf_input.replace(at, 2, "\n");
-    EXPECT_TRUE(io::parse_csv_number(field("published"), r.published)) << r.id;
-    runs.push_back(r);
-  }
+  validation::for_each_csv_row(
+      "perf/published_training_runs.csv", [&](const validation::Field& field) {
+        PublishedRun r{field("id"),   field("generation"), field("precision"),
+                       field("role"), field("metric"),     field("perf_input")};
+        // The inputs are stored on one line, their line breaks written as \n.
+        for (std::size_t at = r.perf_input.find("\\n"); at != std::string::npos;
+             at = r.perf_input.find("\\n", at))
+          r.perf_input.replace(at, 2, "\n");
+        EXPECT_TRUE(io::parse_csv_number(field("published"), r.published)) << r.id;
+        runs.push_back(r);
+      });
   return runs;
 }
 
