@@ -30,6 +30,8 @@ using validation::kDeepSeekR1AnswerSd;
 using validation::kDeepSeekR1Prompt;
 using validation::kLlama2Answer;
 using validation::kLlama2PromptFit;
+using validation::kLlama405bAnswer;
+using validation::kLlama405bPromptFit;
 using validation::llama2_70b;
 using validation::mlperf_prediction;
 using validation::mlperf_rows;
@@ -191,18 +193,15 @@ TEST(ServingValidation, MlperfLlama2RowsAtTheInferredPromptLength) {
   }
 }
 
-// Llama 3.1 405B (v5.0 and v5.1): the mean answer is 684.68 tokens (mlcommons/inference
-// language/llama3.1-405b/README.md); the long prompt is inferred from one row, the H200's
-// offline result of v5.0, and the Blackwell rows (NVFP4) are held out.
-constexpr const char* kMlperf405bFit = "m50-06";
-constexpr double kLlama405bAnswer = 684.68;
+// Llama 3.1 405B (v5.0 and v5.1) at the prompt inferred from the H200's offline result of
+// v5.0 (validation::kLlama405bPromptFit); the Blackwell rows (NVFP4) are held out.
 
 TEST(ServingValidation, MlperfLlama405bRowsAtTheInferredPromptLength) {
   const std::vector<MlperfRow> rows = mlperf_rows("Llama-3.1-405B");
   ASSERT_EQ(rows.size(), 14U);
   const TransformerModel& model = catalog().models.at("llama-3-405b");
   Comparison c = compare_at_the_inferred_prompt(
-      rows, model, kMlperf405bFit, kLlama405bAnswer, 64, 32768, [](const MlperfRow& r) {
+      rows, model, kLlama405bPromptFit, kLlama405bAnswer, 64, 32768, [](const MlperfRow& r) {
         const bool v50 = r.id.rfind("m50", 0) == 0;
         return r.system == "gb300-nvl72"        ? "blackwell ultra (extrapolated)"
                : r.tpot_s > 0 && r.tpot_s < 0.1 ? "interactive (p99 targets)"

@@ -84,6 +84,12 @@ inline perf::TransformerModel llama2_70b() {
   return m;
 }
 
+/// Llama 3.1 405B (v5.0 and v5.1): the mean answer is 684.68 tokens
+/// (mlcommons/inference language/llama3.1-405b/README.md); the long prompt is not published
+/// and is inferred from one row, `kLlama405bPromptFit` (H200, v5.0, offline).
+inline constexpr const char* kLlama405bPromptFit = "m50-06";
+inline constexpr double kLlama405bAnswer = 684.68;
+
 /// DeepSeek-R1 (v5.1), a mixture of experts with DeepSeek-V3's architecture (DeepSeek-AI
 /// 2025, arXiv:2501.12948), at the dataset's published lengths, nothing inferred: the token
 /// lengths of mlperf_deepseek_r1_dataset_4388_fp8_eval.pkl's 4,388 prompts and reference
