@@ -1,12 +1,13 @@
 // NVIDIA's MLPerf Inference v5.1 server runs on GB200 and GB300 NVL72, from their loadgen
 // logs (tests/data/perf/published_mlperf_server_logs.csv): DeepSeek-R1 on replicas of eight,
-// expert-parallel, Llama 2 70B on single accelerators and Llama 3.1 405B on replicas of four. Loadgen takes a request's TPOT as
-// its latency after the first token over its tokens after the first, and checks the 99th
-// percentile over requests (mlcommons/inference loadgen/results.cc, ProcessTokenLatencies):
-// a full batch's iteration bounds it, as the model takes it. The sequences in flight follow
-// from Little's law (requests completed a second times their mean latency); the model's
-// TPOT at that batch is compared with the measured median. Nothing is fitted. The errors are
-// in docs/validation.md ("What the server logs show").
+// expert-parallel, Llama 2 70B on single accelerators and Llama 3.1 405B on replicas of
+// four. Loadgen takes a request's TPOT as its latency after the first token over its tokens
+// after the first, and checks the 99th percentile over requests (mlcommons/inference
+// loadgen/results.cc, ProcessTokenLatencies): a full batch's iteration bounds it, as the
+// model takes it. The sequences in flight follow from Little's law (requests completed a
+// second times their mean latency); the model's TPOT at that batch is compared with the
+// measured median. Nothing is fitted. The errors are in docs/validation.md ("What the server
+// logs show").
 #include <gtest/gtest.h>
 
 #include <algorithm>
