@@ -394,6 +394,26 @@ TEST(Serving, ExpertParallelismOnOneAcceleratorOrADenseModelChangesNothing) {
   EXPECT_EQ(expert_parallel_problem(dense, s), "");
 }
 
+// Aggregated expert-parallel, each MoE layer waits for the busiest attention rank: the
+// iteration (a decode step and the prompts that replace finished sequences, each rank
+// prefilling its own) takes 1 / kAttentionDpBalance of its balanced time. Disaggregated, the
+// decode ranks hold no prefills and keep the balanced pace.
+TEST(Serving, AggregatedExpertParallelIterationsWaitForTheBusiestRank) {
+  const TransformerModel& m = catalog().models.at("deepseek-v3");
+  const auto p = platform("dgx-b200");
+  ServeSetup s = deepseek_on_a_dgx_b200(true);
+  s.max_batch = 256;
+  const ServeEstimate aggregated = estimate_serving(m, p, s);
+  ASSERT_STREQ(aggregated.limited_by, "max_batch");
+  const double balanced =
+      aggregated.decode_step_s + aggregated.batch / s.output_tokens * aggregated.prefill_s / s.tp;
+  EXPECT_NEAR(aggregated.tpot_s, balanced / kAttentionDpBalance, 1e-9 * balanced);
+  EXPECT_NEAR(kAttentionDpBalance, 0.90, 0.005);
+  s.disaggregated = true;
+  const ServeEstimate disaggregated = estimate_serving(m, p, s);
+  EXPECT_DOUBLE_EQ(disaggregated.tpot_s, disaggregated.decode_step_s);
+}
+
 // Expert-parallel, each MoE layer dispatches every token's top_k copies and combines them
 // (two all-to-alls over the scale-up links); tensor-parallel, the links carry all-reduces.
 // Slower links lengthen the expert-parallel decode step by what the all-to-alls of its

@@ -143,12 +143,12 @@ TEST(ServingValidation, MlperfServerLogsAtTheirConcurrency) {
   // What the model does not see, kept visible (docs/validation.md, "What the server logs
   // show"): its iteration is short at these batches, the more so the fewer sequences an
   // accelerator holds and for the mixture of experts: DeepSeek-R1 at 130-190 sequences per
-  // accelerator 30-37 % (and the runs' TTFTs, a median of 0.6-0.75 s, are ten times its
-  // prefill and iteration: the attention ranks' prefill hold), Llama 2 70B at 228 22 %, at
-  // 1,429 11 %.
+  // accelerator 22-30 %, at the attention ranks' measured balance (and the runs' TTFTs, a
+  // median of 0.6-0.75 s, are ten times its prefill and iteration: the attention ranks'
+  // prefill hold), Llama 2 70B at 228 22 %, at 1,429 11 %.
   for (const char* id : {"m51-07", "m51-12"}) {
-    EXPECT_LT(error_of.at(id), -0.25) << id;
-    EXPECT_GT(error_of.at(id), -0.45) << id;
+    EXPECT_LT(error_of.at(id), -0.15) << id;
+    EXPECT_GT(error_of.at(id), -0.4) << id;
   }
   EXPECT_LT(error_of.at("lg51-02"), -0.15);
   EXPECT_GT(error_of.at("lg51-02"), -0.3);

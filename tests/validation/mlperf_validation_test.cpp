@@ -281,13 +281,14 @@ TEST(ServingValidation, MlperfDeepSeekR1RowsAtThePublishedLengths) {
   // Expert-parallel serves most: tensor-parallel, every accelerator would hold the whole
   // latent cache.
   for (const MlperfRow& r : rows) EXPECT_EQ(predict(r).layout, "ep8") << r.id;
-  // Offline, held out: DGX B200 and GB300 (extrapolated) within the 15 % goal; GB200 NVL72,
-  // which served 4 % less per accelerator than the DGX B200 where the model gives it 8 % more
-  // (its higher FP4 peak and memory), is kept visible.
+  // Offline, held out: DGX B200 and GB200 NVL72 within the 15 % goal, at the balance the
+  // attention ranks keep (kAttentionDpBalance). GB300 (extrapolated), which decoded up to
+  // 1,536 sequences an accelerator where the model's memory holds about 1,250, served more
+  // than the model: kept visible.
   EXPECT_LT(std::fabs(error_of.at("m51-04")), 0.15);
-  EXPECT_LT(std::fabs(error_of.at("m51-11")), 0.15);
-  EXPECT_GT(error_of.at("m51-06"), 0.15);
-  EXPECT_LT(error_of.at("m51-06"), 0.3);
+  EXPECT_LT(std::fabs(error_of.at("m51-06")), 0.15);
+  EXPECT_LT(error_of.at("m51-11"), -0.1);
+  EXPECT_GT(error_of.at("m51-11"), -0.3);
   // Without the answers' spread the model would see half the context per slot and be
   // 44-72 % optimistic offline: the spread is what these rows test.
   EXPECT_GT(mlperf_prediction(model, rows.front(), kDeepSeekR1Prompt, kDeepSeekR1Answer, 0,
@@ -296,11 +297,11 @@ TEST(ServingValidation, MlperfDeepSeekR1RowsAtThePublishedLengths) {
             1.4 * predict(rows.front()).per_gpu);
   // What the model does not see, kept visible (docs/validation.md): the server rows (2 s
   // TTFT, 80 ms TPOT at the 99th percentile) served 42-50 % less than offline, where the
-  // model loses 7-14 %: optimistic by 59-89 % (their logs: mlperf_server_logs_test.cpp).
+  // model loses 10-16 %: optimistic by 40-66 % (their logs: mlperf_server_logs_test.cpp).
   ASSERT_EQ(errors["server (p99 targets)"].size(), 2U);
   for (const char* id : {"m51-05", "m51-07", "m51-12"}) {
-    EXPECT_GT(error_of.at(id), 0.5) << id;
-    EXPECT_LT(error_of.at(id), 1.0) << id;
+    EXPECT_GT(error_of.at(id), 0.3) << id;
+    EXPECT_LT(error_of.at(id), 0.8) << id;
   }
 }
 

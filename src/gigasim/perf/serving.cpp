@@ -277,11 +277,22 @@ struct Replica {
   // prefill n prompts at once.
   [[nodiscard]] double prefill_cost() const { return expert_parallel ? prefill() / n : prefill(); }
 
+  // Of the balanced pace, what the replica keeps: aggregated expert-parallel over several
+  // accelerators, the ranks' prefills and sequences differ from one iteration to the next
+  // and each MoE layer waits for the busiest (kAttentionDpBalance, measured); balanced
+  // otherwise. Disaggregated decode ranks hold no prefills, the measured cause: taken as
+  // balanced.
+  [[nodiscard]] double balance() const {
+    return expert_parallel && n > 1 && !s.disaggregated ? kAttentionDpBalance : 1.0;
+  }
+
   // An iteration of aggregated serving: a decode step, and the prefills of the requests
-  // that replace the batch's finished ones (batch · accepted / output_tokens of them).
+  // that replace the batch's finished ones (batch · accepted / output_tokens of them), at
+  // the replica's balance.
   [[nodiscard]] double iteration(double batch) const {
     const double step = decode_step(batch);
-    return s.disaggregated ? step : step + batch * accepted() / s.output_tokens * prefill_cost();
+    if (s.disaggregated) return step;
+    return (step + batch * accepted() / s.output_tokens * prefill_cost()) / balance();
   }
   // The time between two tokens of a sequence: an iteration gives each `accepted` tokens.
   [[nodiscard]] double tpot_of(double iteration) const { return iteration / accepted(); }
@@ -512,9 +523,11 @@ ServeEstimate estimate_serving(const TransformerModel& model, const Platform& pl
     out.prefill_share = prefill_replicas / (1.0 + prefill_replicas);
     power = r.n * watts(compute_share) + prefill_replicas * r.n * watts(1.0);
   } else {
-    // The iteration's prefills compute for their share of it.
-    const double prefilling = (iteration - out.decode_step_s) / iteration;
-    power = r.n * watts(prefilling + (1.0 - prefilling) * compute_share);
+    // The iteration's prefills compute for their share of its balanced pace; the ranks
+    // that wait for the busiest one idle at the communication activity.
+    const double balanced = iteration * r.balance();
+    const double prefilling = (balanced - out.decode_step_s) / balanced;
+    power = r.n * watts(r.balance() * (prefilling + (1.0 - prefilling) * compute_share));
   }
   out.tokens_per_s_accelerator = out.tokens_per_s_replica / accelerators;
   out.joules_per_token = power / out.tokens_per_s_replica;
