@@ -362,6 +362,20 @@ requests: {input_tokens: 1000, output_tokens: 300}
   EXPECT_EQ(kv4["replica"]["kv_cache"], "fp4");
   EXPECT_NEAR(kv4["kv_capacity_tokens"].get<double>() / moe["kv_capacity_tokens"].get<double>(),
               8.0 / 4.5, 1e-6);
+  // Without CUDA graphs the host launches every kernel: said, echoed, and slower.
+  EXPECT_TRUE(moe["replica"]["cuda_graphs"].get<bool>());
+  const std::filesystem::path eager = write(
+      "eager.yaml",
+      replaced(example, "expert_parallel: true", "expert_parallel: true, cuda_graphs: false"));
+  r = gigasim("serve " + eager.string());
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("kernels launched without CUDA graphs"), std::string::npos) << r.out;
+  r = gigasim("serve " + eager.string() + " --json");
+  ASSERT_EQ(r.code, 0) << r.out;
+  const auto launched = nlohmann::json::parse(r.out);
+  EXPECT_FALSE(launched["replica"]["cuda_graphs"].get<bool>());
+  EXPECT_LT(launched["tokens_per_s_accelerator"].get<double>(),
+            moe["tokens_per_s_accelerator"].get<double>());
   // FP4 on a B200: each accelerator serves more than an H100 in FP8.
   r = gigasim("serve " + (kSource / "examples/serve/llama3-70b-b200-fp4.yaml").string() +
               " --json");
@@ -372,7 +386,7 @@ requests: {input_tokens: 1000, output_tokens: 300}
             2 * j["tokens_per_s_accelerator"].get<double>());
   r = gigasim("serve " + write("s.yaml", R"(model: llama-3-70b
 accelerator: h100-sxm5-80gb
-replica: {tp: 16, precision: fp4, expert_parallel: true, kv_cache: int4}
+replica: {tp: 16, precision: fp4, expert_parallel: true, kv_cache: int4, cuda_graphs: maybe}
 requests: {input_tokens: -3, output_tokens_sd: -1}
 latency: {ttft: 2 kg, percentile: 100 %}
 )")
@@ -382,7 +396,7 @@ latency: {ttft: 2 kg, percentile: 100 %}
        {"replica.tp: tp (16) must fit in one scale-up domain",
         "replica.precision: h100-sxm5-80gb has no FP4 products",
         "replica.expert_parallel: llama-3-70b is a dense model",
-        "replica.kv_cache: expected one of bf16, fp8, fp4, got \"int4\"",
+        "replica.kv_cache: expected one of bf16, fp8, fp4, got \"int4\"", "replica.cuda_graphs:",
         "requests.input_tokens: must be positive", "requests.output_tokens: missing required key",
         "requests.output_tokens_sd: must not be negative",
         "latency.ttft:", "latency.percentile: ", "no wait bounds every request", "s.yaml:3:"}) {

@@ -394,6 +394,30 @@ TEST(Serving, ExpertParallelismOnOneAcceleratorOrADenseModelChangesNothing) {
   EXPECT_EQ(expert_parallel_problem(dense, s), "");
 }
 
+// Without CUDA graphs the host launches every kernel: each of the model's layers costs
+// kHostLaunchPerLayer more an iteration, the same at every batch, so the short iterations of
+// small batches lengthen most.
+TEST(Serving, IterationsWithoutCudaGraphsPayTheHostsLaunchesPerLayer) {
+  const TransformerModel& m = catalog().models.at("llama-3-70b");
+  const auto p = platform("dgx-b200");
+  ServeSetup s;
+  s.precision = Precision::fp4;
+  s.input_tokens = 1000;
+  s.output_tokens = 1000;
+  for (const int batch : {16, 512}) {
+    s.max_batch = batch;
+    s.cuda_graphs = true;
+    const ServeEstimate replayed = estimate_serving(m, p, s);
+    s.cuda_graphs = false;
+    const ServeEstimate launched = estimate_serving(m, p, s);
+    ASSERT_EQ(launched.batch, batch);
+    EXPECT_NEAR(launched.decode_step_s - replayed.decode_step_s, m.layers * kHostLaunchPerLayer,
+                1e-12)
+        << batch;
+    EXPECT_LT(launched.tokens_per_s_accelerator, replayed.tokens_per_s_accelerator) << batch;
+  }
+}
+
 // Aggregated expert-parallel, each MoE layer waits for the busiest attention rank: the
 // iteration (a decode step and the prompts that replace finished sequences, each rank
 // prefilling its own) takes 1 / kAttentionDpBalance of its balanced time. Disaggregated, the
@@ -408,7 +432,6 @@ TEST(Serving, AggregatedExpertParallelIterationsWaitForTheBusiestRank) {
   const double balanced =
       aggregated.decode_step_s + aggregated.batch / s.output_tokens * aggregated.prefill_s / s.tp;
   EXPECT_NEAR(aggregated.tpot_s, balanced / kAttentionDpBalance, 1e-9 * balanced);
-  EXPECT_NEAR(kAttentionDpBalance, 0.90, 0.005);
   s.disaggregated = true;
   const ServeEstimate disaggregated = estimate_serving(m, p, s);
   EXPECT_DOUBLE_EQ(disaggregated.tpot_s, disaggregated.decode_step_s);

@@ -6,8 +6,9 @@
 // loadgen/results.cc, ProcessTokenLatencies): a full batch's iteration bounds it, as the
 // model takes it. The sequences in flight follow from Little's law (requests completed a
 // second times their mean latency); the model's TPOT at that batch is compared with the
-// measured median. Nothing is fitted. The errors are in docs/validation.md ("What the server
-// logs show").
+// measured median. The two Llama 2 70B logs, whose harness launches every kernel from the
+// host (`use_graphs: False`), are the fit set of kHostLaunchPerLayer; the others are held
+// out. The errors are in docs/validation.md ("What the server logs show").
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -31,6 +32,7 @@ using validation::catalog;
 struct ServerLog {
   std::string id, model, system;
   bool expert_parallel = false;
+  bool use_graphs = true;  // the harness's `use_graphs`: decode iterations replayed as graphs
   double gpus = 0, replica_gpus = 0, samples_per_s = 0, tokens_per_s = 0, mean_latency_s = 0;
   double ttft_p50_s = 0, ttft_p99_s = 0, tpot_p50_s = 0, tpot_p99_s = 0;
   double ttft_limit_s = 0, tpot_limit_s = 0, max_batch_per_gpu = 0;
@@ -44,6 +46,7 @@ std::vector<ServerLog> server_logs() {
       "perf/published_mlperf_server_logs.csv", [&](const validation::Field& field) {
         ServerLog l{field("id"), field("model"), systems.at(field("accelerator"))};
         l.expert_parallel = field("expert_parallel") == "yes";
+        l.use_graphs = field("use_graphs") == "yes";
         const std::pair<const char*, double*> numbers[] = {
             {"gpus_in_system", &l.gpus},
             {"replica_gpus", &l.replica_gpus},
@@ -104,6 +107,7 @@ ServeEstimate estimate_at(const ServerLog& l, int batch, const Dataset& d) {
   s.output_tokens = d.answer;
   s.output_tokens_sd = d.answer_sd;
   s.max_batch = batch;
+  s.cuda_graphs = l.use_graphs;
   return estimate_serving(d.model, catalog().platform_of(catalog().systems.at(l.system)), s);
 }
 
@@ -114,7 +118,7 @@ TEST(ServingValidation, MlperfServerLogsAtTheirConcurrency) {
   std::printf("\n%-8s %-14s %-12s %9s %9s %9s %9s %7s %9s %9s %9s\n", "run", "model", "system",
               "in flight", "TPOT p50", "TPOT p99", "model", "error", "TTFT p50", "TTFT p99",
               "model");
-  std::map<std::string, double> error_of;
+  std::map<std::string, double> error_of, replayed_error_of;
   for (const ServerLog& l : logs) {
     const double in_flight = l.samples_per_s * l.mean_latency_s * l.replica_gpus / l.gpus;
     // Checks of the transcribed figures: the concurrency at the median TPOT gives back the
@@ -136,27 +140,42 @@ TEST(ServingValidation, MlperfServerLogsAtTheirConcurrency) {
                 l.ttft_p99_s, model_ttft);
     RecordProperty(l.id + "_tpot", std::to_string(error));
     error_of[l.id] = error;
+    if (!l.use_graphs) {  // the same run, were its iterations replayed as graphs
+      ServerLog replayed = l;
+      replayed.use_graphs = true;
+      replayed_error_of[l.id] =
+          estimate_at(replayed, batch, dataset.at(l.model)).tpot_s / l.tpot_p50_s - 1.0;
+    }
     if (l.model == "DeepSeek-R1") {
       EXPECT_GT(l.ttft_p50_s, 5 * model_ttft) << l.id;
     }
+  }
+  for (const auto& [id, error] : replayed_error_of) {
+    std::printf("%-8s replayed as CUDA graphs: %+6.1f%%\n", id.c_str(), 100 * error);
   }
   // What the model does not see, kept visible (docs/validation.md, "What the server logs
   // show"): its iteration is short at these batches, the more so the fewer sequences an
   // accelerator holds and for the mixture of experts: DeepSeek-R1 at 130-190 sequences per
   // accelerator 22-30 %, at the attention ranks' measured balance (and the runs' TTFTs, a
-  // median of 0.6-0.75 s, are ten times its prefill and iteration: the attention ranks'
-  // prefill hold), Llama 2 70B at 228 22 %, at 1,429 11 %.
+  // median of 0.6-0.75 s, are eight to nine times its prefill and iteration: the attention
+  // ranks' prefill hold).
   for (const char* id : {"m51-07", "m51-12"}) {
     EXPECT_LT(error_of.at(id), -0.15) << id;
     EXPECT_GT(error_of.at(id), -0.4) << id;
   }
-  EXPECT_LT(error_of.at("lg51-02"), -0.15);
-  EXPECT_GT(error_of.at("lg51-02"), -0.3);
-  EXPECT_LT(error_of.at("lg51-01"), 0.0);
-  EXPECT_GT(error_of.at("lg51-01"), -0.15);
-  // Llama 3.1 405B at 17 sequences per accelerator, its 7,800-token prompts prefilled in
-  // most iterations: within 10 %, as its throughput row (m51-09, +9 %).
-  EXPECT_LT(std::fabs(error_of.at("m51-09")), 0.1);
+  // Llama 2 70B, the fit set of kHostLaunchPerLayer (a scan of 0-200 µs in steps of 5 chose
+  // 90 µs, where the mean of the two errors' magnitudes is least, 3.8 %): both within 8 %.
+  // Replayed as graphs, the model's iteration would be 13 % short at 1,429 sequences and 23 %
+  // at 228: the fixed cost of the host's launches weighs most on the short iteration.
+  for (const char* id : {"lg51-01", "lg51-02"}) {
+    EXPECT_LT(std::fabs(error_of.at(id)), 0.08) << id;
+    EXPECT_LT(replayed_error_of.at(id), -0.08) << id;
+  }
+  EXPECT_LT(replayed_error_of.at("lg51-02"), replayed_error_of.at("lg51-01"));
+  // Llama 3.1 405B at 17 sequences per accelerator, held out, its 7,800-token prompts
+  // prefilled in most iterations: within 5 % (12 % short with graphs replayed).
+  EXPECT_LT(std::fabs(error_of.at("m51-09")), 0.05);
+  EXPECT_LT(replayed_error_of.at("m51-09"), error_of.at("m51-09"));
 }
 
 }  // namespace

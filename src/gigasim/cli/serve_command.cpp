@@ -21,11 +21,13 @@ int serve_command(const ServeOptions& options) {
   }
   const auto& s = in.setup;
   fmt::print(
-      "{} on replicas of {} x {} ({}, KV cache {}{}{}): {:.0f} input and {:.0f}{} output tokens "
-      "a request\n",
+      "{} on replicas of {} x {} ({}, KV cache {}{}{}{}): {:.0f} input and {:.0f}{} output "
+      "tokens a request\n",
       in.model.id, s.tp, in.platform.system.accelerator.id, perf::to_string(s.precision),
       perf::to_string(perf::kv_cache_precision(s)), s.expert_parallel ? ", expert-parallel" : "",
-      s.disaggregated ? ", prefill and decode apart" : "", s.input_tokens, s.output_tokens,
+      s.disaggregated ? ", prefill and decode apart" : "",
+      s.cuda_graphs ? "" : ", kernels launched without CUDA graphs", s.input_tokens,
+      s.output_tokens,
       s.output_tokens_sd > 0 ? fmt::format(" (sd {:.0f})", s.output_tokens_sd) : "");
   if (!e.fits) {
     fmt::print("  the weights and one request do not fit in the replica's memory\n");

@@ -223,7 +223,8 @@ struct Replica {
     p.compute = tokens * 2.0 * products / flops +
                 share * tokens * context() * decode_attention_flops() * m.layers / attention;
     p.exchange = share * exchanges(tokens);
-    p.overhead = share * m.layers * e.decode_overhead.value();
+    p.overhead = share * m.layers *
+                 (e.decode_overhead.value() + (s.cuda_graphs ? 0.0 : kHostLaunchPerLayer));
     return p;
   }
 

@@ -49,7 +49,16 @@ struct ServeSetup {
   /// 1/tp of the routed experts, reached by all-to-all; false: all tensor-parallel.
   bool expert_parallel = false;
   Speculation speculative;  ///< none unless draft_tokens > 0
+  /// Decode iterations replayed as captured CUDA graphs (TensorRT-LLM's PyTorch flow, vLLM,
+  /// SGLang by default); false: the host launches every kernel of every layer
+  /// (kHostLaunchPerLayer more a layer and iteration).
+  bool cuda_graphs = true;
 };
+
+/// What a decode iteration's layer costs more when the host launches its kernels one by one
+/// instead of replaying a captured graph: fitted on two Llama 2 70B server logs of NVIDIA's
+/// MLPerf v5.1 harness, which turns graphs off (docs/models/serving.md, "Decode").
+inline constexpr double kHostLaunchPerLayer = 90e-6;
 
 /// Of the pace of perfectly balanced ranks, what aggregated expert-parallel serving keeps:
 /// with data-parallel attention each rank prefills and decodes its own sequences, and every

@@ -91,8 +91,8 @@ struct InferenceDescription {
   std::optional<float> activity;
   perf::TransformerModel model;
   /// Requests, latency targets, precision, kv_cache, max_batch, disaggregated,
-  /// expert_parallel, speculative; `tp` is the replica's accelerators, set when the service
-  /// is costed.
+  /// expert_parallel, cuda_graphs, speculative; `tp` is the replica's accelerators, set when
+  /// the service is costed.
   perf::ServeSetup serve;
   bool precision_given = false;  ///< absent: FP8 where the accelerator has it, else BF16
 };

@@ -60,6 +60,7 @@ bool decode_serve_options(MapView& m, perf::ServeSetup& s) {
   m.at_most("max_batch", s.max_batch, 1e7, "10,000,000", "far above any real replica");
   m.boolean("disaggregated", s.disaggregated);
   m.boolean("expert_parallel", s.expert_parallel);
+  m.boolean("cuda_graphs", s.cuda_graphs);
   perf::Precision kv = perf::Precision::fp8;
   if (read_enum(m, "kv_cache", kv,
                 {{"bf16", perf::Precision::bf16},
