@@ -582,6 +582,7 @@ sites:
           max_replicas: 2
           peak_tokens_per_s: 1000
           max_batch: 32
+          cuda_graphs: false
           requests: {output_tokens: 300, output_tokens_sd: 150}
           daily_shape: {mean: 0.5, amplitude: 0.5, peak_hour: 12}
     reliability: {restart: 5 min, repair: {gpu: 2 days}, checkpoint: {bytes_per_parameter: 16}}
@@ -612,6 +613,8 @@ sites:
   ASSERT_EQ(site.workload->inference.size(), 1U);
   const auto& chat = site.workload->inference[0];
   EXPECT_EQ(chat.serve.max_batch, 32);
+  EXPECT_FALSE(chat.serve.cuda_graphs);
+  EXPECT_TRUE(d.inference.serve.cuda_graphs);
   EXPECT_DOUBLE_EQ(chat.serve.output_tokens, 300.0);
   EXPECT_DOUBLE_EQ(chat.serve.output_tokens_sd, 150.0);
   EXPECT_DOUBLE_EQ(chat.serve.input_tokens, d.inference.serve.input_tokens);

@@ -172,8 +172,10 @@ TEST(ServingValidation, MlperfServerLogsAtTheirConcurrency) {
     EXPECT_LT(replayed_error_of.at(id), -0.08) << id;
   }
   EXPECT_LT(replayed_error_of.at("lg51-02"), replayed_error_of.at("lg51-01"));
-  // Llama 3.1 405B at 17 sequences per accelerator, held out, its 7,800-token prompts
-  // prefilled in most iterations: within 5 % (12 % short with graphs replayed).
+  // Llama 3.1 405B at 17 sequences per accelerator, held out, its 7,500-token prompts
+  // prefilled in most iterations: within 5 % (12 % short with graphs replayed; its prompt is
+  // inferred on a row of the same harness, so the check is not independent of the fit). The
+  // last line checks only that the setting reaches the log's estimate.
   EXPECT_LT(std::fabs(error_of.at("m51-09")), 0.05);
   EXPECT_LT(replayed_error_of.at("m51-09"), error_of.at("m51-09"));
 }
