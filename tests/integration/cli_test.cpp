@@ -364,6 +364,7 @@ requests: {input_tokens: 1000, output_tokens: 300}
               8.0 / 4.5, 1e-6);
   // Without CUDA graphs the host launches every kernel: said, echoed, and slower.
   EXPECT_TRUE(moe["replica"]["cuda_graphs"].get<bool>());
+  EXPECT_FALSE(moe["replica"]["cuda_graph_padding"].get<bool>());
   const std::filesystem::path eager = write(
       "eager.yaml",
       replaced(example, "expert_parallel: true", "expert_parallel: true, cuda_graphs: false"));

@@ -421,6 +421,32 @@ TEST(Serving, IterationsWithoutCudaGraphsPayTheHostsLaunchesPerLayer) {
   EXPECT_LT(kept[1], 1.0);
 }
 
+// Padded CUDA graphs run each accelerator's batch at the next captured size (powers of two to
+// 256, then multiples of 128): the padding's tokens pass through the products and the
+// all-to-alls but attend to nothing, so a batch already at a captured size costs the same.
+TEST(Serving, PaddedGraphsRunTheNextCapturedBatch) {
+  EXPECT_DOUBLE_EQ(padded_graph_batch(0), 0);
+  EXPECT_DOUBLE_EQ(padded_graph_batch(1), 1);
+  EXPECT_DOUBLE_EQ(padded_graph_batch(3), 4);
+  EXPECT_DOUBLE_EQ(padded_graph_batch(134), 256);
+  EXPECT_DOUBLE_EQ(padded_graph_batch(256), 256);
+  EXPECT_DOUBLE_EQ(padded_graph_batch(257), 384);
+  EXPECT_DOUBLE_EQ(padded_graph_batch(1250.5), 1280);
+  const TransformerModel& m = catalog().models.at("deepseek-v3");
+  const auto p = platform("dgx-b200");
+  ServeSetup s = deepseek_on_a_dgx_b200(true);
+  const auto step_at = [&](int per_accelerator, bool padding) {
+    s.max_batch = per_accelerator * s.tp;
+    s.cuda_graph_padding = padding;
+    return estimate_serving(m, p, s).decode_step_s;
+  };
+  EXPECT_GT(step_at(134, true), step_at(134, false));
+  EXPECT_LT(step_at(134, true), step_at(256, false));  // the padding has no context
+  EXPECT_DOUBLE_EQ(step_at(256, true), step_at(256, false));
+  s.cuda_graphs = false;  // no graph, no padding
+  EXPECT_DOUBLE_EQ(step_at(134, true), step_at(134, false));
+}
+
 // Aggregated expert-parallel, each MoE layer waits for the busiest attention rank: the
 // iteration (a decode step and the prompts that replace finished sequences, each rank
 // prefilling its own) takes 1 / kAttentionDpBalance of its balanced time. Disaggregated, the

@@ -32,6 +32,7 @@ struct MlperfRow {
   double published_per_gpu = 0, ttft_s = 0, tpot_s = 0;
   int gpus = 0;
   bool cuda_graphs = true;  ///< the submitter's engine replays its decode iterations as graphs
+  bool cuda_graph_padding = false;  ///< and pads each accelerator's batch to a captured size
 };
 
 /// NVIDIA's MLPerf harness runs TensorRT-LLM's Llama engines without CUDA graphs:
@@ -65,6 +66,9 @@ inline std::vector<MlperfRow> mlperf_rows(const std::string& model_prefix) {
       return;
     MlperfRow r{field("id"), system->second, field("scenario")};
     r.cuda_graphs = !nvidia_llama_harness(system->second, field("model"));
+    // NVIDIA's DeepSeek-R1 configurations of v5.1 pad to their captured sizes
+    // (`cuda_graph_padding_enabled: True`, `cuda_graph_batch_sizes` 1 to 512).
+    r.cuda_graph_padding = system->second.rfind("mi", 0) != 0 && field("model") == "DeepSeek-R1";
     const std::string& s = system->second;
     const bool fp4 =
         s == "dgx-b200" || s == "gb200-nvl72" || s == "gb300-nvl72" || s == "mi355x-platform";
@@ -144,6 +148,7 @@ inline MlperfPrediction mlperf_prediction(const perf::TransformerModel& model, c
       s.output_tokens_sd = answer_sd;
       s.max_batch = max_batch_per_gpu * tp;
       s.cuda_graphs = row.cuda_graphs;
+      s.cuda_graph_padding = row.cuda_graph_padding;
       s.ttft_s = row.ttft_s;
       s.tpot_s = row.tpot_s;
       if (row.ttft_s > 0) s.percentile = 0.99;  // LoadGen's server scenario: p99, Poisson

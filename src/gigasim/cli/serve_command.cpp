@@ -26,8 +26,9 @@ int serve_command(const ServeOptions& options) {
       in.model.id, s.tp, in.platform.system.accelerator.id, perf::to_string(s.precision),
       perf::to_string(perf::kv_cache_precision(s)), s.expert_parallel ? ", expert-parallel" : "",
       s.disaggregated ? ", prefill and decode apart" : "",
-      s.cuda_graphs ? "" : ", kernels launched without CUDA graphs", s.input_tokens,
-      s.output_tokens,
+      s.cuda_graphs ? (s.cuda_graph_padding ? ", CUDA graphs of padded batches" : "")
+                    : ", kernels launched without CUDA graphs",
+      s.input_tokens, s.output_tokens,
       s.output_tokens_sd > 0 ? fmt::format(" (sd {:.0f})", s.output_tokens_sd) : "");
   if (!e.fits) {
     fmt::print("  the weights and one request do not fit in the replica's memory\n");

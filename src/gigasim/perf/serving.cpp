@@ -212,7 +212,10 @@ struct Replica {
   };
   [[nodiscard]] Pass pass(double batch, double queries, double share) const {
     const double tokens = batch * queries;
-    const double read = weights_read(tokens);
+    // A replayed graph runs its padded batch: the padding's dummy tokens pass through the
+    // products and the exchanges, not the attention, having no context.
+    const double run = graph_batch(batch) * queries;
+    const double read = weights_read(run);
     const double head_read = head() * copies();
     // The model's pass is the sum as written; a draft's takes its share of all but the head.
     const double weights = share == 1.0 ? read : head_read + share * (read - head_read);
@@ -220,12 +223,22 @@ struct Replica {
     Pass p;
     p.memory = weights * bytes / hbm +
                share * batch * context() * kv_per_token / (hbm / e.memory * e.kv_read);
-    p.compute = tokens * 2.0 * products / flops +
+    p.compute = run * 2.0 * products / flops +
                 share * tokens * context() * decode_attention_flops() * m.layers / attention;
-    p.exchange = share * exchanges(tokens);
+    p.exchange = share * exchanges(run);
     p.overhead = share * m.layers *
                  (e.decode_overhead.value() + (s.cuda_graphs ? 0.0 : kHostLaunchPerLayer));
     return p;
+  }
+
+  // The batch a decode graph runs: with padding, each accelerator's share of the batch (its
+  // own sequences expert-parallel, the replica's tensor-parallel) rounded up to a captured
+  // size (TensorRT-LLM tech blog 3, "CUDA Graph": padding raises the graphs' hit rate at
+  // the cost of the padded tokens' computation).
+  [[nodiscard]] double graph_batch(double batch) const {
+    if (!s.cuda_graphs || !s.cuda_graph_padding) return batch;
+    const double ranks = expert_parallel ? n : 1.0;
+    return ranks * padded_graph_batch(batch / ranks);
   }
 
   // Speculation: k draft tokens a sequence per iteration, each pass of the draft costing
@@ -395,6 +408,13 @@ Loaded best_load(const Replica& r, const ServeSetup& s, int batch, double prefil
 }
 
 }  // namespace
+
+double padded_graph_batch(double per_accelerator) {
+  if (!(per_accelerator > 0)) return 0.0;
+  constexpr double kLastPowerOfTwo = 256, kStep = 128;
+  if (per_accelerator > kLastPowerOfTwo) return kStep * std::ceil(per_accelerator / kStep);
+  return std::exp2(std::ceil(std::log2(per_accelerator)));
+}
 
 std::string precision_problem(const hardware::Accelerator& a, Precision p) {
   if (multiplies_in(a, p)) return "";

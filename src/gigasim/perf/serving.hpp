@@ -53,7 +53,15 @@ struct ServeSetup {
   /// SGLang by default); false: the host launches every kernel of every layer
   /// (kHostLaunchPerLayer more a layer and iteration).
   bool cuda_graphs = true;
+  /// With graphs, each accelerator's decode batch padded up to the next captured size
+  /// (padded_graph_batch): TensorRT-LLM's `cuda_graph_padding_enabled` / `enable_padding`.
+  bool cuda_graph_padding = false;
 };
+
+/// The captured batch a decode batch of `per_accelerator` sequences is padded to: powers of
+/// two up to 256, then multiples of 128, the `cuda_graph_batch_sizes` of NVIDIA's MLPerf
+/// v5.1 DeepSeek-R1 configurations (1, 2, 4, …, 256, 384, 512).
+double padded_graph_batch(double per_accelerator);
 
 /// What a decode iteration's layer costs more when the host launches its kernels one by one
 /// instead of replaying a captured graph: fitted on two Llama 2 70B server logs of NVIDIA's

@@ -61,6 +61,7 @@ bool decode_serve_options(MapView& m, perf::ServeSetup& s) {
   m.boolean("disaggregated", s.disaggregated);
   m.boolean("expert_parallel", s.expert_parallel);
   m.boolean("cuda_graphs", s.cuda_graphs);
+  m.boolean("cuda_graph_padding", s.cuda_graph_padding);
   perf::Precision kv = perf::Precision::fp8;
   if (read_enum(m, "kv_cache", kv,
                 {{"bf16", perf::Precision::bf16},

@@ -28,6 +28,7 @@ nlohmann::json serve_json(const perf::TransformerModel& model, const perf::Platf
         {"disaggregated", s.disaggregated},
         {"expert_parallel", s.expert_parallel && model.is_moe()},
         {"cuda_graphs", s.cuda_graphs},
+        {"cuda_graph_padding", s.cuda_graphs && s.cuda_graph_padding},
         {"speculative", s.speculative.draft_tokens > 0
                             ? nlohmann::json{{"draft_tokens", s.speculative.draft_tokens},
                                              {"acceptance", s.speculative.acceptance},
