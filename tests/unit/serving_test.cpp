@@ -422,16 +422,18 @@ TEST(Serving, IterationsWithoutCudaGraphsPayTheHostsLaunchesPerLayer) {
 }
 
 // Padded CUDA graphs run each accelerator's batch at the next captured size (powers of two to
-// 256, then multiples of 128): the padding's tokens pass through the products and the
+// 256, then 384 and 512): the padding's tokens pass through the products and the
 // all-to-alls but attend to nothing, so a batch already at a captured size costs the same.
 TEST(Serving, PaddedGraphsRunTheNextCapturedBatch) {
   EXPECT_DOUBLE_EQ(padded_graph_batch(0), 0);
+  EXPECT_DOUBLE_EQ(padded_graph_batch(0.4), 1);
   EXPECT_DOUBLE_EQ(padded_graph_batch(1), 1);
   EXPECT_DOUBLE_EQ(padded_graph_batch(3), 4);
   EXPECT_DOUBLE_EQ(padded_graph_batch(134), 256);
   EXPECT_DOUBLE_EQ(padded_graph_batch(256), 256);
   EXPECT_DOUBLE_EQ(padded_graph_batch(257), 384);
-  EXPECT_DOUBLE_EQ(padded_graph_batch(1250.5), 1280);
+  EXPECT_DOUBLE_EQ(padded_graph_batch(512), 512);
+  EXPECT_DOUBLE_EQ(padded_graph_batch(1250.5), 1250.5);  // beyond the largest graph
   const TransformerModel& m = catalog().models.at("deepseek-v3");
   const auto p = platform("dgx-b200");
   ServeSetup s = deepseek_on_a_dgx_b200(true);

@@ -66,8 +66,9 @@ inline std::vector<MlperfRow> mlperf_rows(const std::string& model_prefix) {
       return;
     MlperfRow r{field("id"), system->second, field("scenario")};
     r.cuda_graphs = !nvidia_llama_harness(system->second, field("model"));
-    // NVIDIA's DeepSeek-R1 configurations of v5.1 pad to their captured sizes
-    // (`cuda_graph_padding_enabled: True`, `cuda_graph_batch_sizes` 1 to 512).
+    // NVIDIA's DeepSeek-R1 configurations of v5.1 (the only DeepSeek-R1 round here, its rows
+    // NVIDIA's) pad to their captured sizes (`cuda_graph_padding_enabled: True`,
+    // `cuda_graph_batch_sizes` 1 to 512).
     r.cuda_graph_padding = system->second.rfind("mi", 0) != 0 && field("model") == "DeepSeek-R1";
     const std::string& s = system->second;
     const bool fp4 =

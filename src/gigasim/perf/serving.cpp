@@ -411,7 +411,9 @@ Loaded best_load(const Replica& r, const ServeSetup& s, int batch, double prefil
 
 double padded_graph_batch(double per_accelerator) {
   if (!(per_accelerator > 0)) return 0.0;
-  constexpr double kLastPowerOfTwo = 256, kStep = 128;
+  if (per_accelerator <= 1) return 1.0;  // a mean occupancy below one sequence runs one
+  constexpr double kLastPowerOfTwo = 256, kStep = 128, kLargest = 512;
+  if (per_accelerator > kLargest) return per_accelerator;  // no graph so large: run as is
   if (per_accelerator > kLastPowerOfTwo) return kStep * std::ceil(per_accelerator / kStep);
   return std::exp2(std::ceil(std::log2(per_accelerator)));
 }

@@ -49,9 +49,9 @@ struct ServeSetup {
   /// 1/tp of the routed experts, reached by all-to-all; false: all tensor-parallel.
   bool expert_parallel = false;
   Speculation speculative;  ///< none unless draft_tokens > 0
-  /// Decode iterations replayed as captured CUDA graphs (TensorRT-LLM's PyTorch flow, vLLM,
-  /// SGLang by default); false: the host launches every kernel of every layer
-  /// (kHostLaunchPerLayer more a layer and iteration).
+  /// Decode iterations replayed as captured CUDA graphs (TensorRT-LLM's published
+  /// benchmarks; vLLM and SGLang by default); false: the host launches every kernel of every
+  /// layer (kHostLaunchPerLayer more a layer and iteration).
   bool cuda_graphs = true;
   /// With graphs, each accelerator's decode batch padded up to the next captured size
   /// (padded_graph_batch): TensorRT-LLM's `cuda_graph_padding_enabled` / `enable_padding`.
@@ -59,13 +59,15 @@ struct ServeSetup {
 };
 
 /// The captured batch a decode batch of `per_accelerator` sequences is padded to: powers of
-/// two up to 256, then multiples of 128, the `cuda_graph_batch_sizes` of NVIDIA's MLPerf
-/// v5.1 DeepSeek-R1 configurations (1, 2, 4, …, 256, 384, 512).
+/// two up to 256, then 384 and 512, the `cuda_graph_batch_sizes` of NVIDIA's MLPerf v5.1
+/// DeepSeek-R1 configurations (1, 2, 4, …, 256, 384, 512); a larger batch has no graph and
+/// runs unpadded.
 double padded_graph_batch(double per_accelerator);
 
 /// What a decode iteration's layer costs more when the host launches its kernels one by one
-/// instead of replaying a captured graph: fitted on two Llama 2 70B server logs of NVIDIA's
-/// MLPerf v5.1 harness, which turns graphs off (docs/models/serving.md, "Decode").
+/// instead of replaying a captured graph: fitted on two Llama 2 70B loadgen logs (server and
+/// interactive) of NVIDIA's MLPerf v5.1 harness, which turns graphs off
+/// (docs/models/serving.md, "Decode").
 inline constexpr double kHostLaunchPerLayer = 90e-6;
 
 /// Of the pace of perfectly balanced ranks, what aggregated expert-parallel serving keeps:

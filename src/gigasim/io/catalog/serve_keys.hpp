@@ -14,8 +14,9 @@ enum class PrecisionUse { training, serving };
 bool decode_precision(MapView& m, perf::Precision& out, PrecisionUse use);
 
 /// The replica's options shared by serve files and services: `precision`, `kv_cache`,
-/// `max_batch`, `disaggregated`, `expert_parallel`, `cuda_graphs`, `speculative`
-/// {draft_tokens, acceptance, draft_layers}. Returns whether `precision` was given.
+/// `max_batch`, `disaggregated`, `expert_parallel`, `cuda_graphs`, `cuda_graph_padding`,
+/// `speculative` {draft_tokens, acceptance, draft_layers}. Returns whether `precision` was
+/// given.
 bool decode_serve_options(MapView& m, perf::ServeSetup& s);
 
 /// An error at `speculative.draft_layers` of `m` when the draft costs more than `model`
