@@ -35,6 +35,12 @@ struct MlperfRow {
   bool cuda_graph_padding = false;  ///< and pads each accelerator's batch to a captured size
 };
 
+/// A row of NVIDIA's MLPerf harness (or its partners'): every catalog system but AMD's
+/// MI platforms.
+inline bool nvidia_harness(const std::string& system) {
+  return system.rfind("mi", 0) != 0;
+}
+
 /// NVIDIA's MLPerf harness runs TensorRT-LLM's Llama engines without CUDA graphs:
 /// `harness_fields.use_graphs: False` in every llama2-70b.py and llama3_1-405b.py of v5.1
 /// (closed/NVIDIA/configs/<system>/<scenario>/ of mlcommons/inference_results_v5.1, read at
@@ -43,7 +49,7 @@ struct MlperfRow {
 /// H200 snapshot (sheldon-xiong/xxd-mlpinf @a7e9579) also says False, and it is taken alike.
 /// Its DeepSeek-R1 configurations replay graphs (`use_graphs: True`), as AMD's vLLM does.
 inline bool nvidia_llama_harness(const std::string& system, const std::string& model) {
-  return system.rfind("mi", 0) != 0 && model.rfind("Llama", 0) == 0;
+  return nvidia_harness(system) && model.rfind("Llama", 0) == 0;
 }
 
 /// The MLPerf rows of the model whose published name starts with `model_prefix`, on the
@@ -69,7 +75,7 @@ inline std::vector<MlperfRow> mlperf_rows(const std::string& model_prefix) {
     // NVIDIA's DeepSeek-R1 configurations of v5.1 (the only DeepSeek-R1 round here, its rows
     // NVIDIA's) pad to their captured sizes (`cuda_graph_padding_enabled: True`,
     // `cuda_graph_batch_sizes` 1 to 512).
-    r.cuda_graph_padding = system->second.rfind("mi", 0) != 0 && field("model") == "DeepSeek-R1";
+    r.cuda_graph_padding = nvidia_harness(system->second) && field("model") == "DeepSeek-R1";
     const std::string& s = system->second;
     const bool fp4 =
         s == "dgx-b200" || s == "gb200-nvl72" || s == "gb300-nvl72" || s == "mi355x-platform";
