@@ -283,6 +283,14 @@ parallelism: {tp: 8, pp: 8, dp: 8, global_batch: 256, recompute: full, precision
   EXPECT_NE(r.out.find("extrapolated: no published training run on mi300x (cdna3)"),
             std::string::npos)
       << r.out;
+  r = run(replaced(base, "precision: fp8}", "precision: fp8, cuda_graphs: maybe}"));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("parallelism.cuda_graphs"), std::string::npos) << r.out;
+  r = run(replaced(base, "precision: fp8}", "precision: fp8, cuda_graphs: false}"));
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("fp8 no-graphs"), std::string::npos) << r.out;
+  r = run(replaced(base, "precision: fp8}", "precision: fp8, cuda_graphs: false}"), " --json");
+  EXPECT_NE(r.out.find("\"cuda_graphs\": false"), std::string::npos) << r.out;
   r = run(replaced(base, "h100-sxm5-80gb", "mi355x"), " --json");
   EXPECT_NE(r.out.find("\"extrapolated\": true"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("internal error"), std::string::npos) << r.out;

@@ -189,6 +189,32 @@ TEST(PerfOptions, DualPipeAndOverlapHideTheAllToAll) {
               0.5 * plain.breakdown.ep_exposed, 1e-9);
 }
 
+TEST(PerfOptions, MoeLayersWithoutGraphsWaitForTheHost) {
+  // Launched from the host, each MoE layer of each micro-batch adds kMoeLayerHostTime to the
+  // busiest stage's compute (here no recomputation repeats it and no output layer replaces
+  // a layer); dense layers do not change.
+  const auto p = platform("hgx-h800");
+  const TransformerModel m = deepseek_with_mtp();
+  Layout l = expert_layout();
+  l.recompute = Recompute::none;
+  l.balance_embedding = false;
+  const StepEstimate graphed = estimate_step(m, l, p);
+  l.cuda_graphs = false;
+  const StepEstimate launched = estimate_step(m, l, p);
+  const double moe_share = static_cast<double>(m.moe_layers()) / m.layers;
+  const double per_micro_batch = l.busiest_stage_layers(m.layers) * moe_share * 3.34e-3;
+  EXPECT_NEAR(launched.breakdown.compute - graphed.breakdown.compute,
+              l.micro_batches() * per_micro_batch, 1e-6 * graphed.breakdown.compute);
+  EXPECT_GT(launched.step_time_s, graphed.step_time_s);
+  const auto& dense = catalog().models.at("llama-3-8b");
+  Layout d;
+  d.dp = 8;
+  d.global_batch = 64;
+  const double dense_graphed = estimate_step(dense, d, p).step_time_s;
+  d.cuda_graphs = false;
+  EXPECT_DOUBLE_EQ(estimate_step(dense, d, p).step_time_s, dense_graphed);
+}
+
 TEST(PerfOptions, EstimatesSayWhenTheirGenerationIsExtrapolated) {
   const auto& m = catalog().models.at("llama-3-8b");
   Layout l;

@@ -22,6 +22,7 @@ std::string describe(const perf::Layout& l) {
     s += fmt::format(" {}", perf::to_string(l.schedule));
   if (l.offload_activations > 0) s += fmt::format(" offload {:.0f} %", 100 * l.offload_activations);
   if (l.precision == perf::Precision::fp8) s += " fp8";
+  if (!l.cuda_graphs) s += " no-graphs";
   return s;
 }
 

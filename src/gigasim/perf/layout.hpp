@@ -53,6 +53,11 @@ struct Layout {
   bool balance_embedding = false;  ///< first and last stages hold one layer less (Llama 3)
   bool fp32_grad_reduce = false;   ///< gradients reduced in FP32 (Llama 3), else BF16
   bool dp_outer = true;            ///< pp inside dp in the rank order (Llama 3) or outside
+  /// Whether the static parts of each mixture-of-experts layer (attention, router, dispatch
+  /// preprocessing, shared experts) replay as CUDA graphs; without them the host's launches
+  /// show, kMoeLayerHostTime per MoE layer and micro-batch (docs/models/perf.md, "Host time
+  /// of MoE layers"). Dense layers are unaffected.
+  bool cuda_graphs = true;
 
   [[nodiscard]] std::int64_t gpus() const { return static_cast<std::int64_t>(tp) * pp * dp * cp; }
   /// Micro-batches per step on each pipeline.

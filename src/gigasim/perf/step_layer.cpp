@@ -131,9 +131,14 @@ LayerTimes layer_times(const Context& x, bool moe) {
   const double cast_forward = x.memory_time(casts.forward * kFp8CastBytes);
   const double cast_backward = x.memory_time(casts.backward * kFp8CastBytes);
 
+  // Without CUDA graphs an MoE layer waits for the host's launches; the backward pass
+  // launches twice the forward's kernels.
+  const double host = moe && !l.cuda_graphs ? kMoeLayerHostTime : 0.0;
+
   r.attention_fwd = attention;
-  r.forward = matmul + attention + elementwise + cast_forward + overhead;
-  r.backward = 2.0 * (matmul + attention + elementwise) + cast_backward + 2.0 * overhead;
+  r.forward = matmul + attention + elementwise + cast_forward + overhead + host / 3.0;
+  r.backward =
+      2.0 * (matmul + attention + elementwise + host / 3.0) + cast_backward + 2.0 * overhead;
   switch (l.recompute) {
     case Recompute::none:
       break;

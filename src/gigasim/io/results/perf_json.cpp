@@ -22,6 +22,7 @@ nlohmann::json layout_json(const perf::Layout& l) {
           {"flash_attention", l.flash_attention},
           {"balance_embedding", l.balance_embedding},
           {"fp32_grad_reduce", l.fp32_grad_reduce},
+          {"cuda_graphs", l.cuda_graphs},
           {"rank_order", l.dp_outer ? "tp-cp-pp-dp" : "tp-cp-dp-pp"}};
 }
 

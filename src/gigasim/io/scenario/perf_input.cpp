@@ -105,6 +105,7 @@ bool decode_layout(MapView& m, perf::Layout& l, Need dp_need) {
   m.boolean("flash_attention", l.flash_attention);
   m.boolean("balance_embedding", l.balance_embedding);
   m.boolean("fp32_grad_reduce", l.fp32_grad_reduce);
+  m.boolean("cuda_graphs", l.cuda_graphs);
   std::string order;
   if (m.string("rank_order", order)) {
     if (order == "tp-cp-pp-dp") {
