@@ -202,10 +202,16 @@ TEST(PerfOptions, MoeLayersWithoutGraphsWaitForTheHost) {
   l.cuda_graphs = false;
   const StepEstimate launched = estimate_step(m, l, p);
   const double moe_share = static_cast<double>(m.moe_layers()) / m.layers;
-  const double per_micro_batch = l.busiest_stage_layers(m.layers) * moe_share * 3.34e-3;
+  const double per_micro_batch = l.busiest_stage_layers(m.layers) * moe_share * kMoeLayerHostTime;
   EXPECT_NEAR(launched.breakdown.compute - graphed.breakdown.compute,
               l.micro_batches() * per_micro_batch, 1e-6 * graphed.breakdown.compute);
   EXPECT_GT(launched.step_time_s, graphed.step_time_s);
+  // A fully recomputed forward launches its kernels again: a third more.
+  l.recompute = Recompute::full;
+  const double recomputed = estimate_step(m, l, p).breakdown.compute;
+  l.cuda_graphs = true;
+  EXPECT_NEAR(recomputed - estimate_step(m, l, p).breakdown.compute,
+              4.0 / 3.0 * l.micro_batches() * per_micro_batch, 1e-6 * recomputed);
   const auto& dense = catalog().models.at("llama-3-8b");
   Layout d;
   d.dp = 8;

@@ -46,14 +46,19 @@ TEST(MoeHostTime, ReproducesTheGraphGainMeasuredOnGb200) {
   // from 610.71 to 663.27 TFLOP/s, and graphing the shared experts from 797.67 to 829.93
   // ("a total of 84.8 TFLOPS", §2.3). Its FLOPs per GPU and step: 2,048 × 4,096 tokens over
   // 256 GPUs at NVIDIA's count for DeepSeek-V3 without MTP, 1,088 TFLOP/s at 4,357 tokens/s
-  // per GPU (Megatron-Bridge performance summary, 25.11, DGX-GB300), 2.497e11 a token.
+  // per GPU (Megatron-Bridge performance summary, 25.11, DGX-GB300), 2.497e11 a token; the
+  // guide is taken to count FLOPs as that summary does (both NVIDIA's, for one model). The
+  // model paces the step by its balanced last rank, eight layer slots with the output layer
+  // in place of one (the head outweighs a layer), so H passes through 7 · 58/61 layers in
+  // each of the 64 + 7/4 micro-batch times of the step; the guide's middle ranks hold eight
+  // layers. H carries that stage assumption.
   const double flops = 2048.0 * 4096.0 / 256.0 * 1088e12 / 4357.0;
   const double measured =
       flops * (1 / 610.71e12 - 1 / 663.27e12) + flops * (1 / 797.67e12 - 1 / 829.93e12);
   const double modelled = step_time(false) - step_time(true);
   std::printf("\nguide's graph gain: measured %.3f s a step, model %.3f s (%+.1f %%)\n", measured,
               modelled, 100 * (modelled / measured - 1));
-  EXPECT_NEAR(modelled, measured, 0.02 * measured);
+  EXPECT_NEAR(modelled, measured, 0.005 * measured);
 }
 
 }  // namespace

@@ -158,6 +158,7 @@ TEST(PublishedRuns, FittedAndHeldOutErrorsStayWithinTheirGoals) {
   check("held-out dense fp8-or-blackwell", 0.12, 0.30);
   check("held-out dense hopper bf16", 0.08, 0.16);
   check("held-out dense ampere bf16", 0.06, 0.12);
+  // Mixtures of experts alone: every run within the goal's worst, a mean kept under 15 %.
   check("held-out moe", 0.15, 0.30);
   check("held-out fp8-or-blackwell", 0.12, 0.30);
 }

@@ -55,8 +55,8 @@ struct Layout {
   bool dp_outer = true;            ///< pp inside dp in the rank order (Llama 3) or outside
   /// Whether the static parts of each mixture-of-experts layer (attention, router, dispatch
   /// preprocessing, shared experts) replay as CUDA graphs; without them the host's launches
-  /// show, kMoeLayerHostTime per MoE layer and micro-batch (docs/models/perf.md, "Host time
-  /// of MoE layers"). Dense layers are unaffected.
+  /// show, kMoeLayerHostTime (step_model.hpp) per MoE layer and micro-batch
+  /// (docs/models/perf.md, "Host time of MoE layers"). Dense layers are unaffected.
   bool cuda_graphs = true;
 
   [[nodiscard]] std::int64_t gpus() const { return static_cast<std::int64_t>(tp) * pp * dp * cp; }

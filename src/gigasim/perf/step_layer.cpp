@@ -132,7 +132,7 @@ LayerTimes layer_times(const Context& x, bool moe) {
   const double cast_backward = x.memory_time(casts.backward * kFp8CastBytes);
 
   // Without CUDA graphs an MoE layer waits for the host's launches; the backward pass
-  // launches twice the forward's kernels.
+  // launches twice the forward's kernels, and a recomputed forward launches its own again.
   const double host = moe && !l.cuda_graphs ? kMoeLayerHostTime : 0.0;
 
   r.attention_fwd = attention;

@@ -29,18 +29,6 @@ inline constexpr double kFp8CastBytes = 4.0;
 // write the 16-bit gradient: 2 + 2 + 4 + 4 + 2 bytes (Megatron-LM's fused vocab-parallel loss).
 inline constexpr double kCrossEntropyBytes = 14.0;
 
-// Host time that shows in one mixture-of-experts layer and micro-batch (forward and backward)
-// when its static parts are launched from the host instead of replayed as CUDA graphs: the
-// router's, dispatch preprocessing's and FP8 quantization's many small kernels outrun by the
-// host's launches, and the device-to-host synchronisation dropless routing needs for its
-// token counts. Fitted on Megatron-LM's DeepSeek-V3 GB200 optimisation guide (NVIDIA/
-// Megatron-LM docs/discussions/deepseek-v3-gb200-optimization, §2.3 and §3, @1d9edcf8):
-// capturing attention, router, preprocessing and shared experts as graphs raised 256 GB200
-// (tp 1 pp 8 vp 4 ep 32, global batch 2,048, MXFP8) from 610.71 to 663.27 and from 797.67 to
-// 829.93 TFLOP/s, 1.46 s of its step, which this constant reproduces through the step model
-// (tests/validation/moe_host_time_test.cpp). One figure for every host.
-inline constexpr double kMoeLayerHostTime = 3.34e-3;  // s
-
 struct LayerTimes {
   double forward = 0;  // compute, one micro-batch, one layer
   double backward = 0;

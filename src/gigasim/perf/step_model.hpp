@@ -53,6 +53,20 @@ struct StepEstimate {
   StepBreakdown breakdown;
 };
 
+/// Host time that shows in one mixture-of-experts layer and micro-batch (forward and
+/// backward, s) when the static parts of the layer (attention, router, dispatch
+/// preprocessing, shared experts) are launched from the host instead of replayed as CUDA
+/// graphs (Layout::cuda_graphs false): a fine-grained MoE layer's many small kernels finish
+/// faster than the host launches them. Fitted on the one measurement of it found, the graph
+/// gain of Megatron-LM's DeepSeek-V3 GB200 optimisation guide (NVIDIA/Megatron-LM
+/// docs/discussions/deepseek-v3-gb200-optimization, §2.3 and §3, @1d9edcf8): capturing those
+/// parts raised 256 GB200 (tp 1 pp 8 vp 4 ep 32, global batch 2,048, MXFP8) from 610.71 to
+/// 663.27 and from 797.67 to 829.93 TFLOP/s, 1.46 s of its step, which this constant
+/// reproduces through the step model (tests/validation/moe_host_time_test.cpp). The routed
+/// experts stay outside such graphs, with their device-to-host synchronisation: their host
+/// time is in neither configuration and not in this constant. One figure for every host.
+inline constexpr double kMoeLayerHostTime = 3.34e-3;
+
 /// Estimates one training step. The layout must be possible (check_layout empty).
 StepEstimate estimate_step(const TransformerModel& model, const Layout& layout,
                            const Platform& platform);
